@@ -1,0 +1,57 @@
+"""Vietnamese text normalisation shared by indexing, querying and citation parsing.
+
+Every comparison of Vietnamese text in the portal goes through these functions, so
+that the index and the query agree (domain.md §4):
+
+- ``nfc``: Unicode NFC plus the Eth look-alike (Ð→Đ) that old converters emit.
+- ``normalize_tones``: one tone placement ("hoà" → "hòa", "thuỷ" → "thủy") while
+  keeping diacritics, for the exact-accent field.
+- ``fold``: accent-insensitive form (đ→d, all marks removed, case-folded).
+"""
+
+import re
+import unicodedata
+
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+_D = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+
+# Combining tone marks (grave, acute, hook above, tilde, dot below).
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+# Old style puts the tone on the second vowel of "oa", "oe", "uy" when nothing
+# follows ("hoà", "khoẻ", "thuỷ"); new style puts it on the first ("hòa").
+_OLD_TONE = re.compile(
+    rf"(?i)(?<![gq])([oO])([aAeE])([{_TONES}])(?![a-zA-Z\u0300-\u036f])"
+    rf"|(?<=[qQ])([uU])([yY])([{_TONES}])(?![a-zA-Z\u0300-\u036f])"
+    rf"|(?<![qQ])([uU])([yY])([{_TONES}])(?![a-zA-Z\u0300-\u036f])"
+)
+
+
+def nfc(text: str) -> str:
+    """NFC with Ð (U+00D0, Eth) mapped to Đ (U+0110)."""
+    return unicodedata.normalize("NFC", text.translate(_ETH))
+
+
+def _move_tone(match: re.Match) -> str:
+    if match.group(1):
+        return match.group(1) + match.group(3) + match.group(2)
+    if match.group(4):  # "quỷ" keeps the tone on y: "qu" is a consonant.
+        return match.group(4) + match.group(5) + match.group(6)
+    return match.group(7) + match.group(9) + match.group(8)
+
+
+def normalize_tones(text: str) -> str:
+    """Rewrite old-style tone placement to the new style, keeping diacritics."""
+    decomposed = unicodedata.normalize("NFD", nfc(text))
+    return unicodedata.normalize("NFC", _OLD_TONE.sub(_move_tone, decomposed))
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form: fold("Đường Hồ") == "duong ho"."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D))
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", stripped).casefold()
+
+
+def has_diacritics(text: str) -> bool:
+    """True when folding changes the text's letters (not merely its case)."""
+    return fold(text) != text.casefold()
