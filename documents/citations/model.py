@@ -1,0 +1,138 @@
+"""Value objects of the citation engine: ``Citation`` and ``CodeParts``.
+
+Both are frozen dataclasses so they can be hashed, compared and shared between
+threads. Identity keys follow domain.md §2.6 step 4: a legal-normative document
+is identified by its code alone, an administrative one also by its issuer (every
+UBND issues ``…/KH-UBND``), a Party one by its issuer and year (numbers restart
+each term), a law cited by name by its gazetteer number.
+"""
+
+from dataclasses import dataclass
+
+from search.text import fold
+
+from .vocab import ISSUER_ABBR, LAW_TYPES
+
+CITATION_FIELDS = (
+    "raw",
+    "start",
+    "end",
+    "doc_type",
+    "number",
+    "year",
+    "symbol",
+    "code",
+    "date",
+    "issuer",
+    "pinpoint",
+    "relation",
+    "flags",
+)
+
+
+def fold_issuer(issuer: str | None) -> str:
+    """Folded issuer, abbreviations expanded ("UBND" -> "uy ban nhan dan")."""
+    if not issuer:
+        return "?"
+    words = fold(issuer).replace(",", " ").split()
+    return " ".join(ISSUER_ABBR.get(word, word) for word in words)
+
+
+def _fold_or(value: str | None) -> str:
+    return fold(value) if value else "?"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One reference to another document found in running text.
+
+    ``raw`` is the exact source span ``text[start:end]``; the other fields are the
+    parse of that span (domain.md §2.2). ``code`` keeps the number as written in
+    the source ("09/CT-UBND", "1/2024/TT-BNV") while ``number`` is its integer.
+    """
+
+    raw: str
+    start: int
+    end: int
+    doc_type: str | None
+    number: int | None
+    year: int | None
+    symbol: str | None
+    code: str | None
+    date: str | None
+    issuer: str | None
+    pinpoint: str | None
+    relation: str | None
+    flags: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        """The 13 public fields as a JSON-ready dict (``flags`` as a list)."""
+        data = {name: getattr(self, name) for name in CITATION_FIELDS}
+        data["flags"] = list(self.flags)
+        return data
+
+    @property
+    def system(self) -> str:
+        """ "law", "party", "qppl" or "admin", inferred from the parse."""
+        if "law_by_name" in self.flags or (
+            self.doc_type in LAW_TYPES and self.code is None
+        ):
+            return "law"
+        if self.code and "-" in self.code.split("/")[0]:
+            return "party"
+        if self.code and self.code.count("/") >= 2:
+            return "qppl"
+        if self.symbol and self.symbol.upper().startswith("QH"):
+            return "qppl"
+        return "admin"
+
+    @property
+    def key(self) -> str:
+        """Canonical identity key: equal keys mean the same cited document."""
+        kind = _fold_or(self.doc_type)
+        number = "?" if self.number is None else str(self.number)
+        symbol = _fold_or(self.symbol)
+        year = "?" if self.year is None else str(self.year)
+        system = self.system
+        if self.number is None and system != "law":
+            return f"draft|{kind}|{symbol}|{fold_issuer(self.issuer)}|{year}"
+        if system == "law":
+            if self.code:
+                return f"law|{kind}|{number}|{year}|{symbol}"
+            return f"law|{kind}|{_law_title(self.raw)}|{year}"
+        if system == "qppl":
+            return f"qppl|{kind}|{number}|{year}|{symbol}"
+        issuer = fold_issuer(self.issuer)
+        if system == "party":
+            return f"party|{kind}|{number}|{symbol}|{issuer}|{year}"
+        return f"admin|{kind}|{number}|{year}|{symbol}|{issuer}"
+
+
+def _law_title(raw: str) -> str:
+    """Folded title of a law cited by name, without its number or date."""
+    from .gazetteer import title_key
+
+    return title_key(raw)
+
+
+@dataclass(frozen=True)
+class CodeParts:
+    """A parsed số ký hiệu or user query ("34-CT/TW", "nd 98/2023", "Chỉ thị 34").
+
+    ``system`` is "admin", "qppl", "party" or "law". Missing parts are None; use
+    :meth:`match_keys` to look the query up in an index built with
+    :func:`documents.citations.code_lookup_keys`.
+    """
+
+    doc_type: str | None
+    number: int | None
+    year: int | None
+    symbol: str | None
+    code: str | None
+    system: str
+
+    def match_keys(self) -> list[str]:
+        """Folded lookup keys this query should match, most specific only."""
+        from .codes import query_keys
+
+        return query_keys(self)
