@@ -1,0 +1,101 @@
+"""Accuracy and throughput of the document parser on the shared gold set.
+
+Usage: ``.venv/bin/python bench/parser.py [--misses N] [--gold PATH]``
+
+Reads ``../shared/data/documents/dev_gold.jsonl`` (skips cleanly, exit 0, when
+absent), parses each text and compares four fields with the publisher's
+attribute table: code (số ký hiệu), doc_type (loại văn bản), issued_date
+(ngày ban hành) and signer_name (người ký). Names and types are compared after
+NFC and tone-placement normalisation ("Hoà" = "Hòa") and case folding of the
+type only; codes and dates are compared exactly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from documents.parsing import parse_document  # noqa: E402
+from documents.parsing.dates import dmy_to_iso  # noqa: E402
+from search.text import normalize_tones  # noqa: E402
+
+DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "documents" / "dev_gold.jsonl"
+FIELDS = ("code", "doc_type", "issued_date", "signer_name")
+
+
+def expected(gold: dict) -> dict:
+    """Gold attribute table → parser field names and formats."""
+    return {
+        "code": gold.get("so_ky_hieu"),
+        "doc_type": gold.get("loai_van_ban"),
+        "issued_date": dmy_to_iso(gold.get("ngay_ban_hanh", "")),
+        "signer_name": gold.get("nguoi_ky"),
+    }
+
+
+def same(field: str, got, want) -> bool:
+    """Field comparison (see module docstring)."""
+    if got is None or want is None:
+        return got == want
+    if field in ("signer_name", "doc_type"):
+        return normalize_tones(got).casefold() == normalize_tones(want).casefold()
+    return got == want
+
+
+def run(path: Path, show: int) -> int:
+    """Parse every gold record, print per-field accuracy, misses and throughput."""
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    hits = dict.fromkeys(FIELDS, 0)
+    misses: list[tuple[str, str, object, object]] = []
+    chars, started = 0, time.perf_counter()
+    parsed = []
+    for row in rows:
+        parsed.append(parse_document(row["text"]))
+        chars += len(row["text"].encode("utf-8"))
+    elapsed = time.perf_counter() - started
+    for row, doc in zip(rows, parsed):
+        want = expected(row["gold"])
+        for field in FIELDS:
+            got = getattr(doc, field)
+            if same(field, got, want[field]):
+                hits[field] += 1
+            else:
+                misses.append((row["gold"]["so_ky_hieu"], field, got, want[field]))
+    _report(len(rows), hits, misses[:show], chars, elapsed)
+    return 0
+
+
+def _report(n, hits, misses, chars, elapsed) -> None:
+    print(f"documents: {n}")
+    for field in FIELDS:
+        print(f"  {field:<12} {hits[field]:>3}/{n} = {100 * hits[field] / n:5.1f}%")
+    print(
+        f"throughput: {n / elapsed:,.0f} documents/s, "
+        f"{chars / elapsed / 1e6:.2f} MB/s ({elapsed:.2f} s for {chars / 1e6:.1f} MB)"
+    )
+    if misses:
+        print("misses (document, field, parsed, gold):")
+        for doc_id, field, got, want in misses:
+            print(f"  {doc_id} {field}: {got!r} != {want!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--misses", type=int, default=50)
+    args = parser.parse_args(argv)
+    if not args.gold.exists():
+        print(f"skipped: {args.gold} not found (shared data absent)")
+        return 0
+    return run(args.gold, args.misses)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+"""Pure-Python parser for Vietnamese administrative and legal documents.
+
+``parse_document`` turns the text of one document into a ``ParsedDocument``
+(header, type and trích yếu, căn cứ, outline, signature, recipients, appendix —
+domain.md §1); ``read_records`` reads .txt/.md/.docx/.pdf/.jsonl files into
+``SourceRecord`` items for it. No database access, so importers, the admin
+preview and the ``parse_document`` command share it.
+"""
+
+from .document import parse_document
+from .model import ParsedDocument, ParseError, SourceRecord
+from .readers import read_records
+
+__all__ = [
+    "ParseError",
+    "ParsedDocument",
+    "SourceRecord",
+    "parse_document",
+    "read_records",
+]

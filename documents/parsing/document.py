@@ -1,0 +1,254 @@
+"""``parse_document``: text of one document → ``ParsedDocument``.
+
+The pipeline follows the order of the components on the page (domain.md §1.2):
+publisher table (if scraped) → header → type word and trích yếu → Kính gửi →
+Căn cứ lines → body → Nơi nhận and signature → appendix. Each step reads a
+window of normalised lines and says where it stopped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from search.text import fold
+
+from .header import parse_header, split_issuer
+from .heading import find_heading
+from .lines import clean_lines, is_upper
+from .metadata import read_table
+from .model import ParsedDocument
+from .names import display_name
+from .outline import build_outline
+from .signature import Signature, find_recipients, find_signature, kinh_gui
+from .vocab import POSITION_WORDS, TYPE_CODES
+
+_SENTENCE_END = re.compile(r"(?<=[^\sA-ZĐ.]{3})\.\s+(?=[A-ZĐÀ-Ỹ])")
+_INFER_ISSUER = re.compile(
+    r"((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Sở [A-ZĐÀ-Ỹ]\w*"
+    r"(?: [a-zà-ỹđ]\w*)*)\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)"
+    r"(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹ]*)+)\s+(?:xây dựng|ban hành|triển khai|thông báo|"
+    r"hướng dẫn|báo cáo|đề nghị|quyết định|yêu cầu)"
+)
+_OVERRIDABLE = (
+    "doc_type",
+    "title",
+    "code",
+    "issuer",
+    "issued_date",
+    "slug",
+    "source_url",
+)
+
+
+def parse_document(text: str, *, overrides: dict | None = None) -> ParsedDocument:
+    """Parse one document; never raises on odd input, flags what it had to guess."""
+    doc = ParsedDocument()
+    lines = clean_lines(text or "")
+    table, start = read_table(lines)
+    pos = _read_header(doc, lines, start)
+    pos = _read_addressees(doc, lines, pos)
+    pos = _read_legal_basis(doc, lines, pos)
+    sig = _read_tail(doc, lines, pos)
+    _infer_missing(doc, lines, pos, sig.head if sig else None)
+    _apply_table(doc, table)
+    _apply_overrides(doc, overrides or {})
+    _attach_citations(doc)
+    return doc
+
+
+def _read_header(doc: ParsedDocument, lines: list[str], start: int) -> int:
+    header = parse_header(lines, start)
+    doc.issuer, doc.issuer_parent = split_issuer(header.issuer_lines)
+    _set_code(doc, header.number_text, header.symbol, header.code)
+    doc.is_normative = header.year_in_code is not None
+    doc.place, doc.issued_date = header.place, header.issued_date
+    if header.date_partial:
+        doc.flag("date_partial")
+    if not header.has_motto and not header.issuer_lines:
+        doc.flag("no_header")
+    heading = find_heading(lines, header.end, doc.issuer)
+    if heading:
+        doc.doc_type, doc.title = heading.doc_type, heading.title
+        pos = heading.end
+    else:
+        doc.title = _sentence(header.subject_vv)
+        pos = header.end
+    if doc.symbol and doc.symbol.upper().startswith("VBHN"):
+        doc.doc_type = "Văn bản hợp nhất"
+    doc.issuer = display_name(doc.issuer)
+    doc.issuer_parent = display_name(doc.issuer_parent)
+    return _skip_authority(lines, pos, doc.issuer)
+
+
+def _set_code(doc: ParsedDocument, number: str | None, symbol, code) -> None:
+    doc.symbol, doc.code, doc.number_text = symbol, code, number
+    doc.number = int(float(number)) if number and number[0].isdigit() else None
+    if code and not number:
+        doc.flag("draft_no_number")
+
+
+def _sentence(text: str | None) -> str | None:
+    if not text:
+        return None
+    return text[:1].upper() + text[1:]
+
+
+def _skip_authority(lines: list[str], pos: int, issuer: str | None) -> int:
+    while pos < len(lines) and is_upper(lines[pos]) and len(lines[pos]) < 160:
+        f = fold(lines[pos])
+        words = [fold(w) for w in POSITION_WORDS]
+        known = issuer and fold(issuer) in f
+        if not (known or any(f.startswith(w) for w in words)):
+            break
+        pos += 1
+    return pos
+
+
+def _read_addressees(doc: ParsedDocument, lines: list[str], pos: int) -> int:
+    if pos < len(lines) and fold(lines[pos]).startswith("kinh gui"):
+        doc.recipients = kinh_gui(lines, pos, len(lines))
+        if not doc.doc_type:
+            doc.doc_type = "Công văn"
+        pos += 1
+        while pos < len(lines) and lines[pos].startswith(("-", "+", "•")):
+            pos += 1
+    elif not doc.doc_type and (doc.title or _code_without_type(doc)):
+        doc.doc_type = "Công văn"
+    return pos
+
+
+def _code_without_type(doc: ParsedDocument) -> bool:
+    head = (doc.symbol or "").split("-")[0].split("/")[0].upper()
+    return bool(doc.symbol) and head not in TYPE_CODES
+
+
+def _read_legal_basis(doc: ParsedDocument, lines: list[str], pos: int) -> int:
+    while pos < len(lines) and fold(lines[pos]).startswith("can cu"):
+        basis, rest = _split_first_sentence(lines[pos])
+        doc.legal_basis_lines.append(basis)
+        if rest:
+            lines[pos] = rest
+            return pos
+        pos += 1
+    return pos
+
+
+def _split_first_sentence(line: str) -> tuple[str, str]:
+    if line.rstrip().endswith((";", ".", ":")) and not _SENTENCE_END.search(line):
+        return line.strip(), ""
+    match = _SENTENCE_END.search(line)
+    if not match or fold(line[match.end() :]).startswith("can cu"):
+        return line.strip(), ""
+    return line[: match.start() + 1].strip(), line[match.end() :].strip()
+
+
+def _read_tail(doc: ParsedDocument, lines: list[str], pos: int) -> Signature | None:
+    sig = find_signature(lines, pos)
+    recipients, rec_last = find_recipients(lines, pos, len(lines))
+    rec_first = _first_index(lines, pos, "noi nhan")
+    ends = [i for i in (rec_first, sig.start if sig else -1) if i >= pos]
+    body_end = min(ends) if ends else len(lines)
+    outline = build_outline(lines[pos:body_end])
+    doc.sections, doc.articles = outline.sections, outline.articles
+    doc.body_blocks = outline.blocks
+    doc.recipients = doc.recipients + recipients
+    if sig:
+        doc.signing_authority = sig.authority
+        doc.signer_position, doc.signer_name = sig.position, sig.name
+    _read_appendix(doc, lines, max(rec_last, sig.end if sig else -1, body_end - 1))
+    return sig
+
+
+def _first_index(lines: list[str], start: int, prefix: str) -> int:
+    for i in range(start, len(lines)):
+        if fold(lines[i]).startswith(prefix):
+            return i
+    return -1
+
+
+def _read_appendix(doc: ParsedDocument, lines: list[str], last: int) -> None:
+    rest = lines[last + 1 :]
+    if not rest:
+        return
+    doc.appendix = "\n".join(rest)
+    doc.body_blocks.append(
+        {"type": "appendix", "title": rest[0][:200], "text": doc.appendix}
+    )
+
+
+def _infer_missing(
+    doc: ParsedDocument, lines: list[str], pos: int, head: str | None
+) -> None:
+    """Issuer from the body ("UBND huyện X xây dựng ...") or "TM. <body>"."""
+    if doc.issuer:
+        return
+    window = " ".join(lines[max(0, pos - 2) : pos + 20])
+    match = _INFER_ISSUER.search(window)
+    if match:
+        doc.issuer = match.group(1)
+    elif head:
+        doc.issuer = display_name(head)
+    if doc.issuer:
+        doc.flag("issuer_inferred")
+
+
+def _apply_table(doc: ParsedDocument, table: dict[str, str]) -> None:
+    used = False
+    for key in ("code", "signer_name", "issued_date", "doc_type"):
+        if table.get(key) and not getattr(doc, key):
+            used = True
+            if key == "code":
+                _code_from_table(doc, table["code"])
+            else:
+                setattr(doc, key, table[key])
+    if used:
+        doc.flag("metadata_table")
+
+
+def _code_from_table(doc: ParsedDocument, code: str) -> None:
+    from .header import Header, _NUMBER, _set_number
+
+    match = _NUMBER.search("Số: " + code)
+    if not match:
+        doc.code = code
+        return
+    header = Header()
+    _set_number(header, match)
+    _set_code(doc, header.number_text, header.symbol, header.code)
+    doc.is_normative = header.year_in_code is not None
+
+
+def _apply_overrides(doc: ParsedDocument, overrides: dict[str, Any]) -> None:
+    for key in _OVERRIDABLE:
+        value = overrides.get(key)
+        if value in (None, ""):
+            continue
+        if key == "code":
+            _code_from_table(doc, str(value))
+        else:
+            setattr(doc, key, value)
+
+
+def _attach_citations(doc: ParsedDocument) -> None:
+    try:
+        from documents.citations import extract_citations
+    except ImportError:
+        return
+    for line in doc.legal_basis_lines:
+        try:
+            found = extract_citations(line)
+        except Exception:  # noqa: BLE001 - a citation bug must not lose the document
+            doc.flag("citations_failed")
+            return
+        for citation in found:
+            _mark_basis(citation)
+            doc.legal_basis.append(citation)
+
+
+def _mark_basis(citation: Any) -> None:
+    try:
+        if not getattr(citation, "relation", None):
+            citation.relation = "căn cứ"
+    except AttributeError:
+        pass

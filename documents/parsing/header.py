@@ -1,0 +1,244 @@
+"""The document header (domain.md §1.2 ô 1–5): issuer, số ký hiệu, place, date.
+
+Text extraction flattens the two header columns in several ways (one line per
+column, issuer and Quốc hiệu on one line, "Số:" and its value on separate lines,
+a Công văn "V/v" glued to the number), so every rule here works on a small
+window of lines around the Quốc hiệu rather than on fixed positions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from search.text import fold
+
+from .dates import find_date
+from .lines import is_upper
+from .vocab import LOCALITY_STARTS, ORG_STARTS
+
+_MOTTO = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
+_TIEU_NGU = "doc lap - tu do - hanh phuc"
+_NUMBER = re.compile(
+    r"\b(?:Số|SỐ|số)\s*:?\s*(?P<num>\d{0,6}(?:\.\d+)?)\s*(?P<sep>[/\-–‐‑])\s*"
+    r"(?P<sym>(?:\d{4}\s*/\s*)?[^\W\d_][\w&]*(?:\s*[-–‐‑/]\s*[\w&]+)*)"
+)
+_VV = re.compile(r"\bV/v\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_DASHES = str.maketrans({"–": "-", "‐": "-", "‑": "-"})
+
+
+@dataclass
+class Header:
+    """What the header window yielded, with the line index where it ends."""
+
+    issuer_lines: list[str] = field(default_factory=list)
+    number_text: str | None = None
+    symbol: str | None = None
+    year_in_code: str | None = None
+    code: str | None = None
+    subject_vv: str | None = None
+    place: str | None = None
+    issued_date: str | None = None
+    date_partial: bool = False
+    has_motto: bool = False
+    end: int = 0
+
+
+def parse_header(lines: list[str], start: int) -> Header:
+    """Read the header window that begins at ``start``."""
+    header = Header()
+    motto = _find_motto(lines, start)
+    header.has_motto = motto is not None
+    first = start if motto is None else _issuer_start(lines, start, motto)
+    header.issuer_lines = _issuer_lines(lines, first, motto)
+    window_end = _window_end(lines, first)
+    window = lines[first:window_end]
+    end = first
+    end = max(end, _read_number(header, window, first))
+    end = max(end, _read_date(header, window, first))
+    end = max(end, _read_vv(header, lines, first, window_end))
+    header.end = max(end, (motto or start)) + 1
+    return header
+
+
+def _find_motto(lines: list[str], start: int) -> int | None:
+    for i in range(start, min(len(lines), start + 40)):
+        if _motto_at(lines[i]) >= 0:
+            return i
+    return None
+
+
+def _motto_at(line: str) -> int:
+    """Offset of the Quốc hiệu / Party title printed in capitals, or -1."""
+    f = fold(line)
+    for motto in _MOTTO:
+        pos = f.find(motto)
+        if pos >= 0 and is_upper(line[pos : pos + len(motto)], 1.0):
+            return pos
+    return -1
+
+
+def _issuer_start(lines: list[str], start: int, motto: int) -> int:
+    first = motto
+    while first > start and motto - first < 3 and _is_header_line(lines[first - 1]):
+        first -= 1
+    return first
+
+
+def _is_header_line(line: str) -> bool:
+    return (is_upper(line) and len(line) < 160) or line.strip() == "*"
+
+
+def _issuer_lines(lines: list[str], first: int, motto: int | None) -> list[str]:
+    if motto is None:
+        return _leading_org_lines(lines, first)
+    out = [ln for ln in lines[first:motto] if ln.strip() != "*"]
+    before = _before_motto(lines[motto])
+    if before:
+        out.append(before)
+    for line in lines[motto + 1 : motto + 4]:
+        f = fold(line)
+        if f.startswith("so") or not is_upper(line) or _TIEU_NGU in f:
+            break
+        if line.strip() != "*" and _motto_at(line) < 0:
+            out.append(line)
+    return out
+
+
+def _before_motto(line: str) -> str:
+    return line[: max(_motto_at(line), 0)].strip(" *-")
+
+
+def _leading_org_lines(lines: list[str], first: int) -> list[str]:
+    out = []
+    for line in lines[first : first + 3]:
+        if not is_upper(line) or not _org_start_size(fold(line).split(), 0):
+            break
+        out.append(line)
+    return out
+
+
+def _window_end(lines: list[str], first: int) -> int:
+    end = min(len(lines), first + 14)
+    for i in range(first, end):
+        f = fold(lines[i])
+        if f.startswith(("can cu", "kinh gui")) and i > first:
+            return i
+    return end
+
+
+def _read_number(header: Header, window: list[str], offset: int) -> int:
+    for i in range(len(window)):
+        joined = " ".join(window[i : i + 2])
+        match = _NUMBER.search(joined)
+        if match and fold(window[i]).lstrip("# ").startswith("so"):
+            _set_number(header, match)
+            return offset + i + (1 if match.end() > len(window[i]) else 0)
+    return offset
+
+
+def _set_number(header: Header, match: re.Match) -> None:
+    num = match.group("num") or None
+    sep = match.group("sep").translate(_DASHES)
+    sym = re.sub(r"\s+", "", match.group("sym")).translate(_DASHES)
+    year = re.match(r"(\d{4})/", sym)
+    header.number_text = num
+    header.year_in_code = year.group(1) if year else None
+    header.symbol = sym[5:] if year else sym
+    header.code = f"{num or ''}{sep}{sym}"
+
+
+def _read_date(header: Header, window: list[str], offset: int) -> int:
+    for i, line in enumerate(window):
+        found = find_date(line)
+        if not found:
+            continue
+        match, iso, partial = found
+        header.issued_date, header.date_partial = iso, partial
+        header.place = _place_before(line[: match.start()])
+        return offset + i
+    return offset
+
+
+def _place_before(prefix: str) -> str | None:
+    tokens = prefix.rstrip(" ,").split()
+    taken: list[str] = []
+    for token in reversed(tokens):
+        if token[:1].isupper() or token.lower() in {"phố", "xã", "thị", "trấn"}:
+            taken.insert(0, token)
+            continue
+        break
+    while taken and not taken[0][:1].isupper():
+        taken.pop(0)
+    place = " ".join(taken).strip(" ,.")
+    return place or None
+
+
+def _read_vv(header: Header, lines: list[str], first: int, end: int) -> int:
+    for i in range(first, end):
+        match = _VV.search(lines[i])
+        if not match:
+            continue
+        rest = _strip_date_tail(match.group("rest"))
+        last = i
+        if not rest and i + 1 < end:
+            rest, last = _strip_date_tail(lines[i + 1]), i + 1
+        header.subject_vv = rest.strip(" .;:") or None
+        return last
+    return first
+
+
+def _strip_date_tail(text: str) -> str:
+    found = find_date(text)
+    if not found:
+        return text
+    match = found[0]
+    prefix = text[: match.start()]
+    place = _place_before(prefix) or ""
+    return prefix[: len(prefix.rstrip(" ,")) - len(place)].rstrip(" ,")
+
+
+def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, parent) from the issuer lines of the header."""
+    lines = [ln.strip(" *-") for ln in lines if ln.strip(" *-")]
+    if not lines:
+        return None, None
+    merged: list[str] = []
+    for line in lines:
+        if merged and fold(line).startswith(LOCALITY_STARTS):
+            merged[-1] = f"{merged[-1]} {line}"
+        else:
+            merged.extend(_split_orgs(line))
+    issuer = merged[-1]
+    parent = " ".join(merged[:-1]) or None
+    return issuer, parent
+
+
+def _split_orgs(line: str) -> list[str]:
+    tokens = line.split()
+    folded = [fold(t) for t in tokens]
+    parts: list[list[str]] = []
+    i = 0
+    while i < len(tokens):
+        size = _org_start_size(folded, i)
+        if size and parts and len(parts[-1]) > _head_size(parts[-1]):
+            parts.append(tokens[i : i + size])
+            i += size
+            continue
+        if not parts:
+            parts.append([])
+        parts[-1].extend(tokens[i : i + (size or 1)])
+        i += size or 1
+    return [" ".join(p) for p in parts if p]
+
+
+def _org_start_size(folded: list[str], i: int) -> int:
+    for start in ORG_STARTS:
+        words = start.split()
+        if folded[i : i + len(words)] == words:
+            return len(words)
+    return 0
+
+
+def _head_size(tokens: list[str]) -> int:
+    return _org_start_size([fold(t) for t in tokens], 0)

@@ -1,0 +1,139 @@
+"""Type word and trích yếu (domain.md §1.2 ô 5a/5b).
+
+Typed documents print the type word in capitals ("KẾ HOẠCH", "QUYẾT ĐỊNH") with
+the trích yếu on the same or the next lines; extraction often glues the enacting
+authority ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "CỤC TRƯỞNG CỤC HẢI QUAN") to the end
+of an all-caps title, so it is cut off. A Công văn has no type word; its trích
+yếu is the "V/v ..." line of the header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from search.text import fold
+
+from .lines import is_upper
+from .vocab import POSITION_WORDS, TYPE_WORDS
+
+_STOP_PREFIXES = ("can cu", "kinh gui", "xet ", "theo de nghi", "dieu ", "chuong ")
+_TERM_TAIL = re.compile(r"\s+KHÓA\s+[IVXLC]+\b.*$", re.IGNORECASE)
+
+
+@dataclass
+class Heading:
+    """Type word, title and the index of the line after them."""
+
+    doc_type: str | None
+    title: str | None
+    end: int
+    title_was_upper: bool = False
+
+
+def find_heading(lines: list[str], start: int, issuer: str | None) -> Heading | None:
+    """Find the type-word heading within a few lines after the header."""
+    for i in range(start, min(len(lines), start + 6)):
+        if fold(lines[i]).startswith(_STOP_PREFIXES):
+            return None
+        typed = _type_word(lines[i])
+        if typed:
+            return _title_after(lines, i, typed, issuer)
+    return None
+
+
+def _type_word(line: str) -> tuple[str, int] | None:
+    f = fold(line)
+    for word, display in TYPE_WORDS:
+        if f.startswith(word) and (len(f) == len(word) or not f[len(word)].isalnum()):
+            head = line[: len(word)]
+            if is_upper(head, 1.0):
+                return display, len(word)
+    return None
+
+
+def _title_after(
+    lines: list[str], i: int, typed: tuple[str, int], issuer: str | None
+) -> Heading:
+    display, size = typed
+    parts = [lines[i][size:].strip(" :")] if lines[i][size:].strip(" :") else []
+    j = i + 1
+    while j < len(lines) and len(parts) < 4 and _continues_title(lines[j], parts):
+        if _is_authority(lines[j], issuer):
+            j += 1
+            break
+        parts.append(lines[j])
+        j += 1
+    raw = " ".join(parts).strip()
+    title, was_upper = clean_title(raw, issuer)
+    return Heading(display, title, j, was_upper)
+
+
+def _continues_title(line: str, parts: list[str]) -> bool:
+    f = fold(line)
+    if f.startswith(_STOP_PREFIXES) or re.match(r"^[ivxlc]+\.\s", f):
+        return False
+    if not parts:
+        return len(line) < 400
+    return is_upper(line) and len(line) < 400
+
+
+def _is_authority(line: str, issuer: str | None) -> bool:
+    f = fold(line)
+    if issuer and fold(issuer) in f and len(f) < len(fold(issuer)) + 40:
+        return True
+    return any(f.startswith(fold(p) + " ") for p in POSITION_WORDS) and is_upper(line)
+
+
+def clean_title(raw: str, issuer: str | None) -> tuple[str | None, bool]:
+    """Cut a trailing enacting authority and turn an all-caps title to sentence case."""
+    raw = raw.strip(" .;:")
+    if not raw:
+        return None, False
+    raw = _cut_authority(raw, issuer)
+    if is_upper(raw):
+        return sentence_case(raw), True
+    return raw[:1].upper() + raw[1:], False
+
+
+def _cut_authority(raw: str, issuer: str | None) -> str:
+    text = _TERM_TAIL.sub("", raw) if is_upper(raw) else raw
+    if not issuer or not is_upper(text):
+        return text
+    f, fi = fold(text), fold(issuer)
+    pos = f.rfind(fi)
+    if pos <= 0 or f[pos + len(fi) :].strip():
+        return text
+    head = text[:pos].rstrip()
+    for word in sorted(POSITION_WORDS, key=len, reverse=True):
+        if fold(head).endswith(" " + fold(word)):
+            head = head[: -len(word)].rstrip()
+            break
+    return head or text
+
+
+def sentence_case(text: str) -> str:
+    """"VỀ VIỆC PHÊ DUYỆT" → "Về việc phê duyệt"; codes and acronyms keep case."""
+    words = []
+    for token in text.split():
+        keep = any(c.isdigit() for c in token) or "/" in token or is_acronym(token)
+        words.append(token if keep else token.lower())
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+_VOWELS = set("aeiouy")
+_ALLOWED_PAIRS = {"ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"}
+
+
+def is_acronym(token: str) -> bool:
+    """Upper-case token that cannot be a Vietnamese syllable ("UBND", "TĐKT")."""
+    letters = re.sub(r"[^\w]", "", token)
+    if len(letters) < 2 or not letters.isupper():
+        return False
+    f = fold(letters)
+    if not any(c in _VOWELS for c in f):
+        return True
+    pairs = {f[k : k + 2] for k in range(len(f) - 1)}
+    consonant_pairs = {p for p in pairs if not (set(p) & _VOWELS)}
+    return bool(consonant_pairs - _ALLOWED_PAIRS) or len(f) > 7

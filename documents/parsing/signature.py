@@ -1,0 +1,215 @@
+"""Signature block (ô 7a/7b/7c) and recipients (ô 9a "Kính gửi", 9b "Nơi nhận").
+
+Real extractions print the block one line per row ("TM. ỦY BAN NHÂN DÂN" /
+"CHỦ TỊCH" / name) or flatten it ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Phạm Văn Thịnh").
+The signer's name is the trailing run of capitalised words; the authority is the
+innermost prefix (TM./KT./TL./TUQ./Q.) because it governs the signer's own act.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from search.text import fold
+
+from .lines import is_upper
+from .vocab import DEPUTY_WORDS, POSITION_WORDS
+
+_PREFIX = re.compile(
+    r"(?<![\w/])(TM(?=\s*\.)|KT(?=\s*\.)|TL(?=\s*\.)|TUQ(?=\s*\.)|Q(?=\s*\.)"
+    r"|T/M|T\.M|K/T|T/L)\s*\.?(?=\s*[A-ZĐÀ-Ỹ]|\s*$)"
+)
+_PREFIX_CANON = {"T/M": "TM.", "T.M": "TM.", "K/T": "KT.", "T/L": "TL."}
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+_CLOSING = ("noi nhan",)
+_RECIPIENT_STOP = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M)\s*\.")
+
+
+@dataclass
+class Signature:
+    """Parsed signature block and the line range it occupied."""
+
+    authority: str = ""
+    position: str | None = None
+    name: str | None = None
+    head: str | None = None
+    start: int = -1
+    end: int = -1
+
+
+def find_signature(lines: list[str], body_start: int) -> Signature | None:
+    """Locate the signature after the closing of the body and parse it."""
+    anchor = _closing_anchor(lines, body_start)
+    for i in range(anchor, len(lines)):
+        if _is_candidate(lines[i]):
+            return _parse_block(lines, i)
+    for i in range(len(lines) - 1, body_start - 1, -1):
+        if _is_candidate(lines[i]) and _PREFIX.match(lines[i]):
+            return _parse_block(lines, i)
+    return None
+
+
+def _closing_anchor(lines: list[str], body_start: int) -> int:
+    for i in range(body_start, len(lines)):
+        f = fold(lines[i])
+        if f.startswith(_CLOSING) or lines[i].rstrip().endswith("./."):
+            return i
+    return body_start
+
+
+def _is_candidate(line: str) -> bool:
+    if _PREFIX.match(line):
+        return True
+    upper_part, name = _split_name(line)
+    if not upper_part or not is_upper(upper_part) or len(upper_part) > 90:
+        return False
+    return _ends_with_position(upper_part)
+
+
+def _ends_with_position(text: str) -> bool:
+    f = fold(text)
+    return any(f == fold(p) or f.endswith(" " + fold(p)) for p in POSITION_WORDS)
+
+
+def _split_name(line: str) -> tuple[str, str | None]:
+    tokens = line.replace(",", " , ").split()
+    k = len(tokens)
+    while k > 0 and _NAME_WORD.match(tokens[k - 1]):
+        k -= 1
+    name_tokens = tokens[k:]
+    if not 2 <= len(name_tokens) <= 5:
+        return line.strip(), None
+    return " ".join(tokens[:k]).replace(" , ", ", ").strip(), " ".join(name_tokens)
+
+
+def _parse_block(lines: list[str], i: int) -> Signature:
+    sig = Signature(start=i)
+    texts: list[str] = []
+    j = i
+    while j < len(lines) and j < i + 6:
+        upper_part, name = _split_name(lines[j])
+        if upper_part:
+            texts.append(upper_part)
+        if name:
+            sig.name = name
+            break
+        if j > i and not is_upper(lines[j]) and not _PREFIX.match(lines[j]):
+            break
+        j += 1
+    sig.end = j
+    _read_chain(sig, " ".join(texts))
+    return sig
+
+
+def _read_chain(sig: Signature, text: str) -> None:
+    parts = _PREFIX.split(text)
+    lead = parts[0].strip()
+    pairs = list(zip(parts[1::2], parts[2::2]))
+    if not pairs:
+        sig.position = lead or None
+        return
+    prefix, rest = pairs[-1]
+    sig.authority = _PREFIX_CANON.get(prefix, prefix + ".")
+    if len(pairs) > 1:
+        sig.head = pairs[0][1].strip()
+    sig.position = _signer_position(sig.authority, rest.strip()) or None
+
+
+def _signer_position(authority: str, rest: str) -> str:
+    """Drop the title signed for ("CHỦ TỊCH" in "KT. CHỦ TỊCH PHÓ CHỦ TỊCH")."""
+    f = fold(rest)
+    if authority == "KT.":
+        for word in DEPUTY_WORDS:
+            pos = f.find(" " + fold(word) + " ")
+            if pos < 0 and f.endswith(" " + fold(word)):
+                pos = len(f) - len(word) - 1
+            if pos >= 0:
+                return rest[pos + 1 :].strip()
+        return rest
+    if authority == "TM.":
+        return _after_collective(rest)
+    if authority in {"TL.", "TUQ."}:
+        return _after_head_title(rest)
+    return rest
+
+
+def _after_collective(rest: str) -> str:
+    f = fold(rest)
+    for word in sorted(POSITION_WORDS, key=len, reverse=True):
+        pos = f.rfind(fold(word))
+        if pos > 0:
+            return rest[pos:].strip()
+    return rest
+
+
+def _after_head_title(rest: str) -> str:
+    f = fold(rest)
+    for word in sorted(POSITION_WORDS, key=len, reverse=True):
+        w = fold(word)
+        if f.startswith(w + " "):
+            return rest[len(word) :].strip()
+    return rest
+
+
+def find_recipients(lines: list[str], start: int, stop: int) -> tuple[list[str], int]:
+    """Items of the first "Nơi nhận:" list in [start, stop) and its last line."""
+    for i in range(start, stop):
+        if fold(lines[i]).startswith("noi nhan"):
+            return _list_items(lines, i, stop)
+    return [], -1
+
+
+def _list_items(lines: list[str], i: int, stop: int) -> tuple[list[str], int]:
+    first = re.sub(r"^Nơi nhận\s*:?", "", lines[i], flags=re.IGNORECASE).strip()
+    items = [first] if first else []
+    last = i
+    for j in range(i + 1, min(stop, i + 60)):
+        line = lines[j]
+        if _RECIPIENT_STOP.match(line) or (is_upper(line) and j > i + 1):
+            break
+        if _is_candidate(line) and not line.startswith(("-", "+")):
+            break
+        items.append(line)
+        last = j
+        if fold(line).lstrip("-+ ").startswith("luu"):
+            break
+    return [clean_item(x) for x in items if clean_item(x)], last
+
+
+def clean_item(item: str) -> str:
+    """"- Hội đồng TĐKT tỉnh ;" → "Hội đồng TĐKT tỉnh"."""
+    item = re.sub(r"^[-+•–]\s*", "", item.strip())
+    return re.sub(r"\s*[;,.:]\s*$", "", item).strip()
+
+
+def kinh_gui(lines: list[str], start: int, stop: int) -> list[str]:
+    """Addressees after "Kính gửi:" near the header (Công văn, Tờ trình)."""
+    for i in range(start, min(stop, start + 12)):
+        if fold(lines[i]).startswith("kinh gui"):
+            return _addressees(lines, i)
+    return []
+
+
+def _addressees(lines: list[str], i: int) -> list[str]:
+    first = re.sub(r"^Kính gửi\s*:?", "", lines[i], flags=re.IGNORECASE).strip()
+    items = [_cut_glued_sentence(first)] if first else []
+    for line in lines[i + 1 : i + 15]:
+        if not line.startswith(("-", "+", "•")):
+            break
+        items.append(line)
+    return [clean_item(x) for x in items if clean_item(x)]
+
+
+_GLUED = re.compile(
+    r"\s(?=[A-ZĐÀ-Ỹ][\wà-ỹ]*(?:\s[A-ZĐÀ-Ỹ\w][\wà-ỹ]*){0,4}\s"
+    r"(?:nhận được|đã nhận|trả lời|có ý kiến|thực hiện|tiếp nhận))"
+)
+
+
+def _cut_glued_sentence(text: str) -> str:
+    parts = _GLUED.split(text, maxsplit=1)
+    head = parts[0]
+    if "(" in head and ")" not in head:
+        head = head.split("(")[0]
+    return head
