@@ -14,7 +14,7 @@ from typing import Any
 from search.text import fold
 
 from .header import parse_header, split_issuer
-from .heading import find_heading
+from .heading import find_heading, restore_proper_names
 from .lines import clean_lines, is_upper
 from .metadata import read_table
 from .model import ParsedDocument
@@ -71,6 +71,11 @@ def _read_header(doc: ParsedDocument, lines: list[str], start: int) -> int:
     if heading:
         doc.doc_type, doc.title = heading.doc_type, heading.title
         pos = heading.end
+        if heading.remainder:
+            pos -= 1
+            lines[pos] = heading.remainder
+        if heading.title_was_upper and doc.title:
+            doc.title = restore_proper_names(doc.title, "\n".join(lines[pos:]))
     else:
         doc.title = _sentence(header.subject_vv)
         pos = header.end

@@ -154,8 +154,14 @@ def _read_date(header: Header, window: list[str], offset: int) -> int:
         if not found:
             continue
         match, iso, partial = found
+        prefix = line[: match.start()]
+        place = _place_before(prefix)
+        if not (place and prefix.rstrip().endswith(",")) and prefix.strip():
+            continue
+        if len(line) - match.end() > 40:
+            continue
         header.issued_date, header.date_partial = iso, partial
-        header.place = _place_before(line[: match.start()])
+        header.place = place
         return offset + i
     return offset
 

@@ -29,6 +29,7 @@ class Heading:
     title: str | None
     end: int
     title_was_upper: bool = False
+    remainder: str | None = None
 
 
 def find_heading(lines: list[str], start: int, issuer: str | None) -> Heading | None:
@@ -56,8 +57,13 @@ def _title_after(
     lines: list[str], i: int, typed: tuple[str, int], issuer: str | None
 ) -> Heading:
     display, size = typed
-    parts = [lines[i][size:].strip(" :")] if lines[i][size:].strip(" :") else []
+    first, remainder = split_upper_prefix(lines[i][size:].strip(" :"))
+    parts = [first] if first else []
     j = i + 1
+    if remainder:
+        raw = " ".join(parts)
+        title, was_upper = clean_title(raw, issuer)
+        return Heading(display, title, j, was_upper, remainder)
     while j < len(lines) and len(parts) < 4 and _continues_title(lines[j], parts):
         if _is_authority(lines[j], issuer):
             j += 1
@@ -67,6 +73,46 @@ def _title_after(
     raw = " ".join(parts).strip()
     title, was_upper = clean_title(raw, issuer)
     return Heading(display, title, j, was_upper)
+
+
+def split_upper_prefix(text: str) -> tuple[str, str | None]:
+    """Cut a body sentence glued after an all-caps title ("... (TMS) Cục Thuế có")."""
+    if not text or is_upper(text):
+        return text, None
+    tokens = text.split()
+    k = 0
+    while k < len(tokens) and not any(c.islower() for c in tokens[k]):
+        k += 1
+    if k < 3:
+        return text, None
+    return " ".join(tokens[:k]), " ".join(tokens[k:])
+
+
+def restore_proper_names(title: str, body: str) -> str:
+    """Re-capitalise names ("tỉnh bắc ninh" → "tỉnh Bắc Ninh") seen in the body."""
+    lowered = title
+    for run in _capital_runs(body[:20000]):
+        pattern = r"(?<!\w)" + re.escape(run.lower()) + r"(?!\w)"
+        lowered = re.sub(pattern, run, lowered)
+    return lowered[:1].upper() + lowered[1:]
+
+
+def _capital_runs(text: str) -> set[str]:
+    """Runs of 2+ capitalised words that follow a lower-case word (not a
+    sentence start), e.g. "Bắc Ninh" in "tỉnh Bắc Ninh"."""
+    runs: set[str] = set()
+    current: list[str] = []
+    after_lower = current_ok = False
+    for token in re.findall(r"[^\W\d_]+|[.;:!?]", text):
+        if len(token) > 1 and token[0].isupper() and token[1:].islower():
+            current.append(token)
+            continue
+        if len(current) >= 2 and current_ok:
+            runs.add(" ".join(current))
+        after_lower = token.islower()
+        current = []
+        current_ok = after_lower
+    return runs
 
 
 def _continues_title(line: str, parts: list[str]) -> bool:

@@ -21,7 +21,10 @@ _PREFIX = re.compile(
     r"|T/M|T\.M|K/T|T/L)\s*\.?(?=\s*[A-ZĐÀ-Ỹ]|\s*$)"
 )
 _PREFIX_CANON = {"T/M": "TM.", "T.M": "TM.", "K/T": "KT.", "T/L": "TL."}
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+def _is_name_word(token: str) -> bool:
+    """"Páo", "Hoà": capitalised word of letters only (not "TẾ", not "b/c")."""
+    return len(token) > 1 and token.isalpha() and token[0].isupper() and token[1:].islower()
+
 _CLOSING = ("noi nhan",)
 _RECIPIENT_STOP = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M)\s*\.")
 
@@ -75,7 +78,7 @@ def _ends_with_position(text: str) -> bool:
 def _split_name(line: str) -> tuple[str, str | None]:
     tokens = line.replace(",", " , ").split()
     k = len(tokens)
-    while k > 0 and _NAME_WORD.match(tokens[k - 1]):
+    while k > 0 and _is_name_word(tokens[k - 1]):
         k -= 1
     name_tokens = tokens[k:]
     if not 2 <= len(name_tokens) <= 5:
@@ -89,6 +92,7 @@ def _parse_block(lines: list[str], i: int) -> Signature:
     j = i
     while j < len(lines) and j < i + 6:
         upper_part, name = _split_name(lines[j])
+        upper_part = _upper_tokens(upper_part)
         if upper_part:
             texts.append(upper_part)
         if name:
@@ -102,6 +106,14 @@ def _parse_block(lines: list[str], i: int) -> Signature:
     return sig
 
 
+def _upper_tokens(text: str) -> str:
+    """Keep the capitals of a title; drop a rank like "Thượng tướng" before a name."""
+    tokens = text.split()
+    while tokens and any(c.islower() for c in tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens)
+
+
 def _read_chain(sig: Signature, text: str) -> None:
     parts = _PREFIX.split(text)
     lead = parts[0].strip()
@@ -111,7 +123,7 @@ def _read_chain(sig: Signature, text: str) -> None:
         return
     prefix, rest = pairs[-1]
     sig.authority = _PREFIX_CANON.get(prefix, prefix + ".")
-    if len(pairs) > 1:
+    if len(pairs) > 1 and pairs[0][0] in {"TM", "T/M", "T.M"}:
         sig.head = pairs[0][1].strip()
     sig.position = _signer_position(sig.authority, rest.strip()) or None
 
