@@ -14,7 +14,7 @@ from typing import Any
 from search.text import fold
 
 from .header import parse_header, split_issuer
-from .heading import find_heading, restore_proper_names
+from .heading import clean_title, find_heading, restore_proper_names
 from .lines import clean_lines, is_upper
 from .metadata import read_table
 from .model import ParsedDocument
@@ -68,6 +68,8 @@ def _read_header(doc: ParsedDocument, lines: list[str], start: int) -> int:
     if not header.has_motto and not header.issuer_lines:
         doc.flag("no_header")
     heading = find_heading(lines, header.end, doc.issuer)
+    if heading and header.vv_end > heading.end:
+        heading = None
     if heading:
         doc.doc_type, doc.title = heading.doc_type, heading.title
         pos = heading.end
@@ -78,12 +80,28 @@ def _read_header(doc: ParsedDocument, lines: list[str], start: int) -> int:
             doc.title = restore_proper_names(doc.title, "\n".join(lines[pos:]))
     else:
         doc.title = _sentence(header.subject_vv)
-        pos = header.end
+        pos = header.vv_end
+        if not doc.title:
+            pos = _untyped_title(doc, lines, pos)
     if doc.symbol and doc.symbol.upper().startswith("VBHN"):
         doc.doc_type = "Văn bản hợp nhất"
     doc.issuer = display_name(doc.issuer)
     doc.issuer_parent = display_name(doc.issuer_parent)
     return _skip_authority(lines, pos, doc.issuer)
+
+
+def _untyped_title(doc: ParsedDocument, lines: list[str], pos: int) -> int:
+    """No type word and no "V/v": a short line right before "Căn cứ" is the title,
+    and the type comes from the code's type part (flagged ``type_from_code``)."""
+    head = (doc.symbol or "").split("-")[0].split("/")[0]
+    if head.upper() in TYPE_CODES and head.upper() != "CV":
+        doc.doc_type = TYPE_CODES[head.upper()]
+        doc.flag("type_from_code")
+    nxt = lines[pos + 1] if pos + 1 < len(lines) else ""
+    if pos < len(lines) and len(lines[pos]) < 300 and fold(nxt).startswith("can cu"):
+        doc.title = clean_title(lines[pos], doc.issuer)[0]
+        return pos + 1
+    return pos
 
 
 def _set_code(doc: ParsedDocument, number: str | None, symbol, code) -> None:

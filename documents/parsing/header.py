@@ -42,6 +42,7 @@ class Header:
     date_partial: bool = False
     has_motto: bool = False
     end: int = 0
+    vv_end: int = 0
 
 
 def parse_header(lines: list[str], start: int) -> Header:
@@ -53,11 +54,15 @@ def parse_header(lines: list[str], start: int) -> Header:
     header.issuer_lines = _issuer_lines(lines, first, motto)
     window_end = _window_end(lines, first)
     window = lines[first:window_end]
-    end = first
-    end = max(end, _read_number(header, window, first))
-    end = max(end, _read_date(header, window, first))
-    end = max(end, _read_vv(header, lines, first, window_end))
-    header.end = max(end, (motto or start)) + 1
+    last = max(
+        motto if motto is not None else -1,
+        first + len(header.issuer_lines) - 1,
+        _read_number(header, window, first),
+        _read_date(header, window, first),
+    )
+    header.end = last + 1 if last >= 0 else start
+    vv_last = _read_vv(header, lines, first, window_end)
+    header.vv_end = max(header.end, vv_last + 1)
     return header
 
 
@@ -134,7 +139,7 @@ def _read_number(header: Header, window: list[str], offset: int) -> int:
         if match and fold(window[i]).lstrip("# ").startswith("so"):
             _set_number(header, match)
             return offset + i + (1 if match.end() > len(window[i]) else 0)
-    return offset
+    return -1
 
 
 def _set_number(header: Header, match: re.Match) -> None:
@@ -163,7 +168,7 @@ def _read_date(header: Header, window: list[str], offset: int) -> int:
         header.issued_date, header.date_partial = iso, partial
         header.place = place
         return offset + i
-    return offset
+    return -1
 
 
 def _place_before(prefix: str) -> str | None:
@@ -191,7 +196,7 @@ def _read_vv(header: Header, lines: list[str], first: int, end: int) -> int:
             rest, last = _strip_date_tail(lines[i + 1]), i + 1
         header.subject_vv = rest.strip(" .;:") or None
         return last
-    return first
+    return -1
 
 
 def _strip_date_tail(text: str) -> str:

@@ -133,7 +133,7 @@ def _is_authority(line: str, issuer: str | None) -> bool:
 
 def clean_title(raw: str, issuer: str | None) -> tuple[str | None, bool]:
     """Cut a trailing enacting authority and turn an all-caps title to sentence case."""
-    raw = raw.strip(" .;:")
+    raw = re.sub(r"^V/V\b\s*:?\s*", "", raw.strip(" .;:"), flags=re.IGNORECASE)
     if not raw:
         return None, False
     raw = _cut_authority(raw, issuer)
