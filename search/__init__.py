@@ -1,0 +1,63 @@
+"""The portal's search: Vietnamese-aware backends behind one interface.
+
+``get_backend(alias)`` returns the configured backend (``PORTAL_SEARCH_BACKENDS``,
+shaped like ``CACHES``); ``search(query)`` asks the default backend and falls
+back to the "fallback" backend, with a visible notice, when it is down.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .backends.base import SearchBackend
+    from .types import SearchQuery, SearchResults
+
+FALLBACK_NOTICE = (
+    "Máy chủ tìm kiếm chính đang tạm thời không phản hồi; kết quả dưới đây "
+    "được tìm trong cơ sở dữ liệu và có thể kém đầy đủ hơn."
+)
+_cache: dict[tuple, SearchBackend] = {}
+
+
+def _config() -> dict:
+    from django.conf import settings
+
+    from .backends import default_config
+
+    configured = getattr(settings, "PORTAL_SEARCH_BACKENDS", None)
+    return configured or default_config(None, None)
+
+
+def get_backend(alias: str = "default") -> SearchBackend:
+    """The backend configured under ``alias`` (instances are reused)."""
+    from django.utils.module_loading import import_string
+
+    config = _config()[alias]
+    cache_key = (
+        alias,
+        config["BACKEND"],
+        repr(sorted(config.get("OPTIONS", {}).items())),
+    )
+    if cache_key not in _cache:
+        backend_class = import_string(config["BACKEND"])
+        _cache[cache_key] = backend_class(alias, config.get("OPTIONS", {}))
+    return _cache[cache_key]
+
+
+def has_fallback() -> bool:
+    return "fallback" in _config()
+
+
+def search(query: SearchQuery) -> SearchResults:
+    """Search with the default backend, or the fallback one when it fails."""
+    from .backends.base import BackendError
+
+    try:
+        return get_backend("default").search(query)
+    except BackendError:
+        if not has_fallback():
+            raise
+    results = get_backend("fallback").search(query)
+    results.notice = FALLBACK_NOTICE
+    return results

@@ -7,6 +7,8 @@ that the index and the query agree (domain.md §4):
 - ``normalize_tones``: one tone placement ("hoà" → "hòa", "thuỷ" → "thủy") while
   keeping diacritics, for the exact-accent field.
 - ``fold``: accent-insensitive form (đ→d, all marks removed, case-folded).
+- ``words`` / ``index_tokens``: syllable tokens, in the exact (tone-normalised,
+  lower-case) and folded forms, aligned one to one, as the backends index them.
 """
 
 import re
@@ -55,3 +57,23 @@ def fold(text: str) -> str:
 def has_diacritics(text: str) -> bool:
     """True when folding changes the text's letters (not merely its case)."""
     return fold(text) != text.casefold()
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """Syllable tokens (letters and digits; punctuation and "_" separate)."""
+    return _WORD.findall(text)
+
+
+def index_tokens(text: str) -> tuple[list[str], list[str]]:
+    """(exact, folded) token lists of ``text``, aligned one to one.
+
+    The exact form keeps diacritics with one tone placement and lower case
+    ("Hoà" → "hòa"); the folded form drops them ("hoa"). Searching the folded
+    form makes queries accent-insensitive; the exact form lets accented queries
+    rank exact-accent matches higher (domain.md §4.2–4.3).
+    """
+    exact = words(normalize_tones(text).casefold())
+    return exact, [fold(token) for token in exact]

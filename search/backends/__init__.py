@@ -1,0 +1,51 @@
+"""Search backends and their configuration (``PORTAL_SEARCH_BACKENDS``).
+
+The setting is shaped like ``CACHES``::
+
+    PORTAL_SEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backends.sqlite.SQLiteBackend", "OPTIONS": {}},
+        "fallback": {...},  # optional: answers when "default" is down
+    }
+
+``default_config(database_url, elasticsearch_url)`` builds the dict the project
+wants for a given environment.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import BackendError, SearchBackend
+
+__all__ = ["BackendError", "SearchBackend", "default_config"]
+
+SQLITE = "search.backends.sqlite.SQLiteBackend"
+POSTGRES = "search.backends.postgres.PostgresBackend"
+ELASTICSEARCH = "search.backends.elasticsearch.ElasticsearchBackend"
+
+
+def default_config(
+    database_url: str | None, elasticsearch_url: str | None, index: str = "portal"
+) -> dict[str, dict[str, Any]]:
+    """``PORTAL_SEARCH_BACKENDS`` for this environment.
+
+    The database backend follows the database (PostgreSQL or SQLite); with an
+    Elasticsearch URL, Elasticsearch answers and the database backend becomes
+    the fallback used when the cluster is down.
+    """
+    is_postgres = (database_url or "").split(":", 1)[0] in {
+        "postgres",
+        "postgresql",
+        "pgsql",
+        "postgis",
+    }
+    database = {"BACKEND": POSTGRES if is_postgres else SQLITE, "OPTIONS": {}}
+    if not elasticsearch_url:
+        return {"default": database}
+    return {
+        "default": {
+            "BACKEND": ELASTICSEARCH,
+            "OPTIONS": {"URL": elasticsearch_url, "INDEX": index},
+        },
+        "fallback": database,
+    }

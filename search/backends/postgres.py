@@ -1,0 +1,248 @@
+"""PostgreSQL backend: the same behaviour as SQLite with tsvector + GIN.
+
+The tsvector is built in Python from the same token streams as the SQLite
+columns (``sql.text_columns``), written as a tsvector literal so neither the
+text-search parser nor the server locale can split Vietnamese letters or the
+"thi_dua" bigram tokens. Weights: A = số ký hiệu + title (folded, exact,
+bigrams), B = legal basis, C = body folded + bigrams, D = body with
+diacritics. Columns are separated by a position gap, so a phrase never spans
+two fields.
+
+``ts_rank`` has no notion of rarity, so the score is a sum over query groups of
+``idf(group) * ts_rank(doc, group)``, with document frequencies counted (and
+capped) through the GIN index: rare words weigh more, as in BM25.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import DatabaseError, connections, transaction
+
+from ..query import Group, ParsedQuery
+from ..types import IndexEntry, SearchQuery, SearchResults
+from . import sql
+from .base import BackendError, SearchBackend
+
+WEIGHT_OF = {
+    "code": "A",
+    "title": "A",
+    "title_x": "A",
+    "title_bi": "A",
+    "basis": "B",
+    "body": "C",
+    "body_bi": "C",
+    "body_x": "D",
+}
+RANK_WEIGHTS = "{0.15, 0.35, 0.55, 1.0}"  # D, C, B, A
+COLUMN_GAP = 16
+MAX_POSITION = 16383
+AND_MAX_GROUPS = 4
+
+SCHEMA = [
+    f"""CREATE TABLE IF NOT EXISTS {sql.ENTRY_TABLE} (
+        id BIGSERIAL PRIMARY KEY, key TEXT NOT NULL UNIQUE,
+        page_id BIGINT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
+        url TEXT NOT NULL, code TEXT NOT NULL, article TEXT, anchor TEXT,
+        legal_basis TEXT NOT NULL, body TEXT NOT NULL, doc_type TEXT NOT NULL,
+        issuer TEXT NOT NULL, issuer_id BIGINT, year INTEGER, date DATE,
+        status TEXT NOT NULL, effective_date DATE, expiry_date DATE,
+        doc TSVECTOR NOT NULL)""",
+    f"CREATE INDEX IF NOT EXISTS portal_search_entry_page ON {sql.ENTRY_TABLE} (page_id)",
+    f"CREATE INDEX IF NOT EXISTS portal_search_entry_date ON {sql.ENTRY_TABLE} (date)",
+    f"CREATE INDEX IF NOT EXISTS portal_search_entry_doc "
+    f"ON {sql.ENTRY_TABLE} USING GIN (doc)",
+    f"""CREATE TABLE IF NOT EXISTS {sql.TERM_TABLE} (
+        entry_id BIGINT NOT NULL REFERENCES {sql.ENTRY_TABLE} (id) ON DELETE CASCADE,
+        name TEXT NOT NULL, value TEXT NOT NULL)""",
+    f"CREATE INDEX IF NOT EXISTS portal_search_term_value "
+    f"ON {sql.TERM_TABLE} (name, value, entry_id)",
+    f"CREATE INDEX IF NOT EXISTS portal_search_term_entry ON {sql.TERM_TABLE} (entry_id)",
+]
+DROP = [f"DROP TABLE IF EXISTS {t} CASCADE" for t in (sql.TERM_TABLE, sql.ENTRY_TABLE)]
+
+
+def create_schema(connection) -> None:
+    """Create the tables and indexes (idempotent)."""
+    with connection.cursor() as cursor:
+        for statement in SCHEMA:
+            cursor.execute(statement)
+
+
+def _lexeme(token: str) -> str:
+    """A quoted tsvector/tsquery lexeme; tokens are letters/digits/"_" only."""
+    return "'" + token.replace("'", "").replace("\\", "") + "'"
+
+
+def tsvector_literal(entry: IndexEntry) -> str:
+    """The entry's weighted tsvector as literal text (see the module doc)."""
+    positions: dict[tuple[str, str], list[int]] = defaultdict(list)
+    position = 1
+    for column, text in sql.text_columns(entry).items():
+        weight = WEIGHT_OF[column]
+        for token in text.split():
+            positions[(token, weight)].append(min(position, MAX_POSITION))
+            position += 1
+        position += COLUMN_GAP
+    return " ".join(
+        f"{_lexeme(token)}:" + ",".join(f"{p}{weight}" for p in sorted(set(ps))[:256])
+        for (token, weight), ps in positions.items()
+    )
+
+
+def _phrase(tokens: Iterable[str]) -> str:
+    return "(" + " <-> ".join(_lexeme(t) for t in tokens) + ")"
+
+
+def group_tsquery(group: Group, bigrams: list[str]) -> str:
+    """tsquery of one group: alternatives, plus exact-accent and bigram boosts."""
+    parts = [_phrase(alt) for alt in group.alternatives]
+    parts += [_lexeme(t) for t in (*group.exact, *bigrams)]
+    return "(" + " | ".join(parts) + ")"
+
+
+class PostgresBackend(SearchBackend):
+    """tsvector + GIN in the Django database ``OPTIONS["DATABASE"]``."""
+
+    @property
+    def connection(self):
+        return connections[self.options.get("DATABASE", "default")]
+
+    def add_bulk(self, entries: Iterable[IndexEntry]) -> int:
+        entries = list({e.key: e for e in entries}.values())
+        if not entries:
+            return 0
+        fields = ", ".join(sql.ENTRY_FIELDS)
+        marks = ", ".join(["%s"] * len(sql.ENTRY_FIELDS))
+        with (
+            transaction.atomic(using=self.connection.alias),
+            self.connection.cursor() as cur,
+        ):
+            cur.execute(
+                f"DELETE FROM {sql.ENTRY_TABLE} WHERE key = ANY(%s)",
+                [[e.key for e in entries]],
+            )
+            for entry in entries:
+                cur.execute(
+                    f"INSERT INTO {sql.ENTRY_TABLE} ({fields}, doc) "
+                    f"VALUES ({marks}, %s::tsvector) RETURNING id",
+                    [*sql.entry_row(entry), tsvector_literal(entry)],
+                )
+                entry_id = cur.fetchone()[0]
+                terms = [(entry_id, n, v) for n, v in sql.term_rows(entry)]
+                if terms:
+                    cur.executemany(
+                        f"INSERT INTO {sql.TERM_TABLE} (entry_id, name, value) "
+                        f"VALUES (%s, %s, %s)",
+                        terms,
+                    )
+        return len(entries)
+
+    def delete(self, keys: Iterable[str] = (), page_id: int | None = None) -> None:
+        with self.connection.cursor() as cur:
+            cur.execute(
+                f"DELETE FROM {sql.ENTRY_TABLE} WHERE key = ANY(%s) OR page_id = %s",
+                [list(keys), page_id if page_id is not None else -1],
+            )
+
+    def clear(self) -> None:
+        with self.connection.cursor() as cur:
+            cur.execute(f"DELETE FROM {sql.TERM_TABLE}")
+            cur.execute(f"DELETE FROM {sql.ENTRY_TABLE}")
+
+    def rebuild(self, entries, chunk_size: int = 500, progress=None) -> int:
+        with transaction.atomic(using=self.connection.alias):
+            return super().rebuild(entries, chunk_size, progress)
+
+    def health(self) -> bool:
+        try:
+            with self.connection.cursor() as cur:
+                cur.execute(f"SELECT 1 FROM {sql.ENTRY_TABLE} LIMIT 1")
+            return True
+        except DatabaseError:
+            return False
+
+    def _search(self, parsed: ParsedQuery, query: SearchQuery) -> SearchResults:
+        try:
+            with (
+                transaction.atomic(using=self.connection.alias),
+                self.connection.cursor() as cur,
+            ):
+                return _Search(cur, parsed, query).run()
+        except DatabaseError as error:
+            raise BackendError(str(error)) from error
+
+
+class _Search(sql.SqlSearch):
+    """One query against the PostgreSQL tables."""
+
+    upsert = "INSERT INTO"
+    upsert_tail = " ON CONFLICT (id) DO UPDATE SET score = EXCLUDED.score"
+
+    def create_matched(self) -> None:
+        self.cur.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {sql.MATCHED} "
+            f"(id BIGINT PRIMARY KEY, score DOUBLE PRECISION NOT NULL) "
+            f"ON COMMIT DELETE ROWS"
+        )
+        self.cur.execute(f"DELETE FROM {sql.MATCHED}")
+
+    def group_queries(self) -> list[str]:
+        bigrams_of = self.bigrams_by_group()
+        return [
+            group_tsquery(g, bigrams_of.get(i, []))
+            for i, g in enumerate(self.parsed.groups)
+        ]
+
+    def expressions(self) -> list[str]:
+        groups = self.group_queries()
+        phrases = [_phrase(p) for p in self.parsed.phrases]
+        tries = []
+        if groups and len(groups) <= AND_MAX_GROUPS:
+            tries.append(" & ".join(groups + phrases))
+        kept = [groups[i] for i in self.informative_groups()] or groups
+        any_word = "(" + " | ".join(kept) + ")" if kept else ""
+        tries.append(" & ".join(([any_word] if any_word else []) + phrases))
+        return tries
+
+    def match_sql(self, expr: str) -> tuple[str, list[Any]]:
+        groups = self.group_queries() or [expr]
+        idfs = self.group_idfs(groups)
+        rank = " + ".join(
+            f"{idf:.4f} * ts_rank('{RANK_WEIGHTS}', doc, %s::tsquery, 1)"
+            for idf in idfs
+        )
+        return (
+            f"SELECT id, ({rank}) AS score FROM {sql.ENTRY_TABLE} "
+            f"WHERE doc @@ %s::tsquery",
+            [*groups, expr],
+        )
+
+    def group_idfs(self, groups: list[str]) -> list[float]:
+        if not hasattr(self, "_idfs"):
+            total = self.scalar(f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE}")
+            cap = max(total // 2, 1)
+            self._idfs = []
+            for group in groups:
+                df = self.scalar(
+                    f"SELECT COUNT(*) FROM (SELECT 1 FROM {sql.ENTRY_TABLE} "
+                    f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
+                    [group],
+                )
+                self._idfs.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
+        return self._idfs
+
+    def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
+        total = self.scalar(f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE}")
+        cap = int(total * self.common_ratio) + 1
+        df = {}
+        for token in tokens:
+            df[token] = self.scalar(
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM {sql.ENTRY_TABLE} "
+                f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
+                [_lexeme(token)],
+            )
+        return df, total

@@ -1,0 +1,254 @@
+"""SQLite FTS5 backend, the default: the portal runs with no search server.
+
+Storage (created by migration ``0001``): ``portal_search_entry`` (display and
+facet columns), ``portal_search_term`` (fields, tags, cites, code keys) and the
+FTS5 table ``portal_search_fts`` whose columns hold pre-tokenised text:
+
+=========  ============================================  ======
+column     content                                        weight
+=========  ============================================  ======
+code       folded số ký hiệu tokens                       10
+title      folded title                                   6
+basis      folded legal basis (Căn cứ ...)                2
+body       folded body                                    1
+title_x    title with diacritics (one tone placement)     3
+body_x     body with diacritics                           0.5
+title_bi   folded word bigrams of the title ("thi_dua")   4
+body_bi    folded word bigrams of the body                1
+=========  ============================================  ======
+
+A query word matches the folded columns, so accents never matter; when typed
+with diacritics it also matches the exact columns, which ranks exact-accent
+matches higher. Bigrams reward words that appear next to each other as in the
+query. Short queries require every word (falling back to any word when nothing
+matches); long, question-like queries rank by BM25 over any word, skipping words
+found in most entries. See ``search/sql.py`` for filters, facets and codes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import DatabaseError, connections, transaction
+
+from ..query import Group, ParsedQuery
+from ..types import IndexEntry, SearchQuery, SearchResults
+from . import sql
+from .base import BackendError, SearchBackend
+
+FTS_TABLE = "portal_search_fts"
+VOCAB_TABLE = "portal_search_vocab"
+FTS_COLUMNS = (
+    "code",
+    "title",
+    "basis",
+    "body",
+    "title_x",
+    "body_x",
+    "title_bi",
+    "body_bi",
+)
+WEIGHTS = {
+    "code": 10.0,
+    "title": 6.0,
+    "basis": 2.0,
+    "body": 1.0,
+    "title_x": 3.0,
+    "body_x": 0.5,
+    "title_bi": 4.0,
+    "body_bi": 1.0,
+}
+FOLDED = "{code title basis body}"
+EXACT = "{title_x body_x}"
+BIGRAM = "{title_bi body_bi}"
+AND_MAX_GROUPS = 4
+COMMON_RATIO = 0.25
+
+SCHEMA = [
+    f"""CREATE TABLE IF NOT EXISTS {sql.ENTRY_TABLE} (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE,
+        page_id INTEGER NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
+        url TEXT NOT NULL, code TEXT NOT NULL, article TEXT, anchor TEXT,
+        legal_basis TEXT NOT NULL, body TEXT NOT NULL, doc_type TEXT NOT NULL,
+        issuer TEXT NOT NULL, issuer_id INTEGER, year INTEGER, date TEXT,
+        status TEXT NOT NULL, effective_date TEXT, expiry_date TEXT)""",
+    f"CREATE INDEX IF NOT EXISTS portal_search_entry_page "
+    f"ON {sql.ENTRY_TABLE} (page_id)",
+    f"CREATE INDEX IF NOT EXISTS portal_search_entry_date ON {sql.ENTRY_TABLE} (date)",
+    f"""CREATE TABLE IF NOT EXISTS {sql.TERM_TABLE} (
+        entry_id INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL)""",
+    f"CREATE INDEX IF NOT EXISTS portal_search_term_value "
+    f"ON {sql.TERM_TABLE} (name, value, entry_id)",
+    f"CREATE INDEX IF NOT EXISTS portal_search_term_entry "
+    f"ON {sql.TERM_TABLE} (entry_id)",
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
+        {", ".join(FTS_COLUMNS)},
+        tokenize = "unicode61 remove_diacritics 0 tokenchars '_'")""",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB_TABLE} USING fts5vocab({FTS_TABLE}, row)",
+]
+DROP = [
+    f"DROP TABLE IF EXISTS {name}"
+    for name in (VOCAB_TABLE, FTS_TABLE, sql.TERM_TABLE, sql.ENTRY_TABLE)
+]
+
+
+def create_schema(connection) -> None:
+    """Create the tables (idempotent); used by the migration and the tests."""
+    with connection.cursor() as cursor:
+        for statement in SCHEMA:
+            cursor.execute(statement)
+
+
+def _phrase(tokens: Iterable[str]) -> str:
+    """An FTS5 string literal: tokens are letters/digits only, so quoting is safe."""
+    return '"' + " ".join(tokens).replace('"', "") + '"'
+
+
+def group_expr(group: Group, bigrams: list[str]) -> str:
+    """FTS5 expression of one group: its alternatives plus ranking boosts.
+
+    Exact-accent tokens and bigrams imply the folded words, so OR-ing them into
+    the group never changes which rows match, only their BM25 score.
+    """
+    parts = [f"{FOLDED} : {_phrase(alt)}" for alt in group.alternatives]
+    parts += [f"{EXACT} : {_phrase([token])}" for token in group.exact]
+    parts += [f"{BIGRAM} : {_phrase([b])}" for b in bigrams]
+    return "(" + " OR ".join(parts) + ")"
+
+
+class SQLiteBackend(SearchBackend):
+    """FTS5 full text + plain tables, in the Django database ``OPTIONS["DATABASE"]``."""
+
+    @property
+    def connection(self):
+        return connections[self.options.get("DATABASE", "default")]
+
+    def _cursor(self):
+        return self.connection.cursor()
+
+    # -- writing ------------------------------------------------------------
+    def add_bulk(self, entries: Iterable[IndexEntry]) -> int:
+        entries = list({e.key: e for e in entries}.values())
+        if not entries:
+            return 0
+        with transaction.atomic(using=self.connection.alias), self._cursor() as cur:
+            self._delete_keys(cur, [e.key for e in entries])
+            for entry in entries:
+                self._insert(cur, entry)
+        return len(entries)
+
+    def _insert(self, cur, entry: IndexEntry) -> None:
+        marks = ", ".join(["%s"] * len(sql.ENTRY_FIELDS))
+        cur.execute(
+            f"INSERT INTO {sql.ENTRY_TABLE} ({', '.join(sql.ENTRY_FIELDS)}) "
+            f"VALUES ({marks}) RETURNING id",
+            sql.entry_row(entry),
+        )
+        entry_id = cur.fetchone()[0]
+        columns = sql.text_columns(entry)
+        cur.execute(
+            f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FTS_COLUMNS)}) "
+            f"VALUES (%s, {', '.join(['%s'] * len(FTS_COLUMNS))})",
+            [entry_id, *(columns[c] for c in FTS_COLUMNS)],
+        )
+        terms = sql.term_rows(entry)
+        if terms:
+            cur.executemany(
+                f"INSERT INTO {sql.TERM_TABLE} (entry_id, name, value) VALUES (%s, %s, %s)",
+                [(entry_id, name, value) for name, value in terms],
+            )
+
+    def _delete_ids(self, cur, where: str, params: list[Any]) -> None:
+        cur.execute(f"SELECT id FROM {sql.ENTRY_TABLE} WHERE {where}", params)
+        ids = [row[0] for row in cur.fetchall()]
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cur.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+            cur.execute(
+                f"DELETE FROM {sql.TERM_TABLE} WHERE entry_id IN ({marks})", chunk
+            )
+            cur.execute(f"DELETE FROM {sql.ENTRY_TABLE} WHERE id IN ({marks})", chunk)
+
+    def _delete_keys(self, cur, keys: list[str]) -> None:
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            self._delete_ids(cur, f"key IN ({', '.join(['%s'] * len(chunk))})", chunk)
+
+    def delete(self, keys: Iterable[str] = (), page_id: int | None = None) -> None:
+        with transaction.atomic(using=self.connection.alias), self._cursor() as cur:
+            self._delete_keys(cur, list(keys))
+            if page_id is not None:
+                self._delete_ids(cur, "page_id = %s", [int(page_id)])
+
+    def clear(self) -> None:
+        with transaction.atomic(using=self.connection.alias), self._cursor() as cur:
+            cur.execute(f"DELETE FROM {FTS_TABLE}")
+            cur.execute(f"DELETE FROM {sql.TERM_TABLE}")
+            cur.execute(f"DELETE FROM {sql.ENTRY_TABLE}")
+
+    def rebuild(self, entries, chunk_size: int = 500, progress=None) -> int:
+        with transaction.atomic(using=self.connection.alias):
+            count = super().rebuild(entries, chunk_size, progress)
+        with self._cursor() as cur:
+            cur.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')")
+        return count
+
+    def health(self) -> bool:
+        try:
+            with self._cursor() as cur:
+                cur.execute(f"SELECT 1 FROM {FTS_TABLE} LIMIT 1")
+            return True
+        except DatabaseError:
+            return False
+
+    # -- reading ------------------------------------------------------------
+    def _search(self, parsed: ParsedQuery, query: SearchQuery) -> SearchResults:
+        try:
+            with self._cursor() as cur:
+                return _Search(cur, parsed, query).run()
+        except (DatabaseError, sqlite3.Error) as error:
+            raise BackendError(str(error)) from error
+
+
+class _Search(sql.SqlSearch):
+    """One query against the SQLite tables (see ``sql.SqlSearch``)."""
+
+    param = "%s"
+
+    def match_sql(self, expr: str) -> tuple[str, list[Any]]:
+        weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
+        return (
+            f"SELECT rowid AS id, -bm25({FTS_TABLE}, {weights}) AS score "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+            [expr],
+        )
+
+    def expressions(self) -> list[str]:
+        """Full-text expressions to try in order: all words, then any word."""
+        parsed = self.parsed
+        bigrams_of = self.bigrams_by_group()
+        groups = [
+            group_expr(g, bigrams_of.get(i, [])) for i, g in enumerate(parsed.groups)
+        ]
+        phrases = [f"{FOLDED} : {_phrase(p)}" for p in parsed.phrases]
+        tries = []
+        if groups and len(groups) <= AND_MAX_GROUPS:
+            tries.append(" AND ".join(groups + phrases))
+        kept = [groups[i] for i in self.informative_groups()] or groups
+        any_word = "(" + " OR ".join(kept) + ")" if kept else ""
+        tries.append(" AND ".join(([any_word] if any_word else []) + phrases))
+        return tries
+
+    def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
+        if not tokens:
+            return {}, 0
+        marks = ", ".join(["%s"] * len(tokens))
+        self.cur.execute(
+            f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term IN ({marks})", tokens
+        )
+        df = dict(self.cur.fetchall())
+        self.cur.execute(f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE}")
+        return df, self.cur.fetchone()[0]

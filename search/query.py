@@ -1,0 +1,126 @@
+"""Turn what a user typed into a backend-neutral parsed query.
+
+Any string is accepted: NUL bytes and control characters are dropped, the text
+is cut to :data:`MAX_CHARS`, and only letter/digit tokens survive, so FTS
+operators, quotes of any balance, "NEAR(", "*" or SQL fragments can never reach
+a backend's query language as syntax. Double-quoted parts become phrases.
+
+A query is a list of :class:`Group` (one per query word, or one per synonym
+phrase such as "UBND" ↔ "ủy ban nhân dân"), each a set of alternative folded
+phrases; plus the exact (accented) tokens for boosting, folded word bigrams for
+ranking, and the số ký hiệu lookup keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import synonyms
+from .codes import query_code_keys
+from .text import fold, has_diacritics, index_tokens, nfc
+
+MAX_CHARS = 1000
+MAX_TOKENS = 48
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_QUOTED = re.compile(r'"([^"]*)"')
+
+Phrase = tuple[str, ...]
+
+
+@dataclass
+class Group:
+    """One query concept: any of ``alternatives`` (folded phrases) matches."""
+
+    alternatives: tuple[Phrase, ...]
+    exact: tuple[str, ...] = ()
+
+    @property
+    def primary(self) -> Phrase:
+        return self.alternatives[0]
+
+
+@dataclass
+class ParsedQuery:
+    """The parts every backend needs to build its own query."""
+
+    text: str = ""
+    groups: list[Group] = field(default_factory=list)
+    phrases: list[Phrase] = field(default_factory=list)
+    exact_tokens: list[str] = field(default_factory=list)
+    bigrams: list[str] = field(default_factory=list)
+    code_keys: list[str] = field(default_factory=list)
+    folded_tokens: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups and not self.phrases
+
+    @property
+    def highlight_terms(self) -> set[str]:
+        """Folded tokens to mark in snippets."""
+        terms = set(self.folded_tokens)
+        for group in self.groups:
+            for phrase in group.alternatives:
+                terms.update(phrase)
+        return terms
+
+
+def clean(text: str | None) -> str:
+    """NFC text without control characters, at most MAX_CHARS long."""
+    text = nfc(str(text or "")[: MAX_CHARS * 2])
+    return _CONTROL.sub(" ", text)[:MAX_CHARS].strip()
+
+
+def bigram(a: str, b: str) -> str:
+    """The token under which the word pair (a, b) is indexed."""
+    return f"{a}_{b}"
+
+
+def bigrams(folded: list[str]) -> list[str]:
+    """Adjacent folded word pairs, in order."""
+    return [bigram(a, b) for a, b in zip(folded, folded[1:], strict=False)]
+
+
+def _groups(exact: list[str], folded: list[str]) -> list[Group]:
+    groups: list[Group] = []
+    i = 0
+    while i < len(folded):
+        found = synonyms.match_at(folded, i)
+        length, alternatives = found or (1, ((folded[i],),))
+        span = slice(i, i + length)
+        accented = tuple(t for t in exact[span] if has_diacritics(t))
+        groups.append(Group(alternatives, accented))
+        i += length
+    return groups
+
+
+def parse(text: str | None) -> ParsedQuery:
+    """Parse raw user input; never raises."""
+    cleaned = clean(text)
+    phrases: list[Phrase] = []
+    for quoted in _QUOTED.findall(cleaned):
+        tokens = tuple(index_tokens(quoted)[1][:MAX_TOKENS])
+        if len(tokens) > 1:
+            phrases.append(tokens)
+    exact, folded = index_tokens(cleaned.replace('"', " "))
+    exact, folded = exact[:MAX_TOKENS], folded[:MAX_TOKENS]
+    return ParsedQuery(
+        text=cleaned,
+        groups=_groups(exact, folded),
+        phrases=phrases,
+        exact_tokens=list(dict.fromkeys(t for t in exact if has_diacritics(t))),
+        bigrams=list(dict.fromkeys(bigrams(folded))),
+        code_keys=query_code_keys(cleaned) if cleaned else [],
+        folded_tokens=folded,
+    )
+
+
+def strip_diacritics(text: str) -> str:
+    """Text as typed without diacritics (case kept where folding allows)."""
+    return "".join(
+        ch
+        if fold(ch) == ch.casefold()
+        else (fold(ch).upper() if ch.isupper() else fold(ch))
+        for ch in text
+    )

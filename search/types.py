@@ -1,0 +1,171 @@
+"""Value objects exchanged between indexing, the backends and the views.
+
+Backends index :class:`IndexEntry` objects (plain data, no models), answer a
+:class:`SearchQuery` with :class:`SearchResults`, so the backends can be tested
+without any page model and the views never see a backend-specific type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["document", "article", "exemplar", "news", "movement", "page"]
+KINDS: tuple[str, ...] = ("document", "article", "exemplar", "news", "movement", "page")
+FILTER_NAMES: tuple[str, ...] = (
+    "type",
+    "issuer",
+    "year",
+    "field",
+    "status",
+    "tag",
+    "kind",
+    "cites",
+    "in_force_on",
+)
+FACET_NAMES: tuple[str, ...] = (
+    "type",
+    "issuer",
+    "year",
+    "field",
+    "status",
+    "tag",
+    "kind",
+)
+
+
+@dataclass
+class IndexEntry:
+    """One searchable unit: a page, or one Điều of a long legal document.
+
+    ``key`` is unique ("page:12", "page:12#dieu-5"); ``page_id`` groups the
+    entries of one page so that deleting the page removes all of them.
+    ``code_keys`` are the folded lookup keys of the document's số ký hiệu
+    (``documents.citations.code_lookup_keys``); ``cites`` the identity keys of
+    the documents it cites (the ``cites`` filter).
+    """
+
+    key: str
+    page_id: int
+    kind: str = "page"
+    title: str = ""
+    url: str = ""
+    code: str = ""
+    code_keys: list[str] = field(default_factory=list)
+    article: str | None = None
+    anchor: str | None = None
+    legal_basis: str = ""
+    body: str = ""
+    doc_type: str = ""
+    issuer: str = ""
+    issuer_id: int | None = None
+    year: int | None = None
+    date: dt.date | None = None
+    fields: list[str] = field(default_factory=list)
+    status: str = ""
+    tags: list[str] = field(default_factory=list)
+    cites: list[str] = field(default_factory=list)
+    effective_date: dt.date | None = None
+    expiry_date: dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-friendly dict (dates as ISO strings)."""
+        data = asdict(self)
+        for name in ("date", "effective_date", "expiry_date"):
+            if data[name] is not None:
+                data[name] = data[name].isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> IndexEntry:
+        """Inverse of :meth:`to_dict`."""
+        data = dict(data)
+        for name in ("date", "effective_date", "expiry_date"):
+            if isinstance(data.get(name), str):
+                data[name] = dt.date.fromisoformat(data[name])
+        return cls(**data)
+
+    @property
+    def facet_year(self) -> int | None:
+        """The year used for the year facet: explicit, else the date's."""
+        return self.year or (self.date.year if self.date else None)
+
+
+@dataclass
+class SearchQuery:
+    """What the user asked: free text, filters, sort order and page.
+
+    ``filters`` keys are in :data:`FILTER_NAMES`; a value is a string, or a list
+    of strings (any of them), or a date for ``in_force_on``.
+    """
+
+    text: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)
+    sort: Literal["relevance", "date"] = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+
+@dataclass
+class Hit:
+    """One result; ``snippet`` is safe HTML (escaped text with ``<mark>``)."""
+
+    key: str
+    page_id: int
+    kind: str
+    title: str
+    url: str
+    code: str = ""
+    article: str | None = None
+    anchor: str | None = None
+    score: float = 0.0
+    snippet: str = ""
+    doc_type: str = ""
+    issuer: str = ""
+    date: dt.date | None = None
+    status: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
+
+
+FacetValue = tuple[str, str, int]  # (value, label, count)
+
+
+@dataclass
+class SearchResults:
+    """A page of hits plus facet counts over the whole filtered result set.
+
+    ``code_match`` is the số ký hiệu recognised in the query (as written by the
+    matched document) when the lookup found a document, else None. ``notice``
+    is a user-facing message (e.g. the fallback backend answered).
+    """
+
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    page: int = 1
+    num_pages: int = 1
+    notice: str | None = None
+    code_match: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "hits": [hit.to_dict() for hit in self.hits],
+            "total": self.total,
+            "facets": {
+                name: [{"value": v, "label": lab, "count": c} for v, lab, c in values]
+                for name, values in self.facets.items()
+            },
+            "page": self.page,
+            "num_pages": self.num_pages,
+            "notice": self.notice,
+            "code_match": self.code_match,
+        }

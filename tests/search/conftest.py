@@ -1,0 +1,97 @@
+"""Backends for the contract suite: SQLite always, PostgreSQL and Elasticsearch
+when available (an explicit skip with the reason otherwise).
+
+PostgreSQL is used through the default database when ``DATABASE_URL`` is
+PostgreSQL, else through an extra alias ``search_pg`` pointing at
+127.0.0.1:5432 (test database ``test_portal_search``) when that server answers.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+
+import pytest
+from django.conf import settings
+from django.db import connections
+
+PG_ALIAS = "search_pg"
+
+
+def _default_is_postgres() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def _local_postgres_answers() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+def _add_postgres_alias() -> str | None:
+    if _default_is_postgres():
+        return "default"
+    if not _local_postgres_answers():
+        return None
+    config = {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "portal_search",
+        "USER": "postgres",
+        "HOST": "127.0.0.1",
+        "PORT": 5432,
+        "TEST": {"NAME": "test_portal_search", "MIGRATE": False},
+    }
+    settings.DATABASES[PG_ALIAS] = config
+    configured = connections.configure_settings(
+        {"default": settings.DATABASES["default"], PG_ALIAS: dict(config)}
+    )
+    connections.settings[PG_ALIAS] = configured[PG_ALIAS]
+    return PG_ALIAS
+
+
+POSTGRES_ALIAS = _add_postgres_alias()
+DATABASES = ["default"] + ([PG_ALIAS] if POSTGRES_ALIAS == PG_ALIAS else [])
+BACKEND_NAMES = ["sqlite", "postgres", "elasticsearch"]
+
+
+def make_backend(name: str):
+    """A fresh, empty backend called ``name``, or pytest.skip with the reason."""
+    if name == "sqlite":
+        from search.backends.sqlite import SQLiteBackend, create_schema
+
+        if connections["default"].vendor != "sqlite":
+            pytest.skip("SQLite backend: the default database is not SQLite")
+        create_schema(connections["default"])
+        backend = SQLiteBackend("test", {})
+    elif name == "postgres":
+        if POSTGRES_ALIAS is None:
+            pytest.skip(
+                "PostgreSQL backend: no DATABASE_URL and 127.0.0.1:5432 is down"
+            )
+        from search.backends.postgres import PostgresBackend, create_schema
+
+        create_schema(connections[POSTGRES_ALIAS])
+        backend = PostgresBackend("test", {"DATABASE": POSTGRES_ALIAS})
+    else:
+        url = os.environ.get("ELASTICSEARCH_URL")
+        if not url:
+            pytest.skip("Elasticsearch backend: ELASTICSEARCH_URL is not set")
+        from search.backends.elasticsearch import ElasticsearchBackend
+
+        index = f"portal_test_{uuid.uuid4().hex[:8]}"
+        backend = ElasticsearchBackend("test", {"URL": url, "INDEX": index})
+        backend.refresh_on_write = True
+    backend.clear()
+    return backend
+
+
+@pytest.fixture(params=BACKEND_NAMES)
+def backend(request):
+    """Each available backend, empty."""
+    backend = make_backend(request.param)
+    yield backend
+    if request.param == "elasticsearch":
+        backend.drop()
