@@ -1,0 +1,511 @@
+"""Legal and administrative documents as versioned Wagtail pages.
+
+``LegalDocumentPage`` holds the metadata every document shares (Nghị định
+30/2020/NĐ-CP, Điều 8). It is a concrete, non-creatable page so that listings,
+identity checks, the citation graph and the API query one table across all
+document kinds; the creatable kinds (Kế hoạch, Chỉ thị, Quyết định and the rest)
+subclass it and add only what differs.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from documents.citations import compose_code
+from documents.models import DocumentType
+from pages.blocks import DocumentBodyBlock
+
+DOCUMENT_PARENTS = ["pages.DocumentIndexPage"]
+
+
+LOCALITY_WORDS = re.compile(
+    r"\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s", re.IGNORECASE
+)
+
+
+def collective_name(body_name: str) -> str:
+    """ "Ủy ban nhân dân huyện Tam Đường" -> "Ủy ban nhân dân" (for "TM. ...")."""
+    match = LOCALITY_WORDS.search(body_name + " ")
+    return body_name[: match.start()] if match else body_name
+
+
+class ValidityStatus(models.TextChoices):
+    IN_FORCE = "con_hieu_luc", "Còn hiệu lực"
+    EXPIRED = "het_hieu_luc", "Hết hiệu lực"
+    PARTLY_EXPIRED = "het_hieu_luc_mot_phan", "Hết hiệu lực một phần"
+    NOT_YET = "chua_co_hieu_luc", "Chưa có hiệu lực"
+    UNKNOWN = "khong_xac_dinh", "Không xác định"
+
+
+class SigningAuthority(models.TextChoices):
+    NONE = "", "Không"
+    TM = "TM.", "TM. (thay mặt)"
+    KT = "KT.", "KT. (ký thay)"
+    TL = "TL.", "TL. (thừa lệnh)"
+    TUQ = "TUQ.", "TUQ. (thừa ủy quyền)"
+    Q = "Q.", "Q. (quyền)"
+
+
+class DocumentTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "pages.LegalDocumentPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class LegalDocumentQuerySet(PageQuerySet):
+    def with_metadata(self):
+        return self.select_related("document_type", "issuing_body", "signer", "field")
+
+    def in_force_on(self, day):
+        """Documents whose validity period contains ``day``."""
+        return (
+            self.filter(Q(effective_date__isnull=True) | Q(effective_date__lte=day))
+            .filter(Q(expiry_date__isnull=True) | Q(expiry_date__gt=day))
+            .exclude(status=ValidityStatus.EXPIRED, expiry_date__isnull=True)
+            .exclude(status=ValidityStatus.NOT_YET, effective_date__isnull=True)
+        )
+
+
+LegalDocumentPageManager = PageManager.from_queryset(LegalDocumentQuerySet)
+
+
+class DocumentAttachment(Orderable):
+    """The original file (PDF/DOCX) of a document, as a Wagtail document."""
+
+    page = ParentalKey(
+        "pages.LegalDocumentPage", on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField("mô tả", max_length=255, blank=True)
+
+    panels = [FieldPanel("file"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "tệp đính kèm"
+        verbose_name_plural = "tệp đính kèm"
+
+
+class LegalDocumentPage(Page):
+    """Shared metadata and layout of every official document."""
+
+    document_type = models.ForeignKey(
+        DocumentType,
+        verbose_name="loại văn bản",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    number = models.PositiveIntegerField(
+        "số", null=True, blank=True, help_text="Để trống khi văn bản là dự thảo."
+    )
+    symbol = models.CharField(
+        "ký hiệu", max_length=40, help_text="Ví dụ: KH-UBND, NĐ-CP, CT/TW."
+    )
+    is_normative = models.BooleanField(
+        "văn bản quy phạm pháp luật",
+        default=False,
+        help_text="Số ký hiệu có năm ban hành (98/2023/NĐ-CP).",
+    )
+    code = models.CharField("số ký hiệu", max_length=80, blank=True, editable=False)
+    issuing_body = models.ForeignKey(
+        "documents.IssuingBody",
+        verbose_name="cơ quan ban hành",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    place = models.CharField("địa danh", max_length=100, blank=True)
+    issued_date = models.DateField("ngày ban hành", null=True, blank=True)
+    issued_year = models.PositiveSmallIntegerField(
+        "năm ban hành",
+        null=True,
+        blank=True,
+        help_text="Điền khi chỉ biết năm (dự thảo: “ngày … tháng … năm 2025”).",
+    )
+    year = models.PositiveSmallIntegerField(
+        "năm", null=True, blank=True, editable=False
+    )
+    effective_date = models.DateField("ngày có hiệu lực", null=True, blank=True)
+    expiry_date = models.DateField("ngày hết hiệu lực", null=True, blank=True)
+    status = models.CharField(
+        "tình trạng hiệu lực",
+        max_length=24,
+        choices=ValidityStatus.choices,
+        default=ValidityStatus.UNKNOWN,
+    )
+    signing_authority = models.CharField(
+        "thẩm quyền ký", max_length=5, choices=SigningAuthority.choices, blank=True
+    )
+    signer_position = models.CharField("chức vụ người ký", max_length=100, blank=True)
+    signer = models.ForeignKey(
+        "documents.Signer",
+        verbose_name="người ký",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField("trích yếu", max_length=500)
+    legal_basis = models.TextField(
+        "căn cứ ban hành", blank=True, help_text="Mỗi căn cứ một dòng."
+    )
+    body = StreamField(DocumentBodyBlock(), verbose_name="nội dung", blank=True)
+    recipients = models.TextField(
+        "nơi nhận", blank=True, help_text="Mỗi nơi nhận một dòng."
+    )
+    field = models.ForeignKey(
+        "documents.Field",
+        verbose_name="lĩnh vực",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager("từ khóa", through=DocumentTag, blank=True)
+
+    objects = LegalDocumentPageManager()
+
+    is_creatable = False
+    parent_page_types = DOCUMENT_PARENTS
+    subpage_types: list[str] = []
+    template = "pages/legal_document_page.html"
+
+    metadata_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("document_type"),
+                FieldRowPanel([FieldPanel("number"), FieldPanel("symbol")]),
+                FieldPanel("is_normative"),
+                FieldPanel("issuing_body"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("place"),
+                        FieldPanel("issued_date"),
+                        FieldPanel("issued_year"),
+                    ]
+                ),
+            ],
+            heading="Số ký hiệu, cơ quan, ngày ban hành",
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("status"),
+                        FieldPanel("effective_date"),
+                        FieldPanel("expiry_date"),
+                    ]
+                ),
+            ],
+            heading="Hiệu lực",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("signing_authority"), FieldPanel("signer_position")]
+                ),
+                FieldPanel("signer"),
+            ],
+            heading="Người ký",
+        ),
+    ]
+    content_panels = (
+        Page.content_panels
+        + metadata_panels
+        + [
+            FieldPanel("legal_basis"),
+            FieldPanel("body"),
+            FieldPanel("recipients"),
+            FieldRowPanel([FieldPanel("field"), FieldPanel("tags")]),
+            InlinePanel("attachments", label="Tệp gốc (PDF/DOCX)"),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("code"),
+        index.SearchField("summary"),
+        index.SearchField("legal_basis"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+        index.FilterField("year"),
+    ]
+
+    class Meta:
+        verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        indexes = [models.Index(fields=["symbol", "number", "year"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    # Derived metadata -------------------------------------------------------
+
+    @property
+    def system(self) -> str:
+        family = self.document_type.family if self.document_type_id else "admin"
+        if family == DocumentType.Family.ADMINISTRATIVE and self.is_normative:
+            return DocumentType.Family.NORMATIVE
+        return family
+
+    def compose_code(self) -> str:
+        return compose_code(
+            number=self.number,
+            year=self.year,
+            symbol=self.symbol.strip(),
+            system=self.system,
+        )
+
+    def refresh_derived(self) -> None:
+        self.symbol = (self.symbol or "").strip()
+        self.year = self.issued_date.year if self.issued_date else self.issued_year
+        self.code = self.compose_code() if self.symbol else ""
+
+    @property
+    def is_draft_number(self) -> bool:
+        return self.number is None
+
+    def recipient_lines(self) -> list[str]:
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+    def legal_basis_lines(self) -> list[str]:
+        return [line.strip() for line in self.legal_basis.splitlines() if line.strip()]
+
+    def is_in_force_on(self, day) -> bool:
+        """Same rule as ``LegalDocumentQuerySet.in_force_on``, for one page."""
+        if self.effective_date and day < self.effective_date:
+            return False
+        if self.expiry_date and day >= self.expiry_date:
+            return False
+        if self.status == ValidityStatus.EXPIRED and not self.expiry_date:
+            return False
+        return not (self.status == ValidityStatus.NOT_YET and not self.effective_date)
+
+    # Validation -------------------------------------------------------------
+
+    def identity_duplicates(self):
+        """Other documents with the same (type, number, year, symbol, issuer)."""
+        if self.number is None or not self.symbol or not self.issuing_body_id:
+            return LegalDocumentPage.objects.none()
+        return (
+            LegalDocumentPage.objects.filter(
+                document_type_id=self.document_type_id,
+                number=self.number,
+                year=self.year,
+                symbol__iexact=self.symbol,
+                issuing_body_id=self.issuing_body_id,
+            )
+            .exclude(pk=self.pk)
+            .exclude(translation_key=self.translation_key)
+        )
+
+    def clean(self):
+        super().clean()
+        self.refresh_derived()
+        if (
+            self.issued_date
+            and self.issued_year
+            and self.issued_date.year != self.issued_year
+        ):
+            raise ValidationError(
+                {"issued_year": "Năm ban hành không khớp với ngày ban hành."}
+            )
+        if (
+            self.effective_date
+            and self.expiry_date
+            and self.expiry_date < self.effective_date
+        ):
+            raise ValidationError(
+                {"expiry_date": "Ngày hết hiệu lực phải sau ngày có hiệu lực."}
+            )
+        existing = self.identity_duplicates().first()
+        if existing is not None:
+            raise ValidationError(
+                {
+                    "number": (
+                        f"Đã có văn bản số {existing.code} của "
+                        f"{existing.issuing_body}: “{existing.title}” "
+                        f"(trang /{existing.url_path.split('/', 2)[-1]}). "
+                        "Hãy cập nhật văn bản đó thay vì tạo trùng."
+                    )
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived()
+        return super().save(*args, **kwargs)
+
+    # Presentation -----------------------------------------------------------
+
+    def issued_date_display(self) -> str:
+        if self.issued_date:
+            d = self.issued_date
+            day = f"{d.day:02d}"
+            month = f"{d.month:02d}" if d.month < 3 else str(d.month)
+            return f"ngày {day} tháng {month} năm {d.year}"
+        if self.issued_year:
+            return f"ngày     tháng     năm {self.issued_year}"
+        return ""
+
+    def signature_lines(self) -> list[str]:
+        """The signature block's heading lines, e.g. ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"].
+
+        TM. is followed by the collective body without its locality; KT., TL., TUQ.
+        and Q. by the head's title, then the signer's own position.
+        """
+        position = self.signer_position.strip()
+        if self.signing_authority == SigningAuthority.TM:
+            return [
+                f"TM. {collective_name(self.issuing_body.name)}".upper(),
+                position.upper(),
+            ]
+        if self.signing_authority == SigningAuthority.KT:
+            head = re.sub(r"(?i)^phó\s+", "", position)
+            return [f"KT. {head}".upper(), position.upper()]
+        if self.signing_authority:
+            return [f"{self.signing_authority} {position}".upper()]
+        return [position.upper()] if position else []
+
+
+class PlanTask(Orderable):
+    """One row of a plan's appendix of tasks (phụ lục nhiệm vụ)."""
+
+    class Status(models.TextChoices):
+        PLANNED = "chua_thuc_hien", "Chưa thực hiện"
+        IN_PROGRESS = "dang_thuc_hien", "Đang thực hiện"
+        DONE = "hoan_thanh", "Hoàn thành"
+        OVERDUE = "qua_han", "Quá hạn"
+
+    page = ParentalKey("pages.PlanPage", on_delete=models.CASCADE, related_name="tasks")
+    content = models.TextField("nội dung nhiệm vụ")
+    lead_unit = models.CharField("đơn vị chủ trì", max_length=200)
+    coordinating_units = models.CharField("đơn vị phối hợp", max_length=300, blank=True)
+    deadline = models.CharField(
+        "thời gian thực hiện",
+        max_length=100,
+        blank=True,
+        help_text="Ví dụ: Quý II/2025, trước 30/6/2025, cả năm.",
+    )
+    status = models.CharField(
+        "tình trạng", max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+
+    panels = [
+        FieldPanel("content"),
+        FieldRowPanel([FieldPanel("lead_unit"), FieldPanel("coordinating_units")]),
+        FieldRowPanel([FieldPanel("deadline"), FieldPanel("status")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "nhiệm vụ"
+        verbose_name_plural = "phụ lục nhiệm vụ"
+
+
+class PlanPage(LegalDocumentPage):
+    """Kế hoạch: adds the appendix of tasks with lead units and deadlines."""
+
+    is_creatable = True
+    parent_page_types = DOCUMENT_PARENTS
+    subpage_types: list[str] = []
+    template = "pages/plan_page.html"
+    content_panels = LegalDocumentPage.content_panels + [
+        InlinePanel("tasks", label="Phụ lục nhiệm vụ"),
+    ]
+
+    class Meta:
+        verbose_name = "kế hoạch"
+        verbose_name_plural = "kế hoạch"
+
+
+class DirectivePage(LegalDocumentPage):
+    """Chỉ thị."""
+
+    is_creatable = True
+    template = "pages/legal_document_page.html"
+    parent_page_types = DOCUMENT_PARENTS
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "chỉ thị"
+        verbose_name_plural = "chỉ thị"
+
+
+class Award(Orderable):
+    """One award granted by a commendation decision."""
+
+    class RecipientKind(models.TextChoices):
+        INDIVIDUAL = "ca_nhan", "Cá nhân"
+        COLLECTIVE = "tap_the", "Tập thể"
+
+    page = ParentalKey(
+        "pages.DecisionPage", on_delete=models.CASCADE, related_name="awards"
+    )
+    recipient_name = models.CharField("người / tập thể được khen", max_length=200)
+    recipient_kind = models.CharField(
+        "đối tượng",
+        max_length=10,
+        choices=RecipientKind.choices,
+        default=RecipientKind.INDIVIDUAL,
+    )
+    recipient_unit = models.CharField("đơn vị", max_length=200, blank=True)
+    recipient_position = models.CharField("chức vụ", max_length=150, blank=True)
+    title = models.ForeignKey(
+        "documents.EmulationTitle",
+        verbose_name="danh hiệu / hình thức",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason = models.TextField("thành tích", blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("recipient_name"), FieldPanel("recipient_kind")]),
+        FieldRowPanel([FieldPanel("recipient_unit"), FieldPanel("recipient_position")]),
+        FieldPanel("title"),
+        FieldPanel("reason"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "khen thưởng"
+        verbose_name_plural = "danh sách khen thưởng"
+
+    def __str__(self) -> str:
+        return f"{self.title} – {self.recipient_name}"
+
+
+class DecisionPage(LegalDocumentPage):
+    """Quyết định; a commendation decision lists its awards."""
+
+    is_creatable = True
+    parent_page_types = DOCUMENT_PARENTS
+    subpage_types: list[str] = []
+    template = "pages/decision_page.html"
+    content_panels = LegalDocumentPage.content_panels + [
+        InlinePanel("awards", label="Khen thưởng"),
+    ]
+
+    class Meta:
+        verbose_name = "quyết định"
+        verbose_name_plural = "quyết định"
+
+
+class DocumentPage(LegalDocumentPage):
+    """Every other kind: Công văn, Thông báo, Báo cáo, Luật, Nghị định, Thông tư..."""
+
+    is_creatable = True
+    template = "pages/legal_document_page.html"
+    parent_page_types = DOCUMENT_PARENTS
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "văn bản khác"
+        verbose_name_plural = "văn bản khác"

@@ -1,0 +1,144 @@
+"""The home page and the "Văn bản" section."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from documents.models import DocumentType, Field, IssuingBody
+from pages.models.documents import LegalDocumentPage, ValidityStatus
+
+PER_PAGE = 20
+
+
+class HomePage(Page):
+    """The portal's front page: names the owner, search box and latest content."""
+
+    owner_name = models.CharField(
+        "đơn vị chủ quản", max_length=200, default="Ủy ban nhân dân huyện Tam Đường"
+    )
+    owner_place = models.CharField(
+        "địa chỉ", max_length=200, default="huyện Tam Đường, tỉnh Lai Châu"
+    )
+    intro = RichTextField("giới thiệu", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("owner_name"),
+        FieldPanel("owner_place"),
+        FieldPanel("intro"),
+    ]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = "trang chủ"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        documents = LegalDocumentPage.objects.live().public().with_metadata()
+        context["latest_documents"] = documents.order_by(
+            "-issued_date", "-first_published_at"
+        )[:6]
+        return context
+
+
+class DocumentFilterForm(forms.Form):
+    """Parses the listing's query string; invalid values are simply ignored."""
+
+    type = forms.ModelChoiceField(
+        DocumentType.objects.all(),
+        required=False,
+        label="Loại văn bản",
+        to_field_name="slug",
+    )
+    issuer = forms.ModelChoiceField(
+        IssuingBody.objects.all(),
+        required=False,
+        label="Cơ quan ban hành",
+        to_field_name="slug",
+    )
+    year = forms.IntegerField(
+        required=False, min_value=1945, max_value=2100, label="Năm"
+    )
+    field = forms.ModelChoiceField(
+        Field.objects.all(), required=False, label="Lĩnh vực", to_field_name="slug"
+    )
+    status = forms.ChoiceField(
+        choices=[("", "Tất cả")] + list(ValidityStatus.choices),
+        required=False,
+        label="Hiệu lực",
+    )
+    in_force_on = forms.DateField(required=False, label="Còn hiệu lực vào ngày")
+
+    def filter(self, queryset):
+        data = self.cleaned_data if self.is_valid() else self._valid_subset()
+        lookups = {
+            "document_type": data.get("type"),
+            "issuing_body": data.get("issuer"),
+            "year": data.get("year"),
+            "field": data.get("field"),
+            "status": data.get("status"),
+        }
+        queryset = queryset.filter(**{k: v for k, v in lookups.items() if v})
+        if data.get("in_force_on"):
+            queryset = queryset.in_force_on(data["in_force_on"])
+        return queryset
+
+    def _valid_subset(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+
+
+class DocumentIndexPage(RoutablePageMixin, Page):
+    """The "Văn bản" section: documents newest first, filters, pagination, feeds."""
+
+    intro = RichTextField("giới thiệu", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = [
+        "pages.PlanPage",
+        "pages.DirectivePage",
+        "pages.DecisionPage",
+        "pages.DocumentPage",
+    ]
+
+    class Meta:
+        verbose_name = "danh mục văn bản"
+
+    def documents(self):
+        return (
+            LegalDocumentPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .with_metadata()
+            .order_by("-issued_date", "-issued_year", "-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = DocumentFilterForm(request.GET or None)
+        documents = form.filter(self.documents()) if request.GET else self.documents()
+        context["filter_form"] = form
+        context["page_obj"] = Paginator(documents, PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("rss/")
+    def rss_feed(self, request):
+        from pages.feeds import DocumentRSSFeed
+
+        return DocumentRSSFeed(self)(request)
+
+    @path("atom/")
+    def atom_feed(self, request):
+        from pages.feeds import DocumentAtomFeed
+
+        return DocumentAtomFeed(self)(request)
