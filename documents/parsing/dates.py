@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 _WORDS = re.compile(
-    r"ngày\s*[.…_]*\s*(?P<d>\d{1,2})?\s*[.…_]*\s*tháng\s*[.…_]*\s*(?P<m>\d{1,2})?"
-    r"\s*[.…_]*\s*năm\s*(?P<y>\d{4})",
+    r"ng[àa]y\s*[.…_]*\s*(?P<d>\d{1,2})?\s*[.…_]*\s*th[áa]ng\s*[.…_]*\s*(?P<m>\d{1,2})?"
+    r"\s*[.…_]*\s*n[ăa]m\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
-    r"ngày\s*(?P<d>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>\d{4})",
+    r"ng[àa]y\s*(?P<d>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
 _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")

@@ -8,6 +8,7 @@ window of normalised lines and says where it stopped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -93,6 +94,8 @@ def _read_header(doc: ParsedDocument, lines: list[str], start: int) -> int:
 def _untyped_title(doc: ParsedDocument, lines: list[str], pos: int) -> int:
     """No type word and no "V/v": a short line right before "Căn cứ" is the title,
     and the type comes from the code's type part (flagged ``type_from_code``)."""
+    if pos < len(lines) and fold(lines[pos]).startswith("kinh gui"):
+        return pos
     head = (doc.symbol or "").split("-")[0].split("/")[0]
     if head.upper() in TYPE_CODES and head.upper() != "CV":
         doc.doc_type = TYPE_CODES[head.upper()]
@@ -260,18 +263,17 @@ def _attach_citations(doc: ParsedDocument) -> None:
         return
     for line in doc.legal_basis_lines:
         try:
-            found = extract_citations(line)
+            found = extract_citations(line, context_date=doc.issued_date)
         except Exception:  # noqa: BLE001 - a citation bug must not lose the document
             doc.flag("citations_failed")
             return
-        for citation in found:
-            _mark_basis(citation)
-            doc.legal_basis.append(citation)
+        doc.legal_basis.extend(_as_basis(c) for c in found)
 
 
-def _mark_basis(citation: Any) -> None:
-    try:
-        if not getattr(citation, "relation", None):
-            citation.relation = "căn cứ"
-    except AttributeError:
-        pass
+def _as_basis(citation: Any) -> Any:
+    """Every citation of a Căn cứ line has the relation "căn cứ"."""
+    if getattr(citation, "relation", None) == "căn cứ":
+        return citation
+    if dataclasses.is_dataclass(citation):
+        return dataclasses.replace(citation, relation="căn cứ")
+    return citation

@@ -20,7 +20,7 @@ from .vocab import LOCALITY_STARTS, ORG_STARTS
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
 _TIEU_NGU = "doc lap - tu do - hanh phuc"
 _NUMBER = re.compile(
-    r"\b(?:Số|SỐ|số)\s*:?\s*(?P<num>\d{0,6}(?:\.\d+)?)\s*(?P<sep>[/\-–‐‑])\s*"
+    r"\b(?:(?:Số|SỐ|số)\s*:?|(?:So|SO)\s*:)\s*(?P<num>\d{0,6}(?:\.\d+)?)\s*(?P<sep>[/\-–‐‑])\s*"
     r"(?P<sym>(?:\d{4}\s*/\s*)?[^\W\d_][\w&]*(?:\s*[-–‐‑/]\s*[\w&]+)*)"
 )
 _VV = re.compile(r"\bV/v\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)

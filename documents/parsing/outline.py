@@ -110,6 +110,9 @@ def _article(out: Outline, lines: list[str], i: int) -> int:
         return 0
     _close_article(out)
     number, title = m.group(1), m.group(2).strip() or None
+    first_paragraph = None
+    if title and (len(title) > 150 or title.endswith((".", ";", ":"))):
+        title, first_paragraph = None, title
     anchor = _unique(out, f"dieu-{_slug(number)}")
     level = 4 if out.section_anchor else 3
     out.sections.append(_entry("article", number, title, anchor, level))
@@ -118,7 +121,7 @@ def _article(out: Outline, lines: list[str], i: int) -> int:
         "number": number,
         "title": title,
         "anchor": anchor,
-        "paragraphs": [],
+        "paragraphs": [first_paragraph] if first_paragraph else [],
     }
     return 1
 

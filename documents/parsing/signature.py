@@ -173,7 +173,7 @@ def find_recipients(lines: list[str], start: int, stop: int) -> tuple[list[str],
 
 
 def _list_items(lines: list[str], i: int, stop: int) -> tuple[list[str], int]:
-    first = re.sub(r"^Nơi nhận\s*:?", "", lines[i], flags=re.IGNORECASE).strip()
+    first = _after_label(lines[i])
     items = [first] if first else []
     last = i
     for j in range(i + 1, min(stop, i + 60)):
@@ -187,6 +187,12 @@ def _list_items(lines: list[str], i: int, stop: int) -> tuple[list[str], int]:
         if fold(line).lstrip("-+ ").startswith("luu"):
             break
     return [clean_item(x) for x in items if clean_item(x)], last
+
+
+def _after_label(line: str) -> str:
+    """Text after "Nơi nhận:" / "Kính gửi:" (accents optional)."""
+    match = re.match(r"^\S+\s+\S+\s*:?", line)
+    return line[match.end() :].strip() if match else ""
 
 
 def clean_item(item: str) -> str:
@@ -204,7 +210,7 @@ def kinh_gui(lines: list[str], start: int, stop: int) -> list[str]:
 
 
 def _addressees(lines: list[str], i: int) -> list[str]:
-    first = re.sub(r"^Kính gửi\s*:?", "", lines[i], flags=re.IGNORECASE).strip()
+    first = _after_label(lines[i])
     items = [_cut_glued_sentence(first)] if first else []
     for line in lines[i + 1 : i + 15]:
         if not line.startswith(("-", "+", "•")):

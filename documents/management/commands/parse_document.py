@@ -1,0 +1,48 @@
+"""``manage.py parse_document FILE...``: print parsed metadata as JSON Lines.
+
+One JSON object per file (per record for JSON Lines input), in order. A file
+that cannot be read yields ``{"file": ..., "error": ...}`` and the others are
+still parsed; the exit status is 0 when at least one document was parsed.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from documents.parsing import ParseError, parse_document, read_records
+
+
+class Command(BaseCommand):
+    help = "Parse Vietnamese documents (.txt, .md, .docx, .pdf, .jsonl) to JSON."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE")
+
+    def handle(self, *args, **options):
+        parsed = 0
+        for path in options["files"]:
+            parsed += self._parse_file(path)
+        if not parsed:
+            raise CommandError("no document could be parsed", returncode=1)
+
+    def _parse_file(self, path: str) -> int:
+        try:
+            records = read_records(path)
+        except ParseError as exc:
+            self._emit({"file": path, "error": str(exc)})
+            return 0
+        count = 0
+        for record in records:
+            try:
+                doc = parse_document(record.text, overrides=record.overrides)
+            except Exception as exc:  # noqa: BLE001 - report and go on
+                self._emit({"file": record.name, "error": f"parser failed: {exc}"})
+                continue
+            self._emit(doc.to_dict())
+            count += 1
+        return count
+
+    def _emit(self, data: dict) -> None:
+        self.stdout.write(json.dumps(data, ensure_ascii=False))
