@@ -216,7 +216,10 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
         return None, None
     merged: list[str] = []
     for line in lines:
-        if merged and fold(line).startswith(LOCALITY_STARTS):
+        words = fold(line).split()
+        if merged and fold(line).startswith(LOCALITY_STARTS) and not (
+            _org_start_size(words, 0)
+        ):
             merged[-1] = f"{merged[-1]} {line}"
         else:
             merged.extend(_split_orgs(line))

@@ -21,6 +21,12 @@ _PROPER = {
     "trung uong": "Trung ương",
     "viet nam": "Việt Nam",
     "dang": "Đảng",
+    "huyen uy": "Huyện ủy",
+    "tinh uy": "Tỉnh ủy",
+    "thanh uy": "Thành ủy",
+    "quan uy": "Quận ủy",
+    "dang uy": "Đảng ủy",
+    "dang bo": "Đảng bộ",
 }
 
 
@@ -52,6 +58,8 @@ def _starts_proper(tokens: list[str], k: int, f: str, proper: bool) -> bool:
     prev = fold(tokens[k - 1]) if k else ""
     if proper and not f.endswith(","):
         return True
+    if f == "uy":
+        return prev in {"huyen", "tinh", "thanh", "quan", "thi", "dang"}
     if (prev, f) in _LOCALITY_PAIRS or f in _LOCALITY:
         return f not in {"thanh", "thi", "dac"}
     return False

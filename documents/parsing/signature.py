@@ -147,12 +147,19 @@ def _signer_position(authority: str, rest: str) -> str:
 
 
 def _after_collective(rest: str) -> str:
-    f = fold(rest)
-    for word in sorted(POSITION_WORDS, key=len, reverse=True):
-        pos = f.rfind(fold(word))
-        if pos > 0:
-            return rest[pos:].strip()
-    return rest
+    """"ỦY BAN NHÂN DÂN CHỦ TỊCH" → "CHỦ TỊCH"; keeps a "PHÓ" before the title."""
+    f = " " + fold(rest) + " "
+    found = [
+        (f.find(" " + fold(w) + " "), -len(w))
+        for w in POSITION_WORDS
+        if f.find(" " + fold(w) + " ", 1) > 0
+    ]
+    if not found:
+        return rest
+    pos = min(found)[0]
+    if f[:pos].endswith(" pho"):
+        pos -= 4
+    return rest[pos:].strip()
 
 
 def _after_head_title(rest: str) -> str:
