@@ -1,0 +1,167 @@
+"""The Elasticsearch mapping and query bodies, checked without a server."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from search import FALLBACK_NOTICE
+from search.backends.elasticsearch import ElasticsearchBackend, entry_source
+from search.backends.es_query import build_search
+from search.backends.es_schema import TONE_FILTERS, EntryDocument, index_definition
+from search.query import parse
+from search.types import SearchQuery
+
+from .corpus import CT34_KEYS, entries
+
+
+def test_analyzers_fold_with_original_and_bigrams():
+    analysis = index_definition("portal-x").to_dict()["settings"]["analysis"]
+    folded = analysis["analyzer"]["vi_folded"]
+    assert folded["filter"] == ["lowercase", "vi_asciifolding"]
+    assert "vi_d" in folded["char_filter"]
+    assert analysis["filter"]["vi_asciifolding"] == {
+        "type": "asciifolding",
+        "preserve_original": True,
+    }
+    assert analysis["char_filter"]["vi_d"]["mappings"][:2] == ["đ=>d", "Đ=>D"]
+    shingle = analysis["filter"]["vi_shingle"]
+    assert (shingle["min_shingle_size"], shingle["output_unigrams"]) == (2, False)
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("hoà", "hòa"),
+        ("thuỷ", "thủy"),
+        ("KHOẺ", "KHỎE"),
+        ("quỷ", "quỷ"),
+        ("hoàn", "hoàn"),
+    ],
+)
+def test_tone_char_filters_move_old_style_tones(old, new):
+    def java_to_python(pattern: str) -> str:
+        return pattern.replace("\\p{L}", "[^\\W\\d_]")
+
+    text = old
+    for definition in (f.get_definition() for f in TONE_FILTERS):
+        text = re.sub(
+            java_to_python(definition["pattern"]), definition["replacement"], text
+        )
+    assert text == new
+
+
+def test_mapping_keyword_fields_for_codes_and_facets():
+    properties = EntryDocument._doc_type.mapping.to_dict()["properties"]
+    for name in (
+        "code_keys",
+        "kind",
+        "doc_type",
+        "issuer",
+        "issuer_key",
+        "status",
+        "fields",
+        "tags",
+        "cites",
+        "key",
+    ):
+        assert properties[name]["type"] == "keyword", name
+    assert properties["title"]["fields"]["folded"]["analyzer"] == "vi_folded"
+    assert properties["body"]["fields"]["bigram"]["analyzer"] == "vi_bigram"
+    assert properties["code"]["fields"]["raw"]["type"] == "keyword"
+    assert properties["date"]["type"] == "date"
+
+
+def _body(text: str, **kwargs) -> dict:
+    query = SearchQuery(text=text, **kwargs)
+    return build_search(
+        parse(text),
+        query,
+        require_all=True,
+        code_keys=parse(text).code_keys,
+        document_first=True,
+    ).to_dict()
+
+
+def test_query_boosts_code_then_document_and_keeps_filters_out_of_score():
+    body = _body("34-CT/TW", filters={"type": ["Chỉ thị"], "cites": "k"})
+    should = body["query"]["bool"]["should"]
+    boosts = [c["constant_score"]["boost"] for c in should if "constant_score" in c]
+    assert boosts == [10_000.0, 1_000.0]
+    assert {"terms": {"doc_type": ["Chỉ thị"]}} in body["query"]["bool"]["filter"]
+    assert {"terms": {"cites": ["k"]}} in body["query"]["bool"]["filter"]
+
+
+def test_query_folds_and_boosts_exact_accent_and_bigrams():
+    text = json.dumps(_body("hoà bình")["query"], ensure_ascii=False)
+    assert '"query": "hoa"' in text and '"query": "hòa"' in text
+    assert '"title.bigram": {"value": "hoa_binh"' in text
+
+
+def test_synonyms_and_phrases_in_query():
+    text = json.dumps(_body('UBND "thi đua"')["query"])
+    assert '"query": "uy ban nhan dan", "fields"' in text
+    assert '"type": "phrase"' in text
+
+
+def test_aggregations_highlight_sort_and_page():
+    body = _body("", sort="date", page=3, per_page=10)
+    assert set(body["aggs"]) == {
+        "type",
+        "issuer",
+        "year",
+        "field",
+        "status",
+        "tag",
+        "kind",
+    }
+    assert body["highlight"]["pre_tags"] == ["<mark>"]
+    assert body["highlight"]["encoder"] == "html"
+    assert body["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
+    assert (body["from"], body["size"]) == (20, 10)
+    assert {"bool": {"must_not": [{"term": {"kind": "article"}}]}} in (
+        body["query"]["bool"]["filter"]
+    )
+
+
+def test_deep_pages_stay_inside_the_result_window():
+    body = _body("thi dua", page=9999, per_page=100)
+    assert body["from"] + body["size"] <= 10_000
+
+
+def test_entry_source_normalises_tones_and_keeps_code_keys():
+    source = entry_source(next(e for e in entries() if e.key == "page:4"))
+    assert source["title"].startswith("Xã Hòa Bình")
+    assert entry_source(entries()[0])["code_keys"] == CT34_KEYS
+
+
+def test_unreachable_cluster_is_unhealthy_and_raises_backend_error():
+    from search.backends import BackendError
+
+    backend = ElasticsearchBackend("x", {"URL": "http://127.0.0.1:9", "TIMEOUT": 1})
+    assert backend.health() is False
+    with pytest.raises(BackendError):
+        backend.search(SearchQuery(text="thi dua"))
+
+
+@pytest.mark.django_db
+def test_search_falls_back_with_a_notice(settings):
+    import search
+    from search.backends.sqlite import SQLiteBackend, create_schema
+
+    settings.PORTAL_SEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
+            "OPTIONS": {"URL": "http://127.0.0.1:9", "TIMEOUT": 1},
+        },
+        "fallback": {"BACKEND": "search.backends.sqlite.SQLiteBackend"},
+    }
+    from django.db import connection
+
+    create_schema(connection)
+    SQLiteBackend().add_bulk(entries())
+    results = search.search(SearchQuery(text="thi đua"))
+    assert results.notice == FALLBACK_NOTICE
+    assert results.hits
