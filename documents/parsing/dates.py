@@ -45,7 +45,7 @@ def to_iso(year: str, month: str | None, day: str | None) -> str | None:
 
 
 def dmy_to_iso(text: str) -> str | None:
-    """"28/11/2025" → "2025-11-28" (publisher attribute tables)."""
+    """ "28/11/2025" → "2025-11-28" (publisher attribute tables)."""
     match = _DMY.match(text or "")
     if not match:
         return None

@@ -233,7 +233,7 @@ def _apply_table(doc: ParsedDocument, table: dict[str, str]) -> None:
 
 
 def _code_from_table(doc: ParsedDocument, code: str) -> None:
-    from .header import Header, _NUMBER, _set_number
+    from .header import _NUMBER, Header, _set_number
 
     match = _NUMBER.search("Số: " + code)
     if not match:

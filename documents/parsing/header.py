@@ -217,8 +217,10 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     merged: list[str] = []
     for line in lines:
         words = fold(line).split()
-        if merged and fold(line).startswith(LOCALITY_STARTS) and not (
-            _org_start_size(words, 0)
+        if (
+            merged
+            and fold(line).startswith(LOCALITY_STARTS)
+            and not (_org_start_size(words, 0))
         ):
             merged[-1] = f"{merged[-1]} {line}"
         else:

@@ -159,7 +159,7 @@ def _cut_authority(raw: str, issuer: str | None) -> str:
 
 
 def sentence_case(text: str) -> str:
-    """"VỀ VIỆC PHÊ DUYỆT" → "Về việc phê duyệt"; codes and acronyms keep case."""
+    """ "VỀ VIỆC PHÊ DUYỆT" → "Về việc phê duyệt"; codes and acronyms keep case."""
     words = []
     for token in text.split():
         keep = any(c.isdigit() for c in token) or "/" in token or is_acronym(token)

@@ -17,7 +17,7 @@ from search.text import fold
 from .lines import is_upper
 
 _ROMAN = r"[IVXLC]+"
-_PART = re.compile(rf"^(?:PHẦN|Phần)\s+(?:thứ\s+|THỨ\s+)?(\w+)\s*[.:\-–]?\s*(.*)$")
+_PART = re.compile(r"^(?:PHẦN|Phần)\s+(?:thứ\s+|THỨ\s+)?(\w+)\s*[.:\-–]?\s*(.*)$")
 _CHAPTER = re.compile(rf"^(?:CHƯƠNG|Chương)\s+({_ROMAN}|\d+)\b\s*[.:\-–]?\s*(.*)$")
 _MUC = re.compile(rf"^(?:MỤC|Mục)\s+(\d+|{_ROMAN})\b\s*[.:\-–]?\s*(.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d+[a-zđ]?)\s*[.:]\s*(.*)$")

@@ -113,7 +113,9 @@ def _docx_text(data: bytes, name: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types
-        raise ParseError(f"{name}: not a valid DOCX file ({type(exc).__name__})") from None
+        raise ParseError(
+            f"{name}: not a valid DOCX file ({type(exc).__name__})"
+        ) from None
     parts = []
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
@@ -162,7 +164,9 @@ def _pdf_text(data: bytes, name: str) -> str:
     except ParseError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ParseError(f"{name}: not a valid PDF file ({type(exc).__name__})") from None
+        raise ParseError(
+            f"{name}: not a valid PDF file ({type(exc).__name__})"
+        ) from None
     text = "\n".join(pages)
     if not text.strip():
         raise ParseError(f"{name}: PDF has no text layer (scanned image?)")

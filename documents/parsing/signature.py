@@ -21,9 +21,17 @@ _PREFIX = re.compile(
     r"|T/M|T\.M|K/T|T/L)\s*\.?(?=\s*[A-ZĐÀ-Ỹ]|\s*$)"
 )
 _PREFIX_CANON = {"T/M": "TM.", "T.M": "TM.", "K/T": "KT.", "T/L": "TL."}
+
+
 def _is_name_word(token: str) -> bool:
-    """"Páo", "Hoà": capitalised word of letters only (not "TẾ", not "b/c")."""
-    return len(token) > 1 and token.isalpha() and token[0].isupper() and token[1:].islower()
+    """ "Páo", "Hoà": capitalised word of letters only (not "TẾ", not "b/c")."""
+    return (
+        len(token) > 1
+        and token.isalpha()
+        and token[0].isupper()
+        and token[1:].islower()
+    )
+
 
 _CLOSING = ("noi nhan",)
 _RECIPIENT_STOP = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M)\s*\.")
@@ -117,7 +125,7 @@ def _upper_tokens(text: str) -> str:
 def _read_chain(sig: Signature, text: str) -> None:
     parts = _PREFIX.split(text)
     lead = parts[0].strip()
-    pairs = list(zip(parts[1::2], parts[2::2]))
+    pairs = list(zip(parts[1::2], parts[2::2], strict=False))
     if not pairs:
         sig.position = lead or None
         return
@@ -147,7 +155,7 @@ def _signer_position(authority: str, rest: str) -> str:
 
 
 def _after_collective(rest: str) -> str:
-    """"ỦY BAN NHÂN DÂN CHỦ TỊCH" → "CHỦ TỊCH"; keeps a "PHÓ" before the title."""
+    """ "ỦY BAN NHÂN DÂN CHỦ TỊCH" → "CHỦ TỊCH"; keeps a "PHÓ" before the title."""
     f = " " + fold(rest) + " "
     found = [
         (f.find(" " + fold(w) + " "), -len(w))
@@ -203,7 +211,7 @@ def _after_label(line: str) -> str:
 
 
 def clean_item(item: str) -> str:
-    """"- Hội đồng TĐKT tỉnh ;" → "Hội đồng TĐKT tỉnh"."""
+    """ "- Hội đồng TĐKT tỉnh ;" → "Hội đồng TĐKT tỉnh"."""
     item = re.sub(r"^[-+•–]\s*", "", item.strip())
     return re.sub(r"\s*[;,.:]\s*$", "", item).strip()
 
