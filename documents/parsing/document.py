@@ -59,6 +59,7 @@ def parse_document(text: str, *, overrides: dict | None = None) -> ParsedDocumen
 
 
 def _read_header(doc: ParsedDocument, lines: list[str], start: int) -> int:
+    """Header fields, then the type word and title; returns the next line."""
     header = parse_header(lines, start)
     doc.issuer, doc.issuer_parent = split_issuer(header.issuer_lines)
     _set_code(doc, header.number_text, header.symbol, header.code)
@@ -68,27 +69,29 @@ def _read_header(doc: ParsedDocument, lines: list[str], start: int) -> int:
         doc.flag("date_partial")
     if not header.has_motto and not header.issuer_lines:
         doc.flag("no_header")
-    heading = find_heading(lines, header.end, doc.issuer)
-    if heading and header.vv_end > heading.end:
-        heading = None
-    if heading:
-        doc.doc_type, doc.title = heading.doc_type, heading.title
-        pos = heading.end
-        if heading.remainder:
-            pos -= 1
-            lines[pos] = heading.remainder
-        if heading.title_was_upper and doc.title:
-            doc.title = restore_proper_names(doc.title, "\n".join(lines[pos:]))
-    else:
-        doc.title = _sentence(header.subject_vv)
-        pos = header.vv_end
-        if not doc.title:
-            pos = _untyped_title(doc, lines, pos)
+    pos = _read_type_and_title(doc, lines, header)
     if doc.symbol and doc.symbol.upper().startswith("VBHN"):
         doc.doc_type = "Văn bản hợp nhất"
     doc.issuer = display_name(doc.issuer)
     doc.issuer_parent = display_name(doc.issuer_parent)
     return _skip_authority(lines, pos, doc.issuer)
+
+
+def _read_type_and_title(doc: ParsedDocument, lines: list[str], header) -> int:
+    heading = find_heading(lines, header.end, doc.issuer)
+    if heading is None or header.vv_end > heading.end:
+        doc.title = _sentence(header.subject_vv)
+        if doc.title:
+            return header.vv_end
+        return _untyped_title(doc, lines, header.vv_end)
+    doc.doc_type, doc.title = heading.doc_type, heading.title
+    pos = heading.end
+    if heading.remainder:
+        pos -= 1
+        lines[pos] = heading.remainder
+    if heading.title_was_upper and doc.title:
+        doc.title = restore_proper_names(doc.title, "\n".join(lines[pos:]))
+    return pos
 
 
 def _untyped_title(doc: ParsedDocument, lines: list[str], pos: int) -> int:
