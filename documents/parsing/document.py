@@ -14,6 +14,7 @@ from typing import Any
 
 from search.text import fold
 
+from .dates import find_date
 from .header import parse_header, split_issuer
 from .heading import clean_title, find_heading, restore_proper_names
 from .lines import clean_lines, is_upper
@@ -52,6 +53,7 @@ def parse_document(text: str, *, overrides: dict | None = None) -> ParsedDocumen
     pos = _read_legal_basis(doc, lines, pos)
     sig = _read_tail(doc, lines, pos)
     _infer_missing(doc, lines, pos, sig.head if sig else None)
+    _code_from_appendix(doc)
     _apply_table(doc, table)
     _apply_overrides(doc, overrides or {})
     _attach_citations(doc)
@@ -220,6 +222,29 @@ def _infer_missing(
         doc.issuer = display_name(head)
     if doc.issuer:
         doc.flag("issuer_inferred")
+
+
+_ATTACHED_TO = re.compile(
+    r"Kèm theo\s+(?P<type>(?:[^\W\d_]+\s+){1,3})số:?\s*(?P<code>\d[\w./-]*[^\W\d_]"
+    r"[\w/-]*)\s*,?\s*(?P<date>ngày[^)]{4,40})",
+    re.IGNORECASE,
+)
+
+
+def _code_from_appendix(doc: ParsedDocument) -> None:
+    """An appendix names its own document: "(Kèm theo Công văn số 174/CV-BCĐ
+    ngày 02 tháng 12 năm 2025 ...)" (Phụ lục I, III.1). Used only when the
+    header gave no code, flagged ``code_from_appendix``."""
+    if doc.code or not doc.appendix:
+        return
+    match = _ATTACHED_TO.search(doc.appendix[:3000])
+    if not match:
+        return
+    _code_from_table(doc, match.group("code"))
+    found = find_date(match.group("date"))
+    if found and not doc.issued_date:
+        doc.issued_date = found[1]
+    doc.flag("code_from_appendix")
 
 
 def _apply_table(doc: ParsedDocument, table: dict[str, str]) -> None:

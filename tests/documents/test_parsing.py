@@ -315,6 +315,19 @@ def test_publisher_attribute_table_fills_gaps():
     assert "metadata_table" in doc.flags
 
 
+def test_code_from_own_appendix_when_header_missing():
+    text = (
+        "Kính gửi: Các bộ, ngành\n\nĐề nghị thực hiện./.\n\nNơi nhận:\n- Lưu: VT.\n\n"
+        "KT. TRƯỞNG BAN PHÓ TRƯỞNG BAN Phạm Thị Thanh Trà\n\n"
+        "PHỤ LỤC ĐỀ XUẤT KIẾN NGHỊ (Kèm theo Công văn số 174/CV-BCĐ ngày 02 tháng"
+        " 12 năm 2025 của Ban Chỉ đạo)"
+    )
+    doc = parse_document(text)
+    assert (doc.code, doc.issued_date) == ("174/CV-BCĐ", "2025-12-02")
+    assert doc.doc_type == "Công văn" and "code_from_appendix" in doc.flags
+    assert doc.signer_name == "Phạm Thị Thanh Trà"
+
+
 def test_overrides_win():
     doc = parse_document(
         SEED.read_text("utf-8"),
