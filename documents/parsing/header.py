@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from search.text import fold
 
 from .dates import find_date
-from .lines import is_upper
+from .lines import fold_head, is_upper
 from .vocab import LOCALITY_STARTS, ORG_STARTS
 
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
@@ -75,6 +75,8 @@ def _find_motto(lines: list[str], start: int) -> int | None:
 
 def _motto_at(line: str) -> int:
     """Offset of the Quốc hiệu / Party title printed in capitals, or -1."""
+    if len(line) > 400:
+        return -1
     f = fold(line)
     for motto in _MOTTO:
         pos = f.find(motto)
@@ -117,7 +119,7 @@ def _before_motto(line: str) -> str:
 def _leading_org_lines(lines: list[str], first: int) -> list[str]:
     out = []
     for line in lines[first : first + 3]:
-        if not is_upper(line) or not _org_start_size(fold(line).split(), 0):
+        if not is_upper(line) or not _org_start_size(fold_head(line).split(), 0):
             break
         out.append(line)
     return out
@@ -126,7 +128,7 @@ def _leading_org_lines(lines: list[str], first: int) -> list[str]:
 def _window_end(lines: list[str], first: int) -> int:
     end = min(len(lines), first + 14)
     for i in range(first, end):
-        f = fold(lines[i])
+        f = fold_head(lines[i])
         if f.startswith(("can cu", "kinh gui")) and i > first:
             return i
     return end

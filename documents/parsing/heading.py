@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from search.text import fold
 
-from .lines import is_upper
+from .lines import fold_head, is_upper
 from .vocab import POSITION_WORDS, TYPE_WORDS
 
 _STOP_PREFIXES = ("can cu", "kinh gui", "xet ", "theo de nghi", "dieu ", "chuong ")
@@ -35,7 +35,7 @@ class Heading:
 def find_heading(lines: list[str], start: int, issuer: str | None) -> Heading | None:
     """Find the type-word heading within a few lines after the header."""
     for i in range(start, min(len(lines), start + 6)):
-        if fold(lines[i]).startswith(_STOP_PREFIXES):
+        if fold_head(lines[i]).startswith(_STOP_PREFIXES):
             return None
         typed = _type_word(lines[i])
         if typed:
@@ -44,7 +44,7 @@ def find_heading(lines: list[str], start: int, issuer: str | None) -> Heading | 
 
 
 def _type_word(line: str) -> tuple[str, int] | None:
-    f = fold(line)
+    f = fold(line[:40])
     for word, display in TYPE_WORDS:
         if f.startswith(word) and (len(f) == len(word) or not f[len(word)].isalnum()):
             head = line[: len(word)]
@@ -91,7 +91,10 @@ def split_upper_prefix(text: str) -> tuple[str, str | None]:
 def restore_proper_names(title: str, body: str) -> str:
     """Re-capitalise names ("tỉnh bắc ninh" → "tỉnh Bắc Ninh") seen in the body."""
     lowered = title
+    plain = title.lower()
     for run in _capital_runs(body[:20000]):
+        if run.lower() not in plain:
+            continue
         pattern = r"(?<!\w)" + re.escape(run.lower()) + r"(?!\w)"
         lowered = re.sub(pattern, run, lowered)
     return lowered[:1].upper() + lowered[1:]

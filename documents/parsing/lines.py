@@ -45,6 +45,12 @@ def folded(text: str) -> str:
     return fold(text)
 
 
+def fold_head(line: str, size: int = 48) -> str:
+    """Folded start of a line: prefix tests need no more, and long lines are
+    common (whole paragraphs)."""
+    return fold(line[:size])
+
+
 def starts_folded(line: str, *prefixes: str) -> bool:
     """True when the folded line starts with one of the folded prefixes."""
     f = fold(line)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from search.text import fold
 
-from .lines import is_upper
+from .lines import fold_head, is_upper
 from .vocab import DEPUTY_WORDS, POSITION_WORDS
 
 _PREFIX = re.compile(
@@ -63,7 +63,7 @@ def find_signature(lines: list[str], body_start: int) -> Signature | None:
 
 def _closing_anchor(lines: list[str], body_start: int) -> int:
     for i in range(body_start, len(lines)):
-        f = fold(lines[i])
+        f = fold_head(lines[i])
         if f.startswith(_CLOSING) or lines[i].rstrip().endswith("./."):
             return i
     return body_start
@@ -182,7 +182,7 @@ def _after_head_title(rest: str) -> str:
 def find_recipients(lines: list[str], start: int, stop: int) -> tuple[list[str], int]:
     """Items of the first "Nơi nhận:" list in [start, stop) and its last line."""
     for i in range(start, stop):
-        if fold(lines[i]).startswith("noi nhan"):
+        if fold_head(lines[i]).startswith("noi nhan"):
             return _list_items(lines, i, stop)
     return [], -1
 
@@ -199,7 +199,7 @@ def _list_items(lines: list[str], i: int, stop: int) -> tuple[list[str], int]:
             break
         items.append(line)
         last = j
-        if fold(line).lstrip("-+ ").startswith("luu"):
+        if fold_head(line).lstrip("-+ ").startswith("luu"):
             break
     return [clean_item(x) for x in items if clean_item(x)], last
 
@@ -219,7 +219,7 @@ def clean_item(item: str) -> str:
 def kinh_gui(lines: list[str], start: int, stop: int) -> list[str]:
     """Addressees after "Kính gửi:" near the header (Công văn, Tờ trình)."""
     for i in range(start, min(stop, start + 12)):
-        if fold(lines[i]).startswith("kinh gui"):
+        if fold_head(lines[i]).startswith("kinh gui"):
             return _addressees(lines, i)
     return []
 
