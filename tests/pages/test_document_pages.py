@@ -53,7 +53,9 @@ class TreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(DocumentIndexPage, LegalDocumentPage)
 
 
-class AdminCreateTests(WagtailPageTestCase):
+class AdminFormMixin:
+    """Builds the admin form data of a document page, as the browser posts it."""
+
     def setUp(self):
         self.home, self.index = build_site()
         self.user = self.login()
@@ -95,6 +97,8 @@ class AdminCreateTests(WagtailPageTestCase):
         data.update(extra)
         return nested_form_data(data)
 
+
+class AdminCreateTests(AdminFormMixin, WagtailPageTestCase):
     def test_create_each_type_through_admin(self):
         extras = {
             PlanPage: {
@@ -318,3 +322,38 @@ class RenderTests(WagtailPageTestCase):
             self.assertEqual(response.status_code, 200)
             self.assertContains(response, "Kế hoạch công khai")
             self.assertNotContains(response, "Kế hoạch chưa đăng")
+
+
+class AdminEditPublishTests(AdminFormMixin, WagtailPageTestCase):
+    EXTRAS = {
+        PlanPage: {"tasks": inline_formset([])},
+        DirectivePage: {"type_name": "Chỉ thị", "symbol": "CT-TTg"},
+        DecisionPage: {
+            "type_name": "Quyết định",
+            "symbol": "QĐ-TTg",
+            "awards": inline_formset([]),
+        },
+        DocumentPage: {"type_name": "Thông báo", "symbol": "TB-VPCP"},
+    }
+
+    def test_edit_and_publish_through_admin(self):
+        for number, model in enumerate(DOCUMENT_TYPES, start=30):
+            create = self.form_data(
+                model, "Bản nháp", number, **dict(self.EXTRAS[model])
+            )
+            self.client.post(
+                f"/admin/pages/add/pages/{model.__name__.lower()}/{self.index.pk}/",
+                create,
+            )
+            page = model.objects.get(number=number)
+            self.assertFalse(page.live)
+            edit = self.form_data(
+                model, "Bản đã sửa", number, **dict(self.EXTRAS[model])
+            )
+            edit["action-publish"] = "publish"
+            response = self.client.post(f"/admin/pages/{page.pk}/edit/", edit)
+            self.assertEqual(response.status_code, 302)
+            page.refresh_from_db()
+            self.assertTrue(page.live)
+            self.assertEqual(page.title, "Bản đã sửa")
+            self.assertGreaterEqual(page.revisions.count(), 2)

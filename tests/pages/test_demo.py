@@ -1,0 +1,57 @@
+"""The demo site built by ``load_demo``."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from pages.models import DecisionPage, DirectivePage, DocumentPage, PlanPage
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", verbosity=0)
+
+
+def test_load_demo_twice_creates_no_duplicates(demo):
+    counts = Page.objects.count()
+    call_command("load_demo", verbosity=0)
+    assert Page.objects.count() == counts
+
+
+def test_sample_plan_metadata(demo, client):
+    plan = PlanPage.objects.get(slug="ke-hoach-thi-dua-khen-thuong-2025")
+    assert plan.live
+    assert plan.number is None and plan.code == "/KH-UBND"
+    assert plan.issuing_body.name == "Ủy ban nhân dân huyện Tam Đường"
+    assert plan.issuing_body.parent.name == "Ủy ban nhân dân tỉnh Lai Châu"
+    assert plan.place == "Tam Đường" and plan.year == 2025
+    assert (plan.signing_authority, plan.signer_position) == ("TM.", "Chủ tịch")
+    assert plan.signer.name == "Sùng Lữ Páo"
+    assert "5324/KH-UBND" in plan.legal_basis
+    assert "Lưu: VT, NV" in plan.recipients
+    response = client.get(plan.url)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "TM. ỦY BAN NHÂN DÂN" in text and "Sùng Lữ Páo" in text
+    assert "MỤC ĐÍCH, YÊU CẦU" in text
+
+
+def test_cited_documents_and_every_type_exist(demo):
+    codes = {p.code for p in PlanPage.objects.live()} | {
+        p.code for p in DirectivePage.objects.live()
+    }
+    assert {
+        "5324/KH-UBND",
+        "118/KH-UBND",
+        "34-CT/TW",
+        "19/CT-TTg",
+        "09/CT-UBND",
+    } <= codes
+    assert DocumentPage.objects.live().filter(code="06/2022/QH15").exists()
+    assert DecisionPage.objects.live().exists()
+
+
+def test_home_names_owner(demo, client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Tam Đường" in response.content.decode()
