@@ -23,7 +23,7 @@ from .model import ParsedDocument
 from .names import display_name
 from .outline import build_outline
 from .signature import Signature, find_recipients, find_signature, kinh_gui
-from .vocab import POSITION_WORDS, TYPE_CODES
+from .vocab import POSITION_FOLDED, TYPE_CODES
 
 _SENTENCE_END = re.compile(r"(?<=[^\sA-ZĐ.]{3})\.\s+(?=[A-ZĐÀ-Ỹ])")
 _INFER_ISSUER = re.compile(
@@ -128,9 +128,8 @@ def _sentence(text: str | None) -> str | None:
 def _skip_authority(lines: list[str], pos: int, issuer: str | None) -> int:
     while pos < len(lines) and is_upper(lines[pos]) and len(lines[pos]) < 160:
         f = fold_head(lines[pos], 200)
-        words = [fold(w) for w in POSITION_WORDS]
         known = issuer and fold(issuer) in f
-        if not (known or any(f.startswith(w) for w in words)):
+        if not (known or f.startswith(POSITION_FOLDED)):
             break
         pos += 1
     return pos

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from search.text import fold
 
 from .lines import fold_head, is_upper
-from .vocab import POSITION_WORDS, TYPE_WORDS
+from .vocab import POSITION_FOLDED, POSITION_WORDS, TYPE_WORDS
 
 _STOP_PREFIXES = ("can cu", "kinh gui", "xet ", "theo de nghi", "dieu ", "chuong ")
 _TERM_TAIL = re.compile(r"\s+KHÓA\s+[IVXLC]+\b.*$", re.IGNORECASE)
@@ -131,7 +131,8 @@ def _is_authority(line: str, issuer: str | None) -> bool:
     f = fold(line)
     if issuer and fold(issuer) in f and len(f) < len(fold(issuer)) + 40:
         return True
-    return any(f.startswith(fold(p) + " ") for p in POSITION_WORDS) and is_upper(line)
+    starts = any(f.startswith(p + " ") for p in POSITION_FOLDED)
+    return starts and is_upper(line)
 
 
 def clean_title(raw: str, issuer: str | None) -> tuple[str | None, bool]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from search.text import fold
 
 from .lines import fold_head, is_upper
-from .vocab import DEPUTY_WORDS, POSITION_WORDS
+from .vocab import DEPUTY_WORDS, POSITION_FOLDED
 
 _PREFIX = re.compile(
     r"(?<![\w/])(TM(?=\s*\.)|KT(?=\s*\.)|TL(?=\s*\.)|TUQ(?=\s*\.)|Q(?=\s*\.)"
@@ -80,7 +80,7 @@ def _is_candidate(line: str) -> bool:
 
 def _ends_with_position(text: str) -> bool:
     f = fold(text)
-    return any(f == fold(p) or f.endswith(" " + fold(p)) for p in POSITION_WORDS)
+    return any(f == p or f.endswith(" " + p) for p in POSITION_FOLDED)
 
 
 def _split_name(line: str) -> tuple[str, str | None]:
@@ -158,9 +158,9 @@ def _after_collective(rest: str) -> str:
     """ "ỦY BAN NHÂN DÂN CHỦ TỊCH" → "CHỦ TỊCH"; keeps a "PHÓ" before the title."""
     f = " " + fold(rest) + " "
     found = [
-        (f.find(" " + fold(w) + " "), -len(w))
-        for w in POSITION_WORDS
-        if f.find(" " + fold(w) + " ", 1) > 0
+        (f.find(" " + w + " "), -len(w))
+        for w in POSITION_FOLDED
+        if f.find(" " + w + " ", 1) > 0
     ]
     if not found:
         return rest
@@ -172,10 +172,9 @@ def _after_collective(rest: str) -> str:
 
 def _after_head_title(rest: str) -> str:
     f = fold(rest)
-    for word in sorted(POSITION_WORDS, key=len, reverse=True):
-        w = fold(word)
+    for w in POSITION_FOLDED:
         if f.startswith(w + " "):
-            return rest[len(word) :].strip()
+            return rest[len(w) :].strip()
     return rest
 
 

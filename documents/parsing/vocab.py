@@ -172,5 +172,10 @@ POSITION_WORDS: tuple[str, ...] = (
     "TỔNG KIỂM TOÁN",
 )
 
+#: Folded POSITION_WORDS, longest first.
+POSITION_FOLDED: tuple[str, ...] = tuple(
+    sorted({fold(w) for w in POSITION_WORDS}, key=len, reverse=True)
+)
+
 #: Deputy titles that follow "KT." in a flattened signature block.
 DEPUTY_WORDS: tuple[str, ...] = ("PHÓ", "THỨ TRƯỞNG")
