@@ -100,6 +100,24 @@ def _report(n, hits, misses, chars, elapsed) -> None:
             print(f"  {doc_id} {field}: {got!r} != {want!r}")
 
 
+def corpus_throughput(path: Path) -> None:
+    """Parse the larger unlabelled corpus: speed and how often fields are found."""
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    found = dict.fromkeys(FIELDS, 0)
+    size = sum(len(row["text"].encode("utf-8")) for row in rows)
+    started = time.perf_counter()
+    for row in rows:
+        doc = parse_document(row["text"])
+        for field in FIELDS:
+            found[field] += getattr(doc, field) is not None
+    elapsed = time.perf_counter() - started
+    print(
+        f"corpus: {len(rows)} documents, {size / 1e6:.1f} MB in {elapsed:.2f} s "
+        f"({size / elapsed / 1e6:.2f} MB/s); found "
+        + ", ".join(f"{f} {n}" for f, n in found.items())
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """CLI entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -110,7 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.gold.exists():
         print(f"skipped: {args.gold} not found (shared data absent)")
         return 0
-    return run(args.gold, args.misses, args.without_table)
+    status = run(args.gold, args.misses, args.without_table)
+    corpus = args.gold.parent / "corpus.jsonl"
+    if corpus.exists():
+        corpus_throughput(corpus)
+    return status
 
 
 if __name__ == "__main__":
