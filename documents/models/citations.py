@@ -1,0 +1,146 @@
+"""The citation graph: references stored per document and resolved to pages.
+
+A ``DocumentCitation`` is one ``documents.citations.Citation`` found in a
+document's legal basis or body, saved with its source page. ``key`` is the
+citation's canonical identity key (domain.md §2.6); ``target`` is the live page
+whose identity keys contain it, or null while the cited document is not on the
+portal ("dangling"). ``documents.graph`` writes and resolves these rows.
+"""
+
+from django.db import models
+
+
+class Relation(models.TextChoices):
+    """Relation pairs as vbpl.vn names them: (forward label, reverse label)."""
+
+    BASIS = "can_cu", "Căn cứ"
+    GUIDES = "huong_dan", "Hướng dẫn"
+    AMENDS = "sua_doi_bo_sung", "Sửa đổi, bổ sung"
+    REPLACES = "thay_the", "Thay thế"
+    REPEALS = "bai_bo", "Bãi bỏ"
+    IMPLEMENTS = "thuc_hien", "Thực hiện"
+    RELATED = "lien_quan", "Liên quan"
+
+
+#: Label of each relation seen from the cited document (vbpl.vn's pairs).
+REVERSE_LABELS = {
+    Relation.BASIS: "Được căn cứ",
+    Relation.GUIDES: "Được hướng dẫn",
+    Relation.AMENDS: "Bị sửa đổi, bổ sung",
+    Relation.REPLACES: "Bị thay thế",
+    Relation.REPEALS: "Bị bãi bỏ",
+    Relation.IMPLEMENTS: "Được thực hiện",
+    Relation.RELATED: "Liên quan",
+}
+
+#: Relation verbs of the extractor ("căn cứ", "sửa đổi, bổ sung" …) → Relation.
+RELATION_BY_VERB = {
+    "căn cứ": Relation.BASIS,
+    "hướng dẫn": Relation.GUIDES,
+    "sửa đổi, bổ sung": Relation.AMENDS,
+    "sửa đổi bổ sung": Relation.AMENDS,
+    "thay thế": Relation.REPLACES,
+    "bãi bỏ": Relation.REPEALS,
+    "thực hiện": Relation.IMPLEMENTS,
+}
+
+
+class DocumentCitationQuerySet(models.QuerySet):
+    def resolved(self):
+        return self.filter(target__isnull=False)
+
+    def dangling(self):
+        return self.filter(target__isnull=True)
+
+    def with_lookup_key(self, keys: list[str]):
+        """Citations whose cited code meets one of ``CodeParts.match_keys()``."""
+        query = models.Q(pk__in=[])
+        for key in keys:
+            query |= models.Q(lookup_keys__contains=f"\n{key}\n")
+        return self.filter(query)
+
+
+class DocumentCitation(models.Model):
+    """One reference from a document page to another document (maybe absent)."""
+
+    class Origin(models.TextChoices):
+        BASIS = "basis", "Căn cứ ban hành"
+        BODY = "body", "Nội dung"
+
+    source = models.ForeignKey(
+        "pages.LegalDocumentPage",
+        verbose_name="văn bản dẫn chiếu",
+        on_delete=models.CASCADE,
+        related_name="outgoing_citations",
+    )
+    origin = models.CharField("vị trí", max_length=5, choices=Origin.choices)
+    position = models.PositiveIntegerField("thứ tự", default=0)
+    raw = models.TextField("nguyên văn")
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=0)
+    doc_type = models.CharField("loại văn bản", max_length=100, blank=True)
+    number = models.PositiveIntegerField("số", null=True, blank=True)
+    year = models.PositiveSmallIntegerField("năm", null=True, blank=True)
+    symbol = models.CharField("ký hiệu", max_length=80, blank=True)
+    code = models.CharField("số ký hiệu", max_length=120, blank=True)
+    date = models.CharField("ngày ban hành", max_length=10, blank=True)
+    issuer = models.CharField("cơ quan ban hành", max_length=255, blank=True)
+    pinpoint = models.CharField("điều, khoản, điểm", max_length=255, blank=True)
+    relation = models.CharField(
+        "quan hệ", max_length=20, choices=Relation.choices, default=Relation.RELATED
+    )
+    key = models.CharField("khóa định danh", max_length=255, db_index=True)
+    lookup_keys = models.TextField(
+        "khóa tra cứu số ký hiệu",
+        blank=True,
+        help_text="code_lookup_keys() of the cited code, one per line, "
+        "with a newline before and after each so a LIKE filter matches whole keys.",
+    )
+    target = models.ForeignKey(
+        "pages.LegalDocumentPage",
+        verbose_name="văn bản được dẫn chiếu",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="incoming_citations",
+    )
+    flags = models.JSONField("ghi chú kỹ thuật", default=list, blank=True)
+
+    objects = DocumentCitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["source", "origin", "position"]
+        verbose_name = "trích dẫn văn bản"
+        verbose_name_plural = "trích dẫn văn bản"
+        indexes = [models.Index(fields=["target", "relation"])]
+
+    def __str__(self) -> str:
+        return self.code or self.raw[:80]
+
+    @property
+    def reverse_label(self) -> str:
+        return REVERSE_LABELS.get(self.relation, "Liên quan")
+
+    @property
+    def label(self) -> str:
+        return self.code or self.raw
+
+
+class DocumentSource(models.Model):
+    """Where an imported document came from (file name, publisher URL)."""
+
+    page = models.OneToOneField(
+        "pages.LegalDocumentPage",
+        on_delete=models.CASCADE,
+        related_name="import_source",
+    )
+    source_url = models.URLField("nguồn", max_length=500, blank=True)
+    file_name = models.CharField("tệp nhập", max_length=255, blank=True)
+    imported_at = models.DateTimeField("thời điểm nhập", auto_now=True)
+
+    class Meta:
+        verbose_name = "nguồn văn bản nhập"
+        verbose_name_plural = "nguồn văn bản nhập"
+
+    def __str__(self) -> str:
+        return self.source_url or self.file_name
