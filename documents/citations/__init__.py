@@ -11,6 +11,7 @@ Pure Python, no database. See domain.md §1–2 for the shapes it understands.
 """
 
 from .codes import code_lookup_keys, compose_code, parse_code
+from .extract import extract_citations
 from .model import Citation, CodeParts
 
 __all__ = [
@@ -21,8 +22,3 @@ __all__ = [
     "extract_citations",
     "parse_code",
 ]
-
-
-def extract_citations(text, *, context_date=None):
-    """Placeholder until the extractor lands: returns no citations."""
-    return []

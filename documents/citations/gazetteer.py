@@ -80,13 +80,189 @@ LAWS: tuple[LawEntry, ...] = (
     LawEntry("Luật Lưu trữ", 33, 2024, "QH15", "2024-06-21"),
 )
 
-# Titles (no number known) that contain commas or "và"; they only guide cutting.
-EXTRA_TITLES: tuple[str, ...] = (
-    "Luật Cán bộ, công chức",
-    "Luật Phòng, chống tham nhũng",
-    "Luật Quản lý, sử dụng tài sản công",
-    "Luật Phòng, chống thiên tai",
-    "Luật Xử lý vi phạm hành chính",
+# Titles without a number here: they only guide where a title ends (commas, "và").
+EXTRA_TITLES: tuple[str, ...] = tuple(
+    """
+    Luật An ninh mạng
+    Luật An toàn thông tin mạng
+    Luật An toàn thực phẩm
+    Luật An toàn, vệ sinh lao động
+    Luật Ban hành văn bản quy phạm pháp luật
+    Luật Báo chí
+    Luật Bảo hiểm tiền gửi
+    Luật Bảo hiểm xã hội
+    Luật Bảo hiểm y tế
+    Luật Bảo vệ bí mật nhà nước
+    Luật Bảo vệ dữ liệu cá nhân
+    Luật Bảo vệ môi trường
+    Luật Bảo vệ quyền lợi người tiêu dùng
+    Luật Bảo vệ và kiểm dịch thực vật
+    Luật Bảo vệ, chăm sóc và giáo dục trẻ em
+    Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân
+    Luật Biên phòng Việt Nam
+    Luật Bình đẳng giới
+    Luật Bưu chính
+    Luật Cán bộ, công chức
+    Luật Căn cước
+    Luật Cạnh tranh
+    Luật Các tổ chức tín dụng
+    Luật Chăn nuôi
+    Luật Chất lượng sản phẩm, hàng hóa
+    Luật Chứng khoán
+    Luật Chuyển giao công nghệ
+    Luật Công an nhân dân
+    Luật Công chứng
+    Luật Công đoàn
+    Luật Công nghệ thông tin
+    Luật Công nghiệp công nghệ số
+    Luật Cư trú
+    Luật Dân quân tự vệ
+    Luật Di sản văn hóa
+    Luật Du lịch
+    Luật Dược
+    Luật Dữ liệu
+    Luật Điện ảnh
+    Luật Điện lực
+    Luật Điều ước quốc tế
+    Luật Đa dạng sinh học
+    Luật Đặc xá
+    Luật Đấu giá tài sản
+    Luật Đấu thầu
+    Luật Đất đai
+    Luật Đầu tư
+    Luật Đầu tư công
+    Luật Đầu tư theo phương thức đối tác công tư
+    Luật Đê điều
+    Luật Địa chất và khoáng sản
+    Luật Đo đạc và bản đồ
+    Luật Đo lường
+    Luật Đường bộ
+    Luật Đường sắt
+    Luật Giá
+    Luật Giám định tư pháp
+    Luật Giao dịch điện tử
+    Luật Giao thông đường bộ
+    Luật Giao thông đường thủy nội địa
+    Luật Giáo dục
+    Luật Giáo dục đại học
+    Luật Giáo dục nghề nghiệp
+    Luật Hải quan
+    Luật Hàng không dân dụng Việt Nam
+    Luật Hóa chất
+    Luật Hòa giải ở cơ sở
+    Luật Hôn nhân và gia đình
+    Luật Hộ tịch
+    Luật Hợp tác xã
+    Luật Khám bệnh, chữa bệnh
+    Luật Khí tượng thủy văn
+    Luật Khiếu nại
+    Luật Khoa học và công nghệ
+    Luật Khoa học, công nghệ và đổi mới sáng tạo
+    Luật Khoáng sản
+    Luật Kiểm toán độc lập
+    Luật Kiểm toán nhà nước
+    Luật Kinh doanh bảo hiểm
+    Luật Kinh doanh bất động sản
+    Luật Kế toán
+    Luật Lâm nghiệp
+    Luật Luật sư
+    Luật Lưu trữ
+    Luật Mặt trận Tổ quốc Việt Nam
+    Luật Nghĩa vụ quân sự
+    Luật Ngân hàng Nhà nước Việt Nam
+    Luật Ngân sách nhà nước
+    Luật Người cao tuổi
+    Luật Người khuyết tật
+    Luật Nhà giáo
+    Luật Nhà ở
+    Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam
+    Luật Năng lượng nguyên tử
+    Luật Phá sản
+    Luật Phí và lệ phí
+    Luật Phòng cháy và chữa cháy
+    Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ
+    Luật Phòng thủ dân sự
+    Luật Phòng, chống bạo lực gia đình
+    Luật Phòng, chống bệnh truyền nhiễm
+    Luật Phòng, chống HIV/AIDS
+    Luật Phòng, chống ma túy
+    Luật Phòng, chống mua bán người
+    Luật Phòng, chống rửa tiền
+    Luật Phòng, chống tác hại của rượu, bia
+    Luật Phòng, chống tác hại của thuốc lá
+    Luật Phòng, chống tham nhũng
+    Luật Phòng, chống thiên tai
+    Luật Phổ biến, giáo dục pháp luật
+    Luật Quảng cáo
+    Luật Quản lý ngoại thương
+    Luật Quản lý nợ công
+    Luật Quản lý thuế
+    Luật Quản lý, sử dụng tài sản công
+    Luật Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp
+    Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ
+    Luật Quốc phòng
+    Luật Quốc tịch Việt Nam
+    Luật Quy hoạch
+    Luật Quy hoạch đô thị
+    Luật Quy hoạch đô thị và nông thôn
+    Luật Sở hữu trí tuệ
+    Luật Sử dụng năng lượng tiết kiệm và hiệu quả
+    Luật Tài nguyên nước
+    Luật Tài nguyên, môi trường biển và hải đảo
+    Luật Tần số vô tuyến điện
+    Luật Thanh niên
+    Luật Thanh tra
+    Luật Thi hành án dân sự
+    Luật Thống kê
+    Luật Thủ đô
+    Luật Thủy lợi
+    Luật Thủy sản
+    Luật Thư viện
+    Luật Thuế bảo vệ môi trường
+    Luật Thuế giá trị gia tăng
+    Luật Thuế sử dụng đất nông nghiệp
+    Luật Thuế sử dụng đất phi nông nghiệp
+    Luật Thuế thu nhập cá nhân
+    Luật Thuế thu nhập doanh nghiệp
+    Luật Thuế tiêu thụ đặc biệt
+    Luật Thuế tài nguyên
+    Luật Thuế xuất khẩu, thuế nhập khẩu
+    Luật Thương mại
+    Luật Thực hành tiết kiệm, chống lãng phí
+    Luật Thực hiện dân chủ ở cơ sở
+    Luật Thể dục, thể thao
+    Luật Tiếp cận thông tin
+    Luật Tiếp công dân
+    Luật Tiêu chuẩn và quy chuẩn kỹ thuật
+    Luật Tín ngưỡng, tôn giáo
+    Luật Tố cáo
+    Luật Tố tụng hành chính
+    Luật Tổ chức chính quyền địa phương
+    Luật Tổ chức Chính phủ
+    Luật Tổ chức Quốc hội
+    Luật Tổ chức Tòa án nhân dân
+    Luật Tổ chức Viện kiểm sát nhân dân
+    Luật Trách nhiệm bồi thường của Nhà nước
+    Luật Trật tự, an toàn giao thông đường bộ
+    Luật Trẻ em
+    Luật Trồng trọt
+    Luật Trợ giúp pháp lý
+    Luật Trưng cầu ý dân
+    Luật Tương trợ tư pháp
+    Luật Việc làm
+    Luật Viên chức
+    Luật Viễn thông
+    Luật Xây dựng
+    Luật Xử lý vi phạm hành chính
+    Luật Xuất bản
+    Luật Xuất cảnh, nhập cảnh của công dân Việt Nam
+    Bộ luật Dân sự
+    Bộ luật Hình sự
+    Bộ luật Lao động
+    Bộ luật Tố tụng dân sự
+    Bộ luật Tố tụng hình sự
+    Bộ luật Hàng hải Việt Nam
+    """.strip().splitlines()
 )
 
 
@@ -104,15 +280,18 @@ for _entry in LAWS:
     for _name in (_entry.title, *_entry.aliases):
         _BY_TITLE.setdefault(title_key(_name), []).append(_entry)
 
-# Folded titles (without the leading "luat "), longest first, for the matcher.
+_TYPE_PREFIX = re.compile(r"^(?:bo luat|luat|phap lenh)\s+")
+
+
+def _pattern(title: str) -> str:
+    return _TYPE_PREFIX.sub("", fold(title))
+
+
+# Folded titles without their type word, longest first, for the matcher.
 TITLE_PATTERNS: tuple[str, ...] = tuple(
     sorted(
-        {
-            fold(name).split(" ", 1)[1]
-            for entry in LAWS
-            for name in (entry.title, *entry.aliases)
-        }
-        | {fold(t).split(" ", 1)[1] for t in EXTRA_TITLES},
+        {_pattern(n) for e in LAWS for n in (e.title, *e.aliases)}
+        | {_pattern(t.strip()) for t in EXTRA_TITLES},
         key=len,
         reverse=True,
     )
@@ -143,7 +322,7 @@ def resolve(
     ordered = sorted(entries, key=lambda e: e.date or str(e.year), reverse=True)
     if context_date is None or len(ordered) == 1:
         return ordered[0], False
-    day = context_date.isoformat()
+    day = str(context_date)[:10]
     for entry in ordered:
         if (entry.in_force or entry.date or str(entry.year)) <= day:
             return entry, True

@@ -1,0 +1,490 @@
+"""Real citation strings of domain.md §2.5 with their expected parses.
+
+Shared by the tests (``tests/documents/test_citations.py``) and the benchmark
+(``bench/citations.py``) so that neither needs the ``shared/`` folder. Each entry:
+``(id, text, context_date, [expected citation fields ...])``; only the fields
+given are checked. C1/C2 are constructed strings (domain.md §2.5 E).
+"""
+
+import datetime
+
+D2025 = datetime.date(2025, 1, 15)
+D2024 = datetime.date(2024, 6, 1)
+
+
+def _c(doc_type, number, year, code, date, **extra) -> dict:
+    return {
+        "doc_type": doc_type,
+        "number": number,
+        "year": year,
+        "code": code,
+        "date": date,
+        **extra,
+    }
+
+
+_NDCP = "Nghị định"
+_TT = "Thông tư"
+_QD = "Quyết định"
+_KH = "Kế hoạch"
+_CT = "Chỉ thị"
+_NQ = "Nghị quyết"
+
+EXAMPLES: list[tuple[str, str, datetime.date | None, list[dict]]] = [
+    (
+        "E01",
+        "Căn cứ Kế hoạch số 5324/KH-UBND ngày 27/12/2024 của UBND tỉnh Lai Châu "
+        "về công tác thi đua, khen thưởng năm 2025.",
+        D2025,
+        [
+            _c(
+                _KH,
+                5324,
+                2024,
+                "5324/KH-UBND",
+                "2024-12-27",
+                issuer="UBND tỉnh Lai Châu",
+                relation="căn cứ",
+            )
+        ],
+    ),
+    (
+        "E02",
+        "Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị về tiếp tục đổi mới "
+        "công tác TĐKT",
+        D2025,
+        [_c(_CT, 34, 2014, "34-CT/TW", "2014-04-07", issuer="Bộ Chính trị")],
+    ),
+    (
+        "E03",
+        "Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ",
+        D2025,
+        [_c(_CT, 19, 2021, "19/CT-TTg", "2021-07-16", issuer="Thủ tướng Chính phủ")],
+    ),
+    (
+        "E04",
+        "Chỉ thị số 09/CT-UBND ngày 11/8/2021 của Chủ tịch Ủy ban nhân dân tỉnh",
+        D2025,
+        [
+            _c(
+                _CT,
+                9,
+                2021,
+                "09/CT-UBND",
+                "2021-08-11",
+                issuer="Chủ tịch Ủy ban nhân dân tỉnh",
+            )
+        ],
+    ),
+    (
+        "E05",
+        "Kế hoạch số 118/KH-UBND ngày 12/7/2024 của UBND huyện Tam Đường",
+        D2025,
+        [
+            _c(
+                _KH,
+                118,
+                2024,
+                "118/KH-UBND",
+                "2024-07-12",
+                issuer="UBND huyện Tam Đường",
+            )
+        ],
+    ),
+    (
+        "E06",
+        "Số: /KH-UBND\n\nTam Đường, ngày tháng năm 2025",
+        None,
+        [_c(_KH, None, 2025, "/KH-UBND", "2025", flags=["draft_no_number"])],
+    ),
+    (
+        "E07",
+        "Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành",
+        D2025,
+        [_c("Luật", 6, 2022, "06/2022/QH15", None, issuer="Quốc hội")],
+    ),
+    (
+        "E08",
+        "theo Nghị quyết Đại hội Đại biểu toàn quốc lần thứ XIII của Đảng",
+        D2025,
+        [],
+    ),
+    (
+        "E09",
+        "Căn cứ Luật Thi đua, khen thưởng\nngày 15 tháng 6 năm 2022;",
+        D2025,
+        [_c("Luật", 6, 2022, "06/2022/QH15", "2022-06-15", relation="căn cứ")],
+    ),
+    (
+        "E11",
+        "Căn cứ Thông tư số\n01/2024/TT-BNV ngày 24 tháng 02 năm 2024 của Bộ "
+        "trưởng Bộ Nội vụ Quy định biện\npháp thi hành Nghị định số 98/2023/NĐ- CP "
+        "ngày 31/12/2023 của Chính phủ",
+        D2025,
+        [
+            _c(
+                _TT,
+                1,
+                2024,
+                "01/2024/TT-BNV",
+                "2024-02-24",
+                issuer="Bộ trưởng Bộ Nội vụ",
+                relation="căn cứ",
+            ),
+            _c(
+                _NDCP,
+                98,
+                2023,
+                "98/2023/NĐ-CP",
+                "2023-12-31",
+                issuer="Chính phủ",
+                flags=["symbol_repaired"],
+            ),
+        ],
+    ),
+    (
+        "E13",
+        "thay thế Quyết định số 1041/QĐ-UBND ngày 06 tháng 6 năm 2019 của Ủy ban "
+        "nhân dân tỉnh Hà Nam",
+        D2025,
+        [
+            _c(
+                _QD,
+                1041,
+                2019,
+                "1041/QĐ-UBND",
+                "2019-06-06",
+                issuer="Ủy ban nhân dân tỉnh Hà Nam",
+                relation="thay thế",
+            )
+        ],
+    ),
+    (
+        "E15",
+        "Căn cứ Thông tư số 1/2024/TT-BNV ngày 24 tháng 02 năm 2024 của Bộ "
+        "trưởng Bộ Nội vụ",
+        D2025,
+        [_c(_TT, 1, 2024, "1/2024/TT-BNV", "2024-02-24")],
+    ),
+    (
+        "E17",
+        "Thông tư số 05/2020/TT-BNV ngày 09 tháng 11 năm 2020 của Bộ trưởng Bộ "
+        "Nội vụ về\nviệc bãi bỏ khoản 7 Điều 2 Thông tư số 12/2019/TT-BNV ngày 04 "
+        "tháng 11 năm 2019",
+        D2025,
+        [
+            _c(_TT, 5, 2020, "05/2020/TT-BNV", "2020-11-09"),
+            _c(
+                _TT,
+                12,
+                2019,
+                "12/2019/TT-BNV",
+                "2019-11-04",
+                pinpoint="khoản 7 Điều 2",
+                relation="bãi bỏ",
+            ),
+        ],
+    ),
+    (
+        "E19",
+        "tại Tờ trình số 2647/TTr-SNV ngày 15 tháng 10 năm 2021.",
+        D2025,
+        [_c("Tờ trình", 2647, 2021, "2647/TTr-SNV", "2021-10-15")],
+    ),
+    (
+        "E21",
+        "Căn cứ Nghị định số\n91/2017/NĐ-CP , ngày 31/7/2017 của Chính phủ",
+        D2025,
+        [_c(_NDCP, 91, 2017, "91/2017/NĐ-CP", "2017-07-31", issuer="Chính phủ")],
+    ),
+    (
+        "E23",
+        "thay\nthế Quyết định số 667/QĐ-UBND , ngày 29/3/2016 của Chủ tịch UBND tỉnh",
+        D2025,
+        [
+            _c(
+                _QD,
+                667,
+                2016,
+                "667/QĐ-UBND",
+                "2016-03-29",
+                issuer="Chủ tịch UBND tỉnh",
+                relation="thay thế",
+            )
+        ],
+    ),
+    (
+        "E25",
+        "Nghị định số 65/2014/NĐ- CP ngày 01/7/2014 của Chính phủ",
+        D2025,
+        [_c(_NDCP, 65, 2014, "65/2014/NĐ-CP", "2014-07-01", flags=["symbol_repaired"])],
+    ),
+    (
+        "E27",
+        "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;",
+        D2025,
+        [_c("Luật", 11, 2003, "11/2003/QH11", "2003-11-26")],
+    ),
+    (
+        "E29",
+        "Căn cứ Công văn 285/CCTTHC ngày 08 tháng 9 năm 2009 của Tổ công tác "
+        "chuyên trách cải cách thủ tục hành chính của Thủ tướng Chính phủ",
+        D2025,
+        [
+            _c(
+                "Công văn",
+                285,
+                2009,
+                "285/CCTTHC",
+                "2009-09-08",
+                issuer="Tổ công tác chuyên trách cải cách thủ tục hành chính của Thủ "
+                "tướng Chính phủ",
+            )
+        ],
+    ),
+    (
+        "E31",
+        "BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 13/2018/QĐ-UBND NGÀY 27 THÁNG 4 NĂM "
+        "2018 CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN",
+        D2025,
+        [
+            _c(
+                _QD,
+                13,
+                2018,
+                "13/2018/QĐ-UBND",
+                "2018-04-27",
+                issuer="ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN",
+                relation="kèm theo",
+            )
+        ],
+    ),
+    (
+        "E33",
+        "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
+        D2025,
+        [_c("Luật", 63, 2025, "63/2025/QH15", None, relation="căn cứ")],
+    ),
+    (
+        "E35",
+        "Số: 6/VBHN-BNV\nHà Nội, ngày 22 tháng 08 năm 2024",
+        None,
+        [_c("Văn bản hợp nhất", 6, 2024, "6/VBHN-BNV", "2024-08-22")],
+    ),
+    (
+        "E37",
+        "Chỉ thị số 02-CT/TU ngày 01/3/2016 của Tỉnh ủy Nghệ An",
+        D2025,
+        [_c(_CT, 2, 2016, "02-CT/TU", "2016-03-01", issuer="Tỉnh ủy Nghệ An")],
+    ),
+    (
+        "E39",
+        "Chỉ thị 34-CT/TW ngày 7/4/2014 của Bộ Chính trị",
+        D2025,
+        [_c(_CT, 34, 2014, "34-CT/TW", "2014-04-07", issuer="Bộ Chính trị")],
+    ),
+    (
+        "E41",
+        "Ngày 31/7/2014, Tỉnh ủy Bắc Giang đã có Công văn số 841-CT/TW",
+        D2025,
+        [_c("Công văn", 841, 2014, "841-CT/TW", "2014-07-31")],
+    ),
+    (
+        "E43",
+        "tỉnh ủy tỉnh  Tiền Giang  đã ban  hành  Thông tư số 11 và Ủy  ban nhân "
+        "nhân tỉnh Tiền Giang  ban hành  kế hoạch  số 169 và kế hoạch số 173",
+        D2025,
+        [
+            _c(_TT, 11, None, None, None),
+            _c(_KH, 169, None, None, None),
+            _c(_KH, 173, None, None, None),
+        ],
+    ),
+    (
+        "E45",
+        "Quyết định của Ban Bí thư số91-QĐ/TW, ngày 16-02-2004",
+        D2025,
+        [_c(_QD, 91, 2004, "91-QĐ/TW", "2004-02-16", issuer="Ban Bí thư")],
+    ),
+    (
+        "E47",
+        "Sau 10 năm thực hiện Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV)",
+        D2025,
+        [_c(_NQ, 13, None, "13-NQ/TƯ", None, issuer="Tỉnh ủy")],
+    ),
+    (
+        "E49",
+        "Chỉ thị số 03-CT/TW ngày 14.5.2011 của Bộ Chính trị",
+        D2025,
+        [_c(_CT, 3, 2011, "03-CT/TW", "2011-05-14")],
+    ),
+    (
+        "E51",
+        "ban hành kèm theo Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013 của Ban "
+        "Chấp hành Trung ương Đoàn",
+        D2025,
+        [_c(_QD, 84, 2013, "84-QĐ/TWĐTN", "2013-02-22", relation="kèm theo")],
+    ),
+    (
+        "E53",
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính "
+        "phủ về công tác văn thư;",
+        D2025,
+        [_c(_NDCP, 30, 2020, "30/2020/NĐ-CP", "2020-03-05", issuer="Chính phủ")],
+    ),
+    (
+        "E55",
+        "Căn cứ Nghị định số 178/2007/NĐ-CP ngày 03 tháng 12 năm 2007 của Chính "
+        "phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ, cơ "
+        "quan ngang Bộ,",
+        D2025,
+        [_c(_NDCP, 178, 2007, "178/2007/NĐ-CP", "2007-12-03", issuer="Chính phủ")],
+    ),
+    # The year (2007) is in the sentence before this fragment, not in it.
+    (
+        "E57",
+        "Chính phủ đã ban hành Nghị định số 01/NÐ-CPvề việc chuyển Tổng cục "
+        "Thống kê vào Bộ Kế hoạch và Đầu tư",
+        D2025,
+        [_c(_NDCP, 1, None, "01/NĐ-CP", None)],
+    ),
+    (
+        "E59",
+        "Căn cứ khoản 10, Điều 45, Nghị định 91/2017 của Chính phủ",
+        D2025,
+        [
+            _c(
+                _NDCP,
+                91,
+                2017,
+                None,
+                None,
+                pinpoint="khoản 10, Điều 45",
+                issuer="Chính phủ",
+            )
+        ],
+    ),
+    (
+        "E61",
+        "Thực hiện quy định tại Khoản 2, Điều 46 Nghị định số 98/2023/NĐ-CP, "
+        "ngày 31 tháng 12 năm 2023 của Chính phủ và khoản 5, Điều 84 của Luật Thi "
+        "đua, khen thưởng",
+        D2024,
+        [
+            _c(
+                _NDCP,
+                98,
+                2023,
+                "98/2023/NĐ-CP",
+                "2023-12-31",
+                pinpoint="khoản 2, Điều 46",
+                relation="thực hiện",
+            ),
+            _c("Luật", 6, 2022, "06/2022/QH15", None, pinpoint="khoản 5, Điều 84"),
+        ],
+    ),
+    (
+        "E63",
+        "Thông báo số 134/TB-VPCP ngày 4/5/2022",
+        D2025,
+        [_c("Thông báo", 134, 2022, "134/TB-VPCP", "2022-05-04")],
+    ),
+    (
+        "E65",
+        "Nghị quyết số 257/2025/QH15, Nghị quyết số 424/NQ-CP",
+        D2025,
+        [
+            _c(_NQ, 257, 2025, "257/2025/QH15", None),
+            _c(_NQ, 424, None, "424/NQ-CP", None),
+        ],
+    ),
+    (
+        "E67",
+        "Nghị quyết số 51/2001/QH10 ngày 25 tháng 12 năm 2001 của Quốc hội khóa X",
+        D2025,
+        [_c(_NQ, 51, 2001, "51/2001/QH10", "2001-12-25", issuer="Quốc hội khóa X")],
+    ),
+    (
+        "E69",
+        "Quyết định số 891/QĐ-TTg ngày 17/7/2019 của Thủ tướng Chính phủ",
+        D2025,
+        [_c(_QD, 891, 2019, "891/QĐ-TTg", "2019-07-17")],
+    ),
+    (
+        "E71",
+        "(Ban hành kèm theo Quyết định số: /QĐ-STNMT ngày tháng năm 2021 của "
+        "Giám đốc Sở Tài Nguyên và Môi Trường)",
+        D2025,
+        [
+            _c(
+                _QD,
+                None,
+                2021,
+                "/QĐ-STNMT",
+                "2021",
+                issuer="Giám đốc Sở Tài Nguyên và Môi Trường",
+                flags=["draft_no_number"],
+            )
+        ],
+    ),
+    (
+        "E73",
+        "Thông tư liên tịch 55/2005/TTLT-BNV-VPCP",
+        D2025,
+        [_c("Thông tư liên tịch", 55, 2005, "55/2005/TTLT-BNV-VPCP", None)],
+    ),
+    (
+        "E75",
+        "căn cứ khơản 3 Đìềủ 60 Nghị định số 152/2025/NĐ-CP ngàỵ 14/6/2025 củã "
+        "Chính phủ",
+        D2025,
+        [
+            _c(
+                _NDCP,
+                152,
+                2025,
+                "152/2025/NĐ-CP",
+                "2025-06-14",
+                pinpoint="khoản 3 Điều 60",
+                relation="căn cứ",
+            )
+        ],
+    ),
+    (
+        "E77",
+        "Số: 15/QĐ-BNV; Số: 05/BNV-VP; Số: 12/UBND-VX",
+        None,
+        [
+            _c(_QD, 15, None, "15/QĐ-BNV", None),
+            _c("Công văn", 5, None, "05/BNV-VP", None),
+            _c("Công văn", 12, None, "12/UBND-VX", None),
+        ],
+    ),
+    (
+        "C1",
+        "Căn cứ các Nghị định của Chính phủ: số 98/2023/NĐ-CP ngày 31/12/2023 và "
+        "số 152/2025/NĐ-CP ngày 14/6/2025;",
+        D2025,
+        [
+            _c(_NDCP, 98, 2023, "98/2023/NĐ-CP", "2023-12-31", issuer="Chính phủ"),
+            _c(
+                _NDCP,
+                152,
+                2025,
+                "152/2025/NĐ-CP",
+                "2025-06-14",
+                issuer="Chính phủ",
+                relation="căn cứ",
+            ),
+        ],
+    ),
+    (
+        "C2",
+        "các Kế hoạch số 118/KH-UBND và số 5324/KH-UBND",
+        D2025,
+        [
+            _c(_KH, 118, None, "118/KH-UBND", None, issuer=None),
+            _c(_KH, 5324, None, "5324/KH-UBND", None, issuer=None),
+        ],
+    ),
+]

@@ -1,0 +1,204 @@
+"""Laws cited by name: the gazetteer first, then a generic title rule.
+
+A title runs from the capitalised word after "Luật" to the first cue that cannot
+belong to a title: "số", "ngày", "năm 2022", "được", a comma followed by a
+capitalised word ("Luật Quy hoạch, Luật Đầu tư"), "và" followed by another law
+or "các" ("và các văn bản hướng dẫn"). A comma followed by a lower-case word
+stays inside ("Luật Cán bộ, công chức"), which is how Vietnamese titles read.
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import gazetteer
+from .context import STOP_WORDS, TOKEN, is_stop
+from .matchers import Hit, Source, finish
+from .numbers import NumberHit, QpplNumber
+from .vocab import TYPE_BY_FOLD
+
+_AMEND = re.compile(
+    r"\s+sua\s+doi\s*,?\s*bo\s+sung(?:\s+mot\s+so\s+dieu)?(?:\s+(?:cua|tai))?\s+"
+)
+_TITLES = re.compile(
+    "(?:" + "|".join(re.escape(t) for t in gazetteer.TITLE_PATTERNS) + r")(?![a-z])"
+)
+_NUMBER = re.compile(r"\s*,?\s*(?:so\s*:?\s*)?(?=\d)")
+_NEXT_LAW = re.compile(r"\s*(?:,|va|,\s*va)\s+(?=(?:luat|bo\s+luat)\s)")
+_LAW_WORD = re.compile(r"(?:bo\s+luat|luat)(?![a-z])")
+_TITLE_STOP = STOP_WORDS | {
+    "hiện",
+    "khóa",
+    "khoá",
+    "thuộc",
+    "còn",
+    "các",
+    "của",
+    "không",
+    "vừa",
+    "đang",
+    "đối",
+    "bị",
+    "phải",
+    "sẽ",
+    "nhưng",
+    "hết",
+}
+_TITLE_PAIRS = frozenset(("sửa đổi", "bổ sung", "quy định", "hướng dẫn", "ban hành"))
+_QPPL = QpplNumber()
+MAX_TITLE_WORDS = 14
+ISSUERS = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội"}
+
+
+@dataclass
+class Member:
+    """One law title in the text, with the number written after it if any."""
+
+    start: int
+    title_end: int
+    end: int
+    number: NumberHit | None
+
+
+def match_law(src: Source, start: int, end: int) -> list[Hit]:
+    """Hits for a law cited by name at the type word ``src.folded[start:end]``."""
+    amend = _AMEND.match(src.folded, end)
+    if amend is not None:
+        return _amending(src, start, amend.end())
+    member = _member(src, start, end)
+    if member is None:
+        return []
+    return [_law_hit(src, member, src.folded[start:end])]
+
+
+def _member(
+    src: Source, start: int, type_end: int, *, inner: bool = False
+) -> Member | None:
+    title_start = type_end + 1
+    if src.text[type_end:title_start] != " " or not src.text[start].isupper():
+        return None
+    caps = src.text[start:type_end].isupper()
+    first = src.text[title_start : title_start + 1]
+    if not (first.isupper() or (inner and first.isalpha())):
+        return None
+    if src.folded.startswith("so", title_start):
+        return None
+    found = _TITLES.match(src.folded, title_start)
+    title_end = found.end() if found else scan_title(src, title_start, caps)
+    if title_end <= title_start:
+        return None
+    number, end = None, title_end
+    gap = _NUMBER.match(src.folded, title_end)
+    if gap is not None:
+        number = _QPPL.match(src.text, src.folded, gap.end())
+        end = number.end if number and number.number else end
+        number = number if number and number.number else None
+    return Member(start, title_end, end, number)
+
+
+def scan_title(src: Source, pos: int, caps: bool, *, lower_ok: bool = False) -> int:
+    """End of a generic law title starting at ``pos`` (see module docstring)."""
+    tokens = list(TOKEN.finditer(src.folded, pos, min(len(src.folded), pos + 160)))
+    end, words = pos, 0
+    for index, token in enumerate(tokens):
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if not _in_title(src, token, nxt, caps, words, lower_ok):
+            break
+        if caps and "\n" in src.text[end : token.start()]:
+            break
+        if token.group()[0].isalnum():
+            words, end = words + 1, token.end()
+        if words >= MAX_TITLE_WORDS:
+            break
+    return end
+
+
+def _in_title(src: Source, token, nxt, caps: bool, words: int, lower_ok: bool) -> bool:
+    """Generic titles stop at punctuation, "và" and cue words.
+
+    Titles that contain commas or "và" are in the gazetteer, which is tried
+    first; this rule only has to find the end of a plain title.
+    """
+    word = token.group()
+    if not word[0].isalnum() or word.isdigit() or word == "va":
+        return lower_ok and word == "va" and words > 0
+    lower = src.text[token.start()].islower() or caps
+    if lower and is_stop(src.text, token, nxt, _TITLE_STOP, _TITLE_PAIRS):
+        return False
+    upper_type = (
+        src.text[token.start()].isupper()
+        and words
+        and any(src.folded.startswith(t, token.start()) for t in TYPE_BY_FOLD)
+    )
+    return not upper_type
+
+
+def _law_hit(src: Source, member: Member, kind: str) -> Hit:
+    doc_type = TYPE_BY_FOLD.get(kind, "Luật")
+    hit = Hit(member.start, member.end, doc_type, issuer=ISSUERS.get(doc_type))
+    hit.system = "law"
+    hit.flags.append("law_by_name")
+    if member.number is not None:
+        number = member.number
+        hit.number, hit.year, hit.symbol = number.number, number.year, number.symbol
+        hit.flags.extend(number.flags)
+        return finish(src, hit, member.end)
+    finish(src, hit, member.end)
+    title = src.folded[member.start : member.title_end]
+    _resolve(src, hit, title)
+    return hit
+
+
+def _resolve(src: Source, hit: Hit, title: str) -> None:
+    year = int(hit.date[:4]) if hit.date else None
+    entry, by_context = gazetteer.resolve(
+        title, year=year, context_date=src.context_date
+    )
+    if entry is None:
+        if gazetteer.candidates(title) or year is None:
+            hit.flags.append("unresolved")
+        return
+    hit.number, hit.year = f"{entry.number:02d}", entry.year
+    hit.symbol, hit.code = entry.symbol, entry.code
+    if by_context:
+        hit.flags.append("resolved_by_context")
+
+
+def _amending(src: Source, start: int, prefix_end: int) -> list[Hit]:
+    members = _members(src, prefix_end)
+    if not members:
+        title_end = scan_title(src, prefix_end, False, lower_ok=True)
+        members = [Member(start, max(title_end, prefix_end), title_end, None)]
+        return [_law_hit(src, members[0], "luat")]
+    if any(m.number for m in members[:-1]):
+        hit = Hit(start, prefix_end, "Luật", issuer="Quốc hội", system="law")
+        hit.flags += ["law_by_name", "amending_law", "unresolved"]
+        inner = [_law_hit(src, m, "luat") for m in members if m.number]
+        for item in inner:
+            item.relation = "sửa đổi, bổ sung"
+        hit.end = _trim(src, prefix_end)
+        return [hit, *inner]
+    last = members[-1]
+    whole = Member(start, last.title_end, last.end, last.number)
+    hit = _law_hit(src, whole, "luat")
+    hit.flags.append("amending_law")
+    return [hit]
+
+
+def _members(src: Source, pos: int) -> list[Member]:
+    members: list[Member] = []
+    while True:
+        word = _LAW_WORD.match(src.folded, pos)
+        member = _member(src, pos, word.end(), inner=True) if word else None
+        if member is None:
+            return members
+        members.append(member)
+        nxt = _NEXT_LAW.match(src.folded, member.end)
+        if nxt is None:
+            return members
+        pos = nxt.end()
+
+
+def _trim(src: Source, end: int) -> int:
+    while end > 0 and src.text[end - 1].isspace():
+        end -= 1
+    return end
