@@ -1,4 +1,4 @@
-"""RSS and Atom feeds of live, public documents."""
+"""RSS and Atom feeds of live, public documents, news and exemplars."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
@@ -45,3 +45,57 @@ class DocumentRSSFeed(Feed):
 class DocumentAtomFeed(DocumentRSSFeed):
     feed_type = Atom1Feed
     subtitle = DocumentRSSFeed.description
+
+
+class NewsRSSFeed(DocumentRSSFeed):
+    """The latest items of one news section ("Tin tức", "Gương người tốt...")."""
+
+    def title(self):
+        return f"{self.index_page.title} – tin mới"
+
+    def description(self):
+        return "Tin tức, gương người tốt, việc tốt đăng trên cổng thông tin."
+
+    def items(self):
+        return self.index_page.feed_items()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro
+
+    def item_author_name(self, item):
+        return item.author or None
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class NewsAtomFeed(NewsRSSFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsRSSFeed.description
+
+
+class ExemplarRSSFeed(NewsRSSFeed):
+    """Newly published exemplars; details only where consent is recorded."""
+
+    def title(self):
+        return f"{self.index_page.title} – điển hình mới"
+
+    def description(self):
+        return "Điển hình tiên tiến mới được giới thiệu trên cổng thông tin."
+
+    def item_description(self, item):
+        return item.social_description()
+
+    def item_author_name(self, item):
+        return None
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
+
+
+class ExemplarAtomFeed(ExemplarRSSFeed):
+    feed_type = Atom1Feed
+    subtitle = ExemplarRSSFeed.description

@@ -14,6 +14,18 @@ from .documents import (
     ValidityStatus,
 )
 from .home import DocumentIndexPage, HomePage
+from .showcase import (
+    ExemplarIndexPage,
+    ExemplarKind,
+    ExemplarPage,
+    MovementDocument,
+    MovementIndexPage,
+    MovementPage,
+    NewsDocument,
+    NewsIndexPage,
+    NewsPage,
+    NewsTag,
+)
 
 __all__ = [
     "Award",
@@ -23,8 +35,18 @@ __all__ = [
     "DocumentIndexPage",
     "DocumentPage",
     "DocumentTag",
+    "ExemplarIndexPage",
+    "ExemplarKind",
+    "ExemplarPage",
     "HomePage",
     "LegalDocumentPage",
+    "MovementDocument",
+    "MovementIndexPage",
+    "MovementPage",
+    "NewsDocument",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsTag",
     "PlanPage",
     "PlanTask",
     "SigningAuthority",

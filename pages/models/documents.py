@@ -466,12 +466,23 @@ class Award(Orderable):
         related_name="+",
     )
     reason = models.TextField("thành tích", blank=True)
+    exemplar = models.ForeignKey(
+        "pages.ExemplarPage",
+        verbose_name="trang điển hình",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="awards_received",
+        help_text="Để trống: khi xuất bản, quyết định tự liên kết với trang điển "
+        "hình cùng tên (tạo bản nháp nếu chưa có).",
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("recipient_name"), FieldPanel("recipient_kind")]),
         FieldRowPanel([FieldPanel("recipient_unit"), FieldPanel("recipient_position")]),
         FieldPanel("title"),
         FieldPanel("reason"),
+        FieldPanel("exemplar"),
     ]
 
     class Meta(Orderable.Meta):

@@ -32,6 +32,12 @@ class HomePage(Page):
     ]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "pages.DocumentIndexPage",
+        "pages.ExemplarIndexPage",
+        "pages.MovementIndexPage",
+        "pages.NewsIndexPage",
+    ]
 
     class Meta:
         verbose_name = "trang chủ"
@@ -42,6 +48,9 @@ class HomePage(Page):
         context["latest_documents"] = documents.order_by(
             "-issued_date", "-first_published_at"
         )[:6]
+        from pages.models.showcase import home_showcase
+
+        context.update(home_showcase())
         return context
 
 
