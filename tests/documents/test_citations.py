@@ -1,0 +1,393 @@
+"""Citation extraction on the real strings of domain.md §2 (no database needed)."""
+
+import datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from documents.citations import (
+    Citation,
+    CodeParts,
+    code_lookup_keys,
+    compose_code,
+    extract_citations,
+    parse_code,
+)
+from documents.citations.examples import EXAMPLES
+from documents.citations.model import CITATION_FIELDS
+
+D2025 = datetime.date(2025, 3, 1)
+
+
+def one(text: str, **kwargs) -> Citation:
+    found = extract_citations(text, **kwargs)
+    assert len(found) == 1, [c.raw for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [pytest.param(t, c, e, id=i) for i, t, c, e in EXAMPLES],
+)
+def test_domain_examples_parse_as_documented(text, context, expected):
+    found = extract_citations(text, context_date=context)
+    assert len(found) == len(expected), [c.raw for c in found]
+    for citation, want in zip(found, expected, strict=True):
+        assert text[citation.start : citation.end] == citation.raw
+        for field, value in want.items():
+            if field == "flags":
+                assert set(value) <= set(citation.flags)
+            else:
+                assert getattr(citation, field) == value, field
+
+
+class TestForms:
+    """Individual forms and repairs, each with the real string it comes from."""
+
+    def test_party_number_without_hyphen_is_repaired(self):
+        citation = one("Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013")
+        assert citation.code == "84-QĐ/TWĐTN"
+        assert "symbol_repaired" in citation.flags
+
+    def test_space_inside_symbol_is_repaired(self):
+        citation = one("Nghị định số 65/2014/NĐ- CP ngày 01/7/2014 của Chính phủ")
+        assert (citation.symbol, citation.code) == ("NĐ-CP", "65/2014/NĐ-CP")
+
+    def test_slash_instead_of_hyphen_is_repaired(self):
+        citation = one("Thông tư số 01/2024/TT/BNV ngày 24/02/2024")
+        assert citation.code == "01/2024/TT-BNV"
+        assert "symbol_repaired" in citation.flags
+
+    def test_double_so_and_glued_so(self):
+        assert "so_repeated" in one("Kế hoạch số số 118/KH-UBND").flags
+        glued = one("Quyết định của Ban Bí thư số91-QĐ/TW, ngày 16-02-2004")
+        assert glued.number == 91 and glued.issuer == "Ban Bí thư"
+
+    def test_eth_and_glued_word(self):
+        citation = one("Nghị định số 01/NÐ-CPvề việc chuyển Tổng cục Thống kê")
+        assert citation.code == "01/NĐ-CP"
+        assert citation.raw == "Nghị định số 01/NÐ-CP"
+        assert "glued" in citation.flags
+
+    def test_mixed_case_code_glued_to_cua(self):
+        citation = one("Căn cứ Quyết định số 35/2025/QĐ-TTgcủa Thủ tướng Chính phủ")
+        assert citation.code == "35/2025/QĐ-TTg"
+        assert citation.issuer == "Thủ tướng Chính phủ"
+
+    def test_four_date_forms_and_partial_dates(self):
+        dates = [
+            one(f"Quyết định số 891/QĐ-TTg {tail}").date
+            for tail in (
+                "ngày 17/7/2019",
+                "ngày 17-7-2019",
+                "ngày 17.7.2019",
+                "ngày 17 tháng 7 năm 2019",
+                "năm 2019",
+                "ngày tháng năm 2019",
+                "ngày  tháng 7 năm 2019",
+            )
+        ]
+        assert dates == ["2019-07-17"] * 4 + ["2019", "2019", "2019-07"]
+
+    def test_blank_draft_date_gives_no_date(self):
+        citation = one("Căn cứ Quyết định số..../QĐ-UBND ngày...tháng … năm ...")
+        assert citation.number is None and citation.date is None
+        assert "draft_no_number" in citation.flags
+
+    def test_bare_number_needs_so_or_a_date(self):
+        assert one("Công văn số 67 ngày 21-1-2020").number == 67
+        assert extract_citations("Kế hoạch 05 năm (2021-2025)") == []
+
+    def test_no_citation_without_number(self):
+        text = "theo Nghị quyết Đại hội Đại biểu toàn quốc lần thứ XIII của Đảng"
+        assert extract_citations(text) == []
+
+
+class TestLawsByName:
+    def test_title_with_comma_and_and(self):
+        citation = one("Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;")
+        assert citation.code == "11/2003/QH11"
+
+    def test_shared_title_resolved_by_context_date(self):
+        text = "Luật Thi đua, khen thưởng"
+        old = one(text, context_date=datetime.date(2010, 1, 1))
+        new = one(text, context_date=D2025)
+        assert (old.code, new.code) == ("15/2003/QH11", "06/2022/QH15")
+        assert "resolved_by_context" in new.flags
+
+    def test_year_in_text_wins_over_context(self):
+        citation = one(
+            "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003",
+            context_date=D2025,
+        )
+        assert citation.code == "15/2003/QH11"
+
+    def test_new_style_number_without_date(self):
+        citation = one("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;")
+        assert (citation.number, citation.year, citation.date) == (72, 2025, None)
+
+    def test_unknown_title_is_kept_unresolved(self):
+        citation = one("Căn cứ Luật Di sản văn hóa ngày 23 tháng 11 năm 2024;")
+        assert citation.raw == "Luật Di sản văn hóa ngày 23 tháng 11 năm 2024"
+        assert citation.year == 2024 and citation.code is None
+
+    def test_amending_law_with_a_list_of_titles(self):
+        text = (
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu "
+            "tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu số "
+            "57/2024/QH15;"
+        )
+        citation = one(text)
+        assert citation.code == "57/2024/QH15"
+        assert citation.raw.startswith("Luật sửa đổi") and "amending_law" in (
+            citation.flags
+        )
+
+    def test_amended_laws_with_their_own_numbers(self):
+        text = (
+            "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, "
+            "Luật Nhà ở số 27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15;"
+        )
+        codes = [c.code for c in extract_citations(text)]
+        assert codes == [None, "31/2024/QH15", "27/2023/QH15", "32/2024/QH15"]
+
+    def test_and_the_guiding_documents_is_not_a_citation(self):
+        text = "Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành"
+        assert one(text, context_date=D2025).raw == "Luật Thi đua, khen thưởng"
+
+    def test_lower_case_law_is_not_a_title(self):
+        assert extract_citations("theo quy định của pháp luật Việt Nam") == []
+
+
+class TestContext:
+    def test_issuer_stops_at_trich_yeu(self):
+        citation = one(
+            "Căn cứ Nghị định số 186/2025/NĐ-CP của Chính phủ quy định chi tiết"
+        )
+        assert citation.issuer == "Chính phủ"
+
+    def test_issuer_keeps_nested_cua(self):
+        citation = one(
+            "Công văn 285/CCTTHC ngày 08 tháng 9 năm 2009 của Tổ công tác chuyên "
+            "trách cải cách thủ tục hành chính của Thủ tướng Chính phủ"
+        )
+        assert citation.issuer.endswith("của Thủ tướng Chính phủ")
+
+    @pytest.mark.parametrize(
+        ("text", "pinpoint"),
+        [
+            ("Căn cứ khoản 10, Điều 45, Nghị định 91/2017", "khoản 10, Điều 45"),
+            ("tại Khoản 2, Điều 46 Nghị định số 98/2023/NĐ-CP", "khoản 2, Điều 46"),
+            ("khơản 3 Đìềủ 60 Nghị định số 152/2025/NĐ-CP", "khoản 3 Điều 60"),
+            (
+                "Căn cứ khoản 1 Điều 4, điểm d khoản 4 Điều 9 Nghị định số "
+                "123/2020/NĐ-CP",
+                "khoản 1 Điều 4, điểm d khoản 4 Điều 9",
+            ),
+        ],
+    )
+    def test_pinpoints(self, text, pinpoint):
+        assert one(text).pinpoint == pinpoint
+
+    @pytest.mark.parametrize(
+        ("prefix", "relation"),
+        [
+            ("Căn cứ", "căn cứ"),
+            ("Thực hiện", "thực hiện"),
+            ("thay\nthế", "thay thế"),
+            ("sửa đổi, bổ sung một số điều của", "sửa đổi, bổ sung"),
+            ("bãi bỏ", "bãi bỏ"),
+            ("hướng dẫn thi hành", "hướng dẫn"),
+            ("ban hành kèm theo", "kèm theo"),
+            ("về việc triển khai", None),
+        ],
+    )
+    def test_relations(self, prefix, relation):
+        assert one(f"{prefix} Quyết định số 1041/QĐ-UBND").relation == relation
+
+    def test_list_items_after_semicolon_inherit_the_relation(self):
+        text = (
+            "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính "
+            "phủ về kiểm soát thủ tục hành chính; Nghị định số 92/2017/NĐ-CP"
+        )
+        assert [c.relation for c in extract_citations(text)] == ["căn cứ"] * 2
+
+    def test_nested_citation_in_trich_yeu_has_no_relation(self):
+        text = (
+            "Căn cứ Thông tư số 01/2024/TT-BNV của Bộ trưởng Bộ Nội vụ Quy định "
+            "biện pháp thi hành Nghị định số 98/2023/NĐ-CP"
+        )
+        assert [c.relation for c in extract_citations(text)] == ["căn cứ", None]
+
+    def test_elliptic_list_distributes_type_and_issuer(self):
+        text = (
+            "các Quyết định của Thủ tướng Chính phủ: số 891/QĐ-TTg, số 19/QĐ-TTg "
+            "và số 20/QĐ-TTg"
+        )
+        found = extract_citations(text)
+        assert [c.number for c in found] == [891, 19, 20]
+        assert {c.issuer for c in found} == {"Thủ tướng Chính phủ"}
+        assert {c.doc_type for c in found} == {"Quyết định"}
+
+
+class TestKeys:
+    def test_same_symbol_from_different_issuers_never_merges(self):
+        e01 = one("Kế hoạch số 118/KH-UBND ngày 27/12/2024 của UBND tỉnh Lai Châu")
+        e05 = one("Kế hoạch số 118/KH-UBND ngày 12/7/2024 của UBND huyện Tam Đường")
+        assert e01.key != e05.key
+
+    def test_party_citation_variants_share_a_key(self):
+        e02 = one("Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị về TĐKT")
+        e39 = one("Chỉ thị 34-CT/TW ngày 7/4/2014 của Bộ Chính trị")
+        assert e02.key == e39.key
+
+    def test_zero_padding_does_not_change_the_key(self):
+        e11 = one("Thông tư số\n01/2024/TT-BNV ngày 24 tháng 02 năm 2024 của Bộ trưởng")
+        e15 = one("Thông tư số 1/2024/TT-BNV ngày 24 tháng 02 năm 2024")
+        assert e11.key == e15.key
+
+    def test_issuer_abbreviation_is_expanded_in_admin_keys(self):
+        short = one("Kế hoạch số 5/KH-UBND ngày 2/1/2025 của UBND tỉnh Sơn La")
+        long = one(
+            "Kế hoạch số 05/KH-UBND ngày 02/01/2025 của Ủy ban nhân dân tỉnh Sơn La"
+        )
+        assert short.key == long.key
+
+    def test_law_by_name_keys_by_gazetteer_number(self):
+        by_name = one("Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022")
+        by_number = one("Luật Thi đua, khen thưởng số 06/2022/QH15")
+        assert by_name.key == by_number.key
+
+
+class TestCodes:
+    @pytest.mark.parametrize(
+        "query",
+        ["34-CT/TW", "34/CT-TW", "34 CT/TW", "34-ct/tw", "chi thi so 34-CT/TW"],
+    )
+    def test_party_code_variants(self, query):
+        parts = parse_code(query)
+        assert (parts.code, parts.system, parts.doc_type) == (
+            "34-CT/TW",
+            "party",
+            "Chỉ thị",
+        )
+        assert parts.match_keys() == ["34-ct/tw"]
+
+    @pytest.mark.parametrize(
+        "query", ["98/2023/NĐ-CP", "98/2023/ND-CP", "98/2023/nd-cp"]
+    )
+    def test_qppl_code_variants(self, query):
+        parts = parse_code(query)
+        assert (parts.number, parts.year, parts.symbol) == (98, 2023, "NĐ-CP")
+
+    @pytest.mark.parametrize(
+        ("query", "keys"),
+        [
+            ("nd 98/2023", ["nghi dinh|98|2023"]),
+            ("Nghị định 98/2023", ["nghi dinh|98|2023"]),
+            ("Nghị định 98", ["nghi dinh|98"]),
+            ("Chỉ thị 34", ["chi thi|34"]),
+            ("5324/KH-UBND", ["5324/kh-ubnd"]),
+            ("1/2024/TT-BNV", ["1/2024/tt-bnv"]),
+            ("01/2024/TT-BNV", ["1/2024/tt-bnv"]),
+        ],
+    )
+    def test_query_keys(self, query, keys):
+        assert parse_code(query).match_keys() == keys
+
+    def test_queries_meet_the_document_keys(self):
+        decree = code_lookup_keys(
+            doc_type="Nghị định", number=98, year=2023, symbol="NĐ-CP", system="qppl"
+        )
+        directive = code_lookup_keys(
+            doc_type="Chỉ thị", number=34, year=2014, symbol="CT/TW", system="party"
+        )
+        for query in ("98/2023/nd-cp", "nd 98/2023", "Nghị định 98"):
+            assert set(parse_code(query).match_keys()) & set(decree)
+            assert not set(parse_code(query).match_keys()) & set(directive)
+        for query in ("34/CT-TW", "Chỉ thị 34"):
+            assert set(parse_code(query).match_keys()) & set(directive)
+        assert not set(parse_code("34-CT/TU").match_keys()) & set(directive)
+
+    def test_draft_and_nonsense(self):
+        draft = parse_code("Số: /KH-UBND")
+        assert draft.number is None and draft.match_keys() == []
+        assert parse_code("hello") is None and parse_code("") is None
+
+    def test_law_title_query(self):
+        parts = parse_code("Luật Thi đua, khen thưởng 2022")
+        assert parts == CodeParts("Luật", 6, 2022, "QH15", "06/2022/QH15", "law")
+
+    def test_compose_code_pads_small_numbers(self):
+        assert compose_code(number=9, year=None, symbol="CT-UBND", system="admin") == (
+            "09/CT-UBND"
+        )
+        assert compose_code(number=98, year=2023, symbol="NĐ-CP", system="qppl") == (
+            "98/2023/NĐ-CP"
+        )
+        assert compose_code(number=34, year=None, symbol="CT/TW", system="party") == (
+            "34-CT/TW"
+        )
+        assert compose_code(
+            number=None, year=None, symbol="KH-UBND", system="admin"
+        ) == ("/KH-UBND")
+
+
+def test_to_dict_has_exactly_the_public_keys():
+    data = one("Chỉ thị số 19/CT-TTg ngày 16/7/2021").to_dict()
+    assert tuple(data) == CITATION_FIELDS and len(data) == 13
+    assert isinstance(data["flags"], list)
+
+
+def test_offsets_survive_decomposed_input():
+    import unicodedata
+
+    text = unicodedata.normalize(
+        "NFD", "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020"
+    )
+    citation = one(text)
+    assert text[citation.start : citation.end] == citation.raw
+    assert citation.doc_type == "Nghị định" and citation.date == "2020-03-05"
+
+
+_PIECES = st.sampled_from(
+    [
+        "Căn cứ ",
+        "Nghị định ",
+        "số ",
+        "số: ",
+        "98/2023/NĐ-CP",
+        "34-CT/TW",
+        "/KH-UBND",
+        " ngày 31/12/2023",
+        " ngày tháng năm ",
+        "của Chính phủ",
+        "Luật ",
+        "Thi đua, ",
+        "khen thưởng",
+        "khoản 2, Điều 46 ",
+        "và ",
+        ", ",
+        ";\n",
+        "Ð",
+        "\u0301",
+        "LUẬT ",
+        "các Kế hoạch ",
+        "Số: ",
+        "12",
+        "/",
+        "-",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=20))
+def test_never_raises_and_offsets_match(parts):
+    text = "".join(parts)
+    for citation in extract_citations(text, context_date=D2025):
+        assert text[citation.start : citation.end] == citation.raw
+        assert 0 <= citation.start < citation.end <= len(text)
+        assert len(citation.to_dict()) == 13
