@@ -8,15 +8,31 @@ from .pages import (
     PlanPageFactory,
     build_site,
 )
+from .showcase import (
+    ExemplarIndexPageFactory,
+    ExemplarPageFactory,
+    ImageFactory,
+    MovementIndexPageFactory,
+    MovementPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
 
 __all__ = [
     "DecisionPageFactory",
     "DirectivePageFactory",
     "DocumentIndexPageFactory",
     "DocumentPageFactory",
+    "ExemplarIndexPageFactory",
+    "ExemplarPageFactory",
     "FieldFactory",
     "HomePageFactory",
+    "ImageFactory",
     "IssuingBodyFactory",
+    "MovementIndexPageFactory",
+    "MovementPageFactory",
+    "NewsIndexPageFactory",
+    "NewsPageFactory",
     "PlanPageFactory",
     "SignerFactory",
     "build_site",
