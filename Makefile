@@ -35,9 +35,23 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-serve: demo
-	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py collectstatic --noinput >/dev/null
-	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/gunicorn portal.wsgi:application \
+# `make serve` runs the site as production does (gunicorn, production settings,
+# whitenoise-served hashed and compressed static files). For a local run it
+# supplies safe defaults that an explicit environment variable overrides:
+# ALLOWED_HOSTS=127.0.0.1,localhost, a random SECRET_KEY kept in var/secret_key,
+# SECURE_SSL_REDIRECT=0 (plain HTTP on loopback). Never use these defaults on a
+# public interface.
+SERVE_ENV = DJANGO_SETTINGS_MODULE=portal.settings.production \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"
+
+var/secret_key: | var
+	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+serve: demo var/secret_key
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput >/dev/null
+	$(SERVE_ENV) $(BIN)/gunicorn portal.wsgi:application \
 		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --threads 2 \
 		--access-logfile - --timeout 30
 
