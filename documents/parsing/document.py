@@ -17,7 +17,7 @@ from search.text import fold
 from .dates import find_date
 from .header import parse_header, split_issuer
 from .heading import clean_title, find_heading, restore_proper_names
-from .lines import clean_lines, fold_head, is_upper
+from .lines import clean_lines, fold_head, is_upper, starts_folded
 from .metadata import read_table
 from .model import ParsedDocument
 from .names import display_name
@@ -99,7 +99,7 @@ def _read_type_and_title(doc: ParsedDocument, lines: list[str], header) -> int:
 def _untyped_title(doc: ParsedDocument, lines: list[str], pos: int) -> int:
     """No type word and no "V/v": a short line right before "Căn cứ" is the title,
     and the type comes from the code's type part (flagged ``type_from_code``)."""
-    if pos < len(lines) and fold_head(lines[pos]).startswith("kinh gui"):
+    if pos < len(lines) and starts_folded(lines[pos], "kinh gui"):
         return pos
     head = (doc.symbol or "").split("-")[0].split("/")[0]
     if head.upper() in TYPE_CODES and head.upper() != "CV":
@@ -136,7 +136,7 @@ def _skip_authority(lines: list[str], pos: int, issuer: str | None) -> int:
 
 
 def _read_addressees(doc: ParsedDocument, lines: list[str], pos: int) -> int:
-    if pos < len(lines) and fold_head(lines[pos]).startswith("kinh gui"):
+    if pos < len(lines) and starts_folded(lines[pos], "kinh gui"):
         doc.recipients = kinh_gui(lines, pos, len(lines))
         if not doc.doc_type:
             doc.doc_type = "Công văn"
@@ -154,7 +154,7 @@ def _code_without_type(doc: ParsedDocument) -> bool:
 
 
 def _read_legal_basis(doc: ParsedDocument, lines: list[str], pos: int) -> int:
-    while pos < len(lines) and fold_head(lines[pos]).startswith("can cu"):
+    while pos < len(lines) and starts_folded(lines[pos], "can cu"):
         basis, rest = _split_first_sentence(lines[pos])
         doc.legal_basis_lines.append(basis)
         if rest:
@@ -192,7 +192,7 @@ def _read_tail(doc: ParsedDocument, lines: list[str], pos: int) -> Signature | N
 
 def _first_index(lines: list[str], start: int, prefix: str) -> int:
     for i in range(start, len(lines)):
-        if fold_head(lines[i]).startswith(prefix):
+        if starts_folded(lines[i], prefix):
             return i
     return -1
 

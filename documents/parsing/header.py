@@ -23,6 +23,13 @@ _NUMBER = re.compile(
     r"\b(?:(?:Số|SỐ|số)\s*:?|(?:So|SO)\s*:)\s*(?P<num>\d{0,6}(?:\.\d+)?)\s*(?P<sep>[/\-–‐‑])\s*"
     r"(?P<sym>(?:\d{4}\s*/\s*)?[^\W\d_][\w&]*(?:\s*[-–‐‑/]\s*[\w&]+)*)"
 )
+_CONG = re.compile(r"c[ộo]ng", re.IGNORECASE)
+_NUMBER_LINE = re.compile(r"so\s*:?\s*[\d/-]|so\s*:")
+_HEADER_CUTS = re.compile(
+    r"\s+(?=CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|(?:Số|SỐ)\s*:)"
+    r"|(?<=Hạnh phúc)\s+"
+    r"|(?<=[\dA-ZĐ)])\s+(?=[A-ZĐÀ-Ỹ][\w.]*(?:\s[\w.]+){0,5},\s*ng[àa]y\s)"
+)
 _VV = re.compile(r"\bV/v\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _DASHES = str.maketrans({"–": "-", "‐": "-", "‑": "-"})
 
@@ -48,6 +55,7 @@ class Header:
 def parse_header(lines: list[str], start: int) -> Header:
     """Read the header window that begins at ``start``."""
     header = Header()
+    _split_flattened(lines, start)
     motto = _find_motto(lines, start)
     header.has_motto = motto is not None
     first = start if motto is None else _issuer_start(lines, start, motto)
@@ -66,6 +74,18 @@ def parse_header(lines: list[str], start: int) -> Header:
     return header
 
 
+def _split_flattened(lines: list[str], start: int) -> None:
+    """Split a header flattened into one line ("ỦY BAN ... CỘNG HÒA ... Hạnh phúc
+    Số: 12/QĐ-UBND Lai Châu, ngày ...") back into its components, in place."""
+    for i in range(min(len(lines), start + 40) - 1, start - 1, -1):
+        line = lines[i]
+        if len(line) > 400 or not (_motto_at(line) >= 0 or _NUMBER.search(line)):
+            continue
+        parts = [p.strip() for p in _HEADER_CUTS.split(line) if p and p.strip()]
+        if len(parts) > 1:
+            lines[i : i + 1] = parts
+
+
 def _find_motto(lines: list[str], start: int) -> int | None:
     for i in range(start, min(len(lines), start + 40)):
         if _motto_at(lines[i]) >= 0:
@@ -75,7 +95,7 @@ def _find_motto(lines: list[str], start: int) -> int | None:
 
 def _motto_at(line: str) -> int:
     """Offset of the Quốc hiệu / Party title printed in capitals, or -1."""
-    if len(line) > 400:
+    if len(line) > 400 or not _CONG.search(line):
         return -1
     f = fold(line)
     for motto in _MOTTO:
@@ -105,7 +125,7 @@ def _issuer_lines(lines: list[str], first: int, motto: int | None) -> list[str]:
         out.append(before)
     for line in lines[motto + 1 : motto + 4]:
         f = fold(line)
-        if f.startswith("so") or not is_upper(line) or _TIEU_NGU in f:
+        if _NUMBER_LINE.match(f) or not is_upper(line) or _TIEU_NGU in f:
             break
         if line.strip() != "*" and _motto_at(line) < 0:
             out.append(line)

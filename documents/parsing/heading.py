@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from search.text import fold
 
-from .lines import fold_head, is_upper
-from .vocab import POSITION_FOLDED, POSITION_WORDS, TYPE_WORDS
+from .lines import is_upper, starts_folded
+from .vocab import POSITION_FOLDED, TYPE_WORDS
 
 _STOP_PREFIXES = ("can cu", "kinh gui", "xet ", "theo de nghi", "dieu ", "chuong ")
 _TERM_TAIL = re.compile(r"\s+KHÓA\s+[IVXLC]+\b.*$", re.IGNORECASE)
@@ -35,7 +35,7 @@ class Heading:
 def find_heading(lines: list[str], start: int, issuer: str | None) -> Heading | None:
     """Find the type-word heading within a few lines after the header."""
     for i in range(start, min(len(lines), start + 6)):
-        if fold_head(lines[i]).startswith(_STOP_PREFIXES):
+        if starts_folded(lines[i], *_STOP_PREFIXES):
             return None
         typed = _type_word(lines[i])
         if typed:
@@ -155,8 +155,9 @@ def _cut_authority(raw: str, issuer: str | None) -> str:
     if pos <= 0 or f[pos + len(fi) :].strip():
         return text
     head = text[:pos].rstrip()
-    for word in sorted(POSITION_WORDS, key=len, reverse=True):
-        if fold(head).endswith(" " + fold(word)):
+    folded_head = fold(head)
+    for word in POSITION_FOLDED:
+        if folded_head.endswith(" " + word):
             head = head[: -len(word)].rstrip()
             break
     return head or text

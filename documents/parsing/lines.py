@@ -16,6 +16,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _HEADING_MARK = re.compile(r"^(?:#+\s*)+")
 _GLUED_BASIS = re.compile(r"(?<=[A-ZĐÀ-Ỹ\d)])\s+(?=Căn cứ\s)")
 _LETTERS = re.compile(r"[^\W\d_]")
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
 
 
 def clean_lines(text: str) -> list[str]:
@@ -23,12 +24,31 @@ def clean_lines(text: str) -> list[str]:
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\ufeff", "").replace("**", "").replace("__", "")
     out: list[str] = []
-    for raw in text.split("\n"):
+    for raw in _table_cells(text.split("\n")):
         line = _HEADING_MARK.sub("", _SPACES.sub(" ", raw)).strip()
+        line = _strip_emphasis(line)
         if not line:
             continue
         out.extend(part.strip() for part in _GLUED_BASIS.split(line) if part.strip())
     return out
+
+
+def _table_cells(raw_lines: list[str]):
+    """Markdown table rows ("| ỦY BAN ... | CỘNG HÒA ... |") become one line per
+    cell, like the two header columns of the printed form."""
+    for raw in raw_lines:
+        stripped = raw.strip()
+        if not stripped.startswith("|"):
+            yield raw
+        elif not _TABLE_RULE.match(stripped):
+            yield from stripped.strip("|").split("|")
+
+
+def _strip_emphasis(line: str) -> str:
+    """ "*Lai Châu, ngày 10/01/2025*" → "Lai Châu, ngày 10/01/2025"."""
+    if len(line) > 2 and line[0] in "*_" and line[-1] in "*_":
+        return line[1:-1].strip()
+    return line
 
 
 def is_upper(text: str, ratio: float = 0.85) -> bool:
@@ -52,6 +72,12 @@ def fold_head(line: str, size: int = 48) -> str:
 
 
 def starts_folded(line: str, *prefixes: str) -> bool:
-    """True when the folded line starts with one of the folded prefixes."""
-    f = fold(line)
-    return any(f.startswith(p) for p in prefixes)
+    """True when the folded line starts with one of the (folded) prefixes.
+
+    Checks the first letter before folding: most lines fail there, and this test
+    runs on every line of long documents.
+    """
+    first = fold(line[:1])
+    if not first or not any(p.startswith(first) for p in prefixes):
+        return False
+    return fold_head(line).startswith(prefixes)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from search.text import fold
 
-from .lines import fold_head, is_upper
+from .lines import fold_head, is_upper, starts_folded
 from .vocab import DEPUTY_WORDS, POSITION_FOLDED
 
 _PREFIX = re.compile(
@@ -63,8 +63,7 @@ def find_signature(lines: list[str], body_start: int) -> Signature | None:
 
 def _closing_anchor(lines: list[str], body_start: int) -> int:
     for i in range(body_start, len(lines)):
-        f = fold_head(lines[i])
-        if f.startswith(_CLOSING) or lines[i].rstrip().endswith("./."):
+        if lines[i].endswith("./.") or starts_folded(lines[i], *_CLOSING):
             return i
     return body_start
 
@@ -86,12 +85,20 @@ def _ends_with_position(text: str) -> bool:
 def _split_name(line: str) -> tuple[str, str | None]:
     tokens = line.replace(",", " , ").split()
     k = len(tokens)
-    while k > 0 and _is_name_word(tokens[k - 1]):
+    while k > 0 and (_is_name_word(tokens[k - 1]) or _is_initial(tokens, k - 1)):
         k -= 1
+    while k < len(tokens) and len(tokens[k]) == 1:
+        k += 1
     name_tokens = tokens[k:]
     if not 2 <= len(name_tokens) <= 5:
         return line.strip(), None
     return " ".join(tokens[:k]).replace(" , ", ", ").strip(), " ".join(name_tokens)
+
+
+def _is_initial(tokens: list[str], k: int) -> bool:
+    """Single-letter middle names ("Giàng A Tính") inside a name run."""
+    token = tokens[k]
+    return len(token) == 1 and token.isupper() and token.isalpha() and k > 0
 
 
 def _parse_block(lines: list[str], i: int) -> Signature:
@@ -111,7 +118,20 @@ def _parse_block(lines: list[str], i: int) -> Signature:
         j += 1
     sig.end = j
     _read_chain(sig, " ".join(texts))
+    _position_from_rows(sig, texts)
     return sig
+
+
+def _position_from_rows(sig: Signature, texts: list[str]) -> None:
+    """When the block kept its rows ("TUQ. CHỦ TỊCH UBND TỈNH" / "GIÁM ĐỐC SỞ
+    NỘI VỤ"), the rows after the last prefixed row are the signer's title."""
+    rows = [k for k, t in enumerate(texts) if _PREFIX.match(t)]
+    if not rows or rows[-1] == len(texts) - 1:
+        return
+    last = texts[rows[-1]]
+    if not _PREFIX.sub("", last, count=1).strip():
+        return
+    sig.position = " ".join(texts[rows[-1] + 1 :]) or sig.position
 
 
 def _upper_tokens(text: str) -> str:
@@ -181,7 +201,7 @@ def _after_head_title(rest: str) -> str:
 def find_recipients(lines: list[str], start: int, stop: int) -> tuple[list[str], int]:
     """Items of the first "Nơi nhận:" list in [start, stop) and its last line."""
     for i in range(start, stop):
-        if fold_head(lines[i]).startswith("noi nhan"):
+        if starts_folded(lines[i], "noi nhan"):
             return _list_items(lines, i, stop)
     return [], -1
 
@@ -218,7 +238,7 @@ def clean_item(item: str) -> str:
 def kinh_gui(lines: list[str], start: int, stop: int) -> list[str]:
     """Addressees after "Kính gửi:" near the header (Công văn, Tờ trình)."""
     for i in range(start, min(stop, start + 12)):
-        if fold_head(lines[i]).startswith("kinh gui"):
+        if starts_folded(lines[i], "kinh gui"):
             return _addressees(lines, i)
     return []
 

@@ -200,6 +200,42 @@ def test_parent_and_issuer_on_one_line_cong_van():
     assert doc.signer_name == "Mạnh Thị Tuyết Mai"
 
 
+def test_header_flattened_into_one_line():
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+        "Tự do - Hạnh phúc Số: 12/QĐ-UBND Lai Châu, ngày 05 tháng 3 năm 2025\n"
+        "QUYẾT ĐỊNH\nVề việc thành lập Hội đồng\nĐiều 1. Thành lập./.\n"
+        "CHỦ TỊCH\nGiàng A Tính"
+    )
+    doc = parse_document(text)
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Lai Châu"
+    assert (doc.code, doc.place, doc.issued_date) == (
+        "12/QĐ-UBND",
+        "Lai Châu",
+        "2025-03-05",
+    )
+    assert doc.doc_type == "Quyết định"
+    assert doc.signer_name == "Giàng A Tính"
+
+
+def test_markdown_header_table():
+    text = (
+        "| ỦY BAN NHÂN DÂN TỈNH LAI CHÂU | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "|---|---|\n| **SỞ NỘI VỤ** | **Độc lập - Tự do - Hạnh phúc** |\n"
+        "| Số: 45/TB-SNV | *Lai Châu, ngày 10/01/2025* |\n\n**THÔNG BÁO**\n\n"
+        "**Kết quả xét tuyển công chức**\n\nNội dung./.\n\n**GIÁM ĐỐC**\n\n"
+        "**Nguyễn Văn Bình**"
+    )
+    doc = parse_document(text)
+    assert (doc.issuer, doc.issuer_parent) == (
+        "Sở Nội vụ",
+        "Ủy ban nhân dân tỉnh Lai Châu",
+    )
+    assert (doc.code, doc.issued_date) == ("45/TB-SNV", "2025-01-10")
+    assert (doc.doc_type, doc.title) == ("Thông báo", "Kết quả xét tuyển công chức")
+    assert (doc.signer_position, doc.signer_name) == ("GIÁM ĐỐC", "Nguyễn Văn Bình")
+
+
 def test_party_header():
     doc = parse_document((FIXTURES / "party-chi-thi.txt").read_text("utf-8"))
     assert doc.doc_type == "Chỉ thị"
@@ -285,6 +321,12 @@ def test_qppl_chapters_and_articles():
          "Nguyễn Văn An"),
         ("TUQ. CHỦ TỊCH\nGIÁM ĐỐC SỞ NỘI VỤ\nTrần Thị Bình", "TUQ.",
          "GIÁM ĐỐC SỞ NỘI VỤ", "Trần Thị Bình"),
+        ("TUQ. CHỦ TỊCH UBND TỈNH\nGIÁM ĐỐC SỞ NỘI VỤ\nLê Thị Hoa", "TUQ.",
+         "GIÁM ĐỐC SỞ NỘI VỤ", "Lê Thị Hoa"),
+        ("TL.\n\nCỤC TRƯỞNG\n\nKT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ PHÓ TRƯỞNG BAN "
+         "Nguyễn Anh Tài", "KT.", "PHÓ TRƯỞNG BAN", "Nguyễn Anh Tài"),
+        ("KT.\n\nCHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Xuân Tân", "KT.", "PHÓ CHỦ TỊCH",
+         "Hoàng Xuân Tân"),
         ("Q. GIÁM ĐỐC\nLê Văn Cường", "Q.", "GIÁM ĐỐC", "Lê Văn Cường"),
         ("**TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\nLò Văn Hùng", "KT.",
          "PHÓ CHỦ TỊCH", "Lò Văn Hùng"),
