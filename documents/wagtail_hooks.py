@@ -1,5 +1,8 @@
 """Vocabularies are edited in the Wagtail admin as snippets with search and filters."""
 
+from django.urls import reverse_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -64,3 +67,69 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+
+
+# Versions and validity (issue 6) ---------------------------------------------
+
+
+@hooks.register("register_log_actions")
+def register_validity_log_actions(actions):
+    """Audit-log entries written when an effect on a document is decided."""
+    actions.register_action(
+        "documents.effect_confirmed",
+        "Xác nhận hiệu lực",
+        "Xác nhận tác động của văn bản mới lên hiệu lực",
+    )
+    actions.register_action(
+        "documents.effect_rejected",
+        "Từ chối tác động hiệu lực",
+        "Từ chối tác động của văn bản mới lên hiệu lực",
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_effects_urls():
+    from django.urls import include, path
+
+    from documents import admin_views
+
+    urls = [
+        path("", admin_views.effects_index, name="index"),
+        path(
+            "<int:pk>/<str:decision>/",
+            admin_views.effect_decide,
+            name="decide",
+        ),
+    ]
+    return [path("hieu-luc/", include((urls, "documents_effects")))]
+
+
+class PendingEffectsMenuItem(MenuItem):
+    """Menu entry "Hiệu lực chờ xác nhận" with the number of pending effects."""
+
+    def is_shown(self, request):
+        from documents.admin_views import can_view
+
+        return can_view(request.user)
+
+    def render_component(self, request):
+        from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
+
+        from documents.admin_views import pending_effects
+
+        count = pending_effects().count()
+        label = f"{self.label} ({count})" if count else self.label
+        return LinkMenuItemComponent(
+            self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_effects_menu_item():
+    return PendingEffectsMenuItem(
+        "Hiệu lực chờ xác nhận",
+        reverse_lazy("documents_effects:index"),
+        name="pending-effects",
+        icon_name="warning",
+        order=250,
+    )

@@ -110,6 +110,30 @@ class IssuingBody(index.Indexed, models.Model):
     def successor_names(self) -> str:
         return ", ".join(s.name for s in self.successors.all())
 
+    def lineage_ids(self, relation: str = "predecessors") -> set[int]:
+        """Ids of this body and, transitively, its predecessors (or successors)."""
+        seen, frontier = {self.pk}, {self.pk}
+        through = IssuingBody.successors.through
+        mine, other = (
+            ("to_issuingbody_id", "from_issuingbody_id")
+            if relation == "predecessors"
+            else ("from_issuingbody_id", "to_issuingbody_id")
+        )
+        while frontier:
+            rows = through.objects.filter(**{f"{mine}__in": frontier})
+            frontier = set(rows.values_list(other, flat=True)) - seen
+            seen |= frontier
+        return seen
+
+    def with_predecessors(self):
+        """This body and every body it took over from, transitively.
+
+        A listing or search "by issuer, including predecessors" filters on
+        ``issuing_body__in=body.with_predecessors()``: UBND xã Bình Lư then also
+        finds the documents of UBND huyện Tam Đường (dissolved 01/7/2025).
+        """
+        return IssuingBody.objects.filter(pk__in=self.lineage_ids("predecessors"))
+
 
 class Signer(index.Indexed, models.Model):
     """A person who signs documents, with the position held when signing."""

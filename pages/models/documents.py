@@ -23,7 +23,9 @@ from wagtail.search import index
 
 from documents.citations import compose_code
 from documents.models import DocumentType
+from documents.routes import CitationGraphMixin
 from pages.blocks import DocumentBodyBlock
+from pages.models.versions import DocumentVersionsMixin
 
 DOCUMENT_PARENTS = ["pages.DocumentIndexPage"]
 
@@ -97,7 +99,7 @@ class DocumentAttachment(Orderable):
         verbose_name_plural = "tệp đính kèm"
 
 
-class LegalDocumentPage(Page):
+class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
     """Shared metadata and layout of every official document."""
 
     document_type = models.ForeignKey(

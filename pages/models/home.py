@@ -81,6 +81,9 @@ class DocumentFilterForm(forms.Form):
         label="Hiệu lực",
     )
     in_force_on = forms.DateField(required=False, label="Còn hiệu lực vào ngày")
+    include_predecessors = forms.BooleanField(
+        required=False, label="Gồm cả văn bản của cơ quan tiền nhiệm"
+    )
 
     def filter(self, queryset):
         data = self.cleaned_data if self.is_valid() else self._valid_subset()
@@ -91,6 +94,9 @@ class DocumentFilterForm(forms.Form):
             "field": data.get("field"),
             "status": data.get("status"),
         }
+        if data.get("issuer") and data.get("include_predecessors"):
+            lookups["issuing_body__in"] = data["issuer"].with_predecessors()
+            del lookups["issuing_body"]
         queryset = queryset.filter(**{k: v for k, v in lookups.items() if v})
         if data.get("in_force_on"):
             queryset = queryset.in_force_on(data["in_force_on"])

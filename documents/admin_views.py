@@ -1,0 +1,66 @@
+"""Admin screen "Hiệu lực chờ xác nhận": confirm or reject effects of new documents.
+
+Listing needs ``documents.view_pendingeffect``; deciding needs
+``documents.change_pendingeffect`` (given to "Lãnh đạo duyệt" and "Quản trị",
+because confirming publishes a new version of the affected document).
+"""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+
+from documents.models import PendingEffect
+from documents.validity import effect_confirm, effect_reject
+
+VIEW_PERM = "documents.view_pendingeffect"
+DECIDE_PERM = "documents.change_pendingeffect"
+
+
+def can_view(user) -> bool:
+    return user.has_perm(VIEW_PERM) or user.has_perm(DECIDE_PERM)
+
+
+def pending_effects():
+    return PendingEffect.objects.filter(
+        status=PendingEffect.Status.PENDING
+    ).select_related("source", "target")
+
+
+def effects_index(request):
+    if not can_view(request.user):
+        raise PermissionDenied
+    decided = PendingEffect.objects.exclude(status=PendingEffect.Status.PENDING)
+    context = {
+        "page_title": "Hiệu lực chờ xác nhận",
+        "header_icon": "warning",
+        "pending": pending_effects(),
+        "decided": decided.select_related("source", "target", "decided_by")[:20],
+        "can_decide": request.user.has_perm(DECIDE_PERM),
+    }
+    return TemplateResponse(request, "documents/versions/pending_effects.html", context)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@require_POST
+def effect_decide(request, pk: int, decision: str):
+    if not request.user.has_perm(DECIDE_PERM):
+        raise PermissionDenied
+    effect = get_object_or_404(pending_effects(), pk=pk)
+    if decision == "confirm":
+        day = _parse_date(request.POST.get("date"))
+        effect_confirm(effect=effect, user=request.user, date=day)
+        messages.success(request, f"Đã xác nhận: {effect}.")
+    else:
+        effect_reject(effect=effect, user=request.user)
+        messages.success(request, f"Đã từ chối: {effect}.")
+    return redirect("documents_effects:index")

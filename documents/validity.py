@@ -1,0 +1,273 @@
+"""Validity over time: timelines, and effects of new documents on older ones.
+
+When a document is published, :func:`effects_detect` reads its legal basis and
+body with the citation extractor and, for each reference introduced by "thay
+thế", "bãi bỏ" or "sửa đổi, bổ sung" that names a document on the portal
+(matched by identity key, ``documents.citations.code_lookup_keys``), files a
+:class:`PendingEffect`. Nothing else happens until a person confirms it in the
+admin ("Hiệu lực chờ xác nhận"); :func:`effect_confirm` then writes a
+:class:`ValidityEvent` with the new document as evidence, publishes a new
+version of the target with its status and expiry date updated, and logs
+``documents.effect_confirmed`` in Wagtail's audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from documents.citations import code_lookup_keys, extract_citations, parse_code
+from documents.citations.model import fold_issuer
+from documents.models import EffectKind, PendingEffect, ValidityEvent
+
+logger = logging.getLogger(__name__)
+
+EFFECT_BY_RELATION = {
+    "thay thế": EffectKind.REPLACED,
+    "bãi bỏ": EffectKind.REPEALED,
+    "sửa đổi, bổ sung": EffectKind.AMENDED,
+    "sửa đổi bổ sung": EffectKind.AMENDED,
+}
+ENDING_KINDS = {EffectKind.REPLACED, EffectKind.REPEALED, EffectKind.EXPIRED}
+MAX_CANDIDATES = 3
+
+
+# Detecting effects --------------------------------------------------------
+
+
+def page_keys(page) -> set[str]:
+    """Identity keys a stored document answers to (see ``code_lookup_keys``)."""
+    return set(
+        code_lookup_keys(
+            doc_type=page.document_type.name,
+            number=page.number,
+            year=page.year,
+            symbol=page.symbol,
+            system=page.system,
+        )
+    )
+
+
+def effect_citations(page) -> list:
+    """Citations of ``page`` introduced by a relation that changes validity."""
+    from documents.versioning import body_paragraphs
+
+    text = "\n".join([page.legal_basis or "", *body_paragraphs(page)])
+    return [c for c in extract_citations(text) if c.relation in EFFECT_BY_RELATION]
+
+
+def find_targets(citation, *, exclude_pk: int) -> list:
+    """Documents on the portal a citation names; narrowed by issuer when ambiguous."""
+    from pages.models import LegalDocumentPage
+
+    parts = parse_code(citation.code) if citation.code else None
+    keys = set(parts.match_keys()) if parts else set()
+    if citation.number is None or not keys:
+        return []
+    candidates = (
+        LegalDocumentPage.objects.filter(number=citation.number)
+        .exclude(pk=exclude_pk)
+        .select_related("document_type", "issuing_body")
+    )
+    matches = [page for page in candidates if keys & page_keys(page)]
+    if len(matches) > 1 and citation.issuer:
+        issuer = fold_issuer(citation.issuer)
+        narrowed = [p for p in matches if issuer in fold_issuer(p.issuing_body.name)]
+        matches = narrowed or matches
+    return matches if len(matches) <= MAX_CANDIDATES else []
+
+
+def effects_detect(*, source) -> list[PendingEffect]:
+    """File a pending effect for each validity-changing citation of ``source``."""
+    created = []
+    day = source.effective_date or source.issued_date
+    for citation in effect_citations(source):
+        kind = EFFECT_BY_RELATION[citation.relation]
+        for target in find_targets(citation, exclude_pk=source.pk):
+            effect, new = PendingEffect.objects.get_or_create(
+                source_id=source.pk,
+                target=target,
+                kind=kind,
+                defaults={
+                    "partial": bool(citation.pinpoint),
+                    "citation_text": citation.raw[:1000],
+                    "date": day,
+                },
+            )
+            created += [effect] if new else []
+    return created
+
+
+def effects_detect_safely(*, source) -> list[PendingEffect]:
+    """:func:`effects_detect` that never breaks a publication (errors are logged)."""
+    try:
+        with transaction.atomic():
+            return effects_detect(source=source)
+    except Exception:
+        logger.exception("Effect detection failed for page %s", source.pk)
+        return []
+
+
+# Applying effects ---------------------------------------------------------
+
+
+def _target_fields(effect: PendingEffect, day: dt.date) -> dict:
+    """Metadata changes a confirmed effect makes on its target."""
+    from pages.models import ValidityStatus
+
+    if effect.kind not in ENDING_KINDS:
+        return {}
+    started = day <= timezone.localdate()
+    if effect.partial:
+        return {"status": ValidityStatus.PARTLY_EXPIRED} if started else {}
+    fields = {"expiry_date": day}
+    if started:
+        fields["status"] = ValidityStatus.EXPIRED
+    return fields
+
+
+def effect_note(effect: PendingEffect) -> str:
+    label = effect.get_kind_display().lower()
+    code = effect.source.code or effect.source.title
+    scope = " một phần" if effect.partial else ""
+    return f"Cập nhật hiệu lực: {label}{scope} {effect.source.document_type} {code}."
+
+
+def republish_with(page, fields: dict, *, note: str, user=None) -> None:
+    """Publish a new version of ``page`` (from its live content) with ``fields``.
+
+    A draft in progress keeps its edits: it is saved again on top, with the
+    same fields, so the editor continues from it.
+    """
+    from documents.versioning import set_revision_note
+
+    live = type(page).objects.get(pk=page.pk).specific
+    draft = live.get_latest_revision() if live.has_unpublished_changes else None
+    for name, value in fields.items():
+        setattr(live, name, value)
+    revision = live.save_revision(user=user, clean=False)
+    set_revision_note(revision=revision, note=note)
+    if live.live:
+        revision.publish(user=user)
+    if draft is not None and live.live:
+        obj = draft.as_object()
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        obj.save_revision(user=user, clean=False)
+
+
+@transaction.atomic
+def effect_confirm(
+    *, effect: PendingEffect, user=None, date: dt.date | None = None
+) -> ValidityEvent:
+    """Apply a pending effect: timeline event, new target version, audit log."""
+    if effect.status != PendingEffect.Status.PENDING:
+        raise ValueError("Tác động này đã được xử lý.")
+    day = date or effect.date or timezone.localdate()
+    note = effect_note(effect)
+    event = ValidityEvent.objects.create(
+        page=effect.target,
+        date=day,
+        kind=effect.kind,
+        source=effect.source,
+        note=note,
+        confirmed_by=user,
+        confirmed_at=timezone.now(),
+    )
+    fields = _target_fields(effect, day)
+    if fields:
+        republish_with(effect.target.specific, fields, note=note, user=user)
+    _decide(effect, PendingEffect.Status.CONFIRMED, user)
+    _log(effect, "documents.effect_confirmed", user, date=day)
+    return event
+
+
+@transaction.atomic
+def effect_reject(*, effect: PendingEffect, user=None) -> None:
+    """Dismiss a pending effect; nothing changes on the target."""
+    if effect.status != PendingEffect.Status.PENDING:
+        raise ValueError("Tác động này đã được xử lý.")
+    _decide(effect, PendingEffect.Status.REJECTED, user)
+    _log(effect, "documents.effect_rejected", user)
+
+
+def _decide(effect: PendingEffect, status: str, user) -> None:
+    effect.status = status
+    effect.decided_by = user if user and user.is_authenticated else None
+    effect.decided_at = timezone.now()
+    effect.save(update_fields=["status", "decided_by", "decided_at"])
+
+
+def _log(effect: PendingEffect, action: str, user, date=None) -> None:
+    data = {
+        "kind": effect.kind,
+        "kind_label": effect.get_kind_display(),
+        "source_id": effect.source_id,
+        "source_title": str(effect.source),
+        "partial": effect.partial,
+        "date": date.isoformat() if date else None,
+    }
+    log(instance=effect.target.specific, action=action, user=user, data=data)
+
+
+# Timeline -----------------------------------------------------------------
+
+
+def _source_data(source) -> dict | None:
+    if source is None:
+        return None
+    return {
+        "id": source.pk,
+        "title": source.title,
+        "code": source.code,
+        "url": source.url if source.live else None,
+    }
+
+
+def _item(day: dt.date, kind: str, *, source=None, note: str = "") -> dict:
+    return {
+        "date": day.isoformat(),
+        "date_display": day.strftime("%d/%m/%Y"),
+        "kind": kind,
+        "label": EffectKind(kind).label,
+        "source": _source_data(source),
+        "note": note,
+    }
+
+
+KIND_ORDER = {kind: i for i, kind in enumerate(EffectKind.values)}
+
+
+def timeline_for(page) -> list[dict]:
+    """Dated steps of a document's validity, oldest first, as plain dicts.
+
+    Issue and effective dates come from the metadata; amendments, replacements
+    and repeals from confirmed :class:`ValidityEvent` rows; the expiry date adds
+    a "hết hiệu lực" step unless an event already explains it.
+    """
+    items = []
+    if page.issued_date:
+        items.append(_item(page.issued_date, EffectKind.ISSUED))
+    if page.effective_date:
+        items.append(_item(page.effective_date, EffectKind.EFFECTIVE))
+    events = ValidityEvent.objects.filter(page_id=page.pk).select_related("source")
+    for event in events:
+        items.append(
+            _item(event.date, event.kind, source=event.source, note=event.note)
+        )
+    ending_dates = {e.date for e in events if e.kind in ENDING_KINDS}
+    if page.expiry_date and page.expiry_date not in ending_dates:
+        items.append(_item(page.expiry_date, EffectKind.EXPIRED))
+    return sorted(items, key=lambda i: (i["date"], KIND_ORDER[i["kind"]]))
+
+
+def replaced_by(page) -> list:
+    """Live documents that replaced or repealed ``page`` (confirmed events)."""
+    events = ValidityEvent.objects.filter(
+        page_id=page.pk, kind__in=[EffectKind.REPLACED, EffectKind.REPEALED]
+    ).select_related("source")
+    return [e.source for e in events if e.source is not None and e.source.live]
