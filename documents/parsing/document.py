@@ -23,7 +23,7 @@ from .model import ParsedDocument
 from .names import display_name
 from .outline import build_outline
 from .signature import Signature, find_recipients, find_signature, kinh_gui
-from .vocab import POSITION_FOLDED, TYPE_CODES
+from .vocab import POSITION_FOLDED, TYPE_CODES, TYPE_WORDS
 
 _SENTENCE_END = re.compile(r"(?<=[^\sA-ZĐ.]{3})\.\s+(?=[A-ZĐÀ-Ỹ])")
 _INFER_ISSUER = re.compile(
@@ -224,7 +224,7 @@ def _infer_missing(
 
 
 _ATTACHED_TO = re.compile(
-    r"Kèm theo\s+(?P<type>(?:[^\W\d_]+\s+){1,3})số:?\s*(?P<code>\d[\w./-]*[^\W\d_]"
+    r"\(\s*(?:Ban hành\s+)?Kèm theo\s+(?P<type>(?:[^\W\d_]+\s+){1,3})số:?\s*(?P<code>\d[\w./-]*[^\W\d_]"
     r"[\w/-]*)\s*,?\s*(?P<date>ngày[^)]{4,40})",
     re.IGNORECASE,
 )
@@ -243,7 +243,15 @@ def _code_from_appendix(doc: ParsedDocument) -> None:
     found = find_date(match.group("date"))
     if found and not doc.issued_date:
         doc.issued_date = found[1]
+    if not doc.doc_type:
+        doc.doc_type = _type_named(match.group("type"))
     doc.flag("code_from_appendix")
+
+
+def _type_named(words: str) -> str | None:
+    """ "Thông tư " → "Thông tư" when the words are a known type name."""
+    folded = fold(words).strip()
+    return next((name for word, name in TYPE_WORDS if folded == word), None)
 
 
 def _apply_table(doc: ParsedDocument, table: dict[str, str]) -> None:
