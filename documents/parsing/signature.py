@@ -53,8 +53,11 @@ def find_signature(lines: list[str], body_start: int) -> Signature | None:
     """Locate the signature after the closing of the body and parse it."""
     anchor = _closing_anchor(lines, body_start)
     for i in range(anchor, len(lines)):
-        if _is_candidate(lines[i]):
-            return _parse_block(lines, i)
+        if not _is_candidate(lines[i]):
+            continue
+        sig = _parse_block(lines, i)
+        if sig.name or sig.authority:
+            return sig
     for i in range(len(lines) - 1, body_start - 1, -1):
         if _is_candidate(lines[i]) and _PREFIX.match(lines[i]):
             return _parse_block(lines, i)

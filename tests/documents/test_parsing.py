@@ -342,6 +342,20 @@ def test_signature_styles(block, authority, position, name):
     )
 
 
+def test_body_heading_ending_in_a_title_is_not_the_signature():
+    text = (
+        "Số: 01/KH-UBND\nKẾ HOẠCH\nThử nghiệm\nI. MỤC ĐÍCH\n"
+        "II. TRÁCH NHIỆM CỦA CHỦ TỊCH\nNội dung\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLò Văn A Páo\n"
+    )
+    doc = parse_document(text)
+    assert (doc.signing_authority, doc.signer_name) == ("TM.", "Lò Văn A Páo")
+    assert [s["title"] for s in doc.sections] == [
+        "MỤC ĐÍCH",
+        "TRÁCH NHIỆM CỦA CHỦ TỊCH",
+    ]
+
+
 def test_publisher_attribute_table_fills_gaps():
     text = (
         "# Số hiệu:\n\n6316/BVHTTDL-VP\n\nLoại văn bản:\n\nCông văn\n\n"
