@@ -23,6 +23,9 @@ _TITLES = re.compile(
     "(?:" + "|".join(re.escape(t) for t in gazetteer.TITLE_PATTERNS) + r")(?![a-z])"
 )
 _NUMBER = re.compile(r"\s*,?\s*(?:so\s*:?\s*)?(?=\d)")
+# "Trường Đại học Luật Hà Nội", "Công ty Luật …", "Khoa Luật": names, not laws.
+_NOT_A_LAW = re.compile(r"(?:hoc|cong ty|van phong|khoa|hang|doan)\s+$")
+_DATED = re.compile(r"\s*,?\s*ngay\s*\d")
 _NEXT_LAW = re.compile(r"\s*(?:,|va|,\s*va)\s+(?=(?:luat|bo\s+luat)\s)")
 _LAW_WORD = re.compile(r"(?:bo\s+luat|luat)(?![a-z])")
 _TITLE_STOP = STOP_WORDS | {
@@ -73,26 +76,45 @@ def match_law(src: Source, start: int, end: int) -> list[Hit]:
 def _member(
     src: Source, start: int, type_end: int, *, inner: bool = False
 ) -> Member | None:
+    """A law title after the type word at ``start``, with its number if any.
+
+    The type word must be capitalised ("Luật", "LUẬT"), so "pháp luật Việt Nam"
+    is no title. A lower-case title ("Luật tổ chức chính quyền địa phương") is
+    accepted when the gazetteer knows it or a number or date follows it.
+    """
     title_start = type_end + 1
     if src.text[type_end:title_start] != " " or not src.text[start].isupper():
         return None
+    if src.folded.startswith("so", title_start) or _NOT_A_LAW.search(
+        src.folded, max(0, start - 12), start
+    ):
+        return None
     caps = src.text[start:type_end].isupper()
-    first = src.text[title_start : title_start + 1]
-    if not (first.isupper() or (inner and first.isalpha())):
-        return None
-    if src.folded.startswith("so", title_start):
-        return None
     found = _TITLES.match(src.folded, title_start)
+    first = src.text[title_start : title_start + 1]
+    if found is None and not first.isalpha():
+        return None
     title_end = found.end() if found else scan_title(src, title_start, caps)
     if title_end <= title_start:
         return None
-    number, end = None, title_end
-    gap = _NUMBER.match(src.folded, title_end)
-    if gap is not None:
-        number = _QPPL.match(src.text, src.folded, gap.end())
-        end = number.end if number and number.number else end
-        number = number if number and number.number else None
+    number, end = _number_after(src, title_end)
+    if found is None and not (first.isupper() or inner or number or _dated(src, end)):
+        return None
     return Member(start, title_end, end, number)
+
+
+def _number_after(src: Source, pos: int) -> tuple[NumberHit | None, int]:
+    gap = _NUMBER.match(src.folded, pos)
+    if gap is None:
+        return None, pos
+    number = _QPPL.match(src.text, src.folded, gap.end())
+    if number is None or not number.number:
+        return None, pos
+    return number, number.end
+
+
+def _dated(src: Source, pos: int) -> bool:
+    return _DATED.match(src.folded, pos) is not None
 
 
 def scan_title(src: Source, pos: int, caps: bool, *, lower_ok: bool = False) -> int:

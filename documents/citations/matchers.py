@@ -123,7 +123,11 @@ class NumberedMatcher(CitationMatcher):
     (E45) and "Nghị định số 98/2023/NĐ- CP" (E11).
     """
 
+    _next = re.compile(r"\s*(?:so|\d|cua\s|:|[.…_/])")
+
     def match(self, src: Source, start: int, end: int) -> list[Hit]:
+        if not self._next.match(src.folded, end):
+            return []
         hit = Hit(start, end, TYPE_BY_FOLD[src.folded[start:end]])
         pos = self._pre_issuer(src, hit, end)
         so = _SO.match(src.folded, pos)
