@@ -175,9 +175,7 @@ def _emit_numbered(
     if short:
         out.blocks.append(_block(level, f"{number}.", text, anchor))
     else:
-        out.blocks.append(
-            {"type": "paragraph", "text": f"{number}. {text}", "anchor": anchor}
-        )
+        out.blocks.append({"type": "paragraph", "text": f"{number}. {text}"})
 
 
 def _heading(
@@ -204,13 +202,12 @@ def _close_article(out: Outline) -> None:
     article = out.article
     if article is None:
         return
-    article["text"] = "\n".join(article["paragraphs"])
     out.articles.append(
         {
             "number": article["number"],
             "title": article["title"],
             "anchor": article["anchor"],
-            "text": article["text"],
+            "text": "\n".join(article["paragraphs"]),
         }
     )
     out.blocks.append(article)
