@@ -88,7 +88,7 @@ def exemplar_create_draft(
     """
     index = exemplar_index_for(decision)
     if index is None:
-        logger.warning("No ExemplarIndexPage: award %s left unlinked", award.pk)
+        logger.info("No ExemplarIndexPage: award %s left unlinked", award.pk)
         return None
     body = commune_body(award.recipient_unit)
     page = ExemplarPage(
