@@ -11,7 +11,6 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from documents.graph import resolve_all
 from documents.models import DocumentType, EmulationTitle, Field, IssuingBody, Signer
 from documents.parsing import parse_document
 from documents.services import body_stream_data, paragraph_html
@@ -455,9 +454,5 @@ def load_demo() -> list[str]:
         **demo_decision_fields(),
     )
     created += [decision.title] if new else []
-    from pages.demo.versions import load_publishing_demo  # needs this module
-
-    created += load_publishing_demo(index)
     created += load_showcase()
-    resolve_all()  # citation graph: store and resolve every document's citations
     return created
