@@ -38,7 +38,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "documents"
 FIELDS = ("doc_type", "number", "year", "code", "date")
 _SEG = r"[A-ZĐÐ][A-ZĐÐ0-9&]*[a-zđ]?(?:[A-ZĐÐ0-9]+)?"
 TOKEN = re.compile(
-    rf"(?<![\w/.-])(?P<num>\d{{1,5}})\s?(?:"
+    rf"(?<![\w/.:-])(?P<num>\d{{1,5}})\s?(?:"
     rf"-\s?(?P<ptype>[A-ZĐ][A-Za-zĐđ]{{0,3}})/(?P<piss>[A-ZĐƯ][A-ZĐƯ0-9]*)"
     rf"|(?:/\s?(?P<year>(?:19|20)\d\d))?/\s?(?P<sym>{_SEG}(?:\s?[-–/]\s?{_SEG})*))"
 )

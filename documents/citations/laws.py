@@ -25,6 +25,9 @@ _TITLES = re.compile(
 _NUMBER = re.compile(r"\s*,?\s*(?:so\s*:?\s*)?(?=\d)")
 # "Trường Đại học Luật Hà Nội", "Công ty Luật …", "Khoa Luật": names, not laws.
 _NOT_A_LAW = re.compile(r"(?:hoc|cong ty|van phong|khoa|hang|doan)\s+$")
+_TITLE_TAIL = re.compile(
+    r"(?P<tail>(?:\s+[^\W\d_]+){1,8}?)(?=\s+so\s*\d{1,5}\s?/\s?(?:19|20)\d\d)"
+)
 _DATED = re.compile(r"\s*,?\s*ngay\s*\d")
 _NEXT_LAW = re.compile(r"\s*(?:,|va|,\s*va)\s+(?=(?:luat|bo\s+luat)\s)")
 _LAW_WORD = re.compile(r"(?:bo\s+luat|luat)(?![a-z])")
@@ -97,10 +100,26 @@ def _member(
     title_end = found.end() if found else scan_title(src, title_start, caps)
     if title_end <= title_start:
         return None
+    if found is None:
+        title_end = _extend_to_number(src, title_end)
     number, end = _number_after(src, title_end)
     if found is None and not (first.isupper() or inner or number or _dated(src, end)):
         return None
     return Member(start, title_end, end, number)
+
+
+def _extend_to_number(src: Source, pos: int) -> int:
+    """Extend a title cut at a cue word when "số N/YYYY/…" follows it closely.
+
+    "Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14": the
+    number proves that the words up to it are still the title.
+    """
+    found = _TITLE_TAIL.match(src.folded, pos)
+    if found is None or any(
+        src.folded.startswith(t, found.start() + 1) for t in TYPE_BY_FOLD
+    ):
+        return pos
+    return found.end("tail")
 
 
 def _number_after(src: Source, pos: int) -> tuple[NumberHit | None, int]:

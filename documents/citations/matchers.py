@@ -19,6 +19,16 @@ _SO = re.compile(r"\s*:?\s*(?P<so>(?:so(?![a-z])\s*:?\s*)+)?(?P<ph>[.…_ ]*)")
 _PRE_ISSUER = re.compile(
     r"\s+cua\s+(?=\S)(?P<rest>[^\d;:.()]{1,70}?)\s*:?\s*(?=so(?![a-z]))"
 )
+# A short name between the type word and "số": "Kế hoạch hành động số …",
+# "Báo cáo thẩm tra số …", "Báo cáo tiếp thu, giải trình số …".
+_QUALIFIER = re.compile(
+    r"(?P<qual>(?:\s+[a-z]+){1,6}?(?:\s*,\s*[a-z]+(?:\s+[a-z]+){0,2})?)"
+    r"(?=\s+so(?![a-z])\s*:?\s*\d)"
+)
+_QUALIFIER_STOP = frozenset(
+    "ve cua theo tai va ngay nam thang duoc da la co cac nay voi cho de trong "
+    "den khi thi so hoac thuc trien".split()
+)
 _OF = re.compile(r"\s*,?\s*cua\s+")
 _DATE_GAP = re.compile(r"\s*,?\s*(?:\(\s*)?")
 _HEADER_GAP = re.compile(r"[^\d;]{0,60}?,\s*(?=ngay)")
@@ -126,9 +136,11 @@ class NumberedMatcher(CitationMatcher):
     _next = re.compile(r"\s*(?:so|\d|cua\s|:|[.…_/])")
 
     def match(self, src: Source, start: int, end: int) -> list[Hit]:
-        if not self._next.match(src.folded, end):
-            return []
         hit = Hit(start, end, TYPE_BY_FOLD[src.folded[start:end]])
+        if not self._next.match(src.folded, end):
+            end = self._qualifier(src, start, end)
+            if end == hit.end:
+                return []
         pos = self._pre_issuer(src, hit, end)
         so = _SO.match(src.folded, pos)
         number = match_number(src.text, src.folded, so.end(), allow_bare=True)
@@ -139,6 +151,18 @@ class NumberedMatcher(CitationMatcher):
             hit.flags.append("ocr_noise")
         self._apply(hit, number)
         return [finish(src, hit, number.end)]
+
+    @staticmethod
+    def _qualifier(src: Source, start: int, end: int) -> int:
+        """End of a name like "hành động" in "Kế hoạch hành động số 459-KHHĐ/TU"."""
+        found = _QUALIFIER.match(src.folded, end)
+        if found is None or not src.text[start].isupper():
+            return end
+        words = re.findall(r"[a-z]+", found.group("qual"))
+        qualifier = found.group("qual")
+        if _QUALIFIER_STOP & set(words) or any(t in qualifier for t in TYPE_BY_FOLD):
+            return end
+        return found.end()
 
     @staticmethod
     def _pre_issuer(src: Source, hit: Hit, pos: int) -> int:
@@ -201,7 +225,13 @@ class BareCodeMatcher(CitationMatcher):
 
     _header = re.compile(r"so\s*:?\s*$")
 
+    # Form and standard numbers look like codes: "mẫu số 01/XĐTMS/TXNK",
+    # "TCCS 661:2018/BVTV", "QCVN 01:2018/BYT".
+    _not_a_document = re.compile(r"(?:mau|bieu|mau so|bieu so|\d\s?:)\s*$")
+
     def match(self, src: Source, start: int, end: int) -> list[Hit]:
+        if self._not_a_document.search(src.folded, max(0, start - 10), start):
+            return []
         at = end if src.folded.startswith("so", start) else start
         number = match_number(src.text, src.folded, at, allow_bare=False)
         if number is None or not number.symbol:

@@ -99,6 +99,23 @@ class TestForms:
         assert one("Công văn số 67 ngày 21-1-2020").number == 67
         assert extract_citations("Kế hoạch 05 năm (2021-2025)") == []
 
+    def test_name_between_type_word_and_so(self):
+        citation = one(
+            "triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 tháng 5 năm 2025 "
+            "của Thành ủy Thành phố về thực hiện"
+        )
+        assert (citation.doc_type, citation.code) == ("Kế hoạch", "459-KHHĐ/TU")
+        assert citation.issuer == "Thành ủy Thành phố"
+
+    def test_form_and_standard_numbers_are_not_documents(self):
+        assert extract_citations("kê khai theo mẫu số 01/XĐTMS/TXNK Phụ lục VI") == []
+        assert extract_citations("đạt QCVN 01:2018/BYT và TCCS 661:2018/BVTV") == []
+
+    def test_code_without_type_word_takes_type_from_symbol(self):
+        citation = one("xăng RON95, số 367/BTC-QLG ngày 06 tháng 4 năm 2018 về")
+        assert (citation.doc_type, citation.date) == ("Công văn", "2018-04-06")
+        assert "no_type" in citation.flags
+
     def test_no_citation_without_number(self):
         text = "theo Nghị quyết Đại hội Đại biểu toàn quốc lần thứ XIII của Đảng"
         assert extract_citations(text) == []
@@ -151,6 +168,12 @@ class TestLawsByName:
         )
         codes = [c.code for c in extract_citations(text)]
         assert codes == [None, "31/2024/QH15", "27/2023/QH15", "32/2024/QH15"]
+
+    def test_ordinance_title_runs_up_to_its_number(self):
+        citation = one(
+            "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14;"
+        )
+        assert (citation.doc_type, citation.code) == ("Pháp lệnh", "02/2020/UBTVQH14")
 
     def test_and_the_guiding_documents_is_not_a_citation(self):
         text = "Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành"
