@@ -47,6 +47,7 @@ TYPES = (
     "Thông tư|Quyết định|Chỉ thị|Kế hoạch|Công văn|Thông báo|Hướng dẫn|Kết luận|"
     "Tờ trình|Báo cáo|Quy định|Luật|Văn bản|Công điện|Chương trình"
 )
+LEGAL_BASIS = re.compile(r"\s*can cu(?![a-z])")
 TYPE_BEFORE = re.compile(rf"(?i:({TYPES}))\s+(?:(?i:số)\s*)?$")
 DATE_AFTER = re.compile(
     r"^\s*,?\s*(?i:ngày)\s*(\d{1,2})\s*(?:([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})"
@@ -99,11 +100,7 @@ def legal_basis_lines(data: Path) -> list[str]:
         with open(path, encoding="utf-8") as handle:
             for row in handle:
                 text = json.loads(row).get("text") or ""
-                lines += [
-                    ln
-                    for ln in text.split("\n")
-                    if fold(ln).lstrip().startswith("can cu")
-                ]
+                lines += [ln for ln in text.split("\n") if LEGAL_BASIS.match(fold(ln))]
     return lines
 
 
@@ -201,7 +198,9 @@ def main() -> int:
     if not args.data.is_dir():
         print(f"{args.data} not found: corpus measurements skipped")
     else:
-        stats = bench_lines(legal_basis_lines(args.data))
+        lines = legal_basis_lines(args.data)
+        stats = bench_lines(lines)
+        rows.append(("Căn cứ lines read", str(len(lines)), ""))
         megabytes, seconds, cpu, count = bench_speed(documents(args.data))
         rows += [
             (

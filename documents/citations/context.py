@@ -185,8 +185,9 @@ def _continues(text, folded, token, nxt, words, caps, end, pos) -> bool:
     word = token.group()
     capital_next = nxt is not None and text[nxt.start()].isupper()
     if not word[0].isalnum():
-        if word == "," and capital_next:
-            return folded[pos:end].endswith(_COMMA_ISSUERS)
+        if word == "," and capital_next and not _starts_type(folded, nxt):
+            short = len(folded[pos:end].split()) <= 2  # "Bộ trưởng, Chủ nhiệm …"
+            return short or folded[pos:end].endswith(_COMMA_ISSUERS)
         return word in ("&",) or (word.strip() == "-" and capital_next)
     if word.isdigit():
         return False

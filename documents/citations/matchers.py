@@ -29,6 +29,7 @@ _QUALIFIER_STOP = frozenset(
     "ve cua theo tai va ngay nam thang duoc da la co cac nay voi cho de trong "
     "den khi thi so hoac thuc trien".split()
 )
+LAW_ISSUERS = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội"}
 _OF = re.compile(r"\s*,?\s*cua\s+")
 _DATE_GAP = re.compile(r"\s*,?\s*(?:\(\s*)?")
 _HEADER_GAP = re.compile(r"[^\d;]{0,60}?,\s*(?=ngay)")
@@ -147,9 +148,11 @@ class NumberedMatcher(CitationMatcher):
         if number is None or not self._accept(src, number, bool(so.group("so"))):
             return []
         self._flags(src, hit, so, number)
-        if src.text[start:end].lower() != hit.doc_type.lower():
+        if src.text[start : hit.end].lower() != hit.doc_type.lower():
             hit.flags.append("ocr_noise")
         self._apply(hit, number)
+        if hit.doc_type in LAW_ISSUERS and hit.issuer is None:
+            hit.issuer = LAW_ISSUERS[hit.doc_type]
         return [finish(src, hit, number.end)]
 
     @staticmethod
