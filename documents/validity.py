@@ -232,7 +232,7 @@ def _item(day: dt.date, kind: str, *, source=None, note: str = "") -> dict:
     return {
         "date": day.isoformat(),
         "date_display": day.strftime("%d/%m/%Y"),
-        "kind": kind,
+        "kind": EffectKind(kind).value,
         "label": EffectKind(kind).label,
         "source": _source_data(source),
         "note": note,

@@ -14,7 +14,6 @@ from wagtail.models import Page, Site
 from documents.models import DocumentType, EmulationTitle, Field, IssuingBody, Signer
 from documents.parsing import parse_document
 from documents.services import body_stream_data, paragraph_html
-from pages.demo.showcase import load_showcase
 from pages.models import (
     DecisionPage,
     DirectivePage,
@@ -454,5 +453,7 @@ def load_demo() -> list[str]:
         **demo_decision_fields(),
     )
     created += [decision.title] if new else []
-    created += load_showcase()
+    from pages.demo.versions import load_publishing_demo  # needs this module
+
+    created += load_publishing_demo(index)
     return created

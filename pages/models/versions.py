@@ -99,7 +99,7 @@ class DocumentVersionsMixin(RoutablePageMixin):
 
     # Data for templates and the API -------------------------------------------
 
-    def published_versions(self):
+    def public_versions(self):
         return PublishedVersion.objects.filter(page_id=self.pk).order_by("number")
 
     def validity_timeline(self) -> list[dict]:
@@ -113,14 +113,14 @@ class DocumentVersionsMixin(RoutablePageMixin):
     def _version_or_404(self, number: int) -> PublishedVersion:
         if not 0 < number <= MAX_VERSION:
             raise Http404("Không có phiên bản này.")
-        version = self.published_versions().filter(number=number).first()
+        version = self.public_versions().filter(number=number).first()
         if version is None:
             raise Http404("Không có phiên bản này.")
         return version
 
     @path("phien-ban/", name="versions")
     def versions_view(self, request):
-        versions = list(self.published_versions().order_by("-number"))
+        versions = list(self.public_versions().order_by("-number"))
         context = self.get_context(request)
         context["versions"] = versions
         return TemplateResponse(request, "pages/versions/history.html", context)
