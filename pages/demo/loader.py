@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from documents.models import DocumentType, EmulationTitle, Field, IssuingBody, Signer
 from documents.parsing import parse_document
 from documents.services import body_stream_data, paragraph_html
+from pages.demo.showcase import load_showcase
 from pages.models import (
     DecisionPage,
     DirectivePage,
@@ -456,4 +457,5 @@ def load_demo() -> list[str]:
     from pages.demo.versions import load_publishing_demo  # needs this module
 
     created += load_publishing_demo(index)
+    created += load_showcase()
     return created
