@@ -267,8 +267,10 @@ EXTRA_TITLES: tuple[str, ...] = tuple(
 
 
 def title_key(text: str) -> str:
-    """Folded title without number, date or punctuation: the lookup key."""
+    """Folded title without pinpoint, number, date or punctuation: the lookup key."""
     folded = fold(text)
+    law_word = re.search(r"(?<![a-z])(?:bo luat|luat|phap lenh)(?![a-z])", folded)
+    folded = folded[law_word.start() :] if law_word else folded
     folded = re.split(r"\s(?:so\s*\d|ngay\s|nam\s+\d|\d)", folded)[0]
     folded = folded.replace("hdnd", "hoi dong nhan dan")
     folded = folded.replace("ubnd", "uy ban nhan dan")

@@ -133,6 +133,10 @@ class TestLawsByName:
         assert (old.code, new.code) == ("15/2003/QH11", "06/2022/QH15")
         assert "resolved_by_context" in new.flags
 
+    def test_context_date_may_be_an_iso_string(self):
+        citation = one("Luật Thi đua, khen thưởng", context_date="2010-05-01")
+        assert citation.code == "15/2003/QH11"
+
     def test_year_in_text_wins_over_context(self):
         citation = one(
             "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003",
@@ -276,6 +280,11 @@ class TestKeys:
             "Kế hoạch số 05/KH-UBND ngày 02/01/2025 của Ủy ban nhân dân tỉnh Sơn La"
         )
         assert short.key == long.key
+
+    def test_unresolved_law_key_ignores_the_pinpoint(self):
+        pinpointed = one("khoản 2 Điều 30 Luật Đất đai năm 2024")
+        plain = one("Căn cứ Luật Đất đai năm 2024;")
+        assert pinpointed.key == plain.key
 
     def test_law_by_name_keys_by_gazetteer_number(self):
         by_name = one("Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022")
