@@ -20,3 +20,16 @@ class DocumentsConfig(AppConfig):
         page_published.connect(
             workflow.on_section_published, dispatch_uid="documents.workflow"
         )
+        self._connect_citation_graph()
+
+    def _connect_citation_graph(self):
+        """Store and resolve citations after a document is (un)published
+        (``documents.graph``)."""
+        from wagtail.signals import page_published, page_unpublished
+
+        from documents import graph
+
+        page_published.connect(graph.on_page_published, dispatch_uid="documents.graph")
+        page_unpublished.connect(
+            graph.on_page_unpublished, dispatch_uid="documents.graph_unpublish"
+        )

@@ -133,3 +133,48 @@ def register_effects_menu_item():
         icon_name="warning",
         order=250,
     )
+
+
+# Import ("Nhập văn bản") and the citation graph's log action ------------------
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    from django.urls import include, path
+
+    from documents import views
+
+    urls = [
+        path("", views.import_upload, name="upload"),
+        path("xem-truoc/", views.import_preview, name="preview"),
+    ]
+    return [path("nhap-van-ban/", include((urls, "documents_import")))]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from documents.views import can_import
+
+        return can_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        "Nhập văn bản",
+        reverse_lazy("documents_import:upload"),
+        name="import-documents",
+        icon_name="upload",
+        order=240,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    from documents.importing import IMPORT_ACTION
+
+    def message(log_entry):
+        note = (log_entry.data or {}).get("note")
+        return f"Nhập văn bản: {note}" if note else "Nhập văn bản từ tệp"
+
+    actions.register_action(IMPORT_ACTION, "Nhập văn bản", message)

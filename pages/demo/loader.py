@@ -11,6 +11,7 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from documents.graph import resolve_all
 from documents.models import DocumentType, EmulationTitle, Field, IssuingBody, Signer
 from documents.parsing import parse_document
 from documents.services import body_stream_data, paragraph_html
@@ -458,4 +459,5 @@ def load_demo() -> list[str]:
 
     created += load_publishing_demo(index)
     created += load_showcase()
+    resolve_all()  # citation graph: store and resolve every document's citations
     return created

@@ -1,0 +1,430 @@
+"""Read-only JSON API v1 of the document portal (django-ninja), at ``/api/v1/``.
+
+The OpenAPI schema is served at ``/api/v1/openapi.json`` and the interactive
+docs at ``/api/v1/docs``. Only live pages without view restrictions are ever
+exposed. Bad parameters answer 400 or 422 with a JSON ``detail``.
+
+Adding a router from another app (e.g. search)::
+
+    # search/api.py
+    from ninja import Router
+    router = Router(tags=["search"])
+    ...
+    # at the bottom of documents/api.py, or in portal/urls.py *before*
+    # ``api.urls`` is used:
+    from documents.api import api
+    from search.api import router
+    api.add_router("/search/", router)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from django.db.models import Q
+from django.http import HttpRequest
+from ninja import NinjaAPI, Query, Router, Schema
+from ninja.errors import HttpError
+
+from documents import relations
+from documents.citations import code_lookup_keys, extract_citations, parse_code
+from documents.models import DocumentCitation, DocumentType, IssuingBody
+from search.text import fold
+
+api = NinjaAPI(
+    urls_namespace="api-v1",
+    title="Cổng văn bản – API",
+    version="1.0.0",
+    description="Văn bản đã đăng tải công khai, trích dẫn giữa các văn bản và "
+    "tra cứu số ký hiệu. Chỉ đọc.",
+)
+router = Router(tags=["documents"])
+citations_router = Router(tags=["citations"])
+
+MAX_PAGE_SIZE = 100
+Status = Literal[
+    "con_hieu_luc",
+    "het_hieu_luc",
+    "het_hieu_luc_mot_phan",
+    "chua_co_hieu_luc",
+    "khong_xac_dinh",
+]
+
+
+# Schemas -----------------------------------------------------------------------
+
+
+class NamedRef(Schema):
+    name: str
+    slug: str = ""
+
+
+class DocumentSummary(Schema):
+    id: int
+    title: str
+    url: str
+    code: str
+    document_type: str
+    issuer: str
+    issued_date: dt.date | None
+    year: int | None
+    status: str
+    summary: str
+
+
+class DocumentList(Schema):
+    count: int
+    page: int
+    page_size: int
+    num_pages: int
+    results: list[DocumentSummary]
+
+
+class PageRef(Schema):
+    id: int
+    title: str
+    code: str
+    url: str
+
+
+class OutgoingCitation(Schema):
+    raw: str
+    code: str
+    doc_type: str
+    number: int | None
+    year: int | None
+    date: str
+    issuer: str
+    pinpoint: str
+    relation: str
+    relation_label: str
+    key: str
+    target: PageRef | None
+
+
+class IncomingCitation(Schema):
+    relation: str
+    relation_label: str
+    source: PageRef
+
+
+class Version(Schema):
+    number: int
+    date: dt.datetime
+    note: str
+
+
+class DocumentDetail(DocumentSummary):
+    page_type: str
+    family: str
+    number: int | None
+    symbol: str
+    is_normative: bool
+    issuer_level: str
+    issuer_successors: list[str]
+    place: str
+    issued_year: int | None
+    effective_date: dt.date | None
+    expiry_date: dt.date | None
+    status_label: str
+    signing_authority: str
+    signer_position: str
+    signer: str
+    legal_basis: list[str]
+    recipients: list[str]
+    field: str
+    tags: list[str]
+    source_url: str
+    outgoing_citations: list[OutgoingCitation]
+    incoming_citations: list[IncomingCitation]
+    versions: list[Version]
+
+
+class Resolution(Schema):
+    query: str
+    code: str | None
+    doc_type: str | None
+    number: int | None
+    year: int | None
+    symbol: str | None
+    system: str
+    key: str | None
+    match_keys: list[str]
+    documents: list[PageRef]
+
+
+class Error(Schema):
+    detail: str
+
+
+# Helpers -----------------------------------------------------------------------
+
+
+def page_ref(page, request) -> dict:
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "code": page.code,
+        "url": page.get_url(request) or "",
+    }
+
+
+def summary(page, request) -> dict:
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.get_url(request) or "",
+        "code": page.code,
+        "document_type": page.document_type.name,
+        "issuer": page.issuing_body.name,
+        "issued_date": page.issued_date,
+        "year": page.year,
+        "status": page.status,
+        "summary": page.summary,
+    }
+
+
+def _by_slug_or_name(model, value: str, what: str):
+    matches = [obj for obj in model.objects.all() if value in (obj.slug, obj.pk)]
+    if not matches:
+        matches = [obj for obj in model.objects.all() if fold(obj.name) == fold(value)]
+    if not matches:
+        raise HttpError(400, f"{what}: no {what} named or slugged {value!r}")
+    return matches
+
+
+def cited_code_keys(code: str) -> list[str]:
+    """``parse_code(code).match_keys()``, or a 400 naming the bad parameter."""
+    parts = parse_code(code)
+    keys = parts.match_keys() if parts is not None else []
+    if not keys:
+        raise HttpError(
+            400,
+            f"cites: {code!r} is not a document code with a number "
+            "(e.g. 34-CT/TW, 98/2023/NĐ-CP, 5324/KH-UBND)",
+        )
+    return keys
+
+
+def filtered_documents(params) -> object:
+    """Public documents filtered by the list endpoint's parameters."""
+    pages = relations.public_documents().with_metadata()
+    if params.type:
+        types = _by_slug_or_name(DocumentType, params.type, "type")
+        pages = pages.filter(document_type__in=types)
+    if params.issuer:
+        bodies = _by_slug_or_name(IssuingBody, params.issuer, "issuer")
+        pages = pages.filter(issuing_body__in=bodies)
+    if params.year:
+        pages = pages.filter(year=params.year)
+    if params.status:
+        pages = pages.filter(status=params.status)
+    if params.cites:
+        citing = DocumentCitation.objects.with_lookup_key(cited_code_keys(params.cites))
+        pages = pages.filter(pk__in=citing.values("source_id"))
+    if params.q:
+        pages = pages.filter(_text_filter(params.q))
+    return pages.order_by("-year", "-issued_date", "-pk")
+
+
+def _text_filter(query: str) -> Q:
+    """Words in title, trích yếu or code; Wagtail's search adds accent folding."""
+    from pages.models import LegalDocumentPage
+
+    found = LegalDocumentPage.objects.live().search(query, operator="and")
+    ids = [page.pk for page in found[:1000]]
+    return (
+        Q(title__icontains=query)
+        | Q(summary__icontains=query)
+        | Q(code__icontains=query)
+        | Q(pk__in=ids)
+    )
+
+
+# Endpoints ---------------------------------------------------------------------
+
+
+class ListParams(Schema):
+    q: str | None = None
+    type: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+    status: Status | None = None
+    cites: str | None = None
+    page: int = 1
+    page_size: int = 20
+
+
+def _check_list_params(params: ListParams) -> None:
+    if params.page < 1:
+        raise HttpError(400, "page: must be 1 or more")
+    if not 1 <= params.page_size <= MAX_PAGE_SIZE:
+        raise HttpError(400, f"page_size: must be between 1 and {MAX_PAGE_SIZE}")
+    if params.year is not None and not 1900 <= params.year <= 2100:
+        raise HttpError(400, "year: must be between 1900 and 2100")
+    if params.q is not None and len(params.q) > 200:
+        raise HttpError(400, "q: at most 200 characters")
+
+
+@router.get("/", response={200: DocumentList, 400: Error}, summary="List documents")
+def list_documents(request: HttpRequest, params: Query[ListParams]):
+    """Live, public documents, newest first; every filter is optional.
+
+    ``cites`` lists the documents citing a code ("34-CT/TW").
+    """
+    _check_list_params(params)
+    pages = filtered_documents(params)
+    count = pages.count()
+    start = (params.page - 1) * params.page_size
+    rows = pages[start : start + params.page_size]
+    return {
+        "count": count,
+        "page": params.page,
+        "page_size": params.page_size,
+        "num_pages": max(1, -(-count // params.page_size)),
+        "results": [summary(page, request) for page in rows],
+    }
+
+
+@router.get(
+    "/{int:document_id}/",
+    response={200: DocumentDetail, 404: Error},
+    summary="One document",
+)
+def get_document(request: HttpRequest, document_id: int):
+    """All metadata, outgoing and incoming citations and published versions."""
+    page = relations.public_documents().with_metadata().filter(pk=document_id).first()
+    if page is None:
+        raise HttpError(404, f"no public document with id {document_id}")
+    return detail(page.specific, request)
+
+
+def detail(page, request) -> dict:
+    body = page.issuing_body
+    source = getattr(page, "import_source", None)
+    return summary(page, request) | {
+        "page_type": page.specific_class._meta.verbose_name,
+        "family": page.document_type.family,
+        "number": page.number,
+        "symbol": page.symbol,
+        "is_normative": page.is_normative,
+        "issuer_level": body.level,
+        "issuer_successors": [s.name for s in body.successors.all()],
+        "place": page.place,
+        "issued_year": page.issued_year,
+        "effective_date": page.effective_date,
+        "expiry_date": page.expiry_date,
+        "status_label": page.get_status_display(),
+        "signing_authority": page.signing_authority,
+        "signer_position": page.signer_position,
+        "signer": page.signer.name if page.signer else "",
+        "legal_basis": page.legal_basis_lines(),
+        "recipients": page.recipient_lines(),
+        "field": page.field.name if page.field else "",
+        "tags": [tag.name for tag in page.tags.all()],
+        "source_url": source.source_url if source else "",
+        "outgoing_citations": _outgoing(page, request),
+        "incoming_citations": _incoming(page, request),
+        "versions": versions(page),
+    }
+
+
+def _outgoing(page, request) -> list[dict]:
+    rows = []
+    for link in relations.outgoing(page):
+        row = link.citation
+        rows.append(
+            {
+                "raw": row.raw,
+                "code": row.code,
+                "doc_type": row.doc_type,
+                "number": row.number,
+                "year": row.year,
+                "date": row.date,
+                "issuer": row.issuer,
+                "pinpoint": row.pinpoint,
+                "relation": row.relation,
+                "relation_label": row.get_relation_display(),
+                "key": row.key,
+                "target": page_ref(link.page, request) if link.page else None,
+            }
+        )
+    return rows
+
+
+def _incoming(page, request) -> list[dict]:
+    return [
+        {
+            "relation": link.citation.relation,
+            "relation_label": link.relation_label,
+            "source": page_ref(link.page, request),
+        }
+        for link in relations.incoming(page)
+        if link.page is not None
+    ]
+
+
+def versions(page) -> list[dict]:
+    """Published versions (number, date, note) from ``documents.versioning``."""
+    try:
+        from documents.models import PublishedVersion
+    except ImportError:  # versions not installed: fall back to publication
+        return _first_publication(page)
+    rows = PublishedVersion.objects.filter(page_id=page.pk).order_by("number")
+    found = [{"number": v.number, "date": v.published_at, "note": v.note} for v in rows]
+    return found or _first_publication(page)
+
+
+def _first_publication(page) -> list[dict]:
+    when = page.first_published_at or page.last_published_at
+    return [{"number": 1, "date": when, "note": ""}] if when else []
+
+
+@citations_router.get(
+    "/resolve/", response={200: Resolution, 400: Error}, summary="Resolve a code"
+)
+def resolve_code(request: HttpRequest, q: str):
+    """Canonical form of a số ký hiệu and the public documents it names."""
+    if not q.strip() or len(q) > 200:
+        raise HttpError(400, "q: give a document code, e.g. 34-CT/TW (max 200 chars)")
+    parts = parse_code(q)
+    if parts is None:
+        raise HttpError(400, f"q: {q!r} is not a document code (e.g. 34-CT/TW)")
+    keys = parts.match_keys()
+    found = extract_citations(q)
+    return {
+        "query": q,
+        "code": parts.code,
+        "doc_type": parts.doc_type,
+        "number": parts.number,
+        "year": parts.year,
+        "symbol": parts.symbol,
+        "system": parts.system,
+        "key": found[0].key if found else None,
+        "match_keys": keys,
+        "documents": [page_ref(page, request) for page in documents_matching(keys)],
+    }
+
+
+def documents_matching(keys: list[str]) -> list:
+    """Public documents whose ``code_lookup_keys`` meet ``keys``."""
+    if not keys:
+        return []
+    wanted = set(keys)
+    pages = relations.public_documents().with_metadata().exclude(number=None)
+    return [page for page in pages if wanted & set(_page_code_keys(page))]
+
+
+def _page_code_keys(page) -> list[str]:
+    return code_lookup_keys(
+        doc_type=page.document_type.name,
+        number=page.number,
+        year=page.year,
+        symbol=page.symbol or None,
+        system=str(page.system),
+    )
+
+
+api.add_router("/documents/", router)
+api.add_router("/citations/", citations_router)

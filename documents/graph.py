@@ -1,0 +1,289 @@
+"""The citation graph: extract, store and resolve the references of documents.
+
+Each live document keeps one ``DocumentCitation`` row per citation found in its
+legal basis and body (``store_citations``). A row points to the live page whose
+identity keys (``documents.identity``) contain the citation's key; otherwise it
+stays dangling until such a page is published (``resolve_incoming``). Publishing
+triggers both after commit (``on_page_published``, wired in ``apps.py``); the
+importer calls ``sync_page`` inside its own transaction instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as dt
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.html import strip_tags
+
+from documents.citations import Citation, extract_citations
+from documents.identity import (
+    DocumentIdentity,
+    citation_code_keys,
+    issuer_compatible,
+)
+from documents.models import DocumentCitation, Relation
+from documents.models.citations import RELATION_BY_VERB
+from search.text import fold
+
+logger = logging.getLogger(__name__)
+_suppressed = contextvars.ContextVar("documents_graph_suppressed", default=False)
+
+
+@contextlib.contextmanager
+def signals_suppressed():
+    """Skip the publish handlers while a caller syncs the graph itself."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
+# Finding targets -------------------------------------------------------------
+
+
+@dataclass
+class TargetIndex:
+    """Live documents by identity key and by folded số ký hiệu key."""
+
+    by_key: dict[str, list[DocumentIdentity]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    by_code: dict[str, list[DocumentIdentity]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    @classmethod
+    def live(cls) -> TargetIndex:
+        from pages.models import LegalDocumentPage
+
+        index = cls()
+        pages = LegalDocumentPage.objects.live().select_related(
+            "document_type", "issuing_body"
+        )
+        for page in pages:
+            index.add(DocumentIdentity.from_page(page))
+        return index
+
+    def add(self, identity: DocumentIdentity) -> None:
+        for key in identity.keys():
+            self.by_key[key].append(identity)
+        codes = identity.code_keys()
+        if codes and identity.symbol:
+            self.by_code[codes[0]].append(identity)
+
+    def find(self, citation: Citation, *, exclude: int | None = None):
+        """(page id, how) of the document ``citation`` names, or (None, None)."""
+        exact = [i for i in self.by_key.get(citation.key, []) if i.page_id != exclude]
+        if exact:
+            return min(i.page_id for i in exact), "key"
+        loose = [i for i in self._code_candidates(citation) if i.page_id != exclude]
+        if len(loose) == 1:
+            return loose[0].page_id, "code"
+        return None, None
+
+    def _code_candidates(self, citation: Citation) -> list[DocumentIdentity]:
+        if citation.number is None or not citation.symbol:
+            return []
+        codes = citation_code_keys(citation)
+        if not codes:
+            return []
+        return [i for i in self.by_code.get(codes[0], []) if loosely_names(citation, i)]
+
+
+def loosely_names(citation, identity: DocumentIdentity) -> bool:
+    """Same code; year, type and issuer do not contradict each other."""
+    if citation.year and identity.year and citation.year != identity.year:
+        return False
+    if citation.doc_type and fold(citation.doc_type) != fold(identity.doc_type):
+        return False
+    return issuer_compatible(citation.issuer or None, identity.issuer)
+
+
+# Extracting and storing ------------------------------------------------------
+
+
+def body_text(page) -> str:
+    """Plain text of a page's StreamField body, one block per line."""
+    parts: list[str] = []
+    for block in page.body:
+        try:
+            content = block.block.get_searchable_content(block.value)
+        except Exception:  # noqa: BLE001 - an odd block only loses its text
+            continue
+        parts.extend(strip_tags(str(text)) for text in content if text)
+    return "\n".join(parts)
+
+
+def context_date(page) -> dt.date | None:
+    if page.issued_date:
+        return page.issued_date
+    return dt.date(page.issued_year, 12, 31) if page.issued_year else None
+
+
+def page_citations(page) -> list[tuple[str, Citation]]:
+    """(origin, citation) pairs in the page's legal basis then body."""
+    when = context_date(page)
+    found = []
+    sources = (
+        (DocumentCitation.Origin.BASIS, page.legal_basis or ""),
+        (DocumentCitation.Origin.BODY, body_text(page)),
+    )
+    for origin, text in sources:
+        for citation in extract_citations(text, context_date=when):
+            if "header" not in citation.flags:
+                found.append((origin, citation))
+    return found
+
+
+def relation_of(origin: str, verb: str | None) -> str:
+    relation = RELATION_BY_VERB.get((verb or "").strip().lower())
+    if relation is None and origin == DocumentCitation.Origin.BASIS:
+        return Relation.BASIS
+    return relation or Relation.RELATED
+
+
+def citation_row(page, origin: str, position: int, citation: Citation, index):
+    """An unsaved ``DocumentCitation`` for one extracted citation."""
+    target_id, how = index.find(citation, exclude=page.pk)
+    codes = citation_code_keys(citation)
+    flags = list(citation.flags) + (["resolved_by_code"] if how == "code" else [])
+    return DocumentCitation(
+        source_id=page.pk,
+        origin=origin,
+        position=position,
+        raw=citation.raw,
+        start=citation.start,
+        end=citation.end,
+        doc_type=(citation.doc_type or "")[:100],
+        number=citation.number,
+        year=citation.year,
+        symbol=(citation.symbol or "")[:80],
+        code=(citation.code or "")[:120],
+        date=citation.date or "",
+        issuer=(citation.issuer or "")[:255],
+        pinpoint=(citation.pinpoint or "")[:255],
+        relation=relation_of(origin, citation.relation),
+        key=citation.key[:255],
+        lookup_keys="".join(f"\n{code}" for code in codes) + ("\n" if codes else ""),
+        target_id=target_id,
+        flags=flags,
+    )
+
+
+def store_citations(page, *, index: TargetIndex | None = None) -> list:
+    """Replace the stored citations of ``page`` with those of its content."""
+    index = index if index is not None else TargetIndex.live()
+    own_keys = DocumentIdentity.from_page(page).keys()
+    rows = []
+    for position, (origin, citation) in enumerate(page_citations(page)):
+        if citation.key in own_keys:
+            continue
+        rows.append(citation_row(page, origin, position, citation, index))
+    DocumentCitation.objects.filter(source_id=page.pk).delete()
+    return DocumentCitation.objects.bulk_create(rows)
+
+
+def resolve_incoming(page) -> int:
+    """Point dangling citations that name ``page`` at it; returns how many."""
+    identity = DocumentIdentity.from_page(page)
+    dangling = DocumentCitation.objects.dangling().exclude(source_id=page.pk)
+    count = dangling.filter(key__in=identity.keys()).update(target=page)
+    codes = identity.code_keys()
+    if not codes or page.number is None:
+        return count
+    index = None
+    for row in dangling.with_lookup_key(codes[:1]):
+        if not loosely_names(row, identity):
+            continue
+        index = index or TargetIndex.live()
+        if len(index._code_candidates(_as_citation(row))) <= 1:
+            row.target = page
+            row.flags = [*row.flags, "resolved_by_code"]
+            row.save(update_fields=["target", "flags"])
+            count += 1
+    return count
+
+
+def _as_citation(row: DocumentCitation) -> Citation:
+    return Citation(
+        raw=row.raw,
+        start=row.start,
+        end=row.end,
+        doc_type=row.doc_type or None,
+        number=row.number,
+        year=row.year,
+        symbol=row.symbol or None,
+        code=row.code or None,
+        date=row.date or None,
+        issuer=row.issuer or None,
+        pinpoint=row.pinpoint or None,
+        relation=None,
+        flags=tuple(row.flags),
+    )
+
+
+def detach_incoming(page) -> int:
+    """Citations of an unpublished page become dangling again."""
+    return DocumentCitation.objects.filter(target_id=page.pk).update(target=None)
+
+
+def sync_page(page, *, index: TargetIndex | None = None) -> None:
+    """Store ``page``'s own citations and resolve those that name it."""
+    store_citations(page, index=index)
+    resolve_incoming(page)
+
+
+@transaction.atomic
+def resolve_all(*, progress=None) -> dict[str, int]:
+    """Re-extract and resolve the citations of every live document (idempotent)."""
+    from pages.models import LegalDocumentPage
+
+    pages = LegalDocumentPage.objects.live().specific().order_by("pk")
+    DocumentCitation.objects.exclude(source__in=pages.values("pk")).delete()
+    index = TargetIndex.live()
+    documents = 0
+    for page in progress(pages) if progress else pages:
+        store_citations(page, index=index)
+        documents += 1
+    stored = DocumentCitation.objects.count()
+    resolved = DocumentCitation.objects.resolved().count()
+    return {"documents": documents, "citations": stored, "resolved": resolved}
+
+
+# Signal handlers -------------------------------------------------------------
+
+
+def on_page_published(sender, instance, **kwargs) -> None:
+    """After commit, sync the graph for a newly published document page."""
+    from pages.models import LegalDocumentPage
+
+    if _suppressed.get() or not isinstance(instance, LegalDocumentPage):
+        return
+    page_id = instance.pk
+    transaction.on_commit(lambda: _sync_after_commit(page_id))
+
+
+def _sync_after_commit(page_id: int) -> None:
+    from pages.models import LegalDocumentPage
+
+    page = LegalDocumentPage.objects.filter(pk=page_id).first()
+    if page is None:
+        return
+    try:
+        with transaction.atomic():
+            sync_page(page.specific)
+    except Exception:  # noqa: BLE001 - the page is published; log and move on
+        logger.exception("citation graph sync failed for page %s", page_id)
+
+
+def on_page_unpublished(sender, instance, **kwargs) -> None:
+    from pages.models import LegalDocumentPage
+
+    if isinstance(instance, LegalDocumentPage):
+        detach_incoming(instance)

@@ -1,0 +1,276 @@
+"""Steps of importing one parsed document as a page (``services.document_import``).
+
+``page_fields`` maps a ``ParsedDocument`` to page field values (through
+``documents.vocabulary``); ``import_record`` finds the page with the same
+identity — or, for a draft without number, the same slug — and adds a revision
+to it, or creates a new page of the right type. Both must run inside the
+caller's transaction: nothing here commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+
+from documents import graph, vocabulary
+from documents.models import DocumentSource
+from documents.parsing import ParsedDocument, parse_document
+from documents.services import ImportResult, body_stream_data, paragraph_html
+from search.text import fold
+
+AUTHORITIES = {"TM.", "KT.", "TL.", "TUQ.", "Q."}
+IMPORT_ACTION = "documents.import"
+
+
+class ImportFailure(Exception):
+    """A record that cannot become a page; the message says why (English)."""
+
+
+def page_model(doc_type: str):
+    """PlanPage, DirectivePage, DecisionPage or DocumentPage for a type word."""
+    from pages.models import DecisionPage, DirectivePage, DocumentPage, PlanPage
+
+    models = {
+        "ke hoach": PlanPage,
+        "chi thi": DirectivePage,
+        "quyet dinh": DecisionPage,
+    }
+    return models.get(fold(doc_type), DocumentPage)
+
+
+def issued(value: str | None) -> tuple[dt.date | None, int | None]:
+    """("2025-03-14" → date) or ("2025"/"2025-03" → year only)."""
+    if not value:
+        return None, None
+    try:
+        return dt.date.fromisoformat(value), None
+    except ValueError:
+        match = re.match(r"((?:19|20)\d\d)", value)
+        return None, int(match.group(1)) if match else None
+
+
+def lower_first(text: str) -> str:
+    """ "Về việc …" → "về việc …", but keep acronyms and proper names ("UBND …")."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _issuer(parsed: ParsedDocument):
+    name = vocabulary.clean_body_name(parsed.issuer)
+    if name:
+        parent = vocabulary.clean_body_name(parsed.issuer_parent)
+        return vocabulary.get_or_create_body(name, parent)
+    body = vocabulary.body_by_symbol(parsed.symbol)
+    if body is None:
+        raise ImportFailure(
+            "issuing body not found (no body name in the header and none known "
+            f"for the symbol {parsed.symbol!r}); give it as 'issuer' in JSON Lines"
+        )
+    return body
+
+
+def _document_type(parsed: ParsedDocument):
+    if not parsed.doc_type:
+        raise ImportFailure("document type not recognised (no type word found)")
+    party = vocabulary.is_party_code(parsed.code)
+    doc_type = vocabulary.document_type_for(parsed.doc_type, party=party)
+    if doc_type is None:
+        raise ImportFailure(f"unknown document type {parsed.doc_type!r}")
+    return doc_type
+
+
+def _body(parsed: ParsedDocument) -> list[dict]:
+    stream = body_stream_data(parsed.body_blocks)
+    if parsed.appendix and parsed.appendix.strip():
+        value = {"title": "Phụ lục", "body": paragraph_html(parsed.appendix)}
+        stream.append({"type": "appendix", "value": value})
+    return stream
+
+
+def page_fields(parsed: ParsedDocument) -> dict:
+    """Page field values for a parsed document; raises ``ImportFailure``."""
+    if not parsed.symbol:
+        raise ImportFailure("no số ký hiệu (document number/symbol) found")
+    if len(parsed.symbol) > 40:
+        raise ImportFailure(f"symbol too long: {parsed.symbol[:60]!r}")
+    doc_type = _document_type(parsed)
+    body = _issuer(parsed)
+    issued_date, issued_year = issued(parsed.issued_date)
+    summary = " ".join((parsed.title or "").split()) or f"{doc_type.name} {parsed.code}"
+    authority = (parsed.signing_authority or "").strip()
+    return {
+        "title": shorten(f"{doc_type.name} {lower_first(summary)}", 255),
+        "document_type": doc_type,
+        "number": parsed.number,
+        "symbol": parsed.symbol,
+        "is_normative": bool(parsed.is_normative),
+        "issuing_body": body,
+        "place": (parsed.place or "")[:100],
+        "issued_date": issued_date,
+        "issued_year": issued_year,
+        "summary": shorten(summary, 500),
+        "signing_authority": authority if authority in AUTHORITIES else "",
+        "signer_position": (parsed.signer_position or "")[:100],
+        "signer": vocabulary.get_or_create_signer(
+            parsed.signer_name, parsed.signer_position, body
+        ),
+        "legal_basis": "\n".join(parsed.legal_basis_lines),
+        "body": _body(parsed),
+        "recipients": "\n".join(parsed.recipients),
+    }
+
+
+def default_slug(fields: dict) -> str:
+    """Deterministic slug: type, code and year, plus the subject for drafts."""
+    parts = [
+        fields["document_type"].name,
+        str(fields["number"] or ""),
+        fields["symbol"],
+    ]
+    year = (
+        fields["issued_date"].year if fields["issued_date"] else fields["issued_year"]
+    )
+    parts.append(str(year or ""))
+    if fields["number"] is None:
+        parts.append(" ".join(fields["summary"].split()[:8]))
+    return slugify(fold(" ".join(parts)))[:80].strip("-") or "van-ban"
+
+
+def free_slug(parent, slug: str) -> str:
+    """``slug`` or ``slug-2``, ``slug-3`` … unused among ``parent``'s children."""
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
+
+
+def find_existing(model, fields: dict, parent, slug: str):
+    """The page this document already is: same identity, or same slug for drafts."""
+    probe = model(**fields)
+    probe.refresh_derived()
+    if probe.number is not None:
+        page = probe.identity_duplicates().first()
+        return page.specific if page else None
+    page = parent.get_children().filter(slug=slug).first()
+    return page.specific if page else None
+
+
+def import_record(
+    *, record, parent, publish, note, user, parsed=None, field_overrides=None
+) -> ImportResult:
+    """Create or revise the page of one record; must run inside a transaction."""
+    parsed = parsed or parse_document(record.text, overrides=record.overrides)
+    fields = page_fields(parsed) | (field_overrides or {})
+    model = page_model(fields["document_type"].name)
+    slug = (parsed.slug or "").strip() or default_slug(fields)
+    slug = slugify(slug)[:255] or default_slug(fields)
+    existing = find_existing(model, fields, parent, slug)
+    if existing is not None:
+        page, action = _revise(existing, fields), "revised"
+    else:
+        page, action = _create(model, parent, fields, slug), "created"
+    revision = _save(page, publish=publish, note=note, user=user, name=record.name)
+    _remember_source(page, record.name, parsed.source_url)
+    return ImportResult(
+        name=record.name,
+        action=action,
+        page_id=page.pk,
+        title=page.title,
+        code=page.code,
+        page_type=model._meta.verbose_name,
+        published=publish,
+        revision_id=revision.pk,
+        warnings=list(parsed.flags),
+    )
+
+
+def _validation_message(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return "; ".join(
+            f"{name}: {' '.join(messages)}"
+            for name, messages in error.message_dict.items()
+        )
+    return " ".join(error.messages)
+
+
+def _create(model, parent, fields: dict, slug: str):
+    if not model.can_exist_under(parent):
+        raise ImportFailure(
+            f"a {model._meta.verbose_name} cannot be created under {parent}"
+        )
+    page = model(**fields, slug=free_slug(parent, slug), live=False)
+    try:
+        parent.add_child(instance=page)
+    except ValidationError as error:
+        raise ImportFailure(_validation_message(error)) from None
+    return page
+
+
+def _revise(page, fields: dict):
+    for name, value in fields.items():
+        setattr(page, name, value)
+    try:
+        page.full_clean()
+    except ValidationError as error:
+        raise ImportFailure(_validation_message(error)) from None
+    return page
+
+
+def _save(page, *, publish: bool, note: str, user, name: str):
+    """Save a revision with the change note; publish and sync the graph if asked."""
+    from wagtail.log_actions import log
+
+    revision = page.save_revision(user=user, log_action=True, clean=False)
+    _set_note(revision, note)
+    if publish:
+        with graph.signals_suppressed():
+            revision.publish(user=user)
+        page.refresh_from_db()
+        _record_version(page, revision, note)
+        graph.sync_page(page)
+    log(
+        instance=page,
+        action=IMPORT_ACTION,
+        user=user,
+        revision=revision,
+        data={"note": note or "", "source": name, "published": publish},
+    )
+    return revision
+
+
+def _set_note(revision, note: str) -> None:
+    try:
+        from documents.versioning import set_revision_note
+    except ImportError:  # versions not installed: the note stays in the log entry
+        return
+    if note:
+        set_revision_note(revision=revision, note=note)
+
+
+def _record_version(page, revision, note: str) -> None:
+    try:
+        from documents.versioning import record_version
+    except ImportError:
+        return
+    record_version(page=page, revision=revision, note=note or None)
+
+
+def _remember_source(page, file_name: str, source_url: str | None) -> None:
+    DocumentSource.objects.update_or_create(
+        page_id=page.pk,
+        defaults={
+            "file_name": file_name[:255],
+            "source_url": (source_url or "")[:500],
+        },
+    )

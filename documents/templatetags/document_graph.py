@@ -1,0 +1,122 @@
+"""Template helpers of the citation graph.
+
+``link_citations`` turns the citations stored for a page into links inside its
+rendered body (to the cited page, or to a search for the code when the portal
+does not hold it); ``document_citations`` renders the "Văn bản căn cứ" and
+"Văn bản dẫn chiếu đến văn bản này" panel.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from documents import relations
+from documents.models import DocumentCitation
+
+register = template.Library()
+
+TAG = re.compile(r"(<[^>]*>)")
+ANCHOR_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
+ANCHOR_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+
+
+def body_links(page, request=None) -> dict[str, tuple[str, str]]:
+    """Raw citation text → (url, title) for the citations in ``page``'s body."""
+    rows = DocumentCitation.objects.filter(
+        source_id=page.pk, origin=DocumentCitation.Origin.BODY
+    )
+    links = relations.outgoing(page)
+    by_key = {link.citation.key: link for link in links}
+    found = {}
+    for row in rows:
+        link = by_key.get(row.key)
+        if link is None or not row.raw.strip():
+            continue
+        title = link.page.title if link.page else f"Tìm “{link.label}” trên cổng"
+        found[" ".join(row.raw.split())] = (link.url(request), title)
+    return found
+
+
+def _pattern(raws) -> re.Pattern | None:
+    parts = [
+        r"\s+".join(re.escape(word) for word in raw.split())
+        for raw in sorted(raws, key=len, reverse=True)
+    ]
+    return re.compile("|".join(parts)) if parts else None
+
+
+def linkify_html(source: str, links: dict[str, tuple[str, str]]) -> str:
+    """Wrap each occurrence of a citation's text in ``source`` in a link.
+
+    Works on text between tags only, never inside an existing ``<a>``; text is
+    unescaped for matching and escaped again on output.
+    """
+    pattern = _pattern(links)
+    if pattern is None:
+        return source
+    out, depth = [], 0
+    for part in TAG.split(source):
+        if part.startswith("<"):
+            depth += 1 if ANCHOR_OPEN.match(part) else 0
+            depth -= 1 if ANCHOR_CLOSE.match(part) and depth else 0
+            out.append(part)
+        elif depth == 0 and part:
+            out.append(_link_text(part, pattern, links))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def _link_text(part: str, pattern: re.Pattern, links) -> str:
+    text = html.unescape(part)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        url, title = links.get(" ".join(match.group(0).split()), ("", ""))
+        if not url:
+            continue
+        pieces.append(escape(text[last : match.start()]))
+        pieces.append(
+            format_html(
+                '<a class="citation-link" href="{}" title="{}">{}</a>',
+                url,
+                title,
+                match.group(0),
+            )
+        )
+        last = match.end()
+    if not pieces:
+        return part
+    pieces.append(escape(text[last:]))
+    return "".join(pieces)
+
+
+@register.filter
+def link_citations(value, page):
+    """Rendered body HTML with its citations linked (see ``linkify_html``)."""
+    if page is None or not getattr(page, "pk", None):
+        return value
+    links = body_links(page)
+    return mark_safe(linkify_html(str(value), links))  # noqa: S308 - escaped above
+
+
+@register.inclusion_tag("documents/includes/citation_panel.html", takes_context=True)
+def document_citations(context, page):
+    """Context of the "Văn bản căn cứ" / "dẫn chiếu đến" panel."""
+    return {
+        "page": page,
+        "request": context.get("request"),
+        "basis": relations.legal_basis(page),
+        "incoming": relations.incoming(page),
+        "diagram_url": page.citation_diagram_url(),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def link_url(context, link):
+    """URL of a graph link for the current request."""
+    return link.url(context.get("request"))

@@ -1,0 +1,194 @@
+"""Map parsed metadata to the vocabularies: document types, issuing bodies, signers.
+
+The importer and the admin preview share these look-ups. Unknown issuing bodies
+are created with a level guessed from their name (tỉnh/huyện/xã, Bộ, Đảng ...)
+so an import never stops on a body the portal has not seen yet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.text import slugify
+
+from documents.citations.model import fold_issuer
+from documents.models import DocumentType, IssuingBody, Signer
+from search.text import fold
+
+Level = IssuingBody.Level
+
+PARTY_WORDS = (
+    "dang ",
+    "tinh uy",
+    "thanh uy",
+    "huyen uy",
+    "quan uy",
+    "thi uy",
+    "dang uy",
+    "chi bo",
+    "bo chinh tri",
+    "ban bi thu",
+    "ban chap hanh trung uong",
+    "ban tuyen giao",
+    "ban to chuc trung uong",
+    "van phong trung uong dang",
+)
+MASS_WORDS = (
+    "doan thanh nien",
+    "doan tncs",
+    "trung uong doan",
+    "hoi lien hiep phu nu",
+    "mat tran to quoc",
+    "hoi nong dan",
+    "lien doan lao dong",
+    "cong doan",
+    "hoi cuu chien binh",
+)
+CENTRAL_CITIES = ("ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue")
+CENTRAL_WORDS = (
+    "quoc hoi",
+    "chinh phu",
+    "chu tich nuoc",
+    "bo ",
+    "toa an nhan dan toi cao",
+    "vien kiem sat nhan dan toi cao",
+    "kiem toan nha nuoc",
+    "ngan hang nha nuoc",
+    "cuc ",
+    "tong cuc",
+    "uy ban dan toc",
+    "uy ban thuong vu quoc hoi",
+)
+BODY_WORDS = re.compile(
+    r"^(uy ban|hoi dong|so |bo |ban |cuc |tong cuc|chinh phu|quoc hoi|thu tuong|"
+    r"van phong|tinh uy|thanh uy|huyen uy|dang uy|trung tam|chi cuc|phong |"
+    r"ubnd|hdnd|toa an|vien kiem sat|kho bac|thue |hai quan|ngan hang|doan |hoi )"
+)
+LOCALITY = re.compile(
+    r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$",
+    re.IGNORECASE,
+)
+_NOISE = re.compile(r"[\s|*_\-–—=:;,.]+$")
+
+
+def clean_body_name(name: str | None) -> str | None:
+    """A parsed issuer without table borders and trailing rules; None if empty."""
+    if not name:
+        return None
+    name = _NOISE.sub("", " ".join(name.split())).strip(" |*-")
+    if len(name) < 3 or not any(ch.isalpha() for ch in name):
+        return None
+    return name[:200]
+
+
+def looks_like_body(name: str | None) -> bool:
+    """True when ``name`` reads like an organ ("UBND tỉnh …", "Bộ Tài chính")."""
+    return bool(name) and BODY_WORDS.match(fold_issuer(name) + " ") is not None
+
+
+def guess_level(name: str, parent: IssuingBody | None = None) -> str:
+    """Level of a body from its name: Đảng, đoàn thể, xã, huyện, tỉnh, trung ương."""
+    folded = fold_issuer(name) + " "
+    if any(word in folded for word in PARTY_WORDS):
+        return Level.PARTY
+    if any(word in folded for word in MASS_WORDS):
+        return Level.MASS
+    if re.search(r"\b(xa|phuong|thi tran|dac khu) ", folded):
+        return Level.COMMUNE
+    if re.search(r"\b(huyen|quan|thi xa) ", folded):
+        return Level.DISTRICT
+    if "thanh pho " in folded:
+        city = folded.split("thanh pho ", 1)[1]
+        central = any(city.startswith(c) for c in CENTRAL_CITIES)
+        under_province = parent is not None and parent.level == Level.PROVINCE
+        return Level.DISTRICT if under_province or not central else Level.PROVINCE
+    if "tinh " in folded or folded.startswith("so "):
+        return Level.PROVINCE
+    if any(folded.startswith(word) or f" {word}" in folded for word in CENTRAL_WORDS):
+        return Level.CENTRAL
+    return parent.level if parent is not None else Level.CENTRAL
+
+
+def _abbreviation(name: str) -> str:
+    folded = fold(name)
+    if folded.startswith("uy ban nhan dan"):
+        return "UBND"
+    if folded.startswith("hoi dong nhan dan"):
+        return "HĐND"
+    return ""
+
+
+def unique_slug(model, text: str, *, max_length: int = 200) -> str:
+    """A slug for ``text`` (diacritics folded, Đ → d) unused in ``model``."""
+    base = slugify(fold(text))[: max_length - 6].strip("-") or "co-quan"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def find_body(name: str) -> IssuingBody | None:
+    """The body whose name folds (abbreviations expanded) to the same text."""
+    key = fold_issuer(name)
+    for body in IssuingBody.objects.only("pk", "name"):
+        if fold_issuer(body.name) == key:
+            return IssuingBody.objects.get(pk=body.pk)
+    return None
+
+
+def body_by_symbol(symbol: str | None) -> IssuingBody | None:
+    """The one body whose abbreviation is the symbol's issuer part ("NĐ-CP" → CP)."""
+    if not symbol:
+        return None
+    last = re.split(r"[-/]", symbol)[-1]
+    for abbr in dict.fromkeys([last, re.sub(r"\d+$", "", last)]):
+        bodies = list(IssuingBody.objects.filter(abbreviation__iexact=abbr)[:2])
+        if len(bodies) == 1:
+            return bodies[0]
+    return None
+
+
+def get_or_create_body(name: str, parent_name: str | None = None) -> IssuingBody:
+    """Existing body by name, or a new one with guessed level, place and slug."""
+    body = find_body(name)
+    if body is not None:
+        return body
+    parent = None
+    if parent_name and looks_like_body(parent_name):
+        parent = get_or_create_body(parent_name)
+    locality = LOCALITY.search(name)
+    return IssuingBody.objects.create(
+        name=name,
+        abbreviation=_abbreviation(name),
+        level=guess_level(name, parent),
+        parent=parent,
+        place=locality.group(1)[:100] if locality else "",
+        slug=unique_slug(IssuingBody, name),
+    )
+
+
+def document_type_for(name: str, *, party: bool) -> DocumentType | None:
+    """The type named ``name`` in the right family (Party codes "N-XX/YY")."""
+    order = ["party", "admin", "qppl"] if party else ["admin", "qppl", "party"]
+    key = fold(name)
+    matches = [t for t in DocumentType.objects.all() if fold(t.name) == key]
+    matches.sort(key=lambda t: order.index(t.family) if t.family in order else 9)
+    return matches[0] if matches else None
+
+
+def is_party_code(code: str | None) -> bool:
+    """Party numbers carry a hyphen before the slash: "34-CT/TW"."""
+    return bool(code) and "-" in code.split("/")[0]
+
+
+def get_or_create_signer(
+    name: str | None, position: str | None, body: IssuingBody | None
+) -> Signer | None:
+    if not name:
+        return None
+    signer, _ = Signer.objects.get_or_create(
+        name=name[:100],
+        position=(position or "")[:100],
+        defaults={"body": body},
+    )
+    return signer
