@@ -16,7 +16,12 @@ from search.text import fold
 
 from .dates import find_date
 from .header import parse_header, split_issuer
-from .heading import clean_title, find_heading, restore_proper_names
+from .heading import (
+    clean_title,
+    find_heading,
+    is_authority_line,
+    restore_proper_names,
+)
 from .lines import clean_lines, fold_head, is_upper, starts_folded
 from .metadata import read_table
 from .model import ParsedDocument
@@ -76,7 +81,7 @@ def _read_header(doc: ParsedDocument, lines: list[str], start: int) -> int:
         doc.doc_type = "Văn bản hợp nhất"
     doc.issuer = display_name(doc.issuer)
     doc.issuer_parent = display_name(doc.issuer_parent)
-    return _skip_authority(lines, pos, doc.issuer)
+    return _skip_authority(doc, lines, pos)
 
 
 def _read_type_and_title(doc: ParsedDocument, lines: list[str], header) -> int:
@@ -125,14 +130,30 @@ def _sentence(text: str | None) -> str | None:
     return text[:1].upper() + text[1:]
 
 
-def _skip_authority(lines: list[str], pos: int, issuer: str | None) -> int:
+def _skip_authority(doc: ParsedDocument, lines: list[str], pos: int) -> int:
+    """Skip the enacting-authority line(s) under the title; when the header gave
+    no issuer, take it from there ("CHÍNH PHỦ", "TRƯỞNG BAN CHỈ ĐẠO ...")."""
     while pos < len(lines) and is_upper(lines[pos]) and len(lines[pos]) < 160:
         f = fold_head(lines[pos], 200)
-        known = issuer and fold(issuer) in f
-        if not (known or f.startswith(POSITION_FOLDED)):
+        nxt = lines[pos + 1] if pos + 1 < len(lines) else ""
+        known = doc.issuer and fold(doc.issuer) in f
+        if not (
+            known or f.startswith(POSITION_FOLDED) or is_authority_line(lines[pos], nxt)
+        ):
             break
+        if not doc.issuer:
+            doc.issuer = display_name(_without_position(lines[pos]))
+            doc.flag("issuer_inferred")
         pos += 1
     return pos
+
+
+def _without_position(line: str) -> str:
+    f = fold(line)
+    for word in POSITION_FOLDED:
+        if f.startswith(word + " "):
+            return line[len(word) :].strip()
+    return line
 
 
 def _read_addressees(doc: ParsedDocument, lines: list[str], pos: int) -> int:

@@ -259,7 +259,10 @@ def _split_orgs(line: str) -> list[str]:
     i = 0
     while i < len(tokens):
         size = _org_start_size(folded, i)
-        if size and parts and len(parts[-1]) > _head_size(parts[-1]):
+        splittable = (
+            parts and _head_size(parts[0]) and len(parts[-1]) > _head_size(parts[-1])
+        )
+        if size and splittable:
             parts.append(tokens[i : i + size])
             i += size
             continue

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from search.text import fold
 
-from .lines import is_upper, starts_folded
-from .vocab import POSITION_FOLDED, TYPE_WORDS
+from .lines import fold_head, is_upper, starts_folded
+from .vocab import ORG_STARTS, POSITION_FOLDED, TYPE_WORDS
 
+_BASIS_NEXT = ("can cu", "xet ", "theo de nghi", "quyet dinh:", "quyet nghi")
+_PREPOSITION_END = (" cua", " ve", " cho", " voi", " tai", " thuoc", " cac")
 _STOP_PREFIXES = ("can cu", "kinh gui", "xet ", "theo de nghi", "dieu ", "chuong ")
 _TERM_TAIL = re.compile(r"\s+KHÓA\s+[IVXLC]+\b.*$", re.IGNORECASE)
 
@@ -65,8 +67,10 @@ def _title_after(
         title, was_upper = clean_title(raw, issuer)
         return Heading(display, title, j, was_upper, remainder)
     while j < len(lines) and len(parts) < 4 and _continues_title(lines[j], parts):
-        if _is_authority(lines[j], issuer):
-            j += 1
+        nxt = lines[j + 1] if j + 1 < len(lines) else ""
+        if _is_authority(lines[j], issuer) or (
+            parts and is_authority_line(lines[j], nxt)
+        ):
             break
         parts.append(lines[j])
         j += 1
@@ -128,11 +132,23 @@ def _continues_title(line: str, parts: list[str]) -> bool:
 
 
 def _is_authority(line: str, issuer: str | None) -> bool:
+    """The enacting authority printed under the title ("ỦY BAN NHÂN DÂN TỈNH X",
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN ...", "CHÍNH PHỦ")."""
+    if not is_upper(line) or len(line) > 120:
+        return False
     f = fold(line)
-    if issuer and fold(issuer) in f and len(f) < len(fold(issuer)) + 40:
+    if issuer and f.startswith(fold(issuer)):
         return True
-    starts = any(f.startswith(p + " ") for p in POSITION_FOLDED)
-    return starts and is_upper(line)
+    return any(f.startswith(p + " ") or f == p for p in POSITION_FOLDED)
+
+
+def is_authority_line(line: str, nxt: str) -> bool:
+    """An all-caps body name right before the Căn cứ block, whatever the issuer."""
+    if not is_upper(line) or len(line) > 120:
+        return False
+    words = fold(line).split()
+    starts_org = any(words[: len(o.split())] == o.split() for o in ORG_STARTS)
+    return starts_org and fold_head(nxt).startswith(_BASIS_NEXT)
 
 
 def clean_title(raw: str, issuer: str | None) -> tuple[str | None, bool]:
@@ -156,6 +172,8 @@ def _cut_authority(raw: str, issuer: str | None) -> str:
         return text
     head = text[:pos].rstrip()
     folded_head = fold(head)
+    if folded_head.endswith(_PREPOSITION_END):
+        return text
     for word in POSITION_FOLDED:
         if folded_head.endswith(" " + word):
             head = head[: -len(word)].rstrip()

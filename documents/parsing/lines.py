@@ -16,6 +16,12 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _HEADING_MARK = re.compile(r"^(?:#+\s*)+")
 _GLUED_BASIS = re.compile(r"(?<=[A-ZĐÀ-Ỹ\d)])\s+(?=Căn cứ\s)")
 _LETTERS = re.compile(r"[^\W\d_]")
+_SIGNED_MARK = re.compile(r"\(\s*Đã\s+ký\s*\)", re.IGNORECASE)
+_GLUED_TITLE = re.compile(
+    r"(?<=[A-ZĐÀ-Ỹ])(?=(?:TM|KT|TL|TUQ)\.\s"
+    r"|(?:PHÓ THỦ TƯỚNG|PHÓ CHỦ TỊCH|CHỦ TỊCH|THỨ TRƯỞNG|BỘ TRƯỞNG)\b)"
+)
+_RULE_RUN = re.compile(r"[ \t]*(?<![\w/])[-_=]{4,}(?![\w/])[ \t]*")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
 
 
@@ -23,6 +29,8 @@ def clean_lines(text: str) -> list[str]:
     """Split into non-empty, whitespace-collapsed, NFC lines."""
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\ufeff", "").replace("**", "").replace("__", "")
+    text = _RULE_RUN.sub("\n", text)
+    text = _GLUED_TITLE.sub("\n", _SIGNED_MARK.sub("\n", text))
     out: list[str] = []
     for raw in _table_cells(text.split("\n")):
         line = _HEADING_MARK.sub("", _SPACES.sub(" ", raw)).strip()
@@ -38,10 +46,11 @@ def _table_cells(raw_lines: list[str]):
     cell, like the two header columns of the printed form."""
     for raw in raw_lines:
         stripped = raw.strip()
-        if not stripped.startswith("|"):
+        if stripped.startswith("|") or " | " in stripped:
+            if not _TABLE_RULE.match(stripped):
+                yield from stripped.strip("|").split("|")
+        else:
             yield raw
-        elif not _TABLE_RULE.match(stripped):
-            yield from stripped.strip("|").split("|")
 
 
 def _strip_emphasis(line: str) -> str:

@@ -34,6 +34,8 @@ def _is_name_word(token: str) -> bool:
 
 
 _CLOSING = ("noi nhan",)
+#: Collective bodies whose names contain a title word ("BAN BÍ THƯ").
+_COLLECTIVES = ("ban bi thu", "bo chinh tri", "ban thuong vu", "ban chap hanh")
 _RECIPIENT_STOP = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M)\s*\.")
 
 
@@ -179,6 +181,9 @@ def _signer_position(authority: str, rest: str) -> str:
 
 def _after_collective(rest: str) -> str:
     """ "ỦY BAN NHÂN DÂN CHỦ TỊCH" → "CHỦ TỊCH"; keeps a "PHÓ" before the title."""
+    for body in _COLLECTIVES:
+        if fold(rest).startswith(body):
+            return rest[len(body) :].strip()
     f = " " + fold(rest) + " "
     found = [
         (f.find(" " + w + " "), -len(w))

@@ -236,6 +236,41 @@ def test_markdown_header_table():
     assert (doc.signer_position, doc.signer_name) == ("GIÁM ĐỐC", "Nguyễn Văn Bình")
 
 
+def test_old_scrape_with_rules_cells_and_glued_signature():
+    text = (
+        "CHÍNH PHỦ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - "
+        "Hạnh phúc---------------\n\nSố: 158/2025/NĐ-CP\n\nNGHỊ ĐỊNH\n\n"
+        "Quy định chi tiết Luật Bảo hiểm xã hội\n\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n\n"
+        "Điều 1. Phạm vi điều chỉnh\n\nNội dung./.\n\n"
+        "- Lưu: VT, KTTH(2b) | TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)"
+        "Hồ Đức Phớc"
+    )
+    doc = parse_document(text)
+    assert (doc.issuer, doc.code, doc.doc_type) == (
+        "Chính phủ",
+        "158/2025/NĐ-CP",
+        "Nghị định",
+    )
+    assert doc.title == "Quy định chi tiết Luật Bảo hiểm xã hội"
+    assert (doc.signing_authority, doc.signer_position) == ("KT.", "PHÓ THỦ TƯỚNG")
+    assert doc.signer_name == "Hồ Đức Phớc"
+
+
+def test_authority_line_gives_issuer_when_header_is_missing():
+    text = (
+        "NGHỊ QUYẾT\nVỀ PHÁT ĐỘNG PHONG TRÀO TOÀN DÂN BẢO VỆ MÔI TRƯỜNG\n"
+        "CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n"
+        "QUYẾT NGHỊ:\nĐiều 1. Phát động phong trào./.\n"
+        "TM. CHÍNH PHỦ\nTHỦ TƯỚNG\nPhạm Minh Chính"
+    )
+    doc = parse_document(text)
+    assert doc.title == "Về phát động phong trào toàn dân bảo vệ môi trường"
+    assert doc.issuer == "Chính phủ" and "issuer_inferred" in doc.flags
+    assert len(doc.legal_basis_lines) == 1
+    assert (doc.signer_position, doc.signer_name) == ("THỦ TƯỚNG", "Phạm Minh Chính")
+
+
 def test_party_header():
     doc = parse_document((FIXTURES / "party-chi-thi.txt").read_text("utf-8"))
     assert doc.doc_type == "Chỉ thị"
