@@ -82,6 +82,9 @@ def _utf16_without_bom(data: bytes, name: str) -> str:
 
 def _json_lines(data: bytes, name: str) -> list[SourceRecord]:
     text = decode_text(data, name)
+    whole = _whole_json(text, name)
+    if whole is not None:
+        return whole
     records = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
@@ -89,6 +92,19 @@ def _json_lines(data: bytes, name: str) -> list[SourceRecord]:
     if not records:
         raise ParseError(f"{name}: no JSON records found")
     return records
+
+
+def _whole_json(text: str, name: str) -> list[SourceRecord] | None:
+    """A .json file holding one object or a list of objects (not JSON Lines)."""
+    if not text.lstrip().startswith(("[", "{")) or "\n" not in text.strip():
+        return None
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    items = obj if isinstance(obj, list) else [obj]
+    lines = [json.dumps(item, ensure_ascii=False) for item in items]
+    return [_json_record(line, name, k) for k, line in enumerate(lines, start=1)]
 
 
 def _json_record(line: str, name: str, number: int) -> SourceRecord:

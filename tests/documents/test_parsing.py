@@ -512,6 +512,14 @@ class TestReaders:
         assert doc.title == "Kế hoạch công tác thi đua năm 2025"
         assert doc.slug == "ke-hoach-tdkt-2025"
 
+    def test_pretty_printed_json_list(self, tmp_path):
+        path = tmp_path / "records.json"
+        path.write_text(
+            '[\n  {"text": "Số: 1/TB-UBND", "slug": "tb-1"},\n  {"text": "x"}\n]'
+        )
+        first, second = read_records(path)
+        assert first.overrides == {"slug": "tb-1"} and second.name == "records.json#2"
+
     def test_jsonl_bad_line_reports_line_number(self):
         with pytest.raises(ParseError, match="line 2"):
             read_records(FIXTURES / "malformed.jsonl")
