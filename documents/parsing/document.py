@@ -27,7 +27,7 @@ from .metadata import read_table
 from .model import ParsedDocument
 from .names import display_name
 from .outline import build_outline
-from .signature import Signature, find_recipients, find_signature, kinh_gui
+from .signature import Signature, find_recipients, find_signature, read_addressees
 from .vocab import POSITION_FOLDED, TYPE_CODES, TYPE_WORDS
 
 _SENTENCE_END = re.compile(r"(?<=[^\sA-ZĐ.]{3})\.\s+(?=[A-ZĐÀ-Ỹ])")
@@ -158,12 +158,12 @@ def _without_position(line: str) -> str:
 
 def _read_addressees(doc: ParsedDocument, lines: list[str], pos: int) -> int:
     if pos < len(lines) and starts_folded(lines[pos], "kinh gui"):
-        doc.recipients = kinh_gui(lines, pos, len(lines))
+        doc.recipients, pos, rest = read_addressees(lines, pos, doc.issuer)
+        if rest:
+            pos -= 1
+            lines[pos] = rest
         if not doc.doc_type:
             doc.doc_type = "Công văn"
-        pos += 1
-        while pos < len(lines) and lines[pos].startswith(("-", "+", "•")):
-            pos += 1
     elif not doc.doc_type and (doc.title or _code_without_type(doc)):
         doc.doc_type = "Công văn"
     return pos

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from search.text import fold
 
 from .lines import fold_head, is_upper, starts_folded
-from .vocab import DEPUTY_WORDS, POSITION_FOLDED
+from .vocab import DEPUTY_WORDS, ORG_STARTS, POSITION_FOLDED
 
 _PREFIX = re.compile(
     r"(?<![\w/])(TM(?=\s*\.)|KT(?=\s*\.)|TL(?=\s*\.)|TUQ(?=\s*\.)|Q(?=\s*\.)"
@@ -243,33 +243,76 @@ def clean_item(item: str) -> str:
     return re.sub(r"\s*[;,.:]\s*$", "", item).strip()
 
 
-def kinh_gui(lines: list[str], start: int, stop: int) -> list[str]:
-    """Addressees after "Kính gửi:" near the header (Công văn, Tờ trình)."""
-    for i in range(start, min(stop, start + 12)):
-        if starts_folded(lines[i], "kinh gui"):
-            return _addressees(lines, i)
-    return []
+def read_addressees(
+    lines: list[str], i: int, issuer: str | None = None
+) -> tuple[list[str], int, str | None]:
+    """Addressees of the "Kính gửi:" line at ``i`` (ô 9a).
 
-
-def _addressees(lines: list[str], i: int) -> list[str]:
+    Returns the items, the index after them and, when extraction glued the first
+    body sentence to the addressee ("Kính gửi: Thuế tỉnh X Cục Thuế nhận được
+    ..."), that sentence so the body keeps it.
+    """
     first = _after_label(lines[i])
-    items = [_cut_glued_sentence(first)] if first else []
-    for line in lines[i + 1 : i + 15]:
-        if not line.startswith(("-", "+", "•")):
-            break
-        items.append(line)
-    return [clean_item(x) for x in items if clean_item(x)]
+    head, rest = _cut_glued_sentence(first, issuer) if first else ("", None)
+    items = [head] if head else []
+    j = i + 1
+    if rest is not None:
+        return [clean_item(x) for x in items if clean_item(x)], j, rest
+    if not first and j < len(lines) and _is_bare_addressee(lines[j]):
+        items.append(lines[j])
+        j += 1
+    while j < min(len(lines), i + 40) and lines[j].startswith(("-", "+", "•")):
+        items.append(lines[j])
+        j += 1
+    return [clean_item(x) for x in items if clean_item(x)], j, None
 
 
-_GLUED = re.compile(
-    r"\s(?=[A-ZĐÀ-Ỹ][\wà-ỹ]*(?:\s[A-ZĐÀ-Ỹ\w][\wà-ỹ]*){0,4}\s"
-    r"(?:nhận được|đã nhận|trả lời|có ý kiến|thực hiện|tiếp nhận))"
+def _is_bare_addressee(line: str) -> bool:
+    """ "Công ty TNHH Khuôn Mẫu Yong Hong;" on the line after a bare "Kính gửi:"."""
+    return (
+        len(line) < 200
+        and line.rstrip().endswith((";", ".", ","))
+        and not (_SENTENCE_START.match(line))
+    )
+
+
+_VERBS = re.compile(
+    r"\s(?:nhận được|đã nhận|trả lời|có ý kiến|tiếp nhận|xin trả lời)\b"
 )
+_SENTENCE_START = re.compile(
+    r"(?:Thực hiện|Căn cứ|Theo|Trả lời|Phúc đáp|Tiếp theo|Triển khai|Để|Ngày \d"
+    r"|Vừa qua|Hiện nay)\b"
+)
+_STARTER_IN_TEXT = re.compile(r"\s(?=" + _SENTENCE_START.pattern + ")")
 
 
-def _cut_glued_sentence(text: str) -> str:
-    parts = _GLUED.split(text, maxsplit=1)
-    head = parts[0]
+def _cut_glued_sentence(text: str, issuer: str | None) -> tuple[str, str | None]:
+    """Split "Thuế tỉnh X Cục Thuế nhận được ..." into addressee and sentence."""
+    cut = _subject_before_verb(text, issuer)
+    if cut is None:
+        match = _STARTER_IN_TEXT.search(text)
+        cut = match.start() if match and match.start() > 3 else None
+    head, rest = (text, None) if cut is None else (text[:cut], text[cut:].strip())
     if "(" in head and ")" not in head:
-        head = head.split("(")[0]
-    return head
+        head, rest = (
+            head.split("(")[0],
+            "(" + head.split("(", 1)[1] + (" " + rest if rest else ""),
+        )
+    return head.strip(), rest
+
+
+def _subject_before_verb(text: str, issuer: str | None) -> int | None:
+    """Where the sentence's subject starts: the issuer's own name ("Cục Thuế
+    nhận được"), else the earliest body-name word just before the verb."""
+    verb = _VERBS.search(text)
+    if not verb:
+        return None
+    before = text[: verb.start()].rstrip()
+    if issuer and fold(before).endswith(" " + fold(issuer)):
+        return len(before) - len(issuer)
+    tokens = list(re.finditer(r"\S+", before))[-6:]
+    for token in tokens[1:] if len(tokens) > 1 else []:
+        words = fold(before[token.start() :]).split()
+        if any(words[: len(o.split())] == o.split() for o in ORG_STARTS):
+            return token.start()
+    return None

@@ -271,6 +271,20 @@ def test_authority_line_gives_issuer_when_header_is_missing():
     assert (doc.signer_position, doc.signer_name) == ("THỦ TƯỚNG", "Phạm Minh Chính")
 
 
+def test_kinh_gui_glued_to_first_sentence():
+    text = (
+        "BỘ TÀI CHÍNH CỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 5282/CT-CS V/v chính sách thuế GTGT\nHà Nội, ngày 18 tháng 11 năm 2025\n"
+        "Kính gửi: Thuế tỉnh Quảng Ninh Cục Thuế nhận được công văn số "
+        "1108/QNI-QLDN2 ngày 22/9/2025 của Thuế tỉnh Quảng Ninh.\n"
+        "- Tại Điều 5 Luật Thuế GTGT quy định.\n"
+    )
+    doc = parse_document(text)
+    assert doc.recipients == ["Thuế tỉnh Quảng Ninh"]
+    assert doc.body_blocks[0]["text"].startswith("Cục Thuế nhận được công văn số")
+    assert doc.body_blocks[1]["text"].startswith("- Tại Điều 5")
+
+
 def test_party_header():
     doc = parse_document((FIXTURES / "party-chi-thi.txt").read_text("utf-8"))
     assert doc.doc_type == "Chỉ thị"
