@@ -15,12 +15,16 @@ from documents.parsing import ParseError, parse_document, read_records
 
 
 class Command(BaseCommand):
+    """Thin CLI over ``documents.parsing``; all parsing logic lives there."""
+
     help = "Parse Vietnamese documents (.txt, .md, .docx, .pdf, .jsonl) to JSON."
 
     def add_arguments(self, parser):
+        """One or more files; JSON Lines files yield one object per record."""
         parser.add_argument("files", nargs="+", metavar="FILE")
 
     def handle(self, *args, **options):
+        """Parse each file in order; exit 1 only when nothing could be parsed."""
         parsed = 0
         for path in options["files"]:
             parsed += self._parse_file(path)
