@@ -1,0 +1,211 @@
+"""Import of documents as pages: services.document_import and import_documents."""
+
+from io import StringIO
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import PageLogEntry, Revision
+
+from documents.importing import IMPORT_ACTION, ImportFailure
+from documents.models import DocumentCitation, DocumentSource, IssuingBody, Signer
+from documents.parsing import read_records
+from documents.services import document_import
+from pages.models import (
+    DecisionPage,
+    DirectivePage,
+    DocumentPage,
+    LegalDocumentPage,
+    PlanPage,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+SEED = FIXTURES / "ke-hoach-thi-dua-khen-thuong-2025-tam-duong.txt"
+DOCX = FIXTURES / "quyet-dinh-khen-thuong.docx"
+PDF = FIXTURES / "cong-van-text-layer.pdf"
+PARTY = FIXTURES / "party-chi-thi.txt"
+RECORDS = FIXTURES / "import-records.jsonl"
+SHARED = Path("/work/shared/data/documents/corpus.jsonl")
+
+pytestmark = pytest.mark.django_db
+
+
+def import_file(path, index, *, publish=False, note="", number=0):
+    record = read_records(path)[number]
+    return document_import(record=record, parent=index, publish=publish, note=note)
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command("import_documents", *map(str, args), stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+class TestFileTypes:
+    def test_txt_plan_without_number_is_a_draft_plan(self, site_tree):
+        _, index = site_tree
+        result = import_file(SEED, index)
+        page = LegalDocumentPage.objects.get(pk=result.page_id).specific
+        assert isinstance(page, PlanPage)
+        assert result.action == "created"
+        assert page.number is None and page.code == "/KH-UBND"
+        assert page.issued_year == 2025 and not page.live
+        assert page.issuing_body.level == IssuingBody.Level.DISTRICT
+        assert page.signer.name == "Sùng Lữ Páo"
+        assert "5324/KH-UBND" in page.legal_basis
+
+    def test_docx_decision_creates_body_with_parent_and_signer(self, site_tree):
+        _, index = site_tree
+        page = LegalDocumentPage.objects.get(pk=import_file(DOCX, index).page_id)
+        page = page.specific
+        assert isinstance(page, DecisionPage)
+        assert page.code == "215/QĐ-UBND"
+        assert str(page.issued_date) == "2025-01-20"
+        body = page.issuing_body
+        assert body.name == "Ủy ban nhân dân huyện Tam Đường"
+        assert body.parent.level == IssuingBody.Level.PROVINCE
+        assert body.slug == "uy-ban-nhan-dan-huyen-tam-duong"
+        assert Signer.objects.filter(name="Lò Văn Mạnh").exists()
+
+    def test_pdf_cong_van_uses_existing_ministry(self, site_tree):
+        _, index = site_tree
+        page = LegalDocumentPage.objects.get(pk=import_file(PDF, index).page_id)
+        assert isinstance(page.specific, DocumentPage)
+        assert page.document_type.name == "Công văn"
+        assert page.issuing_body.slug == "bo-tai-chinh"
+
+    def test_party_directive_uses_party_type_and_level(self, site_tree):
+        _, index = site_tree
+        page = LegalDocumentPage.objects.get(pk=import_file(PARTY, index).page_id)
+        assert isinstance(page.specific, DirectivePage)
+        assert page.document_type.family == "party"
+        assert page.code == "12-CT/HU"
+        assert page.issuing_body.level == IssuingBody.Level.PARTY
+
+
+class TestJsonLines:
+    def test_slug_source_url_and_overrides(self, site_tree):
+        _, index = site_tree
+        result = import_file(RECORDS, index, number=0)
+        page = LegalDocumentPage.objects.get(pk=result.page_id)
+        assert page.slug == "bang-khen-1801-lai-chau"
+        assert page.summary == "Về việc tặng Bằng khen năm 2025"
+        source = DocumentSource.objects.get(page=page)
+        assert source.source_url == "https://example.gov.vn/van-ban/1801-qd-ubnd"
+
+    def test_issuer_override_creates_commune_council(self, site_tree):
+        _, index = site_tree
+        page = LegalDocumentPage.objects.get(
+            pk=import_file(RECORDS, index, number=1).page_id
+        )
+        assert page.issuing_body.name == "Hội đồng nhân dân xã Bình Lư"
+        assert page.issuing_body.level == IssuingBody.Level.COMMUNE
+        assert page.issuing_body.abbreviation == "HĐND"
+
+    def test_record_without_code_fails_with_reason(self, site_tree):
+        _, index = site_tree
+        with pytest.raises(ImportFailure, match="số ký hiệu"):
+            import_file(RECORDS, index, number=2)
+
+
+class TestRevisions:
+    def test_reimport_adds_a_published_revision_with_note(self, site_tree):
+        _, index = site_tree
+        first = import_file(DOCX, index)
+        second = import_file(DOCX, index, publish=True, note="Sửa lỗi chính tả")
+        assert second.action == "revised" and second.page_id == first.page_id
+        assert LegalDocumentPage.objects.count() == 1
+        page = LegalDocumentPage.objects.get(pk=first.page_id)
+        assert page.live
+        assert Revision.page_revisions.filter(object_id=str(page.pk)).count() == 2
+        entry = PageLogEntry.objects.filter(page=page, action=IMPORT_ACTION).first()
+        assert entry.data["note"] == "Sửa lỗi chính tả"
+        versions = page.published_versions.all()
+        assert [v.note for v in versions] == ["Sửa lỗi chính tả"]
+
+    def test_draft_without_number_is_matched_by_slug(self, site_tree):
+        _, index = site_tree
+        first = import_file(SEED, index)
+        second = import_file(SEED, index)
+        assert second.action == "revised" and second.page_id == first.page_id
+        assert LegalDocumentPage.objects.count() == 1
+
+    def test_published_import_stores_citations(self, site_tree):
+        _, index = site_tree
+        result = import_file(RECORDS, index, publish=True)
+        codes = set(
+            DocumentCitation.objects.filter(source_id=result.page_id).values_list(
+                "code", flat=True
+            )
+        )
+        assert {"06/2022/QH15", "152/2025/NĐ-CP"} <= codes
+
+
+class TestAtomicity:
+    def test_crash_mid_import_leaves_nothing(self, site_tree):
+        _, index = site_tree
+        bodies = IssuingBody.objects.count()
+        revisions = Revision.objects.count()
+        with mock.patch(
+            "documents.graph.resolve_incoming", side_effect=RuntimeError("disk full")
+        ):
+            with pytest.raises(RuntimeError):
+                import_file(RECORDS, index, publish=True)
+        assert not LegalDocumentPage.objects.exists()
+        assert not DocumentCitation.objects.exists()
+        assert not DocumentSource.objects.exists()
+        assert IssuingBody.objects.count() == bodies
+        assert Revision.objects.count() == revisions
+
+    def test_command_reports_crash_and_goes_on(self, site_tree):
+        with mock.patch(
+            "documents.graph.resolve_incoming", side_effect=RuntimeError("disk full")
+        ):
+            with pytest.raises(CommandError):
+                run(DOCX, "--publish")
+        assert not LegalDocumentPage.objects.exists()
+        assert not DocumentCitation.objects.exists()
+
+
+class TestCommand:
+    def test_imports_files_and_reports_per_file(self, site_tree):
+        out = run(DOCX, PDF, RECORDS, FIXTURES / "broken.docx", "--publish")
+        assert "quyet-dinh-khen-thuong.docx: 1 created, 0 revised, 0 failed" in out
+        assert "import-records.jsonl: 2 created, 0 revised, 1 failed" in out
+        assert "FAILED import-records.jsonl#3: no số ký hiệu" in out
+        assert "broken.docx: FAILED: broken.docx: not a valid DOCX file" in out
+        assert LegalDocumentPage.objects.live().count() == 4
+
+    def test_dry_run_writes_nothing(self, site_tree):
+        bodies = IssuingBody.objects.count()
+        out = run(DOCX, RECORDS, "--dry-run", "--publish")
+        assert "1 would be created" in out
+        assert not LegalDocumentPage.objects.exists()
+        assert not DocumentCitation.objects.exists()
+        assert IssuingBody.objects.count() == bodies
+
+    def test_exit_status_1_when_nothing_imported(self, site_tree):
+        with pytest.raises(CommandError) as error:
+            run(FIXTURES / "broken.pdf", FIXTURES / "scanned-no-text.pdf")
+        assert error.value.returncode == 1
+
+    def test_unknown_parent_is_an_error(self, site_tree):
+        with pytest.raises(CommandError, match="no section"):
+            run(DOCX, "--parent", "khong-co")
+
+    def test_reimport_through_command_revises(self, site_tree):
+        run(DOCX, "--publish")
+        out = run(DOCX, "--publish", "--note", "Bản cập nhật")
+        assert "0 created, 1 revised" in out
+        assert LegalDocumentPage.objects.count() == 1
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared data not available")
+def test_shared_corpus_sample_imports_without_unhandled_errors(site_tree, tmp_path):
+    sample = tmp_path / "sample.jsonl"
+    lines = SHARED.read_text(encoding="utf-8").splitlines()[:12]
+    sample.write_text("\n".join(lines), encoding="utf-8")
+    out = run(sample, "--publish")
+    assert "unexpected error" not in out
+    assert LegalDocumentPage.objects.live().count() >= 6
