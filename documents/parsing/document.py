@@ -14,7 +14,7 @@ from typing import Any
 
 from search.text import fold
 
-from .dates import find_date
+from .dates import dmy_to_iso, find_date
 from .header import parse_header, split_issuer
 from .heading import (
     clean_title,
@@ -122,6 +122,8 @@ def _set_code(doc: ParsedDocument, number: str | None, symbol, code) -> None:
     doc.number = int(float(number)) if number and number[0].isdigit() else None
     if code and not number:
         doc.flag("draft_no_number")
+    elif "draft_no_number" in doc.flags:
+        doc.flags.remove("draft_no_number")
 
 
 def _sentence(text: str | None) -> str | None:
@@ -302,12 +304,17 @@ def _code_from_table(doc: ParsedDocument, code: str) -> None:
 
 
 def _apply_overrides(doc: ParsedDocument, overrides: dict[str, Any]) -> None:
+    """Given metadata wins; a code is re-split, a dd/mm/yyyy date made ISO."""
     for key in _OVERRIDABLE:
         value = overrides.get(key)
         if value in (None, ""):
             continue
         if key == "code":
             _code_from_table(doc, str(value))
+        elif key == "issued_date":
+            doc.issued_date = dmy_to_iso(str(value)) or str(value)
+            if "date_partial" in doc.flags and len(doc.issued_date) == 10:
+                doc.flags.remove("date_partial")
         else:
             setattr(doc, key, value)
 

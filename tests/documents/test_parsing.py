@@ -436,8 +436,15 @@ def test_code_from_own_appendix_when_header_missing():
 def test_overrides_win():
     doc = parse_document(
         SEED.read_text("utf-8"),
-        overrides={"title": "Tiêu đề", "code": "12/KH-UBND", "slug": "kh-12"},
+        overrides={
+            "title": "Tiêu đề",
+            "code": "12/KH-UBND",
+            "slug": "kh-12",
+            "issued_date": "05/02/2025",
+        },
     )
+    assert doc.issued_date == "2025-02-05"
+    assert "draft_no_number" not in doc.flags and "date_partial" not in doc.flags
     assert (doc.title, doc.code, doc.number, doc.slug) == (
         "Tiêu đề",
         "12/KH-UBND",
