@@ -204,5 +204,287 @@ class AdminCreateTests(WagtailPageTestCase):
         data["exemplars"] = [exemplar.pk]
         self.assertCanCreate(self.news, NewsPage, data)
         news = NewsPage.objects.get(slug="tuyen-duong")
-        self.assertEqual(sorted(t.name for t in news.tags.all()), ["thi đua", "điển hình"])
+        self.assertEqual(
+            sorted(t.name for t in news.tags.all()), ["thi đua", "điển hình"]
+        )
         self.assertEqual(list(news.exemplars.all()), [exemplar])
+
+
+class ShowcaseTestCase(WagtailPageTestCase):
+    """A site with one movement, one consenting exemplar with a photo and a news item."""
+
+    def setUp(self):
+        self.home, self.docs, self.gallery, self.movements, self.news_index = (
+            build_showcase()
+        )
+        self.plan = PlanPageFactory(parent=self.docs, title="Kế hoạch phát động")
+        self.movement = MovementPageFactory(
+            parent=self.movements,
+            title="Lai Châu chung sức Xây dựng nông thôn mới",
+            image=ImageFactory(),
+        )
+        self.movement.launch_documents.create(document=self.plan)
+        publish(self.movement)
+        self.photo = ImageFactory(description="Cô giáo Lò Thị Mai trên lớp")
+        self.exemplar = ExemplarPageFactory(
+            parent=self.gallery,
+            title="Lò Thị Mai",
+            photo=self.photo,
+            issuing_body=IssuingBody.objects.get(slug="chinh-phu"),
+        )
+        self.exemplar.movements.add(self.movement)
+        publish(self.exemplar)
+        self.news = NewsPageFactory(
+            parent=self.news_index,
+            title="Cô giáo và lớp học xóa mù chữ",
+            lead_image=ImageFactory(description="Lớp học buổi tối"),
+            body=[("heading", "Chuyện ở bản"), ("quote", "Học để biết chữ.")],
+        )
+        self.news.tags.add("giáo dục")
+        self.news.exemplars.add(self.exemplar)
+        self.news.movements.add(self.movement)
+        self.news.related_documents.create(document=self.plan)
+        publish(self.news)
+
+    def get(self, page, query=""):
+        response = self.client.get(page.url + query)
+        self.assertEqual(response.status_code, 200, page.url + query)
+        return response.content.decode()
+
+
+class RenderTests(ShowcaseTestCase):
+    def test_exemplar_page(self):
+        html = self.get(self.exemplar)
+        for text in ("Lò Thị Mai", "Giáo viên", "Trường Tiểu học Bình Lư", "Bình Lư"):
+            self.assertIn(text, html)
+        self.assertIn(self.movement.url, html)
+        self.assertIn("Nhiều năm liền hoàn thành xuất sắc", html)
+        self.assertIn("<picture>", html)
+        self.assertIn('type="image/webp"', html)
+        self.assertIn("srcset=", html)
+        self.assertIn('alt="Cô giáo Lò Thị Mai trên lớp"', html)
+        self.assertIn(self.news.title, html)
+
+    def test_movement_page(self):
+        html = self.get(self.movement)
+        self.assertIn("“Lai Châu chung sức Xây dựng nông thôn mới”", html)
+        self.assertIn("2021–2025", html)
+        self.assertIn(self.plan.code, html)
+        self.assertIn(self.exemplar.url, html)
+        self.assertIn(self.news.url, html)
+
+    def test_news_page(self):
+        html = self.get(self.news)
+        for text in ("25/06/2025", "Phòng Nội vụ", "giáo dục", "<h2>Chuyện ở bản</h2>"):
+            self.assertIn(text, html)
+        self.assertIn("<blockquote>Học để biết chữ.</blockquote>", html)
+        for page in (self.exemplar, self.movement, self.plan):
+            self.assertIn(page.url, html)
+        self.assertIn('alt="Lớp học buổi tối"', html)
+
+    def test_index_pages(self):
+        self.assertIn(self.exemplar.url, self.get(self.gallery))
+        self.assertIn(self.movement.url, self.get(self.movements))
+        html = self.get(self.news_index)
+        self.assertIn(self.news.url, html)
+        self.assertIn(self.news.url, self.get(self.news_index, "?tag=giáo dục"))
+        self.assertNotIn(self.news.url, self.get(self.news_index, "?tag=khác"))
+
+    def test_home_page_lists_showcase(self):
+        decision = DecisionPageFactory(parent=self.docs, title="Quyết định khen thưởng")
+        html = self.get(self.home)
+        for page in (decision, self.plan, self.exemplar, self.news, self.movement):
+            self.assertIn(page.url, html)
+        self.assertIn('role="search"', html)
+
+    def test_feeds_advertised(self):
+        html = self.get(self.gallery)
+        self.assertIn('type="application/rss+xml"', html)
+        self.assertIn(f'href="{self.gallery.url}atom/"', html)
+        self.assertIn(f'href="{self.news_index.url}rss/"', self.get(self.news))
+
+    def test_social_tags_with_absolute_image(self):
+        for page in (self.exemplar, self.news, self.movement):
+            html = self.get(page)
+            match = re.search(r'<meta property="og:image" content="([^"]+)"', html)
+            self.assertIsNotNone(match, page)
+            self.assertTrue(match.group(1).startswith("http://testserver/"))
+            self.assertIn('name="twitter:card" content="summary_large_image"', html)
+        html = self.get(self.plan)
+        self.assertNotIn("og:image", html)
+        self.assertIn('name="twitter:card" content="summary"', html)
+
+
+class ExemplarFilterTests(ShowcaseTestCase):
+    def setUp(self):
+        super().setUp()
+        self.collective = ExemplarPageFactory(
+            parent=self.gallery,
+            title="Hợp tác xã chè Tả Lèng",
+            kind="tap_the",
+            year=2024,
+        )
+
+    def listed(self, query):
+        html = self.get(self.gallery, query)
+        return {p.title for p in (self.exemplar, self.collective) if p.url in html}
+
+    def test_filters(self):
+        both = {"Lò Thị Mai", "Hợp tác xã chè Tả Lèng"}
+        self.assertEqual(self.listed(""), both)
+        self.assertEqual(self.listed("?kind=tap_the"), {"Hợp tác xã chè Tả Lèng"})
+        self.assertEqual(self.listed("?year=2025"), {"Lò Thị Mai"})
+        self.assertEqual(self.listed(f"?movement={self.movement.slug}"), {"Lò Thị Mai"})
+        unit = self.exemplar.issuing_body_id
+        self.assertEqual(self.listed(f"?unit={unit}"), {"Lò Thị Mai"})
+
+    def test_filter_by_title_of_live_decisions_only(self):
+        decision = DecisionPageFactory(parent=self.docs)
+        add_award(
+            decision, "Hợp tác xã chè Tả Lèng", "tap_the", "Tập thể lao động tiên tiến"
+        )
+        publish(decision)
+        title = EmulationTitle.objects.get(name="Tập thể lao động tiên tiến")
+        self.assertEqual(self.listed(f"?title={title.pk}"), {"Hợp tác xã chè Tả Lèng"})
+        decision.unpublish()
+        self.assertEqual(self.listed(f"?title={title.pk}"), set())
+
+    def test_bad_parameters_never_fail(self):
+        for query in (
+            "?kind=zzz&year=abc&movement=nope&unit=x&title=%00&page=999",
+            "?year=99999999999999999999&page=-1",
+            "?unit=999999&title=999999&page=abc",
+        ):
+            self.get(self.gallery, query)
+        self.get(self.news_index, "?page=zzz&tag=" + "x" * 500)
+
+    def test_pagination(self):
+        for n in range(13):
+            ExemplarPageFactory(
+                parent=self.gallery, title=f"Điển hình {n:02d}", year=2020
+            )
+        self.assertIn("Trang 1 / 2", self.get(self.gallery))
+        self.assertIn("Trang 2 / 2", self.get(self.gallery, "?year=2020&page=2"))
+
+
+class ConsentTests(ShowcaseTestCase):
+    """Nghị định 13/2023: without consent, nothing personal is rendered anywhere."""
+
+    PERSONAL = (
+        "Giáo viên",
+        "Tiểu học Bình Lư",
+        "Nhiều năm liền",
+        "vùng cao",
+        "trên lớp",
+    )
+
+    def setUp(self):
+        super().setUp()
+        self.exemplar.consent_given = False
+        self.exemplar.story = [("paragraph", rich_text("<p>Cô giáo vùng cao.</p>"))]
+        publish(self.exemplar)
+
+    def assert_no_personal_data(self, html):
+        for text in self.PERSONAL:
+            self.assertNotIn(text, html)
+        self.assertNotIn(self.photo.file.name.split("/")[-1].split(".")[0], html)
+
+    def test_exemplar_page_hides_personal_fields(self):
+        html = self.get(self.exemplar)
+        self.assertIn("Lò Thị Mai", html)
+        self.assertIn("chưa có sự đồng ý", html)
+        self.assertNotIn("og:image", html)
+        self.assert_no_personal_data(html)
+
+    def test_listings_and_feeds_hide_personal_fields(self):
+        for page in (self.gallery, self.home, self.movement):
+            html = self.get(page)
+            self.assertIn("Lò Thị Mai", html)
+            self.assert_no_personal_data(html)
+        for kind in ("rss", "atom"):
+            xml = self.client.get(f"{self.gallery.url}{kind}/").content.decode()
+            self.assertIn("Lò Thị Mai", xml)
+            self.assert_no_personal_data(xml)
+
+    def test_consent_note_is_never_public(self):
+        self.exemplar.consent_given = True
+        publish(self.exemplar)
+        self.assertNotIn("Đồng ý bằng văn bản", self.get(self.exemplar))
+
+
+class AwardLinkTests(ShowcaseTestCase):
+    """Publishing a decision links its awards; unpublishing hides them again."""
+
+    def setUp(self):
+        super().setUp()
+        self.decision = DecisionPageFactory(
+            parent=self.docs, title="Quyết định khen thưởng năm 2025", live=False
+        )
+        self.award = add_award(self.decision, "LÒ THỊ  MAI", title="Lao động tiên tiến")
+        self.other = add_award(
+            self.decision,
+            "Giàng A Sáng",
+            recipient_unit="Bản Hợp 1, xã Bản Bo",
+            recipient_position="Trưởng bản",
+            reason="Vận động nhân dân hiến đất làm đường.",
+        )
+
+    def test_publish_links_by_folded_name_and_kind(self):
+        publish(self.decision)
+        self.award.refresh_from_db()
+        self.assertEqual(self.award.exemplar_id, self.exemplar.pk)
+        html = self.get(self.exemplar)
+        self.assertIn("Khen thưởng", html)
+        self.assertIn(self.decision.code, html)
+        self.assertIn("14/03/2025", html)
+        self.assertIn(self.decision.title, html)
+        self.assertIn(self.decision.url, html)
+        self.assertIn(self.exemplar.url, self.get(self.decision))
+
+    def test_kind_must_match(self):
+        self.award.recipient_kind = "tap_the"
+        self.award.save()
+        publish(self.decision)
+        self.award.refresh_from_db()
+        self.assertNotEqual(self.award.exemplar_id, self.exemplar.pk)
+
+    def test_missing_exemplar_becomes_a_draft(self):
+        publish(self.decision)
+        self.other.refresh_from_db()
+        draft = self.other.exemplar
+        self.assertIsNotNone(draft)
+        self.assertFalse(draft.live)
+        self.assertFalse(draft.consent_given)
+        self.assertEqual(draft.get_parent().pk, self.gallery.pk)
+        self.assertEqual((draft.position, draft.year), ("Trưởng bản", 2025))
+        self.assertEqual(draft.achievements, "Vận động nhân dân hiến đất làm đường.")
+        self.assertIsNotNone(draft.get_latest_revision())
+        self.client.logout()
+        self.assertEqual(
+            self.client.get(f"{self.gallery.url}giang-a-sang/").status_code, 404
+        )
+
+    def test_republish_creates_no_second_draft(self):
+        publish(self.decision)
+        publish(self.decision)
+        self.assertEqual(
+            ExemplarPage.objects.filter(name_key="giang a sang").count(), 1
+        )
+        self.award.refresh_from_db()
+        self.assertEqual(self.award.exemplar_id, self.exemplar.pk)
+
+    def test_unpublish_hides_awards(self):
+        publish(self.decision)
+        self.decision.unpublish()
+        self.award.refresh_from_db()
+        self.assertIsNone(self.award.exemplar_id)
+        self.assertNotIn(self.decision.code, self.get(self.exemplar))
+        publish(self.decision)
+        self.assertIn(self.decision.code, self.get(self.exemplar))
+
+    def test_private_decision_awards_hidden(self):
+        publish(self.decision)
+        PageViewRestriction.objects.create(
+            page=self.decision, restriction_type="password", password="bí-mật"
+        )
+        self.assertNotIn(self.decision.code, self.get(self.exemplar))
