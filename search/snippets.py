@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from html import escape
 
-from django.utils.html import escape
-
-from .text import fold
+from .text import fold_word as fold_token
 
 _TOKEN = re.compile(r"[^\W_]+")
 WINDOW_WORDS = 36
+MAX_SCAN = 20_000
 
 
 def _best_start(folded: list[str], terms: set[str], window: int) -> int:
@@ -31,10 +31,10 @@ def make_snippet(text: str, terms: Iterable[str], window: int = WINDOW_WORDS) ->
     """Escaped excerpt of ``text`` around the query terms, terms in <mark>."""
     text = text or ""
     terms = {t for t in terms if t}
-    matches = list(_TOKEN.finditer(text[:200_000]))
+    matches = list(_TOKEN.finditer(text[:MAX_SCAN]))
     if not matches:
         return escape(text[:240])
-    folded = [fold(m.group()) for m in matches]
+    folded = [fold_token(m.group()) for m in matches]
     start = _best_start(folded, terms, window)
     chunk = matches[start : start + window]
     begin, end = chunk[0].start(), chunk[-1].end()

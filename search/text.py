@@ -13,6 +13,7 @@ that the index and the query agree (domain.md §4):
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
 _D = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
@@ -54,6 +55,12 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped).casefold()
 
 
+fold_word = lru_cache(maxsize=200_000)(fold)
+fold_word.__doc__ = (
+    "``fold`` of one word, cached: index and snippets fold the same words often."
+)
+
+
 def has_diacritics(text: str) -> bool:
     """True when folding changes the text's letters (not merely its case)."""
     return fold(text) != text.casefold()
@@ -76,4 +83,4 @@ def index_tokens(text: str) -> tuple[list[str], list[str]]:
     rank exact-accent matches higher (domain.md §4.2–4.3).
     """
     exact = words(normalize_tones(text).casefold())
-    return exact, [fold(token) for token in exact]
+    return exact, [fold_word(token) for token in exact]

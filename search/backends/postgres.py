@@ -26,6 +26,7 @@ from ..query import Group, ParsedQuery
 from ..types import IndexEntry, SearchQuery, SearchResults
 from . import sql
 from .base import BackendError, SearchBackend
+from .sql_search import HORIZON, MATCHED, SqlSearch, invalidate_frequencies
 
 WEIGHT_OF = {
     "code": "A",
@@ -111,10 +112,15 @@ class PostgresBackend(SearchBackend):
     def connection(self):
         return connections[self.options.get("DATABASE", "default")]
 
+    @property
+    def horizon(self) -> int:
+        return int(self.options.get("RANK_HORIZON", HORIZON))
+
     def add_bulk(self, entries: Iterable[IndexEntry]) -> int:
         entries = list({e.key: e for e in entries}.values())
         if not entries:
             return 0
+        invalidate_frequencies()
         fields = ", ".join(sql.ENTRY_FIELDS)
         marks = ", ".join(["%s"] * len(sql.ENTRY_FIELDS))
         with (
@@ -142,6 +148,7 @@ class PostgresBackend(SearchBackend):
         return len(entries)
 
     def delete(self, keys: Iterable[str] = (), page_id: int | None = None) -> None:
+        invalidate_frequencies()
         with self.connection.cursor() as cur:
             cur.execute(
                 f"DELETE FROM {sql.ENTRY_TABLE} WHERE key = ANY(%s) OR page_id = %s",
@@ -149,6 +156,7 @@ class PostgresBackend(SearchBackend):
             )
 
     def clear(self) -> None:
+        invalidate_frequencies()
         with self.connection.cursor() as cur:
             cur.execute(f"DELETE FROM {sql.TERM_TABLE}")
             cur.execute(f"DELETE FROM {sql.ENTRY_TABLE}")
@@ -171,12 +179,12 @@ class PostgresBackend(SearchBackend):
                 transaction.atomic(using=self.connection.alias),
                 self.connection.cursor() as cur,
             ):
-                return _Search(cur, parsed, query).run()
+                return _Search(cur, parsed, query, self.horizon).run()
         except DatabaseError as error:
             raise BackendError(str(error)) from error
 
 
-class _Search(sql.SqlSearch):
+class _Search(SqlSearch):
     """One query against the PostgreSQL tables."""
 
     upsert = "INSERT INTO"
@@ -184,11 +192,11 @@ class _Search(sql.SqlSearch):
 
     def create_matched(self) -> None:
         self.cur.execute(
-            f"CREATE TEMP TABLE IF NOT EXISTS {sql.MATCHED} "
+            f"CREATE TEMP TABLE IF NOT EXISTS {MATCHED} "
             f"(id BIGINT PRIMARY KEY, score DOUBLE PRECISION NOT NULL) "
             f"ON COMMIT DELETE ROWS"
         )
-        self.cur.execute(f"DELETE FROM {sql.MATCHED}")
+        self.cur.execute(f"DELETE FROM {MATCHED}")
 
     def group_queries(self) -> list[str]:
         bigrams_of = self.bigrams_by_group()
@@ -198,51 +206,66 @@ class _Search(sql.SqlSearch):
         ]
 
     def expressions(self) -> list[str]:
+        """All groups, then informative groups or bigrams (as for SQLite)."""
         groups = self.group_queries()
         phrases = [_phrase(p) for p in self.parsed.phrases]
         tries = []
         if groups and len(groups) <= AND_MAX_GROUPS:
             tries.append(" & ".join(groups + phrases))
-        kept = [groups[i] for i in self.informative_groups()] or groups
+        informative = set(self.informative_groups())
+        kept = [groups[i] for i in sorted(informative)]
+        kept += [
+            _lexeme(b)
+            for i, bigrams in self.bigrams_by_group().items()
+            if i not in informative
+            for b in bigrams
+        ]
+        kept = kept or groups
         any_word = "(" + " | ".join(kept) + ")" if kept else ""
         tries.append(" & ".join(([any_word] if any_word else []) + phrases))
         return tries
 
-    def match_sql(self, expr: str) -> tuple[str, list[Any]]:
+    def ids_sql(self, expr: str) -> tuple[str, list[Any]]:
+        return f"SELECT id FROM {sql.ENTRY_TABLE} WHERE doc @@ %s::tsquery", [expr]
+
+    def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """IDF-weighted ts_rank of the newest ``horizon`` filtered matches."""
         groups = self.group_queries() or [expr]
-        idfs = self.group_idfs(groups)
         rank = " + ".join(
-            f"{idf:.4f} * ts_rank('{RANK_WEIGHTS}', doc, %s::tsquery, 1)"
-            for idf in idfs
+            f"{idf:.4f} * ts_rank('{RANK_WEIGHTS}', s.doc, %s::tsquery, 1)"
+            for idf in self.group_idfs(groups)
         )
         return (
-            f"SELECT id, ({rank}) AS score FROM {sql.ENTRY_TABLE} "
-            f"WHERE doc @@ %s::tsquery",
-            [*groups, expr],
+            f"SELECT s.id, ({rank}) FROM (SELECT e.id, e.doc FROM {sql.ENTRY_TABLE} e "
+            f"WHERE e.doc @@ %s::tsquery AND {self.where_clause()} "
+            f"ORDER BY e.id DESC LIMIT {int(self.horizon)}) s",
+            [*groups, expr, *self.where_params],
         )
 
     def group_idfs(self, groups: list[str]) -> list[float]:
-        if not hasattr(self, "_idfs"):
-            total = self.scalar(f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE}")
-            cap = max(total // 2, 1)
-            self._idfs = []
-            for group in groups:
-                df = self.scalar(
-                    f"SELECT COUNT(*) FROM (SELECT 1 FROM {sql.ENTRY_TABLE} "
-                    f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
-                    [group],
-                )
-                self._idfs.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
-        return self._idfs
+        total = self.count_entries()
+        cap = max(total // 2, 1)
+        idfs = []
+        for group in groups:
+            df = self.fetch(
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM {sql.ENTRY_TABLE} "
+                f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
+                [group],
+            )[0][0]
+            idfs.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
+        return idfs
+
+    def count_entries(self) -> int:
+        return self.fetch(f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE}", [])[0][0]
 
     def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
-        total = self.scalar(f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE}")
+        total = self.count_entries()
         cap = int(total * self.common_ratio) + 1
         df = {}
         for token in tokens:
-            df[token] = self.scalar(
+            df[token] = self.fetch(
                 f"SELECT COUNT(*) FROM (SELECT 1 FROM {sql.ENTRY_TABLE} "
                 f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
                 [_lexeme(token)],
-            )
+            )[0][0]
         return df, total

@@ -37,8 +37,10 @@ from ..query import Group, ParsedQuery
 from ..types import IndexEntry, SearchQuery, SearchResults
 from . import sql
 from .base import BackendError, SearchBackend
+from .sql_search import HORIZON, SqlSearch, invalidate_frequencies
 
 FTS_TABLE = "portal_search_fts"
+TEXT_TABLE = "portal_search_text"
 VOCAB_TABLE = "portal_search_vocab"
 FTS_COLUMNS = (
     "code",
@@ -71,9 +73,11 @@ SCHEMA = [
         id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE,
         page_id INTEGER NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
         url TEXT NOT NULL, code TEXT NOT NULL, article TEXT, anchor TEXT,
-        legal_basis TEXT NOT NULL, body TEXT NOT NULL, doc_type TEXT NOT NULL,
-        issuer TEXT NOT NULL, issuer_id INTEGER, year INTEGER, date TEXT,
-        status TEXT NOT NULL, effective_date TEXT, expiry_date TEXT)""",
+        doc_type TEXT NOT NULL, issuer TEXT NOT NULL, issuer_id INTEGER,
+        year INTEGER, date TEXT, status TEXT NOT NULL, effective_date TEXT,
+        expiry_date TEXT)""",
+    f"""CREATE TABLE IF NOT EXISTS {TEXT_TABLE} (
+        id INTEGER PRIMARY KEY, legal_basis TEXT NOT NULL, body TEXT NOT NULL)""",
     f"CREATE INDEX IF NOT EXISTS portal_search_entry_page "
     f"ON {sql.ENTRY_TABLE} (page_id)",
     f"CREATE INDEX IF NOT EXISTS portal_search_entry_date ON {sql.ENTRY_TABLE} (date)",
@@ -90,8 +94,9 @@ SCHEMA = [
 ]
 DROP = [
     f"DROP TABLE IF EXISTS {name}"
-    for name in (VOCAB_TABLE, FTS_TABLE, sql.TERM_TABLE, sql.ENTRY_TABLE)
+    for name in (VOCAB_TABLE, FTS_TABLE, sql.TERM_TABLE, TEXT_TABLE, sql.ENTRY_TABLE)
 ]
+NARROW_FIELDS = tuple(f for f in sql.ENTRY_FIELDS if f not in ("body", "legal_basis"))
 
 
 def create_schema(connection) -> None:
@@ -125,6 +130,10 @@ class SQLiteBackend(SearchBackend):
     def connection(self):
         return connections[self.options.get("DATABASE", "default")]
 
+    @property
+    def horizon(self) -> int:
+        return int(self.options.get("RANK_HORIZON", HORIZON))
+
     def _cursor(self):
         return self.connection.cursor()
 
@@ -133,6 +142,7 @@ class SQLiteBackend(SearchBackend):
         entries = list({e.key: e for e in entries}.values())
         if not entries:
             return 0
+        invalidate_frequencies()
         with transaction.atomic(using=self.connection.alias), self._cursor() as cur:
             self._delete_keys(cur, [e.key for e in entries])
             for entry in entries:
@@ -140,13 +150,18 @@ class SQLiteBackend(SearchBackend):
         return len(entries)
 
     def _insert(self, cur, entry: IndexEntry) -> None:
-        marks = ", ".join(["%s"] * len(sql.ENTRY_FIELDS))
+        row = dict(zip(sql.ENTRY_FIELDS, sql.entry_row(entry), strict=True))
+        marks = ", ".join(["%s"] * len(NARROW_FIELDS))
         cur.execute(
-            f"INSERT INTO {sql.ENTRY_TABLE} ({', '.join(sql.ENTRY_FIELDS)}) "
+            f"INSERT INTO {sql.ENTRY_TABLE} ({', '.join(NARROW_FIELDS)}) "
             f"VALUES ({marks}) RETURNING id",
-            sql.entry_row(entry),
+            [row[name] for name in NARROW_FIELDS],
         )
         entry_id = cur.fetchone()[0]
+        cur.execute(
+            f"INSERT INTO {TEXT_TABLE} (id, legal_basis, body) VALUES (%s, %s, %s)",
+            [entry_id, entry.legal_basis, entry.body],
+        )
         columns = sql.text_columns(entry)
         cur.execute(
             f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FTS_COLUMNS)}) "
@@ -170,6 +185,7 @@ class SQLiteBackend(SearchBackend):
             cur.execute(
                 f"DELETE FROM {sql.TERM_TABLE} WHERE entry_id IN ({marks})", chunk
             )
+            cur.execute(f"DELETE FROM {TEXT_TABLE} WHERE id IN ({marks})", chunk)
             cur.execute(f"DELETE FROM {sql.ENTRY_TABLE} WHERE id IN ({marks})", chunk)
 
     def _delete_keys(self, cur, keys: list[str]) -> None:
@@ -178,15 +194,18 @@ class SQLiteBackend(SearchBackend):
             self._delete_ids(cur, f"key IN ({', '.join(['%s'] * len(chunk))})", chunk)
 
     def delete(self, keys: Iterable[str] = (), page_id: int | None = None) -> None:
+        invalidate_frequencies()
         with transaction.atomic(using=self.connection.alias), self._cursor() as cur:
             self._delete_keys(cur, list(keys))
             if page_id is not None:
                 self._delete_ids(cur, "page_id = %s", [int(page_id)])
 
     def clear(self) -> None:
+        invalidate_frequencies()
         with transaction.atomic(using=self.connection.alias), self._cursor() as cur:
             cur.execute(f"DELETE FROM {FTS_TABLE}")
             cur.execute(f"DELETE FROM {sql.TERM_TABLE}")
+            cur.execute(f"DELETE FROM {TEXT_TABLE}")
             cur.execute(f"DELETE FROM {sql.ENTRY_TABLE}")
 
     def rebuild(self, entries, chunk_size: int = 500, progress=None) -> int:
@@ -208,26 +227,38 @@ class SQLiteBackend(SearchBackend):
     def _search(self, parsed: ParsedQuery, query: SearchQuery) -> SearchResults:
         try:
             with self._cursor() as cur:
-                return _Search(cur, parsed, query).run()
+                return _Search(cur, parsed, query, self.horizon).run()
         except (DatabaseError, sqlite3.Error) as error:
             raise BackendError(str(error)) from error
 
 
-class _Search(sql.SqlSearch):
-    """One query against the SQLite tables (see ``sql.SqlSearch``)."""
+class _Search(SqlSearch):
+    """One query against the SQLite tables (see ``sql_search.SqlSearch``)."""
 
-    param = "%s"
+    body_join = f"JOIN {TEXT_TABLE} b ON b.id = e.id"
+    body_columns = "b.body, b.legal_basis"
 
-    def match_sql(self, expr: str) -> tuple[str, list[Any]]:
+    def ids_sql(self, expr: str) -> tuple[str, list[Any]]:
+        return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expr]
+
+    def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """BM25 of the newest ``horizon`` matches that pass the filters."""
         weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
         return (
-            f"SELECT rowid AS id, -bm25({FTS_TABLE}, {weights}) AS score "
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-            [expr],
+            f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
+            f"JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {self.where_clause()} "
+            f"ORDER BY f.rowid DESC LIMIT {int(self.horizon)}",
+            [expr, *self.where_params],
         )
 
     def expressions(self) -> list[str]:
-        """Full-text expressions to try in order: all words, then any word."""
+        """Full-text expressions to try in order: all words, then any word.
+
+        In the any-word form, words found in most entries keep only their
+        bigrams ("phạt_tù" still ranks, "có" alone does not), which keeps the
+        match set, and the time to score it, small.
+        """
         parsed = self.parsed
         bigrams_of = self.bigrams_by_group()
         groups = [
@@ -237,7 +268,15 @@ class _Search(sql.SqlSearch):
         tries = []
         if groups and len(groups) <= AND_MAX_GROUPS:
             tries.append(" AND ".join(groups + phrases))
-        kept = [groups[i] for i in self.informative_groups()] or groups
+        informative = set(self.informative_groups())
+        kept = [groups[i] for i in sorted(informative)]
+        kept += [
+            f"{BIGRAM} : {_phrase([b])}"
+            for i, bigram_list in bigrams_of.items()
+            if i not in informative
+            for b in bigram_list
+        ]
+        kept = kept or groups
         any_word = "(" + " OR ".join(kept) + ")" if kept else ""
         tries.append(" AND ".join(([any_word] if any_word else []) + phrases))
         return tries

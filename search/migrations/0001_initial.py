@@ -7,29 +7,7 @@ statements serve this migration and the tests.
 
 from django.db import migrations
 
-
-def create(apps, schema_editor):
-    connection = schema_editor.connection
-    if connection.vendor == "sqlite":
-        from search.backends.sqlite import create_schema
-    elif connection.vendor == "postgresql":
-        from search.backends.postgres import create_schema
-    else:
-        return
-    create_schema(connection)
-
-
-def drop(apps, schema_editor):
-    connection = schema_editor.connection
-    if connection.vendor == "sqlite":
-        from search.backends.sqlite import DROP
-    elif connection.vendor == "postgresql":
-        from search.backends.postgres import DROP
-    else:
-        return
-    with connection.cursor() as cursor:
-        for statement in DROP:
-            cursor.execute(statement)
+from search.backends.schema import create, drop
 
 
 class Migration(migrations.Migration):

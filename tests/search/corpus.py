@@ -6,10 +6,10 @@ from search.codes import document_code_keys
 from search.types import IndexEntry
 
 CT34_KEYS = document_code_keys(
-    doc_type="Chỉ thị", number="34", year=None, symbol="CT/TW", system="party"
+    doc_type="Chỉ thị", number=34, year=None, symbol="CT/TW", system="party"
 )
 ND98_KEYS = document_code_keys(
-    doc_type="Nghị định", number="98", year=2023, symbol="NĐ-CP", system="qppl"
+    doc_type="Nghị định", number=98, year=2023, symbol="NĐ-CP", system="qppl"
 )
 CT34 = CT34_KEYS[0]
 ND98 = ND98_KEYS[0]

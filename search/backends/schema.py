@@ -1,0 +1,25 @@
+"""Create or drop the search tables of the database vendor (run by migrations)."""
+
+
+def create(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor == "sqlite":
+        from search.backends.sqlite import create_schema
+    elif connection.vendor == "postgresql":
+        from search.backends.postgres import create_schema
+    else:
+        return
+    create_schema(connection)
+
+
+def drop(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor == "sqlite":
+        from search.backends.sqlite import DROP
+    elif connection.vendor == "postgresql":
+        from search.backends.postgres import DROP
+    else:
+        return
+    with connection.cursor() as cursor:
+        for statement in DROP:
+            cursor.execute(statement)

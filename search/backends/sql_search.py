@@ -1,0 +1,273 @@
+"""The query plan shared by the database backends (SQLite FTS5, PostgreSQL).
+
+For a query with words:
+
+1. Pick the full-text expression: all words when that finds something, else
+   any informative word (``expressions()``; existence is checked without
+   scoring, which is cheap).
+2. ``matched`` — a sub-select of every matching entry id (full text or số ký
+   hiệu lookup) after the filters. Facet counts and the total are two
+   GROUP BYs over it; nothing is scored for them.
+3. Ranking scores at most ``horizon`` matches, the most recently indexed ones
+   (highest ids) first, and keeps them in a temporary table together with the
+   entries of the named số ký hiệu, scored to come first. A query matching
+   more than ``horizon`` entries is unspecific; ranking the newest of them
+   keeps the latency flat at 100k entries (see docs/benchmarks.md).
+
+Subclasses give ``ids_sql(expr)``, ``scored_sql(expr)``, ``expressions()`` and
+``document_frequencies(tokens)``.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from ..query import ParsedQuery
+from ..types import Hit, SearchResults
+from .sql import (
+    ENTRY_TABLE,
+    HIT_FIELDS,
+    TERM_TABLE,
+    code_remainder,
+    facet_rows_sql,
+    filter_sql,
+    fold_facets,
+    make_hit,
+)
+
+MATCHED = "portal_search_matched"
+CODE_SCORE = 1_000_000.0
+DOCUMENT_FIRST = 1_000.0
+CODE_GROUP_LIMIT = 500
+HORIZON = 5000
+DF_TTL = 300.0
+_df_cache: dict[tuple[str, str], tuple[float, int, int]] = {}
+
+
+class SqlSearch:
+    """One search against the database tables (see the module docstring)."""
+
+    param = "%s"
+    common_ratio = 0.25
+    upsert = "INSERT OR REPLACE INTO"
+    upsert_tail = ""
+    body_join = ""
+    body_columns = "e.body, e.legal_basis"
+
+    def __init__(self, cur, parsed: ParsedQuery, query, horizon: int = HORIZON):
+        self.cur, self.parsed, self.query, self.horizon = cur, parsed, query, horizon
+        filters = dict(query.filters)
+        self.where, self.where_params = filter_sql(filters, self.param)
+        if parsed.is_empty and not filters.get("kind"):
+            self.where.append("e.kind <> 'article'")
+
+    # -- provided by each database -------------------------------------------
+    def ids_sql(self, expr: str) -> tuple[str, list[Any]]:
+        raise NotImplementedError
+
+    def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
+        raise NotImplementedError
+
+    def expressions(self) -> list[str]:
+        raise NotImplementedError
+
+    def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
+        raise NotImplementedError
+
+    def create_matched(self) -> None:
+        self.cur.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {MATCHED} "
+            f"(id INTEGER PRIMARY KEY, score REAL NOT NULL)"
+        )
+        self.cur.execute(f"DELETE FROM {MATCHED}")
+
+    # -- the plan -------------------------------------------------------------
+    def run(self) -> SearchResults:
+        if self.parsed.is_empty:
+            matched, params = self.filtered(), list(self.where_params)
+            hits = self.page_by_date(matched, params)
+            return self.results(hits, matched, params, None)
+        expr = self.choose_expression()
+        code_rows = self.code_rows()
+        matched, params = self.matched(expr, [row["id"] for row in code_rows])
+        if self.query.sort == "date":
+            hits = self.page_by_date(matched, params)
+        else:
+            hits = self.page_by_score(expr, code_rows)
+        return self.results(hits, matched, params, self.code_match(code_rows))
+
+    def results(self, hits, matched, params, code_match) -> SearchResults:
+        facets, total = self.facets(matched, params)
+        return SearchResults(
+            hits=hits, total=total, facets=facets, code_match=code_match
+        )
+
+    def where_clause(self) -> str:
+        return " AND ".join(self.where) if self.where else "1 = 1"
+
+    def filtered(self, extra: str = "") -> str:
+        where = self.where_clause() + (f" AND ({extra})" if extra else "")
+        return f"SELECT e.id FROM {ENTRY_TABLE} e WHERE {where}"
+
+    def fetch(self, statement: str, params: list[Any]) -> list[tuple]:
+        self.cur.execute(statement, params)
+        return self.cur.fetchall()
+
+    def choose_expression(self) -> str:
+        """The first expression that matches some entry after the filters."""
+        tries = self.expressions()
+        for expr in tries[:-1]:
+            ids, params = self.ids_sql(expr)
+            found = self.fetch(
+                f"{self.filtered(f'e.id IN ({ids})')} LIMIT 1",
+                self.where_params + params,
+            )
+            if found:
+                return expr
+        return tries[-1]
+
+    def matched(self, expr: str, code_ids: list[int]) -> tuple[str, list[Any]]:
+        ids, params = self.ids_sql(expr)
+        condition = f"e.id IN ({ids})"
+        if code_ids:
+            marks = ", ".join([self.param] * len(code_ids))
+            condition = f"{condition} OR e.id IN ({marks})"
+            params = params + code_ids
+        return self.filtered(condition), self.where_params + params
+
+    # -- số ký hiệu -------------------------------------------------------------
+    def code_rows(self) -> list[dict[str, Any]]:
+        keys = self.parsed.code_keys[:20]
+        if not keys:
+            return []
+        marks = ", ".join([self.param] * len(keys))
+        rows = self.fetch(
+            f"SELECT e.id, e.kind, e.code, e.doc_type FROM {ENTRY_TABLE} e "
+            f"WHERE e.id IN (SELECT entry_id FROM {TERM_TABLE} WHERE name = 'code' "
+            f"AND value IN ({marks})) AND {self.where_clause()} "
+            f"LIMIT {CODE_GROUP_LIMIT}",
+            keys + self.where_params,
+        )
+        return [
+            dict(zip(("id", "kind", "code", "doc_type"), r, strict=True)) for r in rows
+        ]
+
+    @staticmethod
+    def code_match(code_rows: list[dict[str, Any]]) -> str | None:
+        documents = [r for r in code_rows if r["kind"] == "document"] or code_rows
+        return (documents[0]["code"] or None) if documents else None
+
+    # -- pages ------------------------------------------------------------------
+    def page_by_score(self, expr: str, code_rows: list[dict[str, Any]]) -> list[Hit]:
+        self.create_matched()
+        scored, params = self.scored_sql(expr)
+        self.cur.execute(f"INSERT INTO {MATCHED} (id, score) {scored}", params)
+        if code_rows:
+            self.add_code_rows(code_rows)
+        return self.hits(
+            f"SELECT {self.columns()}, m.score FROM {MATCHED} m "
+            f"JOIN {ENTRY_TABLE} e ON e.id = m.id {self.body_join} "
+            f"ORDER BY m.score DESC, e.id {self.limit()}",
+            [],
+        )
+
+    def add_code_rows(self, code_rows: list[dict[str, Any]]) -> None:
+        """Score the named document's entries above everything else."""
+        marks = ", ".join([self.param] * len(code_rows))
+        ids = [row["id"] for row in code_rows]
+        scores = dict(
+            self.fetch(f"SELECT id, score FROM {MATCHED} WHERE id IN ({marks})", ids)
+        )
+        doc_first = not code_remainder(self.parsed, code_rows)
+        values = [
+            (
+                row["id"],
+                CODE_SCORE
+                + float(scores.get(row["id"], 0.0))
+                + (DOCUMENT_FIRST if doc_first and row["kind"] == "document" else 0),
+            )
+            for row in code_rows
+        ]
+        self.cur.executemany(
+            f"{self.upsert} {MATCHED} (id, score) VALUES ({self.param}, {self.param})"
+            f"{self.upsert_tail}",
+            values,
+        )
+
+    def page_by_date(self, matched: str, params: list[Any]) -> list[Hit]:
+        return self.hits(
+            f"SELECT {self.columns()}, 0 FROM {ENTRY_TABLE} e {self.body_join} "
+            f"WHERE e.id IN ({matched}) ORDER BY e.date DESC NULLS LAST, e.id DESC "
+            f"{self.limit()}",
+            params,
+        )
+
+    def columns(self) -> str:
+        names = [f"e.{n}" for n in HIT_FIELDS if n not in ("body", "legal_basis")]
+        return ", ".join(names) + ", " + self.body_columns
+
+    def limit(self) -> str:
+        return f"LIMIT {int(self.query.per_page)} OFFSET {int(self.query.offset)}"
+
+    def hits(self, statement: str, params: list[Any]) -> list[Hit]:
+        names = [n for n in HIT_FIELDS if n not in ("body", "legal_basis")]
+        names += ["body", "legal_basis"]
+        hits = []
+        for row in self.fetch(statement, params):
+            data = dict(zip(names, row, strict=False))
+            score = float(row[-1] or 0)
+            score = score - CODE_SCORE if score >= CODE_SCORE else score
+            hits.append(make_hit(data, score, self.parsed))
+        return hits
+
+    # -- facets -----------------------------------------------------------------
+    def facets(self, matched: str, params: list[Any]) -> tuple[dict, int]:
+        single, multi = facet_rows_sql(matched)
+        return fold_facets(self.fetch(single, params), self.fetch(multi, params))
+
+    # -- helpers for expressions -------------------------------------------------
+    def bigrams_by_group(self) -> dict[int, list[str]]:
+        """Query bigrams keyed by the single-word group that starts them."""
+        groups = self.parsed.groups
+        return {
+            i: [f"{groups[i].primary[0]}_{groups[i + 1].primary[0]}"]
+            for i in range(len(groups) - 1)
+            if len(groups[i].primary) == 1
+        }
+
+    def informative_groups(self) -> list[int]:
+        """Indexes of groups that are not in most entries (stopword-light)."""
+        groups = self.parsed.groups
+        singles = list({g.primary[0] for g in groups if len(g.primary) == 1})
+        df, total = self.cached_frequencies(singles)
+        limit = max(total * self.common_ratio, 50)
+        return [
+            i
+            for i, g in enumerate(groups)
+            if len(g.primary) > 1
+            or len(g.alternatives) > 1
+            or df.get(g.primary[0], 0) <= limit
+        ]
+
+    def cached_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
+        """Document frequencies, cached for DF_TTL seconds per process."""
+        now, vendor = time.monotonic(), type(self).__module__
+        fresh = {
+            t: _df_cache[(vendor, t)]
+            for t in tokens
+            if (vendor, t) in _df_cache and now - _df_cache[(vendor, t)][0] < DF_TTL
+        }
+        missing = [t for t in tokens if t not in fresh]
+        if missing or not tokens:
+            df, total = self.document_frequencies(missing)
+            for token in missing:
+                _df_cache[(vendor, token)] = (now, df.get(token, 0), total)
+                fresh[token] = _df_cache[(vendor, token)]
+        totals = [entry[2] for entry in fresh.values()]
+        return {t: entry[1] for t, entry in fresh.items()}, max(totals, default=0)
+
+
+def invalidate_frequencies() -> None:
+    """Forget cached document frequencies (after any write)."""
+    _df_cache.clear()
