@@ -73,39 +73,41 @@ class Citation:
 
     @property
     def system(self) -> str:
-        """ "law", "party", "qppl" or "admin", inferred from the parse."""
-        if "law_by_name" in self.flags or (
-            self.doc_type in LAW_TYPES and self.code is None
-        ):
-            return "law"
+        """ "party", "law", "qppl" or "admin", read from the type and the code."""
         if self.code and "-" in self.code.split("/")[0]:
             return "party"
-        if self.code and self.code.count("/") >= 2:
-            return "qppl"
-        if self.symbol and self.symbol.upper().startswith("QH"):
+        if self.doc_type in LAW_TYPES:
+            return "law"
+        if (self.code and self.code.count("/") >= 2) or _is_qh(self.symbol):
             return "qppl"
         return "admin"
 
     @property
     def key(self) -> str:
-        """Canonical identity key: equal keys mean the same cited document."""
-        kind = _fold_or(self.doc_type)
+        """Canonical identity key: equal keys mean the same cited document.
+
+        A code with a year identifies its document alone, whatever route found
+        it (a law by name resolved through the gazetteer, "Luật số …", a stored
+        page); an administrative code also needs its issuer, a Party code its
+        issuer and year; a law known only by title keys on title and year.
+        """
+        kind, system = _fold_or(self.doc_type), self.system
         number = "?" if self.number is None else str(self.number)
-        symbol = _fold_or(self.symbol)
-        year = "?" if self.year is None else str(self.year)
-        system = self.system
-        if self.number is None and system != "law":
-            return f"draft|{kind}|{symbol}|{fold_issuer(self.issuer)}|{year}"
-        if system == "law":
-            if self.code:
-                return f"law|{kind}|{number}|{year}|{symbol}"
-            return f"law|{kind}|{_law_title(self.raw)}|{year}"
-        if system == "qppl":
-            return f"qppl|{kind}|{number}|{year}|{symbol}"
+        symbol, year = _fold_or(self.symbol), "?" if self.year is None else self.year
         issuer = fold_issuer(self.issuer)
+        if system == "law" and (self.number is None or not self.symbol):
+            return f"law|{kind}|{_law_title(self.raw)}|{year}"
+        if self.number is None:
+            return f"draft|{kind}|{symbol}|{issuer}|{year}"
         if system == "party":
             return f"party|{kind}|{number}|{symbol}|{issuer}|{year}"
+        if system in ("law", "qppl"):
+            return f"qppl|{kind}|{number}|{year}|{symbol}"
         return f"admin|{kind}|{number}|{year}|{symbol}|{issuer}"
+
+
+def _is_qh(symbol: str | None) -> bool:
+    return bool(symbol) and fold(symbol).startswith("qh")
 
 
 def _law_title(raw: str) -> str:

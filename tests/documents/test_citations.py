@@ -289,7 +289,28 @@ class TestKeys:
     def test_law_by_name_keys_by_gazetteer_number(self):
         by_name = one("Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022")
         by_number = one("Luật Thi đua, khen thưởng số 06/2022/QH15")
-        assert by_name.key == by_number.key
+        bare = one("được sửa đổi bởi Luật số 6/2022/QH15")
+        stored = Citation(
+            "",
+            0,
+            0,
+            "Luật",
+            6,
+            2022,
+            "QH15",
+            "06/2022/QH15",
+            None,
+            None,
+            None,
+            None,
+            (),
+        )
+        assert by_name.key == by_number.key == bare.key == stored.key
+
+    def test_law_and_resolution_of_the_national_assembly_differ(self):
+        law = one("Luật số 64/2025/QH15")
+        resolution = one("Nghị quyết số 64/2025/QH15")
+        assert law.key != resolution.key
 
 
 class TestCodes:
