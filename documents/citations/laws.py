@@ -19,9 +19,19 @@ from .vocab import TYPE_BY_FOLD
 _AMEND = re.compile(
     r"\s+sua\s+doi\s*,?\s*bo\s+sung(?:\s+mot\s+so\s+dieu)?(?:\s+(?:cua|tai))?\s+"
 )
+
+
+def _title_regex(title: str) -> str:
+    """A folded title as a regex: any spacing, and "," or " - " or nothing
+    between its parts ("Thi đua, khen thưởng" = "Thi đua - Khen thưởng")."""
+    parts = [r"\s+".join(map(re.escape, part.split())) for part in title.split(",")]
+    return r"\s*(?:,|\s-)?\s*".join(parts)
+
+
 _TITLES = re.compile(
-    "(?:" + "|".join(re.escape(t) for t in gazetteer.TITLE_PATTERNS) + r")(?![a-z])"
+    "(?:" + "|".join(map(_title_regex, gazetteer.TITLE_PATTERNS)) + r")(?![a-z])"
 )
+_BARE_YEAR = re.compile(r"\s+(?P<year>(?:19|20)\d\d)(?![\d/])")
 _NUMBER = re.compile(r"\s*,?\s*(?:so\s*:?\s*)?(?=\d)")
 # "Trường Đại học Luật Hà Nội", "Công ty Luật …", "Khoa Luật": names, not laws.
 _NOT_A_LAW = re.compile(r"(?:hoc|cong ty|van phong|khoa|hang|doan)\s+$")
@@ -63,6 +73,7 @@ class Member:
     title_end: int
     end: int
     number: NumberHit | None
+    year: str | None = None
 
 
 def match_law(src: Source, start: int, end: int) -> list[Hit]:
@@ -103,9 +114,11 @@ def _member(
     if found is None:
         title_end = _extend_to_number(src, title_end)
     number, end = _number_after(src, title_end)
+    year = None if number else _BARE_YEAR.match(src.folded, title_end)
+    end = year.end() if year else end
     if found is None and not (first.isupper() or inner or number or _dated(src, end)):
         return None
-    return Member(start, title_end, end, number)
+    return Member(start, title_end, end, number, year.group("year") if year else None)
 
 
 def _extend_to_number(src: Source, pos: int) -> int:
@@ -183,6 +196,8 @@ def _law_hit(src: Source, member: Member, kind: str) -> Hit:
         hit.number, hit.year, hit.symbol = number.number, number.year, number.symbol
         hit.flags.extend(number.flags)
         return finish(src, hit, member.end)
+    if member.year:
+        hit.date, hit.year = member.year, int(member.year)
     finish(src, hit, member.end)
     title = src.folded[member.start : member.title_end]
     _resolve(src, hit, title)

@@ -179,6 +179,17 @@ class TestLawsByName:
         )
         assert (citation.doc_type, citation.code) == ("Pháp lệnh", "02/2020/UBTVQH14")
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Luật Thi đua - Khen thưởng năm 2022",
+            "Luật Thi đua khen thưởng 2022",
+            "Luật TĐKT năm 2022",
+        ],
+    )
+    def test_title_variants_and_bare_year(self, text):
+        assert one(text).code == "06/2022/QH15"
+
     def test_and_the_guiding_documents_is_not_a_citation(self):
         text = "Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành"
         assert one(text, context_date=D2025).raw == "Luật Thi đua, khen thưởng"
