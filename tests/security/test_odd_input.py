@@ -6,7 +6,8 @@ of arbitrary text are sent as every parameter the public pages read.
 """
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.factories import PlanPageFactory
 
