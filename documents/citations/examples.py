@@ -310,7 +310,7 @@ EXAMPLES: list[tuple[str, str, datetime.date | None, list[dict]]] = [
         "E47",
         "Sau 10 năm thực hiện Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV)",
         D2025,
-        [_c(_NQ, 13, None, "13-NQ/TƯ", None, issuer="Tỉnh ủy")],
+        [_c(_NQ, 13, None, "13-NQ/TƯ", None, issuer="Tỉnh ủy (khóa XIV)")],
     ),
     (
         "E49",

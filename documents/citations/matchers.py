@@ -29,6 +29,8 @@ _QUALIFIER_STOP = frozenset(
     "ve cua theo tai va ngay nam thang duoc da la co cac nay voi cho de trong "
     "den khi thi so hoac thuc trien".split()
 )
+# Party numbers restart each term, so "(khóa XIV)" after the issuer is kept.
+_TERM = re.compile(r"\s*(?P<term>\(\s*khoa\s+[ivxlc]+\s*\)|khoa\s+[ivxlc]+(?![a-z]))")
 LAW_ISSUERS = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội"}
 _OF = re.compile(r"\s*,?\s*cua\s+")
 _DATE_GAP = re.compile(r"\s*,?\s*(?:\(\s*)?")
@@ -102,6 +104,10 @@ def attach_issuer(src: Source, hit: Hit, pos: int) -> int:
     end, issuer = scan_issuer(src.text, src.folded, found.end())
     if issuer is None:
         return pos
+    term = _TERM.match(src.folded, end)
+    if term is not None and "khóa" not in issuer.lower():
+        issuer = f"{issuer} {clean(src.text[term.start('term') : term.end('term')])}"
+        end = term.end()
     hit.issuer = issuer
     return end
 

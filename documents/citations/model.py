@@ -7,6 +7,7 @@ UBND issues ``…/KH-UBND``), a Party one by its issuer and year (numbers restar
 each term), a law cited by name by its gazetteer number.
 """
 
+import re
 from dataclasses import dataclass
 
 from search.text import fold
@@ -34,7 +35,7 @@ def fold_issuer(issuer: str | None) -> str:
     """Folded issuer, abbreviations expanded ("UBND" -> "uy ban nhan dan")."""
     if not issuer:
         return "?"
-    words = fold(issuer).replace(",", " ").split()
+    words = re.sub(r"[,()]", " ", fold(issuer)).split()
     return " ".join(ISSUER_ABBR.get(word, word) for word in words)
 
 

@@ -292,6 +292,13 @@ class TestKeys:
         )
         assert short.key == long.key
 
+    def test_party_key_keeps_the_term(self):
+        xiv = one("Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV)")
+        xv = one("Nghị quyết số 13-NQ/TƯ của Tỉnh ủy khóa XV")
+        assert xiv.issuer == "Tỉnh ủy (khóa XIV)"
+        assert xiv.key != xv.key
+        assert xiv.key == one("Nghị quyết số 13-NQ/TU của Tỉnh ủy khóa XIV").key
+
     def test_unresolved_law_key_ignores_the_pinpoint(self):
         pinpointed = one("khoản 2 Điều 30 Luật Đất đai năm 2024")
         plain = one("Căn cứ Luật Đất đai năm 2024;")
