@@ -186,6 +186,39 @@ def pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "n/a"
 
 
+def corpus_rows(data: Path) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """Table rows and miss/difference lines for the shared corpus."""
+    lines = legal_basis_lines(data)
+    stats = bench_lines(lines)
+    megabytes, seconds, cpu, count = bench_speed(documents(data))
+    rows = [
+        ("Căn cứ lines read", str(len(lines)), ""),
+        (
+            "Căn cứ lines: symbol tokens found",
+            f"{stats['found']}/{stats['tokens']}",
+            pct(stats["found"], stats["tokens"]),
+        ),
+        (
+            "Căn cứ lines: exact vs simple reference",
+            f"{stats['exact']}/{stats['ref']}",
+            pct(stats["exact"], stats["ref"]),
+        ),
+        (
+            "Throughput, CPU time (full texts)",
+            f"{megabytes:.1f} MB in {cpu:.2f} s",
+            f"{megabytes / cpu:.2f} MB/s",
+        ),
+        (
+            "Throughput, wall clock",
+            f"{megabytes:.1f} MB in {seconds:.2f} s",
+            f"{megabytes / seconds:.2f} MB/s",
+        ),
+        ("Citations in full texts", str(count), ""),
+    ]
+    misses = ["MISS " + m for m in stats["miss"]]
+    return rows, misses + ["DIFF " + m for m in stats["wrong"]]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", type=int, default=20)
@@ -195,38 +228,11 @@ def main() -> int:
     rows = [
         ("domain.md examples: exact (5 fields)", f"{exact}/{total}", pct(exact, total))
     ]
-    if not args.data.is_dir():
-        print(f"{args.data} not found: corpus measurements skipped")
+    if args.data.is_dir():
+        more_rows, more_misses = corpus_rows(args.data)
+        rows, misses = rows + more_rows, misses + more_misses
     else:
-        lines = legal_basis_lines(args.data)
-        stats = bench_lines(lines)
-        rows.append(("Căn cứ lines read", str(len(lines)), ""))
-        megabytes, seconds, cpu, count = bench_speed(documents(args.data))
-        rows += [
-            (
-                "Căn cứ lines: symbol tokens found",
-                f"{stats['found']}/{stats['tokens']}",
-                pct(stats["found"], stats["tokens"]),
-            ),
-            (
-                "Căn cứ lines: exact vs simple reference",
-                f"{stats['exact']}/{stats['ref']}",
-                pct(stats["exact"], stats["ref"]),
-            ),
-            (
-                "Throughput, CPU time (full texts)",
-                f"{megabytes:.1f} MB in {cpu:.2f} s",
-                f"{megabytes / cpu:.2f} MB/s",
-            ),
-            (
-                "Throughput, wall clock",
-                f"{megabytes:.1f} MB in {seconds:.2f} s",
-                f"{megabytes / seconds:.2f} MB/s",
-            ),
-            ("Citations in full texts", str(count), ""),
-        ]
-        misses += ["MISS " + m for m in stats["miss"]]
-        misses += ["DIFF " + m for m in stats["wrong"]]
+        print(f"{args.data} not found: corpus measurements skipped")
     print(f"{'measure':45} {'count':>22} {'value':>10}")
     for name, count_text, value in rows:
         print(f"{name:45} {count_text:>22} {value:>10}")
