@@ -271,7 +271,11 @@ class BareCodeMatcher(CitationMatcher):
         else:
             return False
         before = src.text[max(0, found_at - 40) : found_at].rstrip(" \t")
-        return before == "" or before.endswith(("\n", ";", "|"))
+        if before == "" or before.endswith(("\n", ";", "|")):
+            return True
+        word = src.text[found_at : found_at + 2]
+        colon = ":" in src.folded[found_at:start]
+        return word in ("Số", "SỐ") and colon  # a flattened header row
 
 
 class LawByNameMatcher(CitationMatcher):

@@ -116,6 +116,10 @@ class TestForms:
         assert (citation.doc_type, citation.date) == ("Công văn", "2018-04-06")
         assert "no_type" in citation.flags
 
+    def test_own_number_in_a_flattened_header_is_flagged(self):
+        citation = one("UBND TỈNH LAI CHÂU   Số: 123/QĐ-UBND   Lai Châu, ngày 5/3/2025")
+        assert "header" in citation.flags and citation.date == "2025-03-05"
+
     def test_no_citation_without_number(self):
         text = "theo Nghị quyết Đại hội Đại biểu toàn quốc lần thứ XIII của Đảng"
         assert extract_citations(text) == []
