@@ -14,6 +14,26 @@ from django.conf import settings
 from django.db import models
 
 
+def keep_published_revisions(collector, field, sub_objs, using):
+    """``on_delete`` of ``PublishedVersion.revision``.
+
+    Acts as PROTECT, so ``purge_revisions`` keeps every revision that was once
+    published (it skips protected ones), and as CASCADE when the document page
+    itself is being deleted along with its revisions.
+    """
+    from wagtail.models import Page
+
+    deleting = {
+        obj.pk
+        for model, objs in collector.data.items()
+        if issubclass(model, Page)
+        for obj in objs
+    }
+    if all(version.page_id in deleting for version in sub_objs):
+        return models.CASCADE(collector, field, sub_objs, using)
+    return models.PROTECT(collector, field, sub_objs, using)
+
+
 class PublishedVersion(models.Model):
     """Version ``number`` of ``page``: the revision that was live from ``published_at``."""
 
@@ -27,7 +47,7 @@ class PublishedVersion(models.Model):
     revision = models.ForeignKey(
         "wagtailcore.Revision",
         verbose_name="bản lưu",
-        on_delete=models.PROTECT,
+        on_delete=keep_published_revisions,
         related_name="+",
     )
     published_at = models.DateTimeField("thời điểm đăng tải")
