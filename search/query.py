@@ -79,7 +79,7 @@ def bigram(a: str, b: str) -> str:
 
 def bigrams(folded: list[str]) -> list[str]:
     """Adjacent folded word pairs, in order."""
-    return [bigram(a, b) for a, b in zip(folded, folded[1:], strict=False)]
+    return [a + "_" + b for a, b in zip(folded, folded[1:], strict=False)]
 
 
 def _groups(exact: list[str], folded: list[str]) -> list[Group]:

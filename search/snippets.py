@@ -1,51 +1,97 @@
 """Highlighted snippets computed in Python, shared by the database backends.
 
-The snippet is the window of the text that contains the most distinct query
-terms (compared folded, so "thi dua" marks "thi đua"); the text is escaped and
-only the matched words are wrapped in ``<mark>``. The result is safe HTML.
+The snippet is the window of about ``WIDTH`` characters holding the most
+distinct query terms. Matching runs on a same-length folded copy of the text
+(one character for one character), so "thi dua" marks "thi đua" and the
+offsets found in the copy cut the original. The text is escaped and only the
+matched words are wrapped in ``<mark>``: the result is safe HTML.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
-from .text import fold_word as fold_token
+from .text import fold
 
-_TOKEN = re.compile(r"[^\W_]+")
-WINDOW_WORDS = 36
+WIDTH = 240
 MAX_SCAN = 20_000
+MAX_TERMS = 64
 
 
-def _best_start(folded: list[str], terms: set[str], window: int) -> int:
-    best, best_score = 0, -1
-    for start in range(0, max(1, len(folded) - window + 1), max(1, window // 4)):
-        score = len(terms.intersection(folded[start : start + window]))
+class _FoldTable(dict):
+    """str.translate table folding each character to one character."""
+
+    def __missing__(self, codepoint: int) -> str:
+        char = chr(codepoint)
+        folded = fold(char)
+        self[codepoint] = folded if len(folded) == 1 else char
+        return self[codepoint]
+
+
+_TABLE = _FoldTable()
+
+
+def fold_same_length(text: str) -> str:
+    """``fold`` that keeps every character's offset (for highlighting)."""
+    return text.translate(_TABLE)
+
+
+@lru_cache(maxsize=512)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(t) for t in terms)
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
+def _window(spans: list[tuple[int, int, str]], width: int) -> int:
+    """Start offset of the window covering the most distinct terms."""
+    best_start, best_score, right = spans[0][0], 0, 0
+    for left, (start, _end, _term) in enumerate(spans):
+        right = max(right, left)
+        while right + 1 < len(spans) and spans[right + 1][1] - start <= width:
+            right += 1
+        score = len({term for _s, _e, term in spans[left : right + 1]})
         if score > best_score:
-            best, best_score = start, score
-    return best
+            best_start, best_score = start, score
+    return best_start
 
 
-def make_snippet(text: str, terms: Iterable[str], window: int = WINDOW_WORDS) -> str:
+def _cut(text: str, start: int, width: int) -> tuple[int, int]:
+    """Word-aligned [begin, end) of a window starting near ``start``."""
+    begin = max(0, start - width // 6)
+    if begin > 0:
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < start else begin
+    end = min(len(text), begin + width)
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > begin else end
+    return begin, end
+
+
+def make_snippet(text: str, terms: Iterable[str], width: int = WIDTH) -> str:
     """Escaped excerpt of ``text`` around the query terms, terms in <mark>."""
-    text = text or ""
-    terms = {t for t in terms if t}
-    matches = list(_TOKEN.finditer(text[:MAX_SCAN]))
-    if not matches:
-        return escape(text[:240])
-    folded = [fold_token(m.group()) for m in matches]
-    start = _best_start(folded, terms, window)
-    chunk = matches[start : start + window]
-    begin, end = chunk[0].start(), chunk[-1].end()
-    if start == 0:
-        begin = 0
-    out = ["…" if begin > 0 else ""]
-    cursor = begin
-    for match, token in zip(chunk, folded[start : start + window], strict=False):
-        out.append(escape(text[cursor : match.start()]))
-        word = escape(match.group())
-        out.append(f"<mark>{word}</mark>" if token in terms else word)
-        cursor = match.end()
-    out.append("…" if end < len(text) else "")
+    text = (text or "")[:MAX_SCAN]
+    wanted = tuple(sorted({t for t in terms if t}, key=lambda t: (-len(t), t)))
+    spans = []
+    if wanted:
+        folded = fold_same_length(text).casefold()
+        if len(folded) == len(text):
+            pattern = _terms_pattern(wanted[:MAX_TERMS])
+            spans = [(m.start(), m.end(), m.group()) for m in pattern.finditer(folded)]
+    begin, end = _cut(text, _window(spans, width) if spans else 0, width)
+    out, cursor = ["…" if begin else ""], begin
+    for start, stop, _term in spans:
+        if start < begin or stop > end:
+            continue
+        out += [
+            escape(text[cursor:start]),
+            "<mark>",
+            escape(text[start:stop]),
+            "</mark>",
+        ]
+        cursor = stop
+    out += [escape(text[cursor:end]), "…" if end < len(text) else ""]
     return "".join(out)

@@ -40,7 +40,7 @@ MATCHED = "portal_search_matched"
 CODE_SCORE = 1_000_000.0
 DOCUMENT_FIRST = 1_000.0
 CODE_GROUP_LIMIT = 500
-HORIZON = 5000
+HORIZON = 2000
 DF_TTL = 300.0
 _df_cache: dict[tuple[str, str], tuple[float, int, int]] = {}
 
@@ -128,13 +128,18 @@ class SqlSearch:
         return tries[-1]
 
     def matched(self, expr: str, code_ids: list[int]) -> tuple[str, list[Any]]:
+        """Sub-select of all matching ids, driven from the full-text side."""
         ids, params = self.ids_sql(expr)
-        condition = f"e.id IN ({ids})"
+        statement = (
+            f"SELECT f.id FROM ({ids}) f JOIN {ENTRY_TABLE} e ON e.id = f.id "
+            f"WHERE {self.where_clause()}"
+        )
+        params = params + self.where_params
         if code_ids:
             marks = ", ".join([self.param] * len(code_ids))
-            condition = f"{condition} OR e.id IN ({marks})"
-            params = params + code_ids
-        return self.filtered(condition), self.where_params + params
+            statement += f" UNION {self.filtered(f'e.id IN ({marks})')}"
+            params += self.where_params + code_ids
+        return statement, params
 
     # -- số ký hiệu -------------------------------------------------------------
     def code_rows(self) -> list[dict[str, Any]]:
@@ -166,9 +171,10 @@ class SqlSearch:
         if code_rows:
             self.add_code_rows(code_rows)
         return self.hits(
-            f"SELECT {self.columns()}, m.score FROM {MATCHED} m "
+            f"SELECT {self.columns()}, m.score FROM (SELECT id, score FROM {MATCHED} "
+            f"ORDER BY score DESC, id {self.limit()}) m "
             f"JOIN {ENTRY_TABLE} e ON e.id = m.id {self.body_join} "
-            f"ORDER BY m.score DESC, e.id {self.limit()}",
+            f"ORDER BY m.score DESC, e.id",
             [],
         )
 
@@ -196,10 +202,11 @@ class SqlSearch:
         )
 
     def page_by_date(self, matched: str, params: list[Any]) -> list[Hit]:
+        order = "e.date DESC NULLS LAST, e.id DESC"
         return self.hits(
-            f"SELECT {self.columns()}, 0 FROM {ENTRY_TABLE} e {self.body_join} "
-            f"WHERE e.id IN ({matched}) ORDER BY e.date DESC NULLS LAST, e.id DESC "
-            f"{self.limit()}",
+            f"SELECT {self.columns()}, 0 FROM (SELECT e.id FROM {ENTRY_TABLE} e "
+            f"WHERE e.id IN ({matched}) ORDER BY {order} {self.limit()}) p "
+            f"JOIN {ENTRY_TABLE} e ON e.id = p.id {self.body_join} ORDER BY {order}",
             params,
         )
 

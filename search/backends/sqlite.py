@@ -209,6 +209,8 @@ class SQLiteBackend(SearchBackend):
             cur.execute(f"DELETE FROM {sql.ENTRY_TABLE}")
 
     def rebuild(self, entries, chunk_size: int = 500, progress=None) -> int:
+        with self._cursor() as cur:
+            cur.execute("PRAGMA cache_size = -65536")
         with transaction.atomic(using=self.connection.alias):
             count = super().rebuild(entries, chunk_size, progress)
         with self._cursor() as cur:
@@ -239,7 +241,7 @@ class _Search(SqlSearch):
     body_columns = "b.body, b.legal_basis"
 
     def ids_sql(self, expr: str) -> tuple[str, list[Any]]:
-        return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expr]
+        return f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expr]
 
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
         """BM25 of the newest ``horizon`` matches that pass the filters."""
