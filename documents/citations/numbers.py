@@ -9,11 +9,13 @@ import re
 from dataclasses import dataclass, field
 
 from .codes import canonical_symbol, is_party_issuer
+from .normalize import HYPHENS
 from .vocab import PARTY_TYPES, type_from_code
 
 SEG = r"[a-z][a-z0-9&]*"
-SYM = rf"{SEG}(?:(?:-|/| -|- |/ | /){SEG})*"
+SYM = rf"{SEG}(?:(?:-|/| -|- |/ | /| - ){SEG})*"
 N = r"\d{1,5}"
+_SEPARATOR = re.compile(rf"(\s?[-/{HYPHENS}]\s?)")
 _MIXED = frozenset(("ttg", "ttr", "ctr", "qyd", "qdi", "trs"))
 _MIXED_CODES = ("TTg", "TTr", "CTr", "QyĐ", "QĐi", "TrS")
 _GLUE = re.compile(r"^([A-ZĐ0-9&]+?)([a-zđà-ỹ]{2,}.*)$")
@@ -40,13 +42,13 @@ def clean_symbol(text: str, start: int, end: int) -> tuple[int, list[str]]:
     spaced separator pulled in ("UBND - về").
     """
     flags: list[str] = []
-    parts = re.split(r"(\s?[-/]\s?)", text[start:end])
+    parts = _SEPARATOR.split(text[start:end])
     pos = start
     for index, part in enumerate(parts):
         if index % 2 == 1:
             pos += len(part)
             continue
-        if index and " " in parts[index - 1] and not part[:1].isupper():
+        if index and not _joins(parts[index - 1], part, text[pos + len(part) :]):
             return pos - len(parts[index - 1]), flags
         cut = _glue_cut(part)
         if cut:
@@ -54,6 +56,22 @@ def clean_symbol(text: str, start: int, end: int) -> tuple[int, list[str]]:
             return pos + cut, flags
         pos += len(part)
     return end, flags
+
+
+def _joins(separator: str, part: str, after: str) -> bool:
+    """Whether ``part`` still belongs to the symbol after ``separator``.
+
+    After a spaced separator the part must start upper-case ("NĐ- CP"); with a
+    space on both sides ("NĐ – CP", PDF text) it must be a short upper-case code
+    not followed by another capitalised word (an all-caps title).
+    """
+    if " " not in separator:
+        return True
+    if not part[:1].isupper():
+        return False
+    if separator.count(" ") < 2:
+        return True
+    return part.isupper() and len(part) <= 8 and not re.match(r"\s+[A-ZĐ]", after)
 
 
 def _glue_cut(part: str) -> int:

@@ -59,6 +59,11 @@ class TestForms:
         assert citation.code == "01/2024/TT-BNV"
         assert "symbol_repaired" in citation.flags
 
+    def test_dash_variants_and_spaces_in_pdf_text(self):
+        citation = one("Nghị định số 98 / 2023 / NĐ – CP ngày 31/12/2023")
+        assert (citation.code, citation.date) == ("98/2023/NĐ-CP", "2023-12-31")
+        assert one("Nghị định số 98/2023/NĐ\u2011CP").code == "98/2023/NĐ-CP"
+
     def test_double_so_and_glued_so(self):
         assert "so_repeated" in one("Kế hoạch số số 118/KH-UBND").flags
         glued = one("Quyết định của Ban Bí thư số91-QĐ/TW, ngày 16-02-2004")
