@@ -253,7 +253,8 @@ def metadata_changes(old, new) -> list[FieldChange]:
         before, after = field_display(old, name), field_display(new, name)
         if before == after:
             continue
-        inline = diff_words(before, after) if name in LONG_TEXT_FIELDS else None
+        long_text = name in LONG_TEXT_FIELDS and "—" not in (before, after)
+        inline = diff_words(before, after) if long_text else None
         changes.append(FieldChange(name, field_label(name), before, after, inline))
     return changes
 
