@@ -1,0 +1,151 @@
+"""JSON API v1: only live public documents, filters, citations, resolve, schema."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from wagtail.models import PageViewRestriction
+
+from documents.graph import sync_page
+from documents.models import IssuingBody
+from tests.factories import DecisionPageFactory, DirectivePageFactory, document_type
+
+pytestmark = pytest.mark.django_db
+
+BASIS = (
+    "Căn cứ Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị về tiếp tục đổi mới "
+    "công tác thi đua, khen thưởng;"
+)
+
+
+@pytest.fixture
+def docs(site_tree):
+    """A party directive, a decision citing it, a draft and a private page."""
+    _, index = site_tree
+    directive = DirectivePageFactory(
+        parent=index,
+        title="Chỉ thị về tiếp tục đổi mới công tác thi đua",
+        number=34,
+        symbol="CT/TW",
+        document_type=document_type("Chỉ thị", "party"),
+        issuing_body=IssuingBody.objects.get(slug="bo-chinh-tri"),
+        issued_date=dt.date(2014, 4, 7),
+    )
+    decision = DecisionPageFactory(
+        parent=index, title="Quyết định khen thưởng năm 2025", legal_basis=BASIS
+    )
+    draft = DecisionPageFactory(
+        parent=index, title="Quyết định dự thảo", legal_basis=BASIS, live=False
+    )
+    private = DecisionPageFactory(
+        parent=index, title="Quyết định nội bộ", legal_basis=BASIS
+    )
+    PageViewRestriction.objects.create(
+        page=private, restriction_type="password", password="x"
+    )
+    for page in (directive, decision, draft, private):
+        sync_page(page)
+    return {
+        "directive": directive,
+        "decision": decision,
+        "draft": draft,
+        "private": private,
+    }
+
+
+def get(url: str, status: int = 200) -> dict:
+    response = Client().get(url)
+    assert response.status_code == status, response.content
+    assert response["Content-Type"].startswith("application/json")
+    return response.json()
+
+
+def titles(data: dict) -> set[str]:
+    return {row["title"] for row in data["results"]}
+
+
+class TestList:
+    def test_only_live_public_documents(self, docs):
+        data = get("/api/v1/documents/")
+        assert titles(data) == {
+            "Chỉ thị về tiếp tục đổi mới công tác thi đua",
+            "Quyết định khen thưởng năm 2025",
+        }
+        assert data["count"] == 2
+
+    def test_cites_filter_uses_code_variants(self, docs):
+        for code in ("34-CT/TW", "34/CT-TW", "chỉ thị 34-CT/TW"):
+            data = get(f"/api/v1/documents/?cites={code}")
+            assert titles(data) == {"Quyết định khen thưởng năm 2025"}, code
+
+    def test_type_issuer_year_status_and_q(self, docs):
+        assert titles(get("/api/v1/documents/?type=chi-thi-dang")) == {
+            "Chỉ thị về tiếp tục đổi mới công tác thi đua"
+        }
+        assert len(get("/api/v1/documents/?issuer=bo-chinh-tri")["results"]) == 1
+        assert len(get("/api/v1/documents/?year=2014")["results"]) == 1
+        assert get("/api/v1/documents/?status=het_hieu_luc")["count"] == 0
+        assert titles(get("/api/v1/documents/?q=khen thưởng")) == {
+            "Quyết định khen thưởng năm 2025"
+        }
+
+    def test_pagination(self, docs):
+        data = get("/api/v1/documents/?page_size=1&page=2")
+        assert data["count"] == 2 and data["num_pages"] == 2
+        assert len(data["results"]) == 1
+
+    @pytest.mark.parametrize(
+        ("query", "status"),
+        [
+            ("year=abc", 422),
+            ("status=nope", 422),
+            ("page_size=1000", 400),
+            ("page=0", 400),
+            ("cites=hello", 400),
+            ("type=khong-co", 400),
+        ],
+    )
+    def test_bad_parameters_are_client_errors(self, docs, query, status):
+        data = get(f"/api/v1/documents/?{query}", status)
+        assert data["detail"]
+
+
+class TestDetail:
+    def test_metadata_citations_and_versions(self, docs):
+        decision, directive = docs["decision"], docs["directive"]
+        data = get(f"/api/v1/documents/{decision.pk}/")
+        assert data["code"] == decision.code and data["issuer"]
+        (cited,) = data["outgoing_citations"]
+        assert cited["code"] == "34-CT/TW" and cited["relation"] == "can_cu"
+        assert cited["target"]["id"] == directive.pk
+        incoming = get(f"/api/v1/documents/{directive.pk}/")["incoming_citations"]
+        assert [row["source"]["id"] for row in incoming] == [decision.pk]
+        assert incoming[0]["relation_label"] == "Được căn cứ"
+        assert isinstance(data["versions"], list)
+
+    def test_draft_and_private_pages_are_404(self, docs):
+        for name in ("draft", "private"):
+            data = get(f"/api/v1/documents/{docs[name].pk}/", 404)
+            assert "no public document" in data["detail"]
+
+
+class TestResolve:
+    def test_resolve_gives_key_and_documents(self, docs):
+        data = get("/api/v1/citations/resolve/?q=34/CT-TW")
+        assert data["code"] == "34-CT/TW" and data["system"] == "party"
+        assert data["match_keys"] == ["34-ct/tw"]
+        assert [doc["id"] for doc in data["documents"]] == [docs["directive"].pk]
+
+    def test_not_a_code_is_400(self, docs):
+        assert (
+            "not a document code"
+            in get("/api/v1/citations/resolve/?q=xin chào", 400)["detail"]
+        )
+        get("/api/v1/citations/resolve/", 422)
+
+
+def test_openapi_schema_is_served(db):
+    schema = get("/api/v1/openapi.json")
+    assert "/api/v1/documents/" in schema["paths"]
+    assert "/api/v1/citations/resolve/" in schema["paths"]
+    assert Client().get("/api/v1/docs").status_code == 200
