@@ -13,7 +13,7 @@ from .context import scan_issuer
 from .dates import DateHit, match_date
 from .normalize import clean
 from .numbers import match_number
-from .vocab import LAW_TYPES, TYPE_BY_FOLD
+from .vocab import LAW_TYPES, QUERY_TYPE_ABBR, TYPE_BY_FOLD
 
 _SO = re.compile(r"\s*:?\s*(?P<so>(?:so(?![a-z])\s*:?\s*)+)?(?P<ph>[.…_ ]*)")
 _PRE_ISSUER = re.compile(
@@ -258,7 +258,22 @@ class BareCodeMatcher(CitationMatcher):
             hit.flags.append("header")
             so = src.folded.rfind("so", max(0, start - 10), start + 2)
             hit.start = so if so >= 0 else start
+        else:
+            self._abbreviated_type(src, hit)
         return [finish(src, hit, number.end, header=header)]
+
+    _abbr = re.compile(r"(?<![a-z])(?P<abbr>[a-z]{2,3})\s*(?:so(?![a-z])\s*:?\s*)?$")
+
+    def _abbreviated_type(self, src: Source, hit: Hit) -> None:
+        """Take in an abbreviated type word before the code ("QĐ số 270/QĐ-TTg")."""
+        found = self._abbr.search(src.folded, max(0, hit.start - 12), hit.start)
+        if found is None or not src.text[found.start()].isupper():
+            return
+        kind = QUERY_TYPE_ABBR.get(found.group("abbr"))
+        if kind is None:
+            return
+        hit.start, hit.doc_type = found.start(), hit.doc_type or kind
+        hit.flags = [f for f in hit.flags if f != "no_type"] + ["type_abbreviated"]
 
     def _is_header(self, src: Source, start: int) -> bool:
         """True for "Số: …" at the start of a line (or after ";", E77)."""

@@ -125,6 +125,11 @@ class TestForms:
         citation = one("UBND TỈNH LAI CHÂU   Số: 123/QĐ-UBND   Lai Châu, ngày 5/3/2025")
         assert "header" in citation.flags and citation.date == "2025-03-05"
 
+    def test_abbreviated_type_word(self):
+        citation = one("DA đã có trong QĐ số 270/QĐ-TTg ngày 02/4/2024")
+        assert citation.raw.startswith("QĐ số 270/QĐ-TTg")
+        assert "type_abbreviated" in citation.flags
+
     def test_no_citation_without_number(self):
         text = "theo Nghị quyết Đại hội Đại biểu toàn quốc lần thứ XIII của Đảng"
         assert extract_citations(text) == []
