@@ -106,7 +106,10 @@ def _member(
     caps = src.text[start:type_end].isupper()
     found = _TITLES.match(src.folded, title_start)
     first = src.text[title_start : title_start + 1]
-    if found is None and not first.isalpha():
+    if found is None and (
+        not first.isalpha()
+        or any(src.folded.startswith(t + " ", title_start) for t in TYPE_BY_FOLD)
+    ):
         return None
     title_end = found.end() if found else scan_title(src, title_start, caps)
     if title_end <= title_start:
