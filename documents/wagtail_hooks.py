@@ -1,8 +1,9 @@
 """Vocabularies are edited in the Wagtail admin as snippets with search and filters."""
 
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -178,3 +179,26 @@ def register_import_log_action(actions):
         return f"Nhập văn bản: {note}" if note else "Nhập văn bản từ tệp"
 
     actions.register_action(IMPORT_ACTION, "Nhập văn bản", message)
+
+
+class PendingEffectsPanel(Component):
+    """Dashboard notice asking to confirm the pending effects."""
+
+    name = "pending_effects"
+    order = 90
+    template_name = "documents/versions/pending_effects_panel.html"
+
+    def __init__(self, count: int):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        return {"count": self.count, "url": reverse("documents_effects:index")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_effects_panel(request, panels):
+    from documents.admin_views import can_view, pending_effects
+
+    count = pending_effects().count() if can_view(request.user) else 0
+    if count:
+        panels.append(PendingEffectsPanel(count))

@@ -68,6 +68,8 @@ class EffectTests(WagtailPageTestCase):
 
     def test_confirmation_through_admin_applies_the_effect(self):
         self.login()
+        dashboard = self.client.get("/admin/")
+        self.assertContains(dashboard, "Xem và xác nhận")
         response = self.client.get("/admin/hieu-luc/")
         self.assertContains(response, "Hiệu lực chờ xác nhận")
         self.assertContains(response, self.old.title)
@@ -218,3 +220,39 @@ class SuccessionTests(WagtailPageTestCase):
         )
         self.assertContains(both, "Kế hoạch của xã")
         self.assertContains(both, "Kế hoạch của huyện")
+
+
+class DemoTests(WagtailPageTestCase):
+    """The demo: a document with two noted versions and a confirmed replacement."""
+
+    def test_demo_has_versions_and_a_replaced_decree(self):
+        from pages.demo.loader import load_demo
+        from pages.models import LegalDocumentPage
+
+        load_demo()
+        old = LegalDocumentPage.objects.get(number=98, year=2023).specific
+        notes = [v.note for v in old.public_versions()]
+        self.assertGreaterEqual(len(notes), 2)
+        self.assertTrue(all(notes))
+        self.assertEqual(old.status, "het_hieu_luc")
+        self.assertEqual(old.expiry_date, dt.date(2025, 7, 1))
+        new = LegalDocumentPage.objects.get(number=152, year=2025)
+        self.assertEqual([s.pk for s in old.replaced_by()], [new.pk])
+        self.assertEqual(old.signer.name, "Trần Lưu Quang")
+        self.assertEqual(old.signature_lines(), ["KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG"])
+        counts = (
+            len(notes),
+            PendingEffect.objects.count(),
+            ValidityEvent.objects.count(),
+        )
+        load_demo()
+        self.assertEqual(
+            (
+                old.public_versions().count(),
+                PendingEffect.objects.count(),
+                ValidityEvent.objects.count(),
+            ),
+            counts,
+        )
+        response = self.client.get(old.url)
+        self.assertContains(response, f'href="{new.url}"')
