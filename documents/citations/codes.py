@@ -108,7 +108,7 @@ def _code_key(number: int, year: int | None, symbol: str, system: str) -> str:
     folded = fold(symbol)
     if system == "party":
         return f"{number}-{folded}"
-    if year and system in ("qppl", "law"):
+    if year and (system in ("qppl", "law") or _is_qh_symbol(symbol)):
         return f"{number}/{year}/{folded}"
     return f"{number}/{folded}"
 
@@ -184,8 +184,27 @@ def parse_code(text: str) -> CodeParts | None:
     doc_type, pos = _type_prefix(folded)
     rest_f, rest = folded[pos:], source[pos:]
     if doc_type in LAW_TYPES and not re.match(r"\d", rest_f):
-        return _parse_law_title(source)
-    return _parse_number_block(rest_f, rest, doc_type)
+        return _parse_law_title(source) or _from_citation(source)
+    return _parse_number_block(rest_f, rest, doc_type) or _from_citation(source)
+
+
+def _from_citation(source: str) -> CodeParts | None:
+    """Fallback for a whole citation ("Quyết định 1234/QĐ-UBND ngày 5/3/2024")."""
+    from .extract import extract_citations
+
+    found = [c for c in extract_citations(source) if c.number is not None]
+    if len(found) != 1:
+        return None
+    cited = found[0]
+    system = cited.system if cited.system != "law" or cited.symbol else "law"
+    return CodeParts(
+        cited.doc_type,
+        cited.number,
+        cited.year if cited.code else None,
+        cited.symbol,
+        cited.code,
+        system,
+    )
 
 
 def _type_prefix(folded: str) -> tuple[str | None, int]:

@@ -395,6 +395,10 @@ class TestCodes:
             assert set(parse_code(query).match_keys()) & set(directive)
         assert not set(parse_code("34-CT/TU").match_keys()) & set(directive)
 
+    def test_whole_citation_as_query(self):
+        parts = parse_code("Quyết định 1234/QĐ-UBND ngày 5/3/2024")
+        assert parts.match_keys() == ["1234/qd-ubnd"]
+
     def test_draft_and_nonsense(self):
         draft = parse_code("Số: /KH-UBND")
         assert draft.number is None and draft.match_keys() == []
