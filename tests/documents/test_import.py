@@ -209,3 +209,69 @@ def test_shared_corpus_sample_imports_without_unhandled_errors(site_tree, tmp_pa
     out = run(sample, "--publish")
     assert "unexpected error" not in out
     assert LegalDocumentPage.objects.live().count() >= 6
+
+
+class TestAdminImport:
+    """ "Nhập văn bản": upload, preview and correct, save as draft."""
+
+    @pytest.fixture
+    def admin_client(self, client, django_user_model):
+        user = django_user_model.objects.create_superuser("bientap", "b@x.vn", "pw")
+        client.force_login(user)
+        return client
+
+    def upload(self, client, path: Path, name: str | None = None):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        upload = SimpleUploadedFile(name or path.name, path.read_bytes())
+        return client.post("/admin/nhap-van-ban/", {"file": upload})
+
+    @pytest.mark.parametrize(
+        ("name", "message"),
+        [
+            ("broken.docx", "Tệp DOCX bị hỏng"),
+            ("broken.pdf", "Tệp PDF bị hỏng"),
+            ("scanned-no-text.pdf", "không có lớp chữ"),
+        ],
+    )
+    def test_malformed_files_get_a_vietnamese_error(
+        self, site_tree, admin_client, name, message
+    ):
+        response = self.upload(admin_client, FIXTURES / name)
+        assert response.status_code == 200
+        assert message in response.content.decode()
+
+    def test_wrong_type_is_refused(self, site_tree, admin_client):
+        response = self.upload(admin_client, DOCX, name="virus.exe")
+        assert "Chỉ nhận tệp .docx, .pdf, .txt hoặc .md" in response.content.decode()
+
+    def test_upload_preview_correct_and_save_draft(self, site_tree, admin_client):
+        _, index = site_tree
+        response = self.upload(admin_client, DOCX)
+        assert response.status_code == 302
+        preview = admin_client.get(response["Location"])
+        html = preview.content.decode()
+        assert 'value="QĐ-UBND"' in html and "Lò Văn Mạnh" in html
+        form = preview.context["form"]
+        data = {
+            name: ("" if value is None else value)
+            for name, value in form.initial.items()
+        }
+        data |= {
+            "parent": index.pk,
+            "document_type": form.initial["document_type"].pk,
+            "issued_date": "2025-01-20",
+            "title": "Về việc khen thưởng (đã sửa)",
+        }
+        saved = admin_client.post(response["Location"], data)
+        assert saved.status_code == 302, saved.content.decode()[:2000]
+        page = LegalDocumentPage.objects.get()
+        assert saved["Location"] == f"/admin/pages/{page.pk}/edit/"
+        assert not page.live
+        assert page.get_latest_revision_as_object().summary == (
+            "Về việc khen thưởng (đã sửa)"
+        )
+
+    def test_preview_without_upload_redirects(self, site_tree, admin_client):
+        response = admin_client.get("/admin/nhap-van-ban/xem-truoc/")
+        assert response.status_code == 302
