@@ -16,8 +16,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        try:
-            from . import signals
-        except ImportError:  # Phase 1: no page models yet.
-            return
+        from . import signals
+
         signals.connect()

@@ -1,0 +1,48 @@
+"""``manage.py rebuild_search_index`` — index every live, public page anew.
+
+Works in chunks with a progress bar; each configured backend is rebuilt
+(Elasticsearch into a new index whose alias is swapped at the end, the database
+backends inside one transaction), so searches keep working meanwhile.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from search import get_backend
+from search.backends.base import BackendError
+from search.indexing import all_entries, backend_aliases
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search index of every configured backend."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--chunk-size", type=int, default=500)
+        parser.add_argument(
+            "--backend", help="only this alias of PORTAL_SEARCH_BACKENDS"
+        )
+        parser.add_argument("--no-progress", action="store_true")
+
+    def handle(self, *args, **options):
+        aliases = [options["backend"]] if options["backend"] else backend_aliases()
+        for alias in aliases:
+            backend = get_backend(alias)
+            bar = tqdm(
+                desc=f"Index ({alias})",
+                unit=" mục",
+                disable=options["no_progress"],
+                file=self.stderr,
+            )
+            try:
+                count = backend.rebuild(
+                    all_entries(), chunk_size=options["chunk_size"], progress=bar
+                )
+            except BackendError as error:
+                raise CommandError(f"{alias}: {error}") from error
+            finally:
+                bar.close()
+            self.stdout.write(f"{alias}: {count} entries indexed")

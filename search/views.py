@@ -1,0 +1,223 @@
+"""The public search page ``/tim-kiem/``, its suggestions and the JSON API.
+
+Views parse the request into a ``SearchQuery`` (``query_from_params``), call
+``search.search`` (which falls back to the database backend with a notice when
+the main one is down) and render; they never branch on the backend. Any
+parameter, however malformed, gives a normal page: unknown values are ignored,
+bad page numbers become page 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from . import get_backend
+from . import search as run_search
+from .backends.base import MAX_PAGE, BackendError
+from .query import clean
+from .types import SearchQuery, SearchResults
+
+PER_PAGE = 20
+LIST_FILTERS = ("type", "issuer", "year", "field", "status", "tag", "kind", "cites")
+KIND_LABELS = {
+    "document": "Văn bản",
+    "article": "Điều khoản",
+    "exemplar": "Điển hình tiên tiến",
+    "news": "Tin tức",
+    "movement": "Phong trào thi đua",
+    "page": "Trang",
+}
+FACET_TITLES = {
+    "kind": "Loại nội dung",
+    "type": "Loại văn bản",
+    "issuer": "Cơ quan ban hành",
+    "year": "Năm",
+    "field": "Lĩnh vực",
+    "status": "Hiệu lực",
+    "tag": "Từ khóa",
+}
+DOWN_NOTICE = (
+    "Chức năng tìm kiếm đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút."
+)
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        page = int(str(raw or "1").strip()[:12])
+    except ValueError:
+        return 1
+    return page if 1 <= page <= MAX_PAGE else 1
+
+
+def _day(raw: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(raw or "")[:10]) if raw else None
+    except ValueError:
+        return None
+
+
+def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
+    """A SearchQuery from GET parameters (anything invalid is dropped)."""
+    filters = {}
+    for name in LIST_FILTERS:
+        values = [clean(v)[:200] for v in params.getlist(name) if clean(v)]
+        if values:
+            filters[name] = values[:10]
+    day = _day(params.get("in_force_on"))
+    if day:
+        filters["in_force_on"] = day
+    sort = "date" if params.get("sort") == "date" else "relevance"
+    return SearchQuery(
+        text=clean(params.get("q", "")),
+        filters=filters,
+        sort=sort,
+        page=_page_number(params.get("page")),
+        per_page=per_page,
+    )
+
+
+def execute(query: SearchQuery) -> SearchResults:
+    """Run the query; a page past the end shows page 1; a dead backend a notice."""
+    try:
+        results = run_search(query)
+        if not results.hits and query.page > 1:
+            query.page = 1
+            results = run_search(query)
+    except BackendError:
+        results = SearchResults(notice=DOWN_NOTICE)
+    return results
+
+
+def _status_labels() -> dict[str, str]:
+    from pages.models import ValidityStatus
+
+    return dict(ValidityStatus.choices)
+
+
+def facet_groups(results: SearchResults, query: SearchQuery, params) -> list[dict]:
+    """Facets ready for the sidebar: title, values with labels, counts, links."""
+    labels = {"kind": KIND_LABELS, "status": _status_labels()}
+    groups = []
+    for name in ("kind", "type", "issuer", "year", "field", "status", "tag"):
+        chosen = set(query.filters.get(name, []))
+        values = [
+            {
+                "value": value,
+                "label": labels.get(name, {}).get(value, label),
+                "count": count,
+                "selected": value in chosen,
+                "url": _toggle_url(params, name, value),
+            }
+            for value, label, count in results.facets.get(name, [])
+        ]
+        if values:
+            groups.append({"name": name, "title": FACET_TITLES[name], "values": values})
+    return groups
+
+
+def _toggle_url(params, name: str, value: str) -> str:
+    items = [(k, v) for k in params for v in params.getlist(k) if k != "page"]
+    if (name, value) in items:
+        items.remove((name, value))
+    else:
+        items.append((name, value))
+    return "?" + urlencode(items)
+
+
+def _page_url(params, page: int) -> str:
+    items = [(k, v) for k in params for v in params.getlist(k) if k != "page"]
+    return "?" + urlencode([*items, ("page", page)])
+
+
+@require_GET
+def search_page(request: HttpRequest) -> HttpResponse:
+    """``/tim-kiem/``: search box, facet sidebar, result cards, pagination."""
+    query = query_from_params(request.GET)
+    searched = bool(query.text or query.filters)
+    results = execute(query) if searched else SearchResults()
+    params = request.GET
+    context = {
+        "query": query,
+        "results": results,
+        "searched": searched,
+        "facets": facet_groups(results, query, params),
+        "cards": _cards(results),
+        "previous_url": _page_url(params, results.page - 1) if results.page > 1 else "",
+        "next_url": _page_url(params, results.page + 1)
+        if results.page < results.num_pages
+        else "",
+        "cites_url": _cites_url(query),
+        "date_sort_url": _toggle_sort(params, "date"),
+        "relevance_sort_url": _toggle_sort(params, "relevance"),
+    }
+    return render(request, "search/search.html", context)
+
+
+def _cards(results: SearchResults) -> list[dict]:
+    statuses = _status_labels()
+    return [
+        {
+            "hit": hit,
+            "kind_label": KIND_LABELS.get(hit.kind, hit.kind),
+            "status_label": statuses.get(hit.status, "")
+            if hit.kind in ("document", "article")
+            else "",
+        }
+        for hit in results.hits
+    ]
+
+
+def _toggle_sort(params, sort: str) -> str:
+    items = [
+        (k, v) for k in params for v in params.getlist(k) if k not in ("sort", "page")
+    ]
+    return "?" + urlencode([*items, ("sort", sort)])
+
+
+def _cites_url(query: SearchQuery) -> str:
+    from .query import parse
+
+    keys = parse(query.text).code_keys if query.text else []
+    return "?" + urlencode({"cites": keys[0]}) if keys else ""
+
+
+@require_GET
+def suggest(request: HttpRequest) -> JsonResponse:
+    """Titles for the search box's datalist while typing."""
+    text = clean(request.GET.get("q", ""))[:100]
+    if len(text) < 2:
+        return JsonResponse({"suggestions": []})
+    try:
+        titles = get_backend().suggest(text, limit=8)
+    except BackendError:
+        titles = []
+    return JsonResponse({"suggestions": titles})
+
+
+@require_GET
+def api_search(request: HttpRequest) -> JsonResponse:
+    """``GET /api/v1/search/?q=&type=&issuer=&year=&status=&cites=&page=``."""
+    try:
+        per_page = min(max(int(request.GET.get("per_page", PER_PAGE)), 1), 100)
+    except ValueError:
+        per_page = PER_PAGE
+    query = query_from_params(request.GET, per_page=per_page)
+    results = execute(query)
+    data = results.to_dict()
+    data["query"] = {
+        "q": query.text,
+        "filters": {
+            k: (v.isoformat() if isinstance(v, dt.date) else v)
+            for k, v in query.filters.items()
+        },
+        "sort": query.sort,
+    }
+    data["results"] = data.pop("hits")
+    for hit in data["results"]:
+        hit["kind_label"] = KIND_LABELS.get(hit["kind"], hit["kind"])
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

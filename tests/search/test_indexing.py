@@ -1,0 +1,101 @@
+"""Pages reach the index after commit, and leave it when no longer public."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from search import get_backend
+from search.indexing import all_entries, page_entries
+from search.types import SearchQuery
+
+from .pages import make_documents, make_exemplar
+
+pytestmark = pytest.mark.django_db
+
+
+def keys(text="", **filters) -> list[str]:
+    found = get_backend().search(SearchQuery(text=text, filters=filters, per_page=50))
+    return [hit.key for hit in found.hits]
+
+
+@pytest.fixture
+def documents(site_tree, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return make_documents(site_tree[1])
+
+
+def test_long_document_is_indexed_per_article(documents):
+    directive, _plan = documents
+    entries = page_entries(directive)
+    assert [e.kind for e in entries] == ["document", "article", "article"]
+    article = entries[2]
+    assert (article.article, article.anchor) == ("Điều 2", "dieu-2")
+    assert article.url.endswith("#dieu-2")
+    assert "giấy khen" in article.body and "<b>" not in article.body
+    assert "34-ct/tw" in entries[0].code_keys
+
+
+def test_publish_indexes_after_commit_and_code_lookup_works(documents):
+    directive, plan = documents
+    assert keys("34/CT-TW")[0] == f"page:{directive.pk}"
+    assert keys("chi thi 34 giay khen")[0] == f"page:{directive.pk}#dieu-2"
+    assert f"page:{plan.pk}" in keys("thi dua khen thuong 2025")
+
+
+def test_cites_lists_the_citing_plan(documents):
+    _directive, plan = documents
+    assert keys(cites="34-ct/tw") == [f"page:{plan.pk}"]
+
+
+def test_unpublish_and_delete_remove_after_commit(
+    documents, django_capture_on_commit_callbacks
+):
+    directive, plan = documents
+    with django_capture_on_commit_callbacks(execute=True):
+        plan.unpublish()
+    assert f"page:{plan.pk}" not in keys("ke hoach")
+    with django_capture_on_commit_callbacks(execute=True):
+        directive.delete()
+    assert keys("34-CT/TW") == []
+
+
+def test_view_restriction_removes_and_lifting_it_restores(
+    documents, django_capture_on_commit_callbacks
+):
+    _directive, plan = documents
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=plan, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(Group.objects.create(name="Nội bộ"))
+    assert f"page:{plan.pk}" not in keys("ke hoach thi dua")
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert f"page:{plan.pk}" in keys("ke hoach thi dua")
+
+
+def test_nothing_is_indexed_before_commit(
+    site_tree, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        make_documents(site_tree[1])
+    assert callbacks and keys("34-CT/TW") == []
+
+
+def test_exemplar_details_only_with_consent(
+    site_tree, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        private = make_exemplar(site_tree[0], consent=False)
+    assert keys("Lò Văn Sáng") == [f"page:{private.pk}"]
+    assert keys("trong che gioi") == []
+    entry = page_entries(private)[0]
+    assert entry.kind == "exemplar"
+
+
+def test_rebuild_entries_equal_incremental(documents):
+    incremental = keys(per_page=50) if False else keys("thi dua")
+    get_backend().rebuild(all_entries())
+    assert keys("thi dua") == incremental
