@@ -35,7 +35,7 @@ class Command(BaseCommand):
                 desc=f"Index ({alias})",
                 unit=" mục",
                 disable=options["no_progress"],
-                file=self.stderr,
+                file=sys.stderr,
             )
             try:
                 count = backend.rebuild(
