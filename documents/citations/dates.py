@@ -54,7 +54,10 @@ def match_date(folded: str, pos: int) -> DateHit | None:
         if match:
             groups = match.groupdict()
             hit = iso_date(groups.get("d"), groups.get("m"), groups.get("y"))
-            return DateHit(hit.value, match.start(), match.end(), hit.flags)
+            flags = hit.flags
+            if pattern is WORDS and hit.value and not (groups["d"] and groups["m"]):
+                flags = tuple(dict.fromkeys((*flags, "date_partial")))
+            return DateHit(hit.value, match.start(), match.end(), flags)
     return None
 
 

@@ -95,7 +95,16 @@ EXAMPLES: list[tuple[str, str, datetime.date | None, list[dict]]] = [
         "E06",
         "Số: /KH-UBND\n\nTam Đường, ngày tháng năm 2025",
         None,
-        [_c(_KH, None, 2025, "/KH-UBND", "2025", flags=["draft_no_number"])],
+        [
+            _c(
+                _KH,
+                None,
+                2025,
+                "/KH-UBND",
+                "2025",
+                flags=["draft_no_number", "date_partial"],
+            )
+        ],
     ),
     (
         "E07",
