@@ -27,7 +27,7 @@ _TYPE_ALT = "|".join(
 ANCHOR = re.compile(
     r"(?=[a-z\d])(?:"
     rf"(?<![a-z0-9])(?P<type>{_TYPE_ALT})(?![a-z])"
-    r"|(?<![a-z0-9/.\-])(?P<code>\d{1,5}(?=\s?[-/]\s?[a-z\d]))"
+    r"|(?<![a-z0-9/.\-])(?P<code>\d{1,5}(?=\s?[-/]\s?(?:[a-z]|(?:19|20)\d\d\s?/)))"
     r"|(?<![a-z])(?P<header>so\s*:\s*)(?=[.…_ ]*/))"
 )
 _CONT = re.compile(r"\s*(?:,|;|va|,\s*va|hoac)\s*(?P<so>(?:so(?![a-z])\s*:?\s*)+)?")

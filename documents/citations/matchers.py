@@ -145,6 +145,8 @@ class NumberedMatcher(CitationMatcher):
     def match(self, src: Source, start: int, end: int) -> list[Hit]:
         hit = Hit(start, end, TYPE_BY_FOLD[src.folded[start:end]])
         if not self._next.match(src.folded, end):
+            if src.folded.find("so", end, end + 64) < 0:
+                return []
             end = self._qualifier(src, start, end)
             if end == hit.end:
                 return []
