@@ -1,0 +1,113 @@
+"""/tim-kiem/, the suggestions, the JSON API and the management commands."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.management import call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .pages import make_documents
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.search.urls")]
+
+
+@pytest.fixture
+def documents(site_tree, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return make_documents(site_tree[1])
+
+
+def test_page_shows_cards_facets_and_highlights(client, documents):
+    directive, _plan = documents
+    html = client.get("/tim-kiem/", {"q": "34-CT/TW"}).content.decode()
+    assert "Số ký hiệu <strong>34-CT/TW</strong>" in html
+    assert html.index(directive.title) < html.index("Kế hoạch thi đua, khen thưởng")
+    assert "Loại văn bản" in html and "Cơ quan ban hành" in html
+    assert "badge-con_hieu_luc" in html and "Còn hiệu lực" in html
+    assert "?cites=34-ct%2Ftw" in html
+
+
+def test_page_article_hit_links_to_the_anchor(client, documents):
+    html = client.get("/tim-kiem/", {"q": "chi thi 34 giay khen"}).content.decode()
+    assert "#dieu-2" in html and "Tại" in html
+    assert "<mark>giấy</mark> <mark>khen</mark>" in html
+
+
+def test_filters_from_facet_links(client, documents):
+    _directive, plan = documents
+    html = client.get(
+        "/tim-kiem/", {"q": "thi dua", "type": "Kế hoạch"}
+    ).content.decode()
+    assert plan.title in html and "Chỉ thị về tăng cường" not in html
+
+
+@pytest.mark.parametrize("page", ["-3", "0", "abc", "10" * 30, "99999", ""])
+def test_bad_page_numbers_give_page_one(client, documents, page):
+    response = client.get("/tim-kiem/", {"q": "thi dua", "page": page})
+    assert response.status_code == 200
+    assert (
+        "Trang 1" in response.content.decode() or "kết quả" in response.content.decode()
+    )
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(q=st.text(max_size=300), page=st.text(max_size=12), year=st.text(max_size=8))
+def test_any_parameters_never_500(client, site_tree, q, page, year):
+    q = q.replace("\x00", "")
+    for url in ("/tim-kiem/", "/api/v1/search/"):
+        response = client.get(url, {"q": q, "page": page, "year": year})
+        assert response.status_code == 200
+
+
+def test_nul_bytes_and_huge_queries(client, documents):
+    for q in ["a\x00b", "x" * 20_000, 'NEAR( "*', "🎉"]:
+        assert client.get("/tim-kiem/", {"q": q}).status_code == 200
+
+
+def test_api_returns_results_and_facets(client, documents):
+    directive, plan = documents
+    data = client.get("/api/v1/search/", {"q": "34/CT-TW"}).json()
+    assert data["results"][0]["url"].startswith("/")
+    assert data["results"][0]["code"] == "34-CT/TW"
+    assert data["code_match"] == "34-CT/TW"
+    assert {"kind", "type", "issuer", "year", "status"} <= set(data["facets"])
+    cited = client.get("/api/v1/search/", {"cites": "34-ct/tw"}).json()
+    assert [r["title"] for r in cited["results"]] == [plan.title]
+
+
+def test_suggestions(client, documents):
+    data = client.get("/tim-kiem/goi-y/", {"q": "thi dua"}).json()
+    assert any("thi đua" in title for title in data["suggestions"])
+
+
+def test_search_command_json_and_batch(documents, tmp_path, capsys):
+    call_command("search", "34-CT/TW", "--json", "--limit", "2")
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows[0]["code"] == "34-CT/TW"
+    assert set(rows[0]) == {
+        "kind",
+        "title",
+        "url",
+        "code",
+        "article",
+        "score",
+        "snippet",
+    }
+    batch = tmp_path / "queries.txt"
+    batch.write_text("34-CT/TW\n\nchi thi 34 giay khen\n", encoding="utf-8")
+    call_command("search", "--batch", str(batch), "--limit", "3", "--json")
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["query"] for line in lines] == ["34-CT/TW", "", "chi thi 34 giay khen"]
+    assert lines[1]["results"] == [] and lines[2]["results"][0]["article"] == "Điều 2"
+
+
+def test_rebuild_command(documents, capsys):
+    call_command("rebuild_search_index", "--no-progress")
+    assert "default: 4 entries indexed" in capsys.readouterr().out
