@@ -9,6 +9,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from search.text import fold
+
 from .context import scan_issuer
 from .dates import DateHit, match_date
 from .normalize import clean
@@ -159,9 +161,23 @@ class NumberedMatcher(CitationMatcher):
         if src.text[start : hit.end].lower() != hit.doc_type.lower():
             hit.flags.append("ocr_noise")
         self._apply(hit, number)
+        self._compound_type(src, hit, number.type_hint)
         if hit.doc_type in LAW_ISSUERS and hit.issuer is None:
             hit.issuer = LAW_ISSUERS[hit.doc_type]
         return [finish(src, hit, number.end)]
+
+    @staticmethod
+    def _compound_type(src: Source, hit: Hit, hint: str | None) -> None:
+        """ "Thông báo kết luận số 45/TB-UBND" is a Thông báo: when the symbol's
+        type word stands right before the matched one, it names the document."""
+        if not hint or hint == hit.doc_type:
+            return
+        word = fold(hint)
+        floor = max(0, hit.start - len(word) - 2)
+        before = src.folded[floor : hit.start].rstrip()
+        if before.endswith(word) and (floor + len(before) - len(word)) >= 0:
+            hit.start = floor + len(before) - len(word)
+            hit.doc_type = hint
 
     @staticmethod
     def _qualifier(src: Source, start: int, end: int) -> int:

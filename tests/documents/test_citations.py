@@ -125,6 +125,11 @@ class TestForms:
         citation = one("UBND TỈNH LAI CHÂU   Số: 123/QĐ-UBND   Lai Châu, ngày 5/3/2025")
         assert "header" in citation.flags and citation.date == "2025-03-05"
 
+    def test_compound_type_name(self):
+        citation = one("Căn cứ Thông báo kết luận số 45/TB-UBND ngày 3/3/2025;")
+        assert citation.raw.startswith("Thông báo kết luận số 45")
+        assert (citation.doc_type, citation.relation) == ("Thông báo", "căn cứ")
+
     def test_abbreviated_type_word(self):
         citation = one("DA đã có trong QĐ số 270/QĐ-TTg ngày 02/4/2024")
         assert citation.raw.startswith("QĐ số 270/QĐ-TTg")
