@@ -62,7 +62,8 @@ class ReportRow:
 
 def exemplar_counts(year: int | None = None):
     """Counts per (year, issuing body) in one grouped query."""
-    counts = ExemplarPage.objects.values("year", "issuing_body_id").annotate(
+    pages = ExemplarPage.objects.order_by()  # no ordering: it would split groups
+    counts = pages.values("year", "issuing_body_id").annotate(
         collective=Count("pk", filter=Q(kind=ExemplarKind.COLLECTIVE)),
         individual=Count("pk", filter=Q(kind=ExemplarKind.INDIVIDUAL)),
         published=Count("pk", filter=Q(live=True)),

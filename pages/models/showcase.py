@@ -267,7 +267,11 @@ class MovementPage(Page):
             if link.document.live
         ]
         context["exemplars"] = (
-            self.exemplars.live().public().select_related("photo").order_by("title")
+            self.exemplars.live()
+            .public()
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+            .order_by("title")
         )
         context["news_items"] = self.news.live().public().order_by("-date")[:10]
         return context
