@@ -22,6 +22,7 @@ from django.utils.html import strip_tags
 
 from documents.citations import Citation, extract_citations
 from documents.identity import (
+    IDENTITY_VALUES,
     DocumentIdentity,
     citation_code_keys,
     issuer_compatible,
@@ -63,11 +64,9 @@ class TargetIndex:
         from pages.models import LegalDocumentPage
 
         index = cls()
-        pages = LegalDocumentPage.objects.live().select_related(
-            "document_type", "issuing_body"
-        )
-        for page in pages:
-            index.add(DocumentIdentity.from_page(page))
+        rows = LegalDocumentPage.objects.live().values(*IDENTITY_VALUES)
+        for row in rows:
+            index.add(DocumentIdentity.from_values(row))
         return index
 
     def add(self, identity: DocumentIdentity) -> None:

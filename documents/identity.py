@@ -11,6 +11,7 @@ used when the cited issuer is elliptic ("của Chủ tịch UBND tỉnh").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from documents.citations import Citation, code_lookup_keys
 from documents.citations.model import fold_issuer
@@ -27,6 +28,21 @@ POSITION_PREFIXES = (
     "truong ban ",
     "chanh van phong ",
     "tong bi thu ",
+)
+
+
+#: Columns ``DocumentIdentity.from_values`` reads.
+IDENTITY_VALUES = (
+    "pk",
+    "title",
+    "number",
+    "year",
+    "symbol",
+    "code",
+    "is_normative",
+    "document_type__name",
+    "document_type__family",
+    "issuing_body__name",
 )
 
 
@@ -58,6 +74,23 @@ class DocumentIdentity:
             title=page.title,
         )
 
+    @classmethod
+    def from_values(cls, row: dict) -> DocumentIdentity:
+        """From a ``values()`` row of ``IDENTITY_VALUES`` (no model loading)."""
+        family = row["document_type__family"]
+        system = "qppl" if family == "admin" and row["is_normative"] else family
+        return cls(
+            page_id=row["pk"],
+            doc_type=row["document_type__name"],
+            number=row["number"],
+            year=row["year"],
+            symbol=row["symbol"],
+            code=row["code"],
+            issuer=row["issuing_body__name"],
+            system=system,
+            title=row["title"],
+        )
+
     def _as_citation(self, *, law_by_name: bool = False, code: bool = True):
         return Citation(
             raw=self.title,
@@ -75,23 +108,41 @@ class DocumentIdentity:
             flags=("law_by_name",) if law_by_name else (),
         )
 
-    def keys(self) -> set[str]:
-        """Every ``Citation.key`` that names this document."""
+    def keys(self) -> frozenset[str]:
+        """Every ``Citation.key`` that names this document (memoised)."""
+        return _identity_keys(self)
+
+    def _compute_keys(self) -> frozenset[str]:
         keys = {self._as_citation().key}
         if self.doc_type in LAW_TYPES:
             keys.add(self._as_citation(law_by_name=True).key)
             keys.add(self._as_citation(law_by_name=True, code=False).key)
-        return {key for key in keys if not key.startswith("draft|")}
+        return frozenset(key for key in keys if not key.startswith("draft|"))
 
     def code_keys(self) -> list[str]:
         """Folded số ký hiệu keys (``code_lookup_keys``), for loose matching."""
-        return code_lookup_keys(
-            doc_type=self.doc_type,
-            number=self.number,
-            year=self.year,
-            symbol=self.symbol or None,
-            system=self.system,
+        return list(_code_keys(self))
+
+    def _compute_code_keys(self) -> tuple[str, ...]:
+        return tuple(
+            code_lookup_keys(
+                doc_type=self.doc_type,
+                number=self.number,
+                year=self.year,
+                symbol=self.symbol or None,
+                system=self.system,
+            )
         )
+
+
+@lru_cache(maxsize=50_000)
+def _identity_keys(identity: DocumentIdentity) -> frozenset[str]:
+    return identity._compute_keys()
+
+
+@lru_cache(maxsize=50_000)
+def _code_keys(identity: DocumentIdentity) -> tuple[str, ...]:
+    return identity._compute_code_keys()
 
 
 def citation_code_keys(citation) -> list[str]:

@@ -59,6 +59,34 @@ CENTRAL_WORDS = (
     "uy ban dan toc",
     "uy ban thuong vu quoc hoi",
 )
+#: Central bodies by the (folded, upper-case) abbreviation in their symbols
+#: (domain.md §1.5 and the 2025 ministries); used only when a header lost the name.
+CENTRAL_ABBREVIATIONS = {
+    "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "CP": "Chính phủ",
+    "TTG": "Thủ tướng Chính phủ",
+    "VPCP": "Văn phòng Chính phủ",
+    "BNV": "Bộ Nội vụ",
+    "BTC": "Bộ Tài chính",
+    "BTP": "Bộ Tư pháp",
+    "BYT": "Bộ Y tế",
+    "BXD": "Bộ Xây dựng",
+    "BCT": "Bộ Công Thương",
+    "BCA": "Bộ Công an",
+    "BQP": "Bộ Quốc phòng",
+    "BNG": "Bộ Ngoại giao",
+    "BGDDT": "Bộ Giáo dục và Đào tạo",
+    "BKHCN": "Bộ Khoa học và Công nghệ",
+    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
+    "BNNMT": "Bộ Nông nghiệp và Môi trường",
+    "NHNN": "Ngân hàng Nhà nước Việt Nam",
+    "TTCP": "Thanh tra Chính phủ",
+    "KTNN": "Kiểm toán nhà nước",
+    "KBNN": "Kho bạc Nhà nước",
+    "UBDT": "Ủy ban Dân tộc",
+    "BTGDVTW": "Ban Tuyên giáo và Dân vận Trung ương",
+}
 BODY_WORDS = re.compile(
     r"^(uy ban|hoi dong|so |bo |ban |cuc |tong cuc|chinh phu|quoc hoi|thu tuong|"
     r"van phong|tinh uy|thanh uy|huyen uy|dang uy|trung tam|chi cuc|phong |"
@@ -137,15 +165,36 @@ def find_body(name: str) -> IssuingBody | None:
 
 
 def body_by_symbol(symbol: str | None) -> IssuingBody | None:
-    """The one body whose abbreviation is the symbol's issuer part ("NĐ-CP" → CP)."""
+    """The body a symbol names when the header lost it ("NĐ-CP" → Chính phủ).
+
+    Segments are tried from the last ("TT-NHNN") to the first ("BVHTTDL-VP", a
+    công văn whose first segment is the issuer): a unique abbreviation among the
+    known bodies, else a central body of ``CENTRAL_ABBREVIATIONS`` (created).
+    """
     if not symbol:
         return None
-    last = re.split(r"[-/]", symbol)[-1]
-    for abbr in dict.fromkeys([last, re.sub(r"\d+$", "", last)]):
-        bodies = list(IssuingBody.objects.filter(abbreviation__iexact=abbr)[:2])
-        if len(bodies) == 1:
-            return bodies[0]
+    for segment in reversed(re.split(r"[-/]", symbol)):
+        for abbr in dict.fromkeys([segment, re.sub(r"\d+$", "", segment)]):
+            body = _body_by_abbreviation(abbr)
+            if body is not None:
+                return body
     return None
+
+
+def _body_by_abbreviation(abbr: str) -> IssuingBody | None:
+    if not abbr:
+        return None
+    bodies = list(IssuingBody.objects.filter(abbreviation__iexact=abbr)[:2])
+    if len(bodies) == 1:
+        return bodies[0]
+    name = CENTRAL_ABBREVIATIONS.get(fold(abbr).upper())
+    if name is None or bodies:
+        return None
+    body = get_or_create_body(name)
+    if not body.abbreviation:
+        body.abbreviation = abbr
+        body.save(update_fields=["abbreviation"])
+    return body
 
 
 def get_or_create_body(name: str, parent_name: str | None = None) -> IssuingBody:
