@@ -113,6 +113,121 @@ def relevance() -> dict | None:
     return result
 
 
+def _law_body(law: dict) -> list[tuple[str, dict]]:
+    """StreamField data of one law: one ArticleBlock per article."""
+    from html import escape
+
+    from wagtail.rich_text import RichText
+
+    blocks = []
+    for article in law["articles"]:
+        heading, _, body = article["text"].partition("\n")
+        html = "".join(
+            f"<p>{escape(p.strip())}</p>" for p in body.split("\n") if p.strip()
+        )
+        blocks.append(
+            (
+                "article",
+                {
+                    "number": article["id"],
+                    "title": heading.strip(),
+                    "body": RichText(html or "<p></p>"),
+                },
+            )
+        )
+    return blocks
+
+
+def publish_law_pages(laws: list[dict]) -> dict[str, int]:
+    """The laws as published DocumentPages (indexed by the publish signals)."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from tests.factories import build_site
+    from tests.factories.documents import IssuingBodyFactory, document_type
+    from tests.factories.pages import DocumentPageFactory
+
+    call_command("migrate", verbosity=0)
+    _home, index = build_site()
+    issuer = IssuingBodyFactory(name="Quốc hội")
+    pages = {}
+    for law in laws:
+        number, _, symbol = law["id"].partition("/")
+        with transaction.atomic():
+            page = DocumentPageFactory(
+                parent=index,
+                title=f"{LAW_TITLES.get(law['id'], 'Luật')} {law['id']}",
+                number=int(number),
+                symbol=symbol.split("/")[-1],
+                issuing_body=issuer,
+                document_type=document_type("Luật", "qppl"),
+                summary=law["id"],
+                body=_law_body(law),
+            )
+            page.save_revision().publish()
+        pages[law["id"]] = page.pk
+    return pages
+
+
+def wagtail_comparison() -> dict | None:
+    """Same questions on the same law pages: portal search vs Wagtail's own.
+
+    Wagtail's database search returns whole pages, so it is scored at law
+    level (is the right law first?), next to the portal's article- and
+    law-level scores on the very same pages.
+    """
+    if not (RETRIEVAL / "alqac2022_law.json").exists():
+        return None
+    from django.db import DatabaseError
+    from wagtail.search.backends import get_search_backend
+
+    import search
+    from pages.models import LegalDocumentPage
+    from search import get_backend
+    from search.query import strip_diacritics
+    from search.types import SearchQuery
+
+    laws = json.loads((RETRIEVAL / "alqac2022_law.json").read_text("utf-8"))
+    get_backend().clear()
+    pages = publish_law_pages(laws)
+    questions = json.loads((RETRIEVAL / "alqac2022_question.json").read_text("utf-8"))
+    wagtail, live = get_search_backend(), LegalDocumentPage.objects.live()
+    out = {}
+    for label, strip in (("as_written", False), ("stripped", True)):
+        rr = {
+            "portal_article": [],
+            "portal_law": [],
+            "wagtail_law": [],
+            "wagtail_or_law": [],
+        }
+        errors = {"wagtail_law": 0, "wagtail_or_law": 0}
+        for q in questions:
+            text = strip_diacritics(q["text"]) if strip else q["text"]
+            wanted = q["relevant_articles"][0]
+            law_pk = pages[wanted["law_id"]]
+            hits = search.search(SearchQuery(text=text, per_page=10)).hits
+            key = f"page:{law_pk}#dieu-{wanted['article_id']}"
+            rr["portal_article"].append(_rr([h.key for h in hits], key))
+            laws_found = list(dict.fromkeys(h.page_id for h in hits))
+            rr["portal_law"].append(_rr(laws_found, law_pk))
+            for name, operator in (("wagtail_law", None), ("wagtail_or_law", "or")):
+                try:
+                    found = [
+                        p.pk for p in wagtail.search(text, live, operator=operator)[:10]
+                    ]
+                except DatabaseError:  # e.g. "fts5: syntax error near '?'"
+                    errors[name] += 1
+                    found = []
+                rr[name].append(_rr(found, law_pk))
+        out[label] = {name: round(statistics.mean(v), 4) for name, v in rr.items()}
+        out[label]["wagtail_errors"] = errors
+    return out
+
+
+def _rr(ranked: list, wanted) -> float:
+    return next((1 / i for i, x in enumerate(ranked[:10], 1) if x == wanted), 0.0)
+
+
 def source_chunks() -> list[tuple[str, str]]:
     """(title, text) chunks of the shared documents, about one Điều each."""
     from search.entries import split_articles
@@ -154,7 +269,7 @@ def scaled_entries(size: int, chunks, seed: int = 4):
             issuer=rng.choice(issuers),
             issuer_id=None,
             date=date,
-            status=rng.choice(["in_force", "expired"]),
+            status=rng.choice(["con_hieu_luc", "het_hieu_luc"]),
             fields=[rng.choice(["Nội vụ", "Thi đua, khen thưởng", "Tài chính"])],
         )
 
@@ -171,7 +286,7 @@ QUERY_MIX = [
     ("Nghị định 98", {}),
     ('"chuyển đổi số"', {}),
     ("đất đai", {"year": "2020"}),
-    ("bảo hiểm xã hội", {"status": "in_force"}),
+    ("bảo hiểm xã hội", {"status": "con_hieu_luc"}),
     ("Người lao động có quyền đơn phương chấm dứt hợp đồng lao động khi nào?", {}),
     ("nguoi lao dong co quyen don phuong cham dut hop dong khi nao", {}),
     ("Thời hạn giải quyết thủ tục hành chính là bao nhiêu ngày?", {}),
@@ -225,7 +340,10 @@ def speed(sizes: list[int]) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "what", nargs="?", default="all", choices=["all", "relevance", "speed"]
+        "what",
+        nargs="?",
+        default="all",
+        choices=["all", "relevance", "wagtail", "speed"],
     )
     parser.add_argument("--sizes", nargs="+", type=int, default=[10_000, 100_000])
     args = parser.parse_args()
@@ -237,6 +355,11 @@ def main() -> None:
         )
         if args.what in ("all", "relevance"):
             print(json.dumps(relevance(), indent=1), flush=True)
+        if args.what in ("all", "wagtail"):
+            print(
+                json.dumps({"wagtail_comparison": wagtail_comparison()}, indent=1),
+                flush=True,
+            )
         if args.what in ("all", "speed"):
             speed(args.sizes)
 

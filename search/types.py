@@ -24,6 +24,9 @@ FILTER_NAMES: tuple[str, ...] = (
     "cites",
     "in_force_on",
 )
+# Validity statuses that matter to ``in_force_on`` (pages.models.ValidityStatus).
+STATUS_EXPIRED = "het_hieu_luc"
+STATUS_NOT_YET = "chua_co_hieu_luc"
 FACET_NAMES: tuple[str, ...] = (
     "type",
     "issuer",

@@ -16,7 +16,7 @@ from typing import Any
 from elasticsearch.dsl import A, Q, Search
 
 from ..query import Group, ParsedQuery
-from ..types import SearchQuery
+from ..types import STATUS_EXPIRED, STATUS_NOT_YET, SearchQuery
 from .sql import as_list, parse_date
 
 FOLDED_FIELDS = ["code^10", "title.folded^6", "legal_basis.folded^2", "body.folded"]
@@ -119,10 +119,21 @@ def filter_queries(filters: dict[str, Any], empty_text: bool) -> list[Q]:
 
 
 def _in_force(day: dt.date) -> list[Q]:
+    """Same rule as the database backends (``sql.IN_FORCE_SQL``)."""
     iso = day.isoformat()
     return [
         ~Q("range", effective_date={"gt": iso}),
-        ~Q("range", expiry_date={"lt": iso}),
+        ~Q("range", expiry_date={"lte": iso}),
+        ~Q(
+            "bool",
+            filter=[Q("term", status=STATUS_EXPIRED)],
+            must_not=[Q("exists", field="expiry_date")],
+        ),
+        ~Q(
+            "bool",
+            filter=[Q("term", status=STATUS_NOT_YET)],
+            must_not=[Q("exists", field="effective_date")],
+        ),
     ]
 
 

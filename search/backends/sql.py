@@ -14,7 +14,7 @@ from typing import Any
 from ..query import ParsedQuery, bigrams
 from ..snippets import make_snippet
 from ..text import fold, index_tokens, words
-from ..types import FACET_NAMES, Hit, IndexEntry
+from ..types import FACET_NAMES, STATUS_EXPIRED, STATUS_NOT_YET, Hit, IndexEntry
 
 ENTRY_TABLE = "portal_search_entry"
 TERM_TABLE = "portal_search_term"
@@ -146,6 +146,16 @@ def as_list(value: Any) -> list[str]:
     return [str(v) for v in values if v not in (None, "")]
 
 
+# Same rule as LegalDocumentPage.is_in_force_on: the expiry day is excluded; an
+# expired (not-yet-effective) document without its date is out of force.
+IN_FORCE_SQL = (
+    "(e.effective_date IS NULL OR e.effective_date <= %s) AND "
+    "(e.expiry_date IS NULL OR e.expiry_date > %s) AND NOT "
+    f"(e.status = '{STATUS_EXPIRED}' AND e.expiry_date IS NULL) AND NOT "
+    f"(e.status = '{STATUS_NOT_YET}' AND e.effective_date IS NULL)"
+)
+
+
 def filter_sql(filters: dict[str, Any], param: str) -> tuple[list[str], list[Any]]:
     """WHERE fragments (on alias ``e``) and parameters for ``filters``.
 
@@ -157,10 +167,7 @@ def filter_sql(filters: dict[str, Any], param: str) -> tuple[list[str], list[Any
         if name == "in_force_on":
             day = parse_date(raw)
             if day:
-                clauses.append(
-                    f"(e.effective_date IS NULL OR e.effective_date <= {param}) AND "
-                    f"(e.expiry_date IS NULL OR e.expiry_date >= {param})"
-                )
+                clauses.append(IN_FORCE_SQL.replace("%s", param))
                 params += [day.isoformat()] * 2
             continue
         values = as_list(raw)

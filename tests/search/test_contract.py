@@ -101,7 +101,7 @@ def test_filters(filled):
     assert keys(filled, "thi dua", filters={"type": "Kế hoạch"}) == ["page:3"]
     assert keys(filled, "thi dua", filters={"issuer": "1"}) == ["page:1"]
     assert keys(filled, filters={"year": "2025"}) == ["page:3"]
-    assert set(keys(filled, filters={"status": "expired"})) == {"page:2"}
+    assert set(keys(filled, filters={"status": "het_hieu_luc"})) == {"page:2"}
     assert keys(filled, filters={"tag": "Đảng"}) == ["page:1"]
     assert keys(
         filled,
@@ -236,3 +236,12 @@ def test_hostile_queries_never_raise(filled, text):
 def test_any_text_and_page_never_raise(filled, text, page):
     results = filled.search(SearchQuery(text=text, page=page))
     assert results.page >= 1
+
+
+def test_in_force_on_excludes_the_expiry_day(filled):
+    def in_force(day):
+        return keys(filled, filters={"kind": "document", "in_force_on": day})
+
+    assert "page:2" in in_force(dt.date(2025, 6, 29))
+    assert "page:2" not in in_force(dt.date(2025, 6, 30))
+    assert "page:3" in in_force(dt.date(2025, 6, 30))
