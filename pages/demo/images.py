@@ -37,9 +37,9 @@ def load_font(size: int):
 
 
 def draw_caption(draw: ImageDraw.ImageDraw, caption: str, ink: str) -> None:
-    font = load_font(40)
+    font = load_font(56)
     if font is None:  # Pillow's built-in font has no Vietnamese marks.
-        font, caption = ImageFont.load_default(size=36), fold(caption).upper()
+        font, caption = ImageFont.load_default(size=48), fold(caption).upper()
     lines, line = [], ""
     for word in caption.split():
         candidate = f"{line} {word}".strip()
@@ -51,7 +51,7 @@ def draw_caption(draw: ImageDraw.ImageDraw, caption: str, ink: str) -> None:
     y = 40
     for text in lines[:3]:
         draw.text((40, y), text, font=font, fill=ink)
-        y += 52
+        y += 70
 
 
 def draw_picture(caption: str, scheme: str, seed: int) -> bytes:

@@ -45,6 +45,19 @@ def name_key(name: str) -> str:
     return " ".join(fold(name or "").split())
 
 
+def public_documents(links) -> list:
+    """The live, public documents of an inline list, in the editor's order.
+
+    ``LegalDocumentPage`` holds every field the templates show (title, số ký
+    hiệu), so one query serves any mix of document kinds.
+    """
+    from pages.models.documents import LegalDocumentPage
+
+    ids = [link.document_id for link in links]
+    found = LegalDocumentPage.objects.live().public().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 class ExemplarKind(models.TextChoices):
     """Same values as ``Award.RecipientKind`` so awards match exemplars directly."""
 
@@ -164,6 +177,9 @@ class ExemplarPage(Page):
             return self.achievements[:200]
         return f"{self.get_kind_display()} điển hình tiên tiến"
 
+    def public_movements(self):
+        return self.movements.live().public().order_by("title")
+
     def public_awards(self):
         """Awards of live, public decisions only (unpublished ones are hidden)."""
         from pages.models.documents import Award, DecisionPage
@@ -261,11 +277,7 @@ class MovementPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = [
-            link.document.specific
-            for link in self.launch_documents.select_related("document")
-            if link.document.live
-        ]
+        context["documents"] = public_documents(self.launch_documents.all())
         context["exemplars"] = (
             self.exemplars.live()
             .public()
@@ -388,11 +400,7 @@ class NewsPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["related_exemplars"] = self.exemplars.live().public()
         context["related_movements"] = self.movements.live().public()
-        context["documents"] = [
-            link.document.specific
-            for link in self.related_documents.select_related("document")
-            if link.document.live
-        ]
+        context["documents"] = public_documents(self.related_documents.all())
         return context
 
 
@@ -421,7 +429,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         )
 
     def feed_items(self):
-        return self.news()
+        return self.news().prefetch_related("tags")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

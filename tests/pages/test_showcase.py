@@ -281,6 +281,20 @@ class RenderTests(ShowcaseTestCase):
             self.assertIn(page.url, html)
         self.assertIn('alt="Lớp học buổi tối"', html)
 
+    def test_private_documents_not_linked(self):
+        secret = PlanPageFactory(parent=self.docs, title="Kế hoạch nội bộ")
+        PageViewRestriction.objects.create(
+            page=secret, restriction_type="password", password="bí-mật"
+        )
+        self.movement.launch_documents.create(document=secret)
+        publish(self.movement)
+        self.news.related_documents.create(document=secret)
+        publish(self.news)
+        for page in (self.movement, self.news):
+            html = self.get(page)
+            self.assertIn(self.plan.url, html)
+            self.assertNotIn("Kế hoạch nội bộ", html)
+
     def test_index_pages(self):
         self.assertIn(self.exemplar.url, self.get(self.gallery))
         self.assertIn(self.movement.url, self.get(self.movements))
@@ -439,6 +453,15 @@ class AwardLinkTests(ShowcaseTestCase):
         self.assertIn(self.decision.title, html)
         self.assertIn(self.decision.url, html)
         self.assertIn(self.exemplar.url, self.get(self.decision))
+
+    def test_admin_edit_forms(self):
+        publish(self.decision)
+        self.other.refresh_from_db()
+        self.login()
+        for page in (self.decision, self.other.exemplar):
+            response = self.client.get(f"/admin/pages/{page.pk}/edit/")
+            self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Sự đồng ý công bố thông tin")
 
     def test_kind_must_match(self):
         self.award.recipient_kind = "tap_the"
