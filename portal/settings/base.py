@@ -144,6 +144,9 @@ else:
 # seconds at most; publishing, unpublishing, moving or deleting clears them all.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
+# Login rate limiting (portal/middleware.py) keys on the client address; behind a
+# load balancer that is the last X-Forwarded-For entry, trusted only when set.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # Search: the portal's own Vietnamese-aware backends (see search/README.md).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
