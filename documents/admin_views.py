@@ -8,6 +8,7 @@ because confirming publishes a new version of the affected document).
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
@@ -55,6 +56,8 @@ def _parse_date(value: str | None) -> dt.date | None:
 def effect_decide(request, pk: int, decision: str):
     if not request.user.has_perm(DECIDE_PERM):
         raise PermissionDenied
+    if decision not in ("confirm", "reject"):
+        raise Http404
     effect = get_object_or_404(pending_effects(), pk=pk)
     if decision == "confirm":
         day = _parse_date(request.POST.get("date"))

@@ -69,7 +69,8 @@ def find_targets(citation, *, exclude_pk: int) -> list:
     if citation.number is None or not keys:
         return []
     candidates = (
-        LegalDocumentPage.objects.filter(number=citation.number)
+        LegalDocumentPage.objects.live()
+        .filter(number=citation.number)
         .exclude(pk=exclude_pk)
         .select_related("document_type", "issuing_body")
     )

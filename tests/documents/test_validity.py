@@ -102,6 +102,8 @@ class EffectTests(WagtailPageTestCase):
 
     def test_rejection_changes_nothing_but_is_logged(self):
         self.login()
+        unknown = self.client.post(f"/admin/hieu-luc/{self.effect.pk}/xoa/")
+        self.assertEqual(unknown.status_code, 404)
         self.client.post(f"/admin/hieu-luc/{self.effect.pk}/reject/")
         self.effect.refresh_from_db()
         self.assertEqual(self.effect.status, PendingEffect.Status.REJECTED)
