@@ -576,6 +576,7 @@ def home_showcase() -> dict:
     """The home page's showcase lists: one query per list (plus one per
     prefetch), whatever the number of pages, so the home page stays fast."""
     from pages.models.documents import DecisionPage, PlanPage
+    from pages.models.home import DocumentIndexPage
 
     def latest(model):
         return (
@@ -600,7 +601,14 @@ def home_showcase() -> dict:
         .order_by("-date", "-first_published_at")
     )
     movements = MovementPage.objects.live().public().order_by("-start_year", "title")
+    feed_sections = (
+        Page.objects.live()
+        .public()
+        .type(DocumentIndexPage, ExemplarIndexPage, NewsIndexPage)
+        .order_by("path")
+    )
     return {
+        "feed_sections": feed_sections,
         "latest_decisions": latest(DecisionPage)[: HOME_SIZES["decisions"]],
         "latest_plans": latest(PlanPage)[: HOME_SIZES["plans"]],
         "featured_exemplars": exemplars[: HOME_SIZES["exemplars"]],

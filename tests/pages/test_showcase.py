@@ -315,6 +315,10 @@ class RenderTests(ShowcaseTestCase):
         self.assertIn('type="application/rss+xml"', html)
         self.assertIn(f'href="{self.gallery.url}atom/"', html)
         self.assertIn(f'href="{self.news_index.url}rss/"', self.get(self.news))
+        html = self.get(self.home)
+        for index in (self.docs, self.gallery, self.news_index):
+            self.assertIn(f'href="{index.url}rss/"', html)
+            self.assertIn(f'href="{index.url}atom/"', html)
 
     def test_social_tags_with_absolute_image(self):
         for page in (self.exemplar, self.news, self.movement):
