@@ -30,6 +30,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
+from wagtail.models import Page
 
 from documents.models import PublishedVersion, RevisionNote
 from documents.textdiff import DiffParagraph, diff_paragraphs, diff_words, nfc
@@ -125,12 +126,10 @@ def record_version(
             version.note = nfc(note).strip()
             version.save(update_fields=["note"])
         return version
-    number = (
-        PublishedVersion.objects.select_for_update()
-        .filter(page_id=page.pk)
-        .aggregate(n=Max("number"))["n"]
-        or 0
-    ) + 1
+    # Lock the page row (PostgreSQL refuses FOR UPDATE with an aggregate).
+    list(Page.objects.select_for_update().filter(pk=page.pk).values_list("pk"))
+    versions = PublishedVersion.objects.filter(page_id=page.pk)
+    number = (versions.aggregate(n=Max("number"))["n"] or 0) + 1
     text = nfc(note).strip() if note else note_for_revision(page, revision)
     return PublishedVersion.objects.create(
         page_id=page.pk,
