@@ -14,6 +14,7 @@ from .documents import (
     ValidityStatus,
 )
 from .home import DocumentIndexPage, HomePage
+from .news import NewsDocument, NewsIndexPage, NewsPage, NewsTag
 from .showcase import (
     ExemplarIndexPage,
     ExemplarKind,
@@ -21,10 +22,6 @@ from .showcase import (
     MovementDocument,
     MovementIndexPage,
     MovementPage,
-    NewsDocument,
-    NewsIndexPage,
-    NewsPage,
-    NewsTag,
 )
 
 __all__ = [
