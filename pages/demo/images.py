@@ -16,6 +16,8 @@ from wagtail.images.models import Image
 from search.text import fold
 
 SIZE = (1200, 800)
+# Captions stay inside the area every crop keeps (4:3 cards, 1200x630 shares).
+MARGIN_X, MARGIN_Y = 150, 110
 SCHEMES = {
     "green": ("#dff3e4", "#3f8f5a", "#1f5c36"),
     "gold": ("#fdf1d6", "#d69a2d", "#8a5a12"),
@@ -43,14 +45,14 @@ def draw_caption(draw: ImageDraw.ImageDraw, caption: str, ink: str) -> None:
     lines, line = [], ""
     for word in caption.split():
         candidate = f"{line} {word}".strip()
-        if draw.textlength(candidate, font=font) > SIZE[0] - 80 and line:
+        if draw.textlength(candidate, font=font) > SIZE[0] - 2 * MARGIN_X and line:
             lines.append(line)
             candidate = word
         line = candidate
     lines.append(line)
-    y = 40
+    y = MARGIN_Y
     for text in lines[:3]:
-        draw.text((40, y), text, font=font, fill=ink)
+        draw.text((MARGIN_X, y), text, font=font, fill=ink)
         y += 70
 
 
