@@ -34,6 +34,7 @@ class Group:
 
     alternatives: tuple[Phrase, ...]
     exact: tuple[str, ...] = ()
+    synonym: str | None = None
 
     @property
     def primary(self) -> Phrase:
@@ -90,7 +91,8 @@ def _groups(exact: list[str], folded: list[str]) -> list[Group]:
         length, alternatives = found or (1, ((folded[i],),))
         span = slice(i, i + length)
         accented = tuple(t for t in exact[span] if has_diacritics(t))
-        groups.append(Group(alternatives, accented))
+        token = synonyms.group_token(alternatives) if found else None
+        groups.append(Group(alternatives, accented if length == 1 else (), token))
         i += length
     return groups
 

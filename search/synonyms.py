@@ -72,3 +72,32 @@ def match_at(tokens: list[str], start: int) -> tuple[int, tuple[Phrase, ...]] | 
         if alternatives:
             return length, alternatives
     return None
+
+
+def group_token(alternatives: tuple[Phrase, ...]) -> str:
+    """The single token under which every phrase of a group is indexed."""
+    return "syn_" + "_".join(alternatives[0])
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in _table())
+
+
+def index_tokens(folded: list[str]) -> list[str]:
+    """Group tokens of every synonym phrase found in ``folded`` (overlaps kept).
+
+    Indexing "ủy ban nhân dân" and "UBND" alike under "syn_ubnd" lets a query
+    for either match with one posting list instead of a phrase search over
+    four very common words.
+    """
+    table, first, out = _table(), _first_words(), []
+    longest = _longest()
+    for start, word in enumerate(folded):
+        if word not in first:
+            continue
+        for length in range(1, min(longest, len(folded) - start) + 1):
+            alternatives = table.get(tuple(folded[start : start + length]))
+            if alternatives:
+                out.append(group_token(alternatives))
+    return out

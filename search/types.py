@@ -149,6 +149,8 @@ class SearchResults:
     ``code_match`` is the số ký hiệu recognised in the query (as written by the
     matched document) when the lookup found a document, else None. ``notice``
     is a user-facing message (e.g. the fallback backend answered).
+    ``facets_exact`` is False when the facets were counted over the newest
+    matches only (very broad queries on large indexes).
     """
 
     hits: list[Hit] = field(default_factory=list)
@@ -158,6 +160,7 @@ class SearchResults:
     num_pages: int = 1
     notice: str | None = None
     code_match: str | None = None
+    facets_exact: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -171,4 +174,5 @@ class SearchResults:
             "num_pages": self.num_pages,
             "notice": self.notice,
             "code_match": self.code_match,
+            "facets_exact": self.facets_exact,
         }

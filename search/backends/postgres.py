@@ -37,6 +37,7 @@ WEIGHT_OF = {
     "body": "C",
     "body_bi": "C",
     "body_x": "D",
+    "syn": "C",
 }
 RANK_WEIGHTS = "{0.15, 0.35, 0.55, 1.0}"  # D, C, B, A
 COLUMN_GAP = 16
@@ -100,7 +101,12 @@ def _phrase(tokens: Iterable[str]) -> str:
 
 def group_tsquery(group: Group, bigrams: list[str]) -> str:
     """tsquery of one group: alternatives, plus exact-accent and bigram boosts."""
-    parts = [_phrase(alt) for alt in group.alternatives]
+    alternatives = group.alternatives
+    parts = []
+    if group.synonym:  # phrases of a synonym group are indexed as one token
+        parts.append(_lexeme(group.synonym))
+        alternatives = [alt for alt in alternatives if len(alt) == 1]
+    parts += [_phrase(alt) for alt in alternatives]
     parts += [_lexeme(t) for t in (*group.exact, *bigrams)]
     return "(" + " | ".join(parts) + ")"
 
@@ -225,8 +231,22 @@ class _Search(SqlSearch):
         tries.append(" & ".join(([any_word] if any_word else []) + phrases))
         return tries
 
-    def ids_sql(self, expr: str) -> tuple[str, list[Any]]:
-        return f"SELECT id FROM {sql.ENTRY_TABLE} WHERE doc @@ %s::tsquery", [expr]
+    def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
+        return (
+            f"SELECT e.id FROM {sql.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
+            f"AND {self.where_clause()} ORDER BY e.id DESC",
+            [expr, *self.where_params],
+        )
+
+    def count_sql(self, expr: str) -> tuple[str, list[Any]]:
+        return (
+            f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
+            f"AND {self.where_clause()}",
+            [expr, *self.where_params],
+        )
+
+    def match_one_sql(self, expr: str) -> tuple[str, list[Any]]:
+        return "e.doc @@ %s::tsquery", [expr]
 
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
         """IDF-weighted ts_rank of the newest ``horizon`` filtered matches."""

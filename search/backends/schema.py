@@ -23,3 +23,9 @@ def drop(apps, schema_editor):
     with connection.cursor() as cursor:
         for statement in DROP:
             cursor.execute(statement)
+
+
+def recreate(apps, schema_editor):
+    """Drop and create again (the index is rebuilt from the pages)."""
+    drop(apps, schema_editor)
+    create(apps, schema_editor)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..query import ParsedQuery, bigrams
 from ..snippets import make_snippet
+from ..synonyms import index_tokens as index_synonyms
 from ..text import fold, index_tokens, words
 from ..types import FACET_NAMES, STATUS_EXPIRED, STATUS_NOT_YET, Hit, IndexEntry
 
@@ -98,6 +99,11 @@ def text_columns(entry: IndexEntry) -> dict[str, str]:
     body_x, body_f = index_tokens(entry.body)
     _, basis_f = index_tokens(entry.legal_basis)
     code_f = [fold(w) for w in words(entry.code)]
+    synonym_tokens = [
+        token
+        for tokens in (code_f, title_f, basis_f, body_f)
+        for token in index_synonyms(tokens)
+    ]
     return {
         "code": " ".join(code_f),
         "title": " ".join(title_f),
@@ -107,6 +113,7 @@ def text_columns(entry: IndexEntry) -> dict[str, str]:
         "body_x": " ".join(body_x),
         "title_bi": " ".join(bigrams(title_f)),
         "body_bi": " ".join(bigrams(body_f)),
+        "syn": " ".join(synonym_tokens),
     }
 
 

@@ -5,17 +5,20 @@ For a query with words:
 1. Pick the full-text expression: all words when that finds something, else
    any informative word (``expressions()``; existence is checked without
    scoring, which is cheap).
-2. ``matched`` — a sub-select of every matching entry id (full text or số ký
-   hiệu lookup) after the filters. Facet counts and the total are two
-   GROUP BYs over it; nothing is scored for them.
+2. The total is an exact COUNT of the filtered matches (nothing scored); the
+   facet counts are two GROUP BYs over the newest ``facet_horizon`` matches
+   (all of them up to 5000; beyond, ``facets_exact`` is False).
 3. Ranking scores at most ``horizon`` matches, the most recently indexed ones
    (highest ids) first, and keeps them in a temporary table together with the
    entries of the named số ký hiệu, scored to come first. A query matching
    more than ``horizon`` entries is unspecific; ranking the newest of them
    keeps the latency flat at 100k entries (see docs/benchmarks.md).
 
-Subclasses give ``ids_sql(expr)``, ``scored_sql(expr)``, ``expressions()`` and
-``document_frequencies(tokens)``.
+4. Sorting by date sorts the matches when they are few, and otherwise walks the
+   date index testing each entry against the match (one page of work).
+
+Subclasses give ``newest_sql``, ``count_sql``, ``match_one_sql``,
+``scored_sql``, ``expressions`` and ``document_frequencies``.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ CODE_SCORE = 1_000_000.0
 DOCUMENT_FIRST = 1_000.0
 CODE_GROUP_LIMIT = 500
 HORIZON = 2000
+FACET_HORIZON = 5000
 DF_TTL = 300.0
 _df_cache: dict[tuple[str, str], tuple[float, int, int]] = {}
 
@@ -55,15 +59,32 @@ class SqlSearch:
     body_join = ""
     body_columns = "e.body, e.legal_basis"
 
-    def __init__(self, cur, parsed: ParsedQuery, query, horizon: int = HORIZON):
+    def __init__(
+        self,
+        cur,
+        parsed: ParsedQuery,
+        query,
+        horizon: int = HORIZON,
+        facet_horizon: int = FACET_HORIZON,
+    ):
         self.cur, self.parsed, self.query, self.horizon = cur, parsed, query, horizon
+        self.facet_horizon = facet_horizon
         filters = dict(query.filters)
         self.where, self.where_params = filter_sql(filters, self.param)
         if parsed.is_empty and not filters.get("kind"):
             self.where.append("e.kind <> 'article'")
 
     # -- provided by each database -------------------------------------------
-    def ids_sql(self, expr: str) -> tuple[str, list[Any]]:
+    def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """Ids of filtered matches, newest (highest id) first, without LIMIT."""
+        raise NotImplementedError
+
+    def count_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """COUNT(*) of the filtered matches."""
+        raise NotImplementedError
+
+    def match_one_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """A condition on ``e`` true when that entry matches ``expr``."""
         raise NotImplementedError
 
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
@@ -85,22 +106,41 @@ class SqlSearch:
     # -- the plan -------------------------------------------------------------
     def run(self) -> SearchResults:
         if self.parsed.is_empty:
-            matched, params = self.filtered(), list(self.where_params)
-            hits = self.page_by_date(matched, params)
-            return self.results(hits, matched, params, None)
+            return self.browse()
         expr = self.choose_expression()
         code_rows = self.code_rows()
-        matched, params = self.matched(expr, [row["id"] for row in code_rows])
+        code_ids = [row["id"] for row in code_rows]
+        total = self.total(expr, code_ids)
+        sample, params = self.sample(expr, code_ids)
         if self.query.sort == "date":
-            hits = self.page_by_date(matched, params)
+            hits = self.page_by_date(expr, code_ids, total, sample, params)
         else:
             hits = self.page_by_score(expr, code_rows)
-        return self.results(hits, matched, params, self.code_match(code_rows))
-
-    def results(self, hits, matched, params, code_match) -> SearchResults:
-        facets, total = self.facets(matched, params)
+        facets = self.facets(sample, params)
         return SearchResults(
-            hits=hits, total=total, facets=facets, code_match=code_match
+            hits=hits,
+            total=total,
+            facets=facets,
+            facets_exact=total <= self.facet_horizon,
+            code_match=self.code_match(code_rows),
+        )
+
+    def browse(self) -> SearchResults:
+        """No words: the filtered entries, newest first."""
+        where, params = self.where_clause(), list(self.where_params)
+        total = self.fetch(
+            f"SELECT COUNT(*) FROM {ENTRY_TABLE} e WHERE {where}", params
+        )[0][0]
+        sample = (
+            f"SELECT e.id FROM {ENTRY_TABLE} e WHERE {where} "
+            f"ORDER BY e.id DESC LIMIT {self.facet_horizon}"
+        )
+        hits = self.hits_by_date(where, params)
+        return SearchResults(
+            hits=hits,
+            total=total,
+            facets=self.facets(sample, params),
+            facets_exact=total <= self.facet_horizon,
         )
 
     def where_clause(self) -> str:
@@ -114,31 +154,42 @@ class SqlSearch:
         self.cur.execute(statement, params)
         return self.cur.fetchall()
 
+    def marks(self, values: list[Any]) -> str:
+        return ", ".join([self.param] * len(values))
+
     def choose_expression(self) -> str:
         """The first expression that matches some entry after the filters."""
         tries = self.expressions()
         for expr in tries[:-1]:
-            ids, params = self.ids_sql(expr)
-            found = self.fetch(
-                f"{self.filtered(f'e.id IN ({ids})')} LIMIT 1",
-                self.where_params + params,
-            )
-            if found:
+            newest, params = self.newest_sql(expr)
+            if self.fetch(f"{newest} LIMIT 1", params):
                 return expr
         return tries[-1]
 
-    def matched(self, expr: str, code_ids: list[int]) -> tuple[str, list[Any]]:
-        """Sub-select of all matching ids, driven from the full-text side."""
-        ids, params = self.ids_sql(expr)
-        statement = (
-            f"SELECT f.id FROM ({ids}) f JOIN {ENTRY_TABLE} e ON e.id = f.id "
-            f"WHERE {self.where_clause()}"
-        )
-        params = params + self.where_params
+    def total(self, expr: str, code_ids: list[int]) -> int:
+        """Exact number of matches: full text, plus named entries it missed."""
+        statement, params = self.count_sql(expr)
+        total = self.fetch(statement, params)[0][0]
         if code_ids:
-            marks = ", ".join([self.param] * len(code_ids))
-            statement += f" UNION {self.filtered(f'e.id IN ({marks})')}"
-            params += self.where_params + code_ids
+            match, match_params = self.match_one_sql(expr)
+            found = self.fetch(
+                f"SELECT COUNT(*) FROM {ENTRY_TABLE} e WHERE e.id IN "
+                f"({self.marks(code_ids)}) AND {match}",
+                code_ids + match_params,
+            )[0][0]
+            total += len(code_ids) - found
+        return total
+
+    def sample(self, expr: str, code_ids: list[int]) -> tuple[str, list[Any]]:
+        """The newest ``facet_horizon`` matches (all of them when fewer)."""
+        newest, params = self.newest_sql(expr)
+        statement = f"SELECT id FROM ({newest} LIMIT {self.facet_horizon}) s"
+        if code_ids:
+            statement += (
+                f" UNION SELECT id FROM {ENTRY_TABLE} WHERE id IN "
+                f"({self.marks(code_ids)})"
+            )
+            params = params + code_ids
         return statement, params
 
     # -- số ký hiệu -------------------------------------------------------------
@@ -201,11 +252,24 @@ class SqlSearch:
             values,
         )
 
-    def page_by_date(self, matched: str, params: list[Any]) -> list[Hit]:
-        order = "e.date DESC NULLS LAST, e.id DESC"
+    def page_by_date(self, expr, code_ids, total, sample, params) -> list[Hit]:
+        """Newest first. Few matches: sort them; many: walk the date index and
+        keep the entries that match (stops after one page)."""
+        if total <= self.facet_horizon:
+            return self.hits_by_date(f"e.id IN ({sample})", params)
+        match, match_params = self.match_one_sql(expr)
+        condition = f"{self.where_clause()} AND ({match}"
+        extra = list(match_params)
+        if code_ids:
+            condition += f" OR e.id IN ({self.marks(code_ids)})"
+            extra += code_ids
+        return self.hits_by_date(condition + ")", self.where_params + extra)
+
+    def hits_by_date(self, where: str, params: list[Any]) -> list[Hit]:
+        order = "e.date DESC, e.id DESC"
         return self.hits(
             f"SELECT {self.columns()}, 0 FROM (SELECT e.id FROM {ENTRY_TABLE} e "
-            f"WHERE e.id IN ({matched}) ORDER BY {order} {self.limit()}) p "
+            f"WHERE {where} ORDER BY {order} {self.limit()}) p "
             f"JOIN {ENTRY_TABLE} e ON e.id = p.id {self.body_join} ORDER BY {order}",
             params,
         )
@@ -229,9 +293,9 @@ class SqlSearch:
         return hits
 
     # -- facets -----------------------------------------------------------------
-    def facets(self, matched: str, params: list[Any]) -> tuple[dict, int]:
+    def facets(self, matched: str, params: list[Any]) -> dict:
         single, multi = facet_rows_sql(matched)
-        return fold_facets(self.fetch(single, params), self.fetch(multi, params))
+        return fold_facets(self.fetch(single, params), self.fetch(multi, params))[0]
 
     # -- helpers for expressions -------------------------------------------------
     def bigrams_by_group(self) -> dict[int, list[str]]:

@@ -15,6 +15,8 @@ title_x    title with diacritics (one tone placement)     3
 body_x     body with diacritics                           0.5
 title_bi   folded word bigrams of the title ("thi_dua")   4
 body_bi    folded word bigrams of the body                1
+syn        one token per synonym phrase ("syn_ubnd" for   2
+           both "UBND" and "Ủy ban nhân dân")
 =========  ============================================  ======
 
 A query word matches the folded columns, so accents never matter; when typed
@@ -51,6 +53,7 @@ FTS_COLUMNS = (
     "body_x",
     "title_bi",
     "body_bi",
+    "syn",
 )
 WEIGHTS = {
     "code": 10.0,
@@ -61,6 +64,7 @@ WEIGHTS = {
     "body_x": 0.5,
     "title_bi": 4.0,
     "body_bi": 1.0,
+    "syn": 2.0,
 }
 FOLDED = "{code title basis body}"
 EXACT = "{title_x body_x}"
@@ -117,7 +121,12 @@ def group_expr(group: Group, bigrams: list[str]) -> str:
     Exact-accent tokens and bigrams imply the folded words, so OR-ing them into
     the group never changes which rows match, only their BM25 score.
     """
-    parts = [f"{FOLDED} : {_phrase(alt)}" for alt in group.alternatives]
+    alternatives = group.alternatives
+    parts = []
+    if group.synonym:  # phrases of a synonym group are indexed as one token
+        parts.append(f"syn : {_phrase([group.synonym])}")
+        alternatives = [alt for alt in alternatives if len(alt) == 1]
+    parts += [f"{FOLDED} : {_phrase(alt)}" for alt in alternatives]
     parts += [f"{EXACT} : {_phrase([token])}" for token in group.exact]
     parts += [f"{BIGRAM} : {_phrase([b])}" for b in bigrams]
     return "(" + " OR ".join(parts) + ")"
@@ -240,8 +249,29 @@ class _Search(SqlSearch):
     body_join = f"JOIN {TEXT_TABLE} b ON b.id = e.id"
     body_columns = "b.body, b.legal_basis"
 
-    def ids_sql(self, expr: str) -> tuple[str, list[Any]]:
-        return f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expr]
+    def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
+        return (
+            f"SELECT f.rowid AS id FROM {FTS_TABLE} f "
+            f"JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {self.where_clause()} "
+            f"ORDER BY f.rowid DESC",
+            [expr, *self.where_params],
+        )
+
+    def count_sql(self, expr: str) -> tuple[str, list[Any]]:
+        if not self.where:
+            return f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [
+                expr
+            ]
+        newest, params = self.newest_sql(expr)
+        return f"SELECT COUNT(*) FROM ({newest})", params
+
+    def match_one_sql(self, expr: str) -> tuple[str, list[Any]]:
+        return (
+            f"EXISTS (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+            f"AND rowid = e.id)",
+            [expr],
+        )
 
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
         """BM25 of the newest ``horizon`` matches that pass the filters."""

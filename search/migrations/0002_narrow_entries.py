@@ -5,12 +5,7 @@ The index is derived data: run ``manage.py rebuild_search_index`` afterwards.
 
 from django.db import migrations
 
-from search.backends.schema import create, drop
-
-
-def recreate(apps, schema_editor):
-    drop(apps, schema_editor)
-    create(apps, schema_editor)
+from search.backends.schema import recreate
 
 
 class Migration(migrations.Migration):

@@ -3,7 +3,8 @@ when available (an explicit skip with the reason otherwise).
 
 PostgreSQL is used through the default database when ``DATABASE_URL`` is
 PostgreSQL, else through an extra alias ``search_pg`` pointing at
-127.0.0.1:5432 (test database ``test_portal_search``) when that server answers.
+127.0.0.1:5432 (test database ``test_portal_search_<pid>``, so parallel runs do
+not collide) when that server answers.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def _add_postgres_alias() -> str | None:
         "USER": "postgres",
         "HOST": "127.0.0.1",
         "PORT": 5432,
-        "TEST": {"NAME": "test_portal_search", "MIGRATE": False},
+        "TEST": {"NAME": f"test_portal_search_{os.getpid()}", "MIGRATE": False},
     }
     settings.DATABASES[PG_ALIAS] = config
     configured = connections.configure_settings(
