@@ -18,9 +18,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.html import strip_tags
 
 from documents.citations import Citation, extract_citations
+from documents.citations.vocab import LAW_TYPES
 from documents.identity import (
     IDENTITY_VALUES,
     DocumentIdentity,
@@ -60,12 +62,20 @@ class TargetIndex:
     )
 
     @classmethod
-    def live(cls) -> TargetIndex:
+    def live(cls, numbers: set[int] | None = None) -> TargetIndex:
+        """Every live document, or only those that could match ``numbers``.
+
+        Laws are always included: a law cited by name may carry no number.
+        """
         from pages.models import LegalDocumentPage
 
         index = cls()
-        rows = LegalDocumentPage.objects.live().values(*IDENTITY_VALUES)
-        for row in rows:
+        pages = LegalDocumentPage.objects.live()
+        if numbers is not None:
+            pages = pages.filter(
+                Q(number__in=numbers) | Q(document_type__name__in=LAW_TYPES)
+            )
+        for row in pages.values(*IDENTITY_VALUES):
             index.add(DocumentIdentity.from_values(row))
         return index
 
@@ -177,10 +187,12 @@ def citation_row(page, origin: str, position: int, citation: Citation, index):
 
 def store_citations(page, *, index: TargetIndex | None = None) -> list:
     """Replace the stored citations of ``page`` with those of its content."""
-    index = index if index is not None else TargetIndex.live()
+    found = page_citations(page)
+    if index is None:
+        index = TargetIndex.live({c.number for _, c in found if c.number is not None})
     own_keys = DocumentIdentity.from_page(page).keys()
     rows = []
-    for position, (origin, citation) in enumerate(page_citations(page)):
+    for position, (origin, citation) in enumerate(found):
         if citation.key in own_keys:
             continue
         rows.append(citation_row(page, origin, position, citation, index))
@@ -200,7 +212,7 @@ def resolve_incoming(page) -> int:
     for row in dangling.with_lookup_key(codes[:1]):
         if not loosely_names(row, identity):
             continue
-        index = index or TargetIndex.live()
+        index = index or TargetIndex.live({page.number})
         if len(index._code_candidates(_as_citation(row))) <= 1:
             row.target = page
             row.flags = [*row.flags, "resolved_by_code"]
@@ -250,6 +262,7 @@ def resolve_all(*, progress=None) -> dict[str, int]:
     for page in progress(pages) if progress else pages:
         store_citations(page, index=index)
         documents += 1
+    _invalidate_page_cache()
     stored = DocumentCitation.objects.count()
     resolved = DocumentCitation.objects.resolved().count()
     return {"documents": documents, "citations": stored, "resolved": resolved}
@@ -279,6 +292,16 @@ def _sync_after_commit(page_id: int) -> None:
             sync_page(page.specific)
     except Exception:  # noqa: BLE001 - the page is published; log and move on
         logger.exception("citation graph sync failed for page %s", page_id)
+    _invalidate_page_cache()
+
+
+def _invalidate_page_cache() -> None:
+    """Pages that cite or are cited changed their links: drop cached pages."""
+    try:
+        from pages.cache import invalidate_page_cache
+    except ImportError:  # no full-page cache installed
+        return
+    invalidate_page_cache()
 
 
 def on_page_unpublished(sender, instance, **kwargs) -> None:

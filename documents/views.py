@@ -41,8 +41,14 @@ def diagram_context(page, request) -> dict:
 
 
 def can_import(user) -> bool:
-    """Users who may add document pages (editors and moderators)."""
-    return user.is_active and user.has_perm("wagtailcore.add_page") or user.is_superuser
+    """Users who may add pages under at least one "Văn bản" section."""
+    from documents.forms import index_pages
+
+    if not user.is_active:
+        return False
+    return user.is_superuser or any(
+        _user_can_add_under(user, page) for page in index_pages()
+    )
 
 
 def _user_can_add_under(user, parent) -> bool:

@@ -275,3 +275,15 @@ class TestAdminImport:
     def test_preview_without_upload_redirects(self, site_tree, admin_client):
         response = admin_client.get("/admin/nhap-van-ban/xem-truoc/")
         assert response.status_code == 302
+
+    def test_users_who_cannot_add_pages_are_refused(
+        self, site_tree, client, django_user_model
+    ):
+        from django.contrib.auth.models import Permission
+
+        user = django_user_model.objects.create_user("docgia", "d@x.vn", "pw")
+        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+        client.force_login(user)
+        response = client.get("/admin/nhap-van-ban/")
+        assert response.status_code in (302, 403)
+        assert 'name="file"' not in response.content.decode()
