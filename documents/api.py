@@ -24,7 +24,7 @@ from typing import Literal
 
 from django.db.models import Q
 from django.http import HttpRequest
-from ninja import NinjaAPI, Query, Router, Schema
+from ninja import Field, NinjaAPI, Query, Router, Schema
 from ninja.errors import HttpError
 
 from documents import relations
@@ -246,14 +246,18 @@ def _text_filter(query: str) -> Q:
 
 
 class ListParams(Schema):
-    q: str | None = None
-    type: str | None = None
-    issuer: str | None = None
-    year: int | None = None
-    status: Status | None = None
-    cites: str | None = None
-    page: int = 1
-    page_size: int = 20
+    q: str | None = Field(None, description="Words in title, trích yếu or code")
+    type: str | None = Field(
+        None, description="Document type slug or name (chi-thi-dang, Kế hoạch)"
+    )
+    issuer: str | None = Field(None, description="Issuing body slug or name")
+    year: int | None = Field(None, description="Year of issue")
+    status: Status | None = Field(None, description="Validity status")
+    cites: str | None = Field(
+        None, description="Documents citing this code (34-CT/TW, 98/2023/NĐ-CP)"
+    )
+    page: int = Field(1, description="Page number, from 1")
+    page_size: int = Field(20, description=f"Results per page, 1–{MAX_PAGE_SIZE}")
 
 
 def _check_list_params(params: ListParams) -> None:

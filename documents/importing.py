@@ -174,7 +174,7 @@ def import_record(
     fields = page_fields(parsed) | (field_overrides or {})
     model = page_model(fields["document_type"].name)
     slug = (parsed.slug or "").strip() or default_slug(fields)
-    slug = slugify(slug)[:255] or default_slug(fields)
+    slug = slugify(fold(slug))[:255] or default_slug(fields)
     existing = find_existing(model, fields, parent, slug)
     if existing is not None:
         page, action = _revise(existing, fields), "revised"

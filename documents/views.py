@@ -8,6 +8,7 @@ editor. The extracted text waits in the session between the two steps.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from documents.forms import (
 from documents.parsing import ParseError, SourceRecord, parse_document, read_records
 
 SESSION_KEY = "documents_import"
+logger = logging.getLogger(__name__)
 
 
 def diagram_context(page, request) -> dict:
@@ -157,6 +159,10 @@ def _save_draft(request, form, parsed, stored):
         )
     except ImportFailure as error:
         form.add_error(None, f"Không lưu được văn bản: {error}")
+        return None
+    except Exception:  # noqa: BLE001 - never a 500 for one odd document
+        logger.exception("admin import of %s failed", stored["name"])
+        form.add_error(None, "Không lưu được văn bản do lỗi hệ thống; hãy thử lại.")
         return None
     request.session.pop(SESSION_KEY, None)
     verb = "Đã tạo bản nháp" if result.action == "created" else "Đã thêm bản sửa đổi"
