@@ -64,6 +64,8 @@ def _public_ids(page_ids) -> set[int]:
 
 def outgoing(page, *, relation: str | None = None) -> list[Link]:
     """What ``page`` cites, once per cited document, in reading order."""
+    if not page.pk:
+        return []
     rows = list(
         DocumentCitation.objects.filter(source_id=page.pk).order_by(
             "origin", "position"
@@ -90,6 +92,8 @@ def legal_basis(page) -> list[Link]:
 
 def incoming(page) -> list[Link]:
     """ "Văn bản dẫn chiếu đến văn bản này": live, public citing documents."""
+    if not page.pk:  # an unsaved page (admin preview) is cited by nothing
+        return []
     rows = DocumentCitation.objects.filter(target_id=page.pk).order_by(
         "source_id", "position"
     )

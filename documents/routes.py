@@ -23,4 +23,6 @@ class CitationGraphMixin(RoutablePageMixin):
         return TemplateResponse(request, "documents/citation_diagram.html", context)
 
     def citation_diagram_url(self, request=None) -> str:
-        return self.url + self.reverse_subpage("citation_diagram")
+        """URL of the "Lược đồ" view; "" for a page not yet routable (preview)."""
+        base = self.get_url(request) if self.pk else None
+        return base + self.reverse_subpage("citation_diagram") if base else ""

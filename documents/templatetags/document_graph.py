@@ -112,7 +112,7 @@ def document_citations(context, page):
         "request": context.get("request"),
         "basis": relations.legal_basis(page),
         "incoming": relations.incoming(page),
-        "diagram_url": page.citation_diagram_url(),
+        "diagram_url": page.citation_diagram_url(context.get("request")),
     }
 
 

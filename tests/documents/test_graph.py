@@ -128,6 +128,16 @@ class TestResolution:
         row.refresh_from_db()
         assert row.target_id == target.pk
 
+    def test_an_unsaved_page_has_no_links(self, site_tree, publish):
+        from pages.models import PlanPage
+
+        _, index = site_tree
+        publish(citing_plan(index, "Kế hoạch dẫn chiếu"))
+        assert DocumentCitation.objects.dangling().exists()
+        unsaved = PlanPage(title="Bản xem trước")
+        assert relations.incoming(unsaved) == relations.outgoing(unsaved) == []
+        assert unsaved.citation_diagram_url() == ""
+
     def test_unpublishing_the_target_makes_it_dangling_again(
         self, site_tree, ban_bo, publish
     ):
