@@ -371,6 +371,8 @@ class ExemplarFilterTests(ShowcaseTestCase):
             "?kind=zzz&year=abc&movement=nope&unit=x&title=%00&page=999",
             "?year=99999999999999999999&page=-1",
             "?unit=999999&title=999999&page=abc",
+            "?unit=1000000000000000000000000000000&title=1000000000000000000000000000000",
+            "?kind=%00&movement=%ff&year=%20",
         ):
             self.get(self.gallery, query)
         self.get(self.news_index, "?page=zzz&tag=" + "x" * 500)
