@@ -117,10 +117,10 @@ def looks_like_body(name: str | None) -> bool:
 def guess_level(name: str, parent: IssuingBody | None = None) -> str:
     """Level of a body from its name: Đảng, đoàn thể, xã, huyện, tỉnh, trung ương."""
     folded = fold_issuer(name) + " "
-    if any(word in folded for word in PARTY_WORDS):
-        return Level.PARTY
     if any(word in folded for word in MASS_WORDS):
         return Level.MASS
+    if any(word in folded for word in PARTY_WORDS):
+        return Level.PARTY
     if re.search(r"\b(xa|phuong|thi tran|dac khu) ", folded):
         return Level.COMMUNE
     if re.search(r"\b(huyen|quan|thi xa) ", folded):

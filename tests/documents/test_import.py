@@ -287,3 +287,24 @@ class TestAdminImport:
         response = client.get("/admin/nhap-van-ban/")
         assert response.status_code in (302, 403)
         assert 'name="file"' not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [
+        ("Ủy ban nhân dân tỉnh Lai Châu", IssuingBody.Level.PROVINCE),
+        ("UBND thành phố Hồ Chí Minh", IssuingBody.Level.PROVINCE),
+        ("Ủy ban nhân dân thành phố Lai Châu", IssuingBody.Level.DISTRICT),
+        ("Ủy ban nhân dân huyện Tam Đường", IssuingBody.Level.DISTRICT),
+        ("Hội đồng nhân dân xã Bình Lư", IssuingBody.Level.COMMUNE),
+        ("Sở Nội vụ tỉnh Lai Châu", IssuingBody.Level.PROVINCE),
+        ("Bộ Văn hóa, Thể thao và Du lịch", IssuingBody.Level.CENTRAL),
+        ("Tỉnh ủy Lai Châu", IssuingBody.Level.PARTY),
+        ("Huyện ủy Tam Đường", IssuingBody.Level.PARTY),
+        ("Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", IssuingBody.Level.MASS),
+    ],
+)
+def test_level_guessed_from_the_body_name(name, level):
+    from documents.vocabulary import guess_level
+
+    assert guess_level(name) == level
