@@ -26,7 +26,7 @@ from ..query import Group, ParsedQuery
 from ..types import IndexEntry, SearchQuery, SearchResults
 from . import sql
 from .base import BackendError, SearchBackend
-from .sql_search import HORIZON, MATCHED, SqlSearch, invalidate_frequencies
+from .sql_search import HORIZON, MATCHED, SAMPLE, SqlSearch, invalidate_frequencies
 
 WEIGHT_OF = {
     "code": "A",
@@ -99,7 +99,7 @@ def _phrase(tokens: Iterable[str]) -> str:
     return "(" + " <-> ".join(_lexeme(t) for t in tokens) + ")"
 
 
-def group_tsquery(group: Group, bigrams: list[str]) -> str:
+def group_tsquery(group: Group, bigrams: list[str], lean: bool = False) -> str:
     """tsquery of one group: alternatives, plus exact-accent and bigram boosts."""
     alternatives = group.alternatives
     parts = []
@@ -107,7 +107,8 @@ def group_tsquery(group: Group, bigrams: list[str]) -> str:
         parts.append(_lexeme(group.synonym))
         alternatives = [alt for alt in alternatives if len(alt) == 1]
     parts += [_phrase(alt) for alt in alternatives]
-    parts += [_lexeme(t) for t in (*group.exact, *bigrams)]
+    if not lean:
+        parts += [_lexeme(t) for t in (*group.exact, *bigrams)]
     return "(" + " | ".join(parts) + ")"
 
 
@@ -204,16 +205,23 @@ class _Search(SqlSearch):
         )
         self.cur.execute(f"DELETE FROM {MATCHED}")
 
-    def group_queries(self) -> list[str]:
+    def create_sample(self) -> None:
+        self.cur.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {SAMPLE} (id BIGINT PRIMARY KEY) "
+            f"ON COMMIT DELETE ROWS"
+        )
+        self.cur.execute(f"DELETE FROM {SAMPLE}")
+
+    def group_queries(self, lean: bool = False) -> list[str]:
         bigrams_of = self.bigrams_by_group()
         return [
-            group_tsquery(g, bigrams_of.get(i, []))
+            group_tsquery(g, bigrams_of.get(i, []), lean)
             for i, g in enumerate(self.parsed.groups)
         ]
 
-    def expressions(self) -> list[str]:
+    def expressions(self, lean: bool = False) -> list[str]:
         """All groups, then informative groups or bigrams (as for SQLite)."""
-        groups = self.group_queries()
+        groups = self.group_queries(lean)
         phrases = [_phrase(p) for p in self.parsed.phrases]
         tries = []
         if groups and len(groups) <= AND_MAX_GROUPS:
@@ -258,7 +266,7 @@ class _Search(SqlSearch):
         return (
             f"SELECT s.id, ({rank}) FROM (SELECT e.id, e.doc FROM {sql.ENTRY_TABLE} e "
             f"WHERE e.doc @@ %s::tsquery AND {self.where_clause()} "
-            f"ORDER BY e.id DESC LIMIT {int(self.horizon)}) s",
+            f"ORDER BY e.id DESC LIMIT {int(self.rank_limit)}) s",
             [*groups, expr, *self.where_params],
         )
 

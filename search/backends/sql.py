@@ -208,22 +208,23 @@ def _column_filter(name: str, values: list[str]) -> tuple[str, list[Any]]:
     return f"e.{COLUMNS[name]}", values
 
 
-def facet_rows_sql(matched: str) -> tuple[str, str]:
-    """Two GROUP BY statements counting every facet over the ``matched`` ids.
+def facet_rows_sql(sample_table: str) -> tuple[str, str]:
+    """Two GROUP BY statements counting every facet over the ids in a table.
 
-    The first groups by all single-valued facet columns at once (the total is
-    the sum of its counts); the second counts fields and tags. Folding the
-    groups into facets happens in Python (``fold_facets``).
+    The first groups by all single-valued facet columns at once; the second
+    counts fields and tags. Both are driven from the (small) id table, written
+    as CROSS JOIN so SQLite keeps that order. ``fold_facets`` folds the groups
+    into facets in Python.
     """
     single = (
         f"SELECT e.doc_type, COALESCE(CAST(e.issuer_id AS TEXT), e.issuer), "
-        f"e.issuer, e.year, e.status, e.kind, COUNT(*) FROM {ENTRY_TABLE} e "
-        f"WHERE e.id IN ({matched}) GROUP BY 1, 2, 3, 4, 5, 6"
+        f"e.issuer, e.year, e.status, e.kind, COUNT(*) FROM {sample_table} s "
+        f"CROSS JOIN {ENTRY_TABLE} e WHERE e.id = s.id GROUP BY 1, 2, 3, 4, 5, 6"
     )
     multi = (
-        f"SELECT t.name, t.value, COUNT(*) FROM {TERM_TABLE} t "
-        f"WHERE t.name IN ('field', 'tag') AND t.entry_id IN ({matched}) "
-        f"GROUP BY 1, 2"
+        f"SELECT t.name, t.value, COUNT(*) FROM {sample_table} s "
+        f"CROSS JOIN {TERM_TABLE} t WHERE t.entry_id = s.id "
+        f"AND t.name IN ('field', 'tag') GROUP BY 1, 2"
     )
     return single, multi
 

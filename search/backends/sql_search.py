@@ -8,11 +8,13 @@ For a query with words:
 2. The total is an exact COUNT of the filtered matches (nothing scored); the
    facet counts are two GROUP BYs over the newest ``facet_horizon`` matches
    (all of them up to 5000; beyond, ``facets_exact`` is False).
-3. Ranking scores at most ``horizon`` matches, the most recently indexed ones
-   (highest ids) first, and keeps them in a temporary table together with the
-   entries of the named số ký hiệu, scored to come first. A query matching
-   more than ``horizon`` entries is unspecific; ranking the newest of them
-   keeps the latency flat at 100k entries (see docs/benchmarks.md).
+3. Ranking scores at most ``rank_limit`` matches, the most recently indexed
+   ones (highest ids) first, and keeps them in a temporary table together with
+   the entries of the named số ký hiệu, scored to come first. When every word
+   matched, a query with more than ``horizon`` (1000) matches is unspecific and
+   its newest matches are ranked, which keeps short broad queries fast on 100k
+   entries; question-like queries (any word) rank up to 20,000 matches, as
+   recency says nothing about which one answers the question.
 
 4. Sorting by date sorts the matches when they are few, and otherwise walks the
    date index testing each entry against the match (one page of work).
@@ -40,10 +42,12 @@ from .sql import (
 )
 
 MATCHED = "portal_search_matched"
+SAMPLE = "portal_search_sample"
 CODE_SCORE = 1_000_000.0
 DOCUMENT_FIRST = 1_000.0
 CODE_GROUP_LIMIT = 500
-HORIZON = 2000
+HORIZON = 1000
+ANY_WORD_HORIZON = 20_000
 FACET_HORIZON = 5000
 DF_TTL = 300.0
 _df_cache: dict[tuple[str, str], tuple[float, int, int]] = {}
@@ -69,6 +73,7 @@ class SqlSearch:
     ):
         self.cur, self.parsed, self.query, self.horizon = cur, parsed, query, horizon
         self.facet_horizon = facet_horizon
+        self.rank_limit = horizon
         filters = dict(query.filters)
         self.where, self.where_params = filter_sql(filters, self.param)
         if parsed.is_empty and not filters.get("kind"):
@@ -90,7 +95,8 @@ class SqlSearch:
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
         raise NotImplementedError
 
-    def expressions(self) -> list[str]:
+    def expressions(self, lean: bool = False) -> list[str]:
+        """Full-text expressions to try in order (``lean``: without boosts)."""
         raise NotImplementedError
 
     def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
@@ -103,20 +109,31 @@ class SqlSearch:
         )
         self.cur.execute(f"DELETE FROM {MATCHED}")
 
+    def create_sample(self) -> None:
+        self.cur.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {SAMPLE} (id INTEGER PRIMARY KEY)"
+        )
+        self.cur.execute(f"DELETE FROM {SAMPLE}")
+
+    def materialize(self, sample: str, params: list[Any]) -> None:
+        """Keep the facet sample in a temporary table, computed once."""
+        self.create_sample()
+        self.cur.execute(f"INSERT INTO {SAMPLE} (id) {sample}", params)
+
     # -- the plan -------------------------------------------------------------
     def run(self) -> SearchResults:
         if self.parsed.is_empty:
             return self.browse()
-        expr = self.choose_expression()
+        expr, scoring = self.choose_expression()
         code_rows = self.code_rows()
         code_ids = [row["id"] for row in code_rows]
+        self.materialize(*self.sample(expr, code_ids))
         total = self.total(expr, code_ids)
-        sample, params = self.sample(expr, code_ids)
         if self.query.sort == "date":
-            hits = self.page_by_date(expr, code_ids, total, sample, params)
+            hits = self.page_by_date(expr, code_ids, total)
         else:
-            hits = self.page_by_score(expr, code_rows)
-        facets = self.facets(sample, params)
+            hits = self.page_by_score(scoring, code_rows)
+        facets = self.facets()
         return SearchResults(
             hits=hits,
             total=total,
@@ -131,15 +148,16 @@ class SqlSearch:
         total = self.fetch(
             f"SELECT COUNT(*) FROM {ENTRY_TABLE} e WHERE {where}", params
         )[0][0]
-        sample = (
+        self.materialize(
             f"SELECT e.id FROM {ENTRY_TABLE} e WHERE {where} "
-            f"ORDER BY e.id DESC LIMIT {self.facet_horizon}"
+            f"ORDER BY e.id DESC LIMIT {self.facet_horizon}",
+            params,
         )
         hits = self.hits_by_date(where, params)
         return SearchResults(
             hits=hits,
             total=total,
-            facets=self.facets(sample, params),
+            facets=self.facets(),
             facets_exact=total <= self.facet_horizon,
         )
 
@@ -157,17 +175,26 @@ class SqlSearch:
     def marks(self, values: list[Any]) -> str:
         return ", ".join([self.param] * len(values))
 
-    def choose_expression(self) -> str:
-        """The first expression that matches some entry after the filters."""
-        tries = self.expressions()
-        for expr in tries[:-1]:
-            newest, params = self.newest_sql(expr)
+    def choose_expression(self) -> tuple[str, str]:
+        """(matching, scoring) forms of the first expression that matches some
+        entry after the filters; the matching form leaves out score boosts."""
+        tries = list(zip(self.expressions(lean=True), self.expressions(), strict=True))
+        for lean, full in tries[:-1]:
+            newest, params = self.newest_sql(lean)
             if self.fetch(f"{newest} LIMIT 1", params):
-                return expr
+                return lean, full
+        self.rank_limit = ANY_WORD_HORIZON
         return tries[-1]
 
     def total(self, expr: str, code_ids: list[int]) -> int:
-        """Exact number of matches: full text, plus named entries it missed."""
+        """Exact number of matches: full text, plus named entries it missed.
+
+        When the facet sample is not full it holds every match: its size is
+        the total and nothing needs counting.
+        """
+        sampled = self.fetch(f"SELECT COUNT(*) FROM {SAMPLE}", [])[0][0]
+        if sampled < self.facet_horizon:
+            return sampled
         statement, params = self.count_sql(expr)
         total = self.fetch(statement, params)[0][0]
         if code_ids:
@@ -252,11 +279,11 @@ class SqlSearch:
             values,
         )
 
-    def page_by_date(self, expr, code_ids, total, sample, params) -> list[Hit]:
-        """Newest first. Few matches: sort them; many: walk the date index and
-        keep the entries that match (stops after one page)."""
+    def page_by_date(self, expr, code_ids, total) -> list[Hit]:
+        """Newest first. Few matches (all in the sample): sort them; many: walk
+        the date index and keep the entries that match (one page of work)."""
         if total <= self.facet_horizon:
-            return self.hits_by_date(f"e.id IN ({sample})", params)
+            return self.hits_by_date(f"e.id IN (SELECT id FROM {SAMPLE})", [])
         match, match_params = self.match_one_sql(expr)
         condition = f"{self.where_clause()} AND ({match}"
         extra = list(match_params)
@@ -293,9 +320,9 @@ class SqlSearch:
         return hits
 
     # -- facets -----------------------------------------------------------------
-    def facets(self, matched: str, params: list[Any]) -> dict:
-        single, multi = facet_rows_sql(matched)
-        return fold_facets(self.fetch(single, params), self.fetch(multi, params))[0]
+    def facets(self) -> dict:
+        single, multi = facet_rows_sql(SAMPLE)
+        return fold_facets(self.fetch(single, []), self.fetch(multi, []))[0]
 
     # -- helpers for expressions -------------------------------------------------
     def bigrams_by_group(self) -> dict[int, list[str]]:

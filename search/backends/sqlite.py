@@ -115,11 +115,12 @@ def _phrase(tokens: Iterable[str]) -> str:
     return '"' + " ".join(tokens).replace('"', "") + '"'
 
 
-def group_expr(group: Group, bigrams: list[str]) -> str:
+def group_expr(group: Group, bigrams: list[str], lean: bool = False) -> str:
     """FTS5 expression of one group: its alternatives plus ranking boosts.
 
     Exact-accent tokens and bigrams imply the folded words, so OR-ing them into
-    the group never changes which rows match, only their BM25 score.
+    the group never changes which rows match, only their BM25 score; the
+    ``lean`` form leaves them out for matching and counting.
     """
     alternatives = group.alternatives
     parts = []
@@ -127,8 +128,9 @@ def group_expr(group: Group, bigrams: list[str]) -> str:
         parts.append(f"syn : {_phrase([group.synonym])}")
         alternatives = [alt for alt in alternatives if len(alt) == 1]
     parts += [f"{FOLDED} : {_phrase(alt)}" for alt in alternatives]
-    parts += [f"{EXACT} : {_phrase([token])}" for token in group.exact]
-    parts += [f"{BIGRAM} : {_phrase([b])}" for b in bigrams]
+    if not lean:
+        parts += [f"{EXACT} : {_phrase([token])}" for token in group.exact]
+        parts += [f"{BIGRAM} : {_phrase([b])}" for b in bigrams]
     return "(" + " OR ".join(parts) + ")"
 
 
@@ -280,11 +282,11 @@ class _Search(SqlSearch):
             f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
             f"JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid "
             f"WHERE {FTS_TABLE} MATCH %s AND {self.where_clause()} "
-            f"ORDER BY f.rowid DESC LIMIT {int(self.horizon)}",
+            f"ORDER BY f.rowid DESC LIMIT {int(self.rank_limit)}",
             [expr, *self.where_params],
         )
 
-    def expressions(self) -> list[str]:
+    def expressions(self, lean: bool = False) -> list[str]:
         """Full-text expressions to try in order: all words, then any word.
 
         In the any-word form, words found in most entries keep only their
@@ -294,7 +296,8 @@ class _Search(SqlSearch):
         parsed = self.parsed
         bigrams_of = self.bigrams_by_group()
         groups = [
-            group_expr(g, bigrams_of.get(i, [])) for i, g in enumerate(parsed.groups)
+            group_expr(g, bigrams_of.get(i, []), lean)
+            for i, g in enumerate(parsed.groups)
         ]
         phrases = [f"{FOLDED} : {_phrase(p)}" for p in parsed.phrases]
         tries = []
