@@ -36,6 +36,7 @@ def body_stream_data(body_blocks: list[dict]) -> list[dict]:
                 "number": block.get("number") or "",
                 "text": block.get("text") or "",
                 "level": level if level in {"2", "3", "4"} else "4",
+                "anchor": block.get("anchor") or "",
             }
             stream.append({"type": "heading", "value": value})
         elif kind == "article":

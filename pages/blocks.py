@@ -22,6 +22,12 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("2", "Phần / Chương"), ("3", "Mục / mục lớn"), ("4", "Tiểu mục")],
         default="2",
     )
+    anchor = blocks.CharBlock(
+        label="Neo liên kết",
+        required=False,
+        max_length=80,
+        help_text="Để trống để tạo tự động từ số thứ tự (ví dụ: muc-ii-1).",
+    )
 
     class Meta:
         icon = "title"
@@ -31,7 +37,8 @@ class HeadingBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         number = (value.get("number") or "").strip(". ")
-        context["anchor"] = "muc-" + slugify(number or value.get("text", ""))[:40]
+        computed = "muc-" + slugify(number or value.get("text", ""))[:40]
+        context["anchor"] = slugify(value.get("anchor") or "") or computed
         return context
 
 

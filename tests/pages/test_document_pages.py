@@ -357,3 +357,36 @@ class AdminEditPublishTests(AdminFormMixin, WagtailPageTestCase):
             self.assertTrue(page.live)
             self.assertEqual(page.title, "Bản đã sửa")
             self.assertGreaterEqual(page.revisions.count(), 2)
+
+
+class HeadingAnchorTests(WagtailPageTestCase):
+    def setUp(self):
+        self.home, self.index = build_site()
+
+    def test_imported_heading_keeps_its_unique_anchor(self):
+        from documents.services import body_stream_data
+
+        body = body_stream_data(
+            [
+                {
+                    "type": "heading",
+                    "level": 2,
+                    "number": "II.",
+                    "text": "NHIỆM VỤ",
+                    "anchor": "muc-ii",
+                },
+                {
+                    "type": "heading",
+                    "level": 3,
+                    "number": "1.",
+                    "text": "Nhiệm vụ chung",
+                    "anchor": "muc-ii-1",
+                },
+                {"type": "heading", "level": 3, "number": "1.", "text": "Không neo"},
+            ]
+        )
+        page = PlanPageFactory(parent=self.index, body=body)
+        response = self.client.get(page.url)
+        self.assertContains(response, 'id="muc-ii"')
+        self.assertContains(response, 'id="muc-ii-1"')
+        self.assertContains(response, 'id="muc-1"')
