@@ -43,6 +43,7 @@ router = Router(tags=["documents"])
 citations_router = Router(tags=["citations"])
 
 MAX_PAGE_SIZE = 100
+MAX_PAGE = 10_000
 Status = Literal[
     "con_hieu_luc",
     "het_hieu_luc",
@@ -232,8 +233,11 @@ def _text_filter(query: str) -> Q:
     """Words in title, trích yếu or code; Wagtail's search adds accent folding."""
     from pages.models import LegalDocumentPage
 
-    found = LegalDocumentPage.objects.live().search(query, operator="and")
-    ids = [page.pk for page in found[:1000]]
+    try:
+        found = LegalDocumentPage.objects.live().search(query, operator="and")
+        ids = [page.pk for page in found[:1000]]
+    except Exception:  # noqa: BLE001 - odd syntax: fall back to plain matching
+        ids = []
     return (
         Q(title__icontains=query)
         | Q(summary__icontains=query)
@@ -261,8 +265,12 @@ class ListParams(Schema):
 
 
 def _check_list_params(params: ListParams) -> None:
-    if params.page < 1:
-        raise HttpError(400, "page: must be 1 or more")
+    for name in ("q", "type", "issuer", "cites"):
+        value = getattr(params, name)
+        if value is not None:
+            setattr(params, name, value.replace("\x00", "").strip() or None)
+    if not 1 <= params.page <= MAX_PAGE:
+        raise HttpError(400, f"page: must be between 1 and {MAX_PAGE}")
     if not 1 <= params.page_size <= MAX_PAGE_SIZE:
         raise HttpError(400, f"page_size: must be between 1 and {MAX_PAGE_SIZE}")
     if params.year is not None and not 1900 <= params.year <= 2100:
@@ -390,6 +398,7 @@ def _first_publication(page) -> list[dict]:
 )
 def resolve_code(request: HttpRequest, q: str):
     """Canonical form of a số ký hiệu and the public documents it names."""
+    q = q.replace("\x00", "")
     if not q.strip() or len(q) > 200:
         raise HttpError(400, "q: give a document code, e.g. 34-CT/TW (max 200 chars)")
     parts = parse_code(q)

@@ -101,6 +101,8 @@ class TestList:
             ("status=nope", 422),
             ("page_size=1000", 400),
             ("page=0", 400),
+            ("page=" + "9" * 30, 400),
+            ("page=1e309", 422),
             ("cites=hello", 400),
             ("type=khong-co", 400),
         ],
