@@ -202,8 +202,10 @@ class ElasticsearchBackend(SearchBackend):
             )
         )
         score = float(raw.get("_score") or 0.0)
-        if score >= es_query.CODE_BOOST:
+        if score >= es_query.CODE_BOOST:  # shown without the số ký hiệu boosts
             score -= es_query.CODE_BOOST
+            if score >= es_query.DOCUMENT_FIRST:
+                score -= es_query.DOCUMENT_FIRST
         return Hit(
             key=source["key"],
             page_id=source["page_id"],

@@ -315,7 +315,10 @@ class SqlSearch:
         for row in self.fetch(statement, params):
             data = dict(zip(names, row, strict=False))
             score = float(row[-1] or 0)
-            score = score - CODE_SCORE if score >= CODE_SCORE else score
+            if score >= CODE_SCORE:  # shown without the số ký hiệu boosts
+                score -= CODE_SCORE + (
+                    DOCUMENT_FIRST if score >= CODE_SCORE + DOCUMENT_FIRST else 0
+                )
             hits.append(make_hit(data, score, self.parsed))
         return hits
 
