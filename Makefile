@@ -39,12 +39,13 @@ run: demo
 # whitenoise-served hashed and compressed static files). For a local run it
 # supplies safe defaults that an explicit environment variable overrides:
 # ALLOWED_HOSTS=127.0.0.1,localhost, a random SECRET_KEY kept in var/secret_key,
-# SECURE_SSL_REDIRECT=0 (plain HTTP on loopback). Never use these defaults on a
-# public interface.
+# SECURE_SSL_REDIRECT=0 (plain HTTP on loopback), SERVE_MEDIA=1 (Django serves
+# uploads; nginx does in production). Never use these defaults on a public interface.
 SERVE_ENV = DJANGO_SETTINGS_MODULE=portal.settings.production \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
-	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" \
+	SERVE_MEDIA="$${SERVE_MEDIA:-1}"
 
 var/secret_key: | var
 	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@

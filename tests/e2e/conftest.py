@@ -111,6 +111,17 @@ def make_driver(tmp_path: Path):
     return driver
 
 
+@pytest.fixture(autouse=True)
+def media_on_disk(settings, tmp_path):
+    """Uploads on disk, served by the live server, as ``make serve`` does."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    settings.ROOT_URLCONF = "tests.e2e.urls"
+
+
 @pytest.fixture
 def browser_factory(tmp_path, live_server):
     drivers = []
