@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from . import get_backend
@@ -155,7 +156,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "date_sort_url": _toggle_sort(params, "date"),
         "relevance_sort_url": _toggle_sort(params, "relevance"),
     }
-    return render(request, "search/search.html", context)
+    return _uncached_if_degraded(
+        render(request, "search/search.html", context), results
+    )
 
 
 def _cards(results: SearchResults) -> list[dict]:
@@ -220,4 +223,14 @@ def api_search(request: HttpRequest) -> JsonResponse:
     data["results"] = data.pop("hits")
     for hit in data["results"]:
         hit["kind_label"] = KIND_LABELS.get(hit["kind"], hit["kind"])
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return _uncached_if_degraded(response, results)
+
+
+def _uncached_if_degraded(
+    response: HttpResponse, results: SearchResults
+) -> HttpResponse:
+    """A page answered by the fallback (or not at all) must not be cached."""
+    if results.notice:
+        add_never_cache_headers(response)
+    return response

@@ -148,20 +148,20 @@ def test_unreachable_cluster_is_unhealthy_and_raises_backend_error():
 
 @pytest.mark.django_db
 def test_search_falls_back_with_a_notice(settings):
-    import search
-    from search.backends.sqlite import SQLiteBackend, create_schema
+    from django.db import connection
 
+    import search
+    from search.backends import default_config
+
+    database = default_config(connection.vendor, None)["default"]
     settings.PORTAL_SEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
             "OPTIONS": {"URL": "http://127.0.0.1:9", "TIMEOUT": 1},
         },
-        "fallback": {"BACKEND": "search.backends.sqlite.SQLiteBackend"},
+        "fallback": database,
     }
-    from django.db import connection
-
-    create_schema(connection)
-    SQLiteBackend().add_bulk(entries())
+    search.get_backend("fallback").add_bulk(entries())
     results = search.search(SearchQuery(text="thi đua"))
     assert results.notice == FALLBACK_NOTICE
     assert results.hits

@@ -111,3 +111,16 @@ def test_search_command_json_and_batch(documents, tmp_path, capsys):
 def test_rebuild_command(documents, capsys):
     call_command("rebuild_search_index", "--no-progress")
     assert "default: 4 entries indexed" in capsys.readouterr().out
+
+
+def test_degraded_answers_are_not_cached(client, documents, settings):
+    settings.PORTAL_SEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
+            "OPTIONS": {"URL": "http://127.0.0.1:9", "TIMEOUT": 1},
+        },
+        "fallback": {"BACKEND": "search.backends.sqlite.SQLiteBackend"},
+    }
+    response = client.get("/tim-kiem/", {"q": "thi dua"})
+    assert "tạm thời không phản hồi" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
