@@ -116,6 +116,22 @@ class Version(Schema):
     note: str
 
 
+class TimelineSource(Schema):
+    id: int
+    title: str
+    code: str
+    url: str | None
+
+
+class TimelineStep(Schema):
+    date: dt.date
+    date_display: str
+    kind: str
+    label: str
+    source: TimelineSource | None
+    note: str
+
+
 class DocumentDetail(DocumentSummary):
     page_type: str
     family: str
@@ -140,6 +156,7 @@ class DocumentDetail(DocumentSummary):
     outgoing_citations: list[OutgoingCitation]
     incoming_citations: list[IncomingCitation]
     versions: list[Version]
+    validity_timeline: list[TimelineStep]
 
 
 class Resolution(Schema):
@@ -339,6 +356,7 @@ def detail(page, request) -> dict:
         "outgoing_citations": _outgoing(page, request),
         "incoming_citations": _incoming(page, request),
         "versions": versions(page),
+        "validity_timeline": page.validity_timeline(),
     }
 
 

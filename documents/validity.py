@@ -219,13 +219,14 @@ def _log(effect: PendingEffect, action: str, user, date=None) -> None:
 
 
 def _source_data(source) -> dict | None:
-    if source is None:
+    """The evidence document, only while it is public (hidden pages never leak)."""
+    if source is None or not source.live:
         return None
     return {
         "id": source.pk,
         "title": source.title,
         "code": source.code,
-        "url": source.url if source.live else None,
+        "url": source.url,
     }
 
 

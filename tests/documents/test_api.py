@@ -151,3 +151,24 @@ def test_openapi_schema_is_served(db):
     assert "/api/v1/documents/" in schema["paths"]
     assert "/api/v1/citations/resolve/" in schema["paths"]
     assert Client().get("/api/v1/docs").status_code == 200
+
+
+def test_detail_has_validity_timeline_without_hidden_evidence(docs):
+    from documents.models import EffectKind, ValidityEvent
+
+    directive, decision = docs["directive"], docs["decision"]
+    ValidityEvent.objects.create(
+        page=directive,
+        date=dt.date(2025, 7, 1),
+        kind=EffectKind.REPLACED,
+        source=decision,
+        note="Bị thay thế.",
+    )
+    url = f"/api/v1/documents/{directive.pk}/"
+    steps = get(url)["validity_timeline"]
+    assert [s["kind"] for s in steps] == [EffectKind.ISSUED, EffectKind.REPLACED]
+    assert steps[1]["source"]["code"] == decision.code
+    decision.unpublish()
+    steps = get(url)["validity_timeline"]
+    assert steps[1]["source"] is None
+    assert decision.title not in str(steps)
