@@ -235,13 +235,7 @@ def page_latency(rounds: int = 5) -> dict:
     """End-to-end /tim-kiem/ latency (Django test client, full page render)."""
     from django.conf import settings
     from django.test import Client
-    from django.urls import clear_url_caches
 
-    import portal.urls
-
-    if not any("search.urls" in str(p) for p in portal.urls.urlpatterns):
-        settings.ROOT_URLCONF = "tests.search.urls"  # until portal/urls includes it
-        clear_url_caches()
     client, latencies = Client(), []
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     for round_ in range(rounds):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from .pages import make_documents
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.search.urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
