@@ -5,6 +5,7 @@ never a 500 and never a stored file.
 """
 
 import io
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -117,3 +118,23 @@ def test_oversized_request_bodies_are_refused(client, db, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
     response = client.post("/admin/login/", {"username": "x" * 5000, "password": "y"})
     assert response.status_code == 400
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+
+
+@pytest.mark.parametrize(
+    "name", ["broken.docx", "broken.pdf", "scanned-no-text.pdf", "quyet-dinh.exe"]
+)
+def test_malformed_files_get_a_clear_error_in_the_import(editor_client, name):
+    """ "Nhập văn bản": unreadable or unsupported files are a form error, not 500."""
+    path = FIXTURES / name
+    content = path.read_bytes() if path.exists() else b"MZ\x90\x00"
+    response = editor_client.post(
+        "/admin/nhap-van-ban/",
+        {"file": SimpleUploadedFile(name, content)},
+    )
+    assert response.status_code == 200, response.status_code
+    errors = response.context["form"].errors.get("file")
+    assert errors, f"no error shown for {name}"
+    assert name in " ".join(errors) or len(" ".join(errors)) > 20

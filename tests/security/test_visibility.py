@@ -33,12 +33,17 @@ HIDDEN = {
 }
 
 
+CITES_PUBLIC = "Căn cứ Kế hoạch số 100/KH-UBND ngày 14/3/2025 của UBND huyện;"
+
+
 def _make(factory, index, key, number, **kwargs):
+    """A hidden document that also cites the public plan (its "cited by" list)."""
     return factory(
         parent=index,
         title=HIDDEN[key],
         summary=f"{HIDDEN[key]} {WORD}",
         number=number,
+        legal_basis=CITES_PUBLIC,
         **kwargs,
     )
 
