@@ -23,10 +23,15 @@ ROOT = Path(__file__).resolve().parents[2]
 WRITERS = 3
 DOCS_PER_WRITER = 8
 
-pytestmark = pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
-    reason="the SQLite locking test runs in the SQLite pass of the suite",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+        reason="the SQLite locking test runs in the SQLite pass of the suite",
+    ),
+    # A database test, so that pytest-django runs it before the transactional
+    # tests (tests/e2e) that leave the test database flushed.
+    pytest.mark.django_db,
+]
 
 BROWSE = """
 import json, os, sys, time, django, threading
