@@ -1,5 +1,7 @@
 """RSS and Atom feeds of live, public documents, news and exemplars."""
 
+import datetime as dt
+
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
@@ -99,3 +101,35 @@ class ExemplarRSSFeed(NewsRSSFeed):
 class ExemplarAtomFeed(ExemplarRSSFeed):
     feed_type = Atom1Feed
     subtitle = ExemplarRSSFeed.description
+
+
+class SavedSearchFeed(DocumentRSSFeed):
+    """The newest results of a "Danh sách văn bản" page's stored query."""
+
+    def title(self):
+        return f"{self.index_page.title} – văn bản mới"
+
+    def description(self):
+        return "Văn bản mới khớp với danh sách lưu sẵn trên cổng thông tin."
+
+    def items(self):
+        return self.index_page.feed_hits()
+
+    def item_description(self, item):
+        parts = [
+            item.doc_type,
+            item.issuer,
+            item.date.strftime("%d/%m/%Y") if item.date else "",
+        ]
+        return " · ".join(part for part in parts if part)
+
+    def item_link(self, item):
+        return self.request.build_absolute_uri(item.url)
+
+    def item_guid(self, item):
+        return self.item_link(item)
+
+    def item_pubdate(self, item):
+        if item.date is None:
+            return None
+        return dt.datetime.combine(item.date, dt.time(), tzinfo=dt.UTC)

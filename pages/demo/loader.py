@@ -20,6 +20,7 @@ from pages.models import (
     DecisionPage,
     DirectivePage,
     DocumentIndexPage,
+    DocumentListPage,
     DocumentPage,
     HomePage,
     PlanPage,
@@ -459,5 +460,23 @@ def load_demo() -> list[str]:
 
     created += load_publishing_demo(index)
     created += load_showcase()
+    created += saved_searches(index)
     resolve_all()  # citation graph: store and resolve every document's citations
     return created
+
+
+def saved_searches(index) -> list[str]:
+    """A "Danh sách văn bản" page: documents citing Chỉ thị 34-CT/TW."""
+    if DocumentListPage.objects.filter(slug="van-ban-can-cu-chi-thi-34").exists():
+        return []
+    page = DocumentListPage(
+        title="Văn bản dẫn chiếu Chỉ thị 34-CT/TW",
+        slug="van-ban-can-cu-chi-thi-34",
+        intro="<p>Danh sách tự cập nhật các văn bản dẫn chiếu Chỉ thị số 34-CT/TW "
+        "của Bộ Chính trị về tiếp tục đổi mới công tác thi đua, khen thưởng.</p>",
+        cites="34-CT/TW",
+        sort=DocumentListPage.Sort.DATE,
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return [page.title]

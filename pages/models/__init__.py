@@ -1,5 +1,6 @@
 """Wagtail page types of the portal."""
 
+from .collections import DocumentListPage
 from .documents import (
     Award,
     DecisionPage,
@@ -30,6 +31,7 @@ __all__ = [
     "DirectivePage",
     "DocumentAttachment",
     "DocumentIndexPage",
+    "DocumentListPage",
     "DocumentPage",
     "DocumentTag",
     "ExemplarIndexPage",

@@ -37,6 +37,7 @@ class HomePage(Page):
         "pages.ExemplarIndexPage",
         "pages.MovementIndexPage",
         "pages.NewsIndexPage",
+        "pages.DocumentListPage",
     ]
 
     class Meta:
@@ -118,6 +119,7 @@ class DocumentIndexPage(RoutablePageMixin, Page):
         "pages.DirectivePage",
         "pages.DecisionPage",
         "pages.DocumentPage",
+        "pages.DocumentListPage",
     ]
 
     class Meta:
