@@ -1,16 +1,18 @@
 """Wagtail page types of the portal."""
 
 from .collections import DocumentListPage
-from .documents import (
+from .document_types import (
     Award,
     DecisionPage,
     DirectivePage,
-    DocumentAttachment,
     DocumentPage,
-    DocumentTag,
-    LegalDocumentPage,
     PlanPage,
     PlanTask,
+)
+from .documents import (
+    DocumentAttachment,
+    DocumentTag,
+    LegalDocumentPage,
     SigningAuthority,
     ValidityStatus,
 )

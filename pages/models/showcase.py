@@ -174,7 +174,7 @@ class ExemplarPage(Page):
 
     def public_awards(self):
         """Awards of live, public decisions only (unpublished ones are hidden)."""
-        from pages.models.documents import Award, DecisionPage
+        from pages.models.document_types import Award, DecisionPage
 
         decisions = DecisionPage.objects.live().public()
         return (
@@ -348,7 +348,7 @@ class ExemplarFilterForm(forms.Form):
         }
         queryset = queryset.filter(**{k: v for k, v in lookups.items() if v})
         if data.get("title"):
-            from pages.models.documents import DecisionPage
+            from pages.models.document_types import DecisionPage
 
             queryset = queryset.filter(
                 awards_received__title=data["title"],
@@ -417,7 +417,7 @@ HOME_SIZES = {"decisions": 4, "plans": 4, "exemplars": 4, "news": 4, "movements"
 def home_showcase() -> dict:
     """The home page's showcase lists: one query per list (plus one per
     prefetch), whatever the number of pages, so the home page stays fast."""
-    from pages.models.documents import DecisionPage, PlanPage
+    from pages.models.document_types import DecisionPage, PlanPage
     from pages.models.home import DocumentIndexPage
     from pages.models.news import NewsIndexPage, NewsPage
 

@@ -20,6 +20,7 @@ from documents.models import EmulationTitle, IssuingBody
 from pages.models import (
     Award,
     DocumentIndexPage,
+    DocumentListPage,
     ExemplarIndexPage,
     ExemplarPage,
     HomePage,
@@ -107,7 +108,13 @@ class TreeRulesTests(WagtailPageTestCase):
     def test_home_allows_every_section(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {DocumentIndexPage, ExemplarIndexPage, MovementIndexPage, NewsIndexPage},
+            {
+                DocumentIndexPage,
+                DocumentListPage,
+                ExemplarIndexPage,
+                MovementIndexPage,
+                NewsIndexPage,
+            },
         )
 
     def test_items_only_in_their_section(self):
