@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from documents.models import EmulationTitle
-from pages.models import Award, PlanTask
+from pages.models import Award, DocumentListPage, PlanTask
 from tests.factories import (
     DecisionPageFactory,
     DirectivePageFactory,
@@ -75,6 +75,9 @@ def small_site(site_tree):
     }
     enrich(pages, 2)
     showcase = build_showcase(home, 1)
+    saved = DocumentListPage(title="Danh sách", slug="danh-sach", query="thi đua")
+    home.add_child(instance=saved)
+    saved.save_revision().publish()
     return home, index, pages, showcase
 
 
@@ -120,6 +123,8 @@ def urls(index, pages: dict, showcase: dict) -> list[str]:
         f"{listing}rss/",
         f"{listing}atom/",
         "/sitemap.xml",
+        "/danh-sach/",
+        "/danh-sach/rss/",
     ]
     found += [page.url for page in pages.values()]
     for showcase_index, children in showcase.values():
