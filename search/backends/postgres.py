@@ -8,14 +8,17 @@ bigrams), B = legal basis, C = body folded + bigrams, D = body with
 diacritics. Columns are separated by a position gap, so a phrase never spans
 two fields.
 
-``ts_rank`` has no notion of rarity, so the score is a sum over query groups of
-``idf(group) * ts_rank(doc, group)``, with document frequencies counted (and
-capped) through the GIN index: rare words weigh more, as in BM25.
+``ts_rank`` has no notion of rarity, so the score is a sum over the parts of the
+query — each word (with its synonyms), its exact-accent form and its bigram
+with the next word — of ``idf(part) * ts_rank(doc, part)``, with document
+frequencies counted (and capped) through the GIN index and cached: rare words,
+bigrams and exact forms weigh more, as each phrase does in FTS5's BM25.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -26,7 +29,15 @@ from ..query import Group, ParsedQuery
 from ..types import IndexEntry, SearchQuery, SearchResults
 from . import sql
 from .base import BackendError, SearchBackend
-from .sql_search import HORIZON, MATCHED, SAMPLE, SqlSearch, invalidate_frequencies
+from .sql_search import (
+    DF_TTL,
+    HORIZON,
+    MATCHED,
+    SAMPLE,
+    SqlSearch,
+    _df_cache,
+    invalidate_frequencies,
+)
 
 WEIGHT_OF = {
     "code": "A",
@@ -43,6 +54,10 @@ RANK_WEIGHTS = "{0.15, 0.35, 0.55, 1.0}"  # D, C, B, A
 COLUMN_GAP = 16
 MAX_POSITION = 16383
 AND_MAX_GROUPS = 4
+# Part factors relative to a word (FTS5 weights: exact title 3 vs title 6).
+WORD_FACTOR = 1.0
+EXACT_FACTOR = 0.5
+BIGRAM_FACTOR = 1.0
 
 SCHEMA = [
     f"""CREATE TABLE IF NOT EXISTS {sql.ENTRY_TABLE} (
@@ -257,29 +272,64 @@ class _Search(SqlSearch):
         return "e.doc @@ %s::tsquery", [expr]
 
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
-        """IDF-weighted ts_rank of the newest ``horizon`` filtered matches."""
-        groups = self.group_queries() or [expr]
+        """BM25-like score of the newest ``horizon`` filtered matches.
+
+        Each part of the query (a word or phrase, its exact-accent form, its
+        bigram with the next word) is ranked on its own and weighted by its own
+        IDF, as FTS5's BM25 does for each phrase of the expression: a rare
+        bigram or exact form weighs more than the common word it contains.
+        """
+        parts = self.scored_parts() or [(expr, 1.0)]
+        idfs = self.part_idfs([part for part, _ in parts])
         rank = " + ".join(
-            f"{idf:.4f} * ts_rank('{RANK_WEIGHTS}', s.doc, %s::tsquery, 1)"
-            for idf in self.group_idfs(groups)
+            f"{idf * factor:.4f} * ts_rank('{RANK_WEIGHTS}', s.doc, %s::tsquery, 1)"
+            for (_, factor), idf in zip(parts, idfs, strict=True)
         )
         return (
             f"SELECT s.id, ({rank}) FROM (SELECT e.id, e.doc FROM {sql.ENTRY_TABLE} e "
             f"WHERE e.doc @@ %s::tsquery AND {self.where_clause()} "
             f"ORDER BY e.id DESC LIMIT {int(self.rank_limit)}) s",
-            [*groups, expr, *self.where_params],
+            [*(part for part, _ in parts), expr, *self.where_params],
         )
 
-    def group_idfs(self, groups: list[str]) -> list[float]:
+    def scored_parts(self) -> list[tuple[str, float]]:
+        """(tsquery, factor) of every scored part of the query, deduplicated."""
+        bigrams_of = self.bigrams_by_group()
+        parts: dict[str, float] = {}
+        for i, group in enumerate(self.parsed.groups):
+            alternatives = group.alternatives
+            words = []
+            if group.synonym:
+                words.append(_lexeme(group.synonym))
+                alternatives = [alt for alt in alternatives if len(alt) == 1]
+            words += [_phrase(alt) for alt in alternatives]
+            parts.setdefault("(" + " | ".join(words) + ")", WORD_FACTOR)
+            for token in group.exact:
+                parts.setdefault(_lexeme(token), EXACT_FACTOR)
+            for bigram in bigrams_of.get(i, []):
+                parts.setdefault(_lexeme(bigram), BIGRAM_FACTOR)
+        for phrase in self.parsed.phrases:
+            parts.setdefault(_phrase(phrase), WORD_FACTOR)
+        return list(parts.items())
+
+    def part_idfs(self, parts: list[str]) -> list[float]:
+        """BM25 IDF of each tsquery, document frequencies cached (DF_TTL)."""
         total = self.count_entries()
         cap = max(total // 2, 1)
+        now = time.monotonic()
         idfs = []
-        for group in groups:
-            df = self.fetch(
-                f"SELECT COUNT(*) FROM (SELECT 1 FROM {sql.ENTRY_TABLE} "
-                f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
-                [group],
-            )[0][0]
+        for part in parts:
+            key = ("postgres-part", part)
+            cached = _df_cache.get(key)
+            if cached and now - cached[0] < DF_TTL and cached[2] == total:
+                df = cached[1]
+            else:
+                df = self.fetch(
+                    f"SELECT COUNT(*) FROM (SELECT 1 FROM {sql.ENTRY_TABLE} "
+                    f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
+                    [part],
+                )[0][0]
+                _df_cache[key] = (now, df, total)
             idfs.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
         return idfs
 

@@ -114,12 +114,17 @@ def test_rebuild_command(documents, capsys):
 
 
 def test_degraded_answers_are_not_cached(client, documents, settings):
+    from django.db import connection
+
+    from search.backends import default_config
+
     settings.PORTAL_SEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
             "OPTIONS": {"URL": "http://127.0.0.1:9", "TIMEOUT": 1},
         },
-        "fallback": {"BACKEND": "search.backends.sqlite.SQLiteBackend"},
+        # the database backend of the database under test (SQLite or PostgreSQL)
+        "fallback": default_config(connection.vendor, None)["default"],
     }
     response = client.get("/tim-kiem/", {"q": "thi dua"})
     assert "tạm thời không phản hồi" in response.content.decode()
