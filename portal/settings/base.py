@@ -11,6 +11,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from search.backends import default_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -148,26 +150,13 @@ PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
 # load balancer that is the last X-Forwarded-For entry, trusted only when set.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
-# Search: the portal's own Vietnamese-aware backends (see search/README.md).
+# Search: the portal's own Vietnamese-aware backends (see search/README.md): the
+# database's backend (SQLite FTS5 or PostgreSQL), or Elasticsearch with the
+# database backend as the fallback when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-_DB_SEARCH = (
-    "search.backends.postgres.PostgresBackend"
-    if DATABASE_IS_POSTGRES
-    else "search.backends.sqlite.SQLiteBackend"
+PORTAL_SEARCH_BACKENDS = default_config(
+    DATABASE_URL, ELASTICSEARCH_URL, env("ELASTICSEARCH_INDEX", "portal")
 )
-if ELASTICSEARCH_URL:
-    PORTAL_SEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
-            "OPTIONS": {
-                "URL": ELASTICSEARCH_URL,
-                "INDEX": env("ELASTICSEARCH_INDEX", "portal"),
-            },
-        },
-        "fallback": {"BACKEND": _DB_SEARCH},
-    }
-else:
-    PORTAL_SEARCH_BACKENDS = {"default": {"BACKEND": _DB_SEARCH}}
 
 # Wagtail's own search (admin listings, and the comparison in bench/search.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
