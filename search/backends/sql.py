@@ -202,8 +202,8 @@ def filter_sql(filters: dict[str, Any], param: str) -> tuple[list[str], list[Any
 
 def _column_filter(name: str, values: list[str]) -> tuple[str, list[Any]]:
     if name == "year":
-        return "e.year", [int(v) for v in values if v.isdigit() and len(v) < 6]
-    if name == "issuer" and all(v.isdigit() for v in values):
+        return "e.year", [int(v) for v in values if v.isdecimal() and len(v) < 6]
+    if name == "issuer" and all(v.isdecimal() for v in values):
         return "e.issuer_id", [int(v) for v in values if len(v) < 12]
     return f"e.{COLUMNS[name]}", values
 

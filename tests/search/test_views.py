@@ -129,3 +129,13 @@ def test_degraded_answers_are_not_cached(client, documents, settings):
     response = client.get("/tim-kiem/", {"q": "thi dua"})
     assert "tạm thời không phản hồi" in response.content.decode()
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("name", ["year", "issuer"])
+def test_unicode_digits_in_numeric_filters_never_fail(client, documents, name):
+    """ "²" and "٣" pass str.isdigit(); only decimal digits may reach int()."""
+    for value in ("²", "١٣", "2²"):
+        assert (
+            client.get("/tim-kiem/", {"q": "thi dua", name: value}).status_code == 200
+        )
+        assert client.get("/api/v1/search/", {name: value}).status_code == 200
