@@ -13,7 +13,7 @@ word spans of the query that hold a digit, longest first.
 
 from __future__ import annotations
 
-from documents.citations import code_lookup_keys, parse_code
+from documents.citations import parse_code
 
 MAX_SPAN = 6
 MAX_WORDS = 24
@@ -40,19 +40,3 @@ def query_code_keys(text: str) -> list[str]:
         if parts is not None and parts.number is not None:
             return list(parts.match_keys())
     return []
-
-
-def document_code_keys(
-    *,
-    doc_type: str | None,
-    number: int | None,
-    year: int | None,
-    symbol: str | None,
-    system: str,
-) -> list[str]:
-    """Keys a document is indexed under (``code_lookup_keys``)."""
-    return list(
-        code_lookup_keys(
-            doc_type=doc_type, number=number, year=year, symbol=symbol, system=system
-        )
-    )

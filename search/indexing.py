@@ -21,9 +21,10 @@ from html import unescape
 from django.conf import settings
 from django.utils.html import strip_tags
 
+from documents.citations import code_lookup_keys
+
 from . import get_backend
 from .backends.base import BackendError
-from .codes import document_code_keys
 from .entries import ArticleText, legal_document_entries
 from .types import IndexEntry
 
@@ -97,7 +98,7 @@ def legal_document_entries_for(page) -> list[IndexEntry]:
         title=page.title,
         url=_url(page),
         code=page.code,
-        code_keys=document_code_keys(
+        code_keys=code_lookup_keys(
             doc_type=doc_type,
             number=page.number,
             year=page.year,

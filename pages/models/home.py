@@ -4,12 +4,12 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from documents.models import DocumentType, Field, IssuingBody
 from pages.models.documents import LegalDocumentPage, ValidityStatus
+from pages.models.feeds import FeedRoutesMixin
 
 PER_PAGE = 20
 
@@ -107,8 +107,11 @@ class DocumentFilterForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
 
 
-class DocumentIndexPage(RoutablePageMixin, Page):
+class DocumentIndexPage(FeedRoutesMixin, Page):
     """The "Văn bản" section: documents newest first, filters, pagination, feeds."""
+
+    rss_feed_class = "pages.feeds.DocumentRSSFeed"
+    atom_feed_class = "pages.feeds.DocumentAtomFeed"
 
     intro = RichTextField("giới thiệu", blank=True, features=["bold", "italic", "link"])
 
@@ -143,19 +146,3 @@ class DocumentIndexPage(RoutablePageMixin, Page):
             request.GET.get("page")
         )
         return context
-
-    @path("")
-    def index(self, request):
-        return self.render(request)
-
-    @path("rss/")
-    def rss_feed(self, request):
-        from pages.feeds import DocumentRSSFeed
-
-        return DocumentRSSFeed(self)(request)
-
-    @path("atom/")
-    def atom_feed(self, request):
-        from pages.feeds import DocumentAtomFeed
-
-        return DocumentAtomFeed(self)(request)

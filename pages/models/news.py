@@ -10,12 +10,12 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultipleChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.blocks import StoryBlock
+from pages.models.feeds import FeedRoutesMixin
 from pages.models.showcase import HOME_PARENTS, INTRO_FEATURES, public_documents
 
 
@@ -113,8 +113,11 @@ class NewsPage(Page):
         return context
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(FeedRoutesMixin, Page):
     """A news section ("Tin tức", "Gương người tốt, việc tốt") with feeds."""
+
+    rss_feed_class = "pages.feeds.NewsRSSFeed"
+    atom_feed_class = "pages.feeds.NewsAtomFeed"
 
     intro = RichTextField("giới thiệu", blank=True, features=INTRO_FEATURES)
 
@@ -151,19 +154,3 @@ class NewsIndexPage(RoutablePageMixin, Page):
             request.GET.get("page")
         )
         return context
-
-    @path("")
-    def index(self, request):
-        return self.render(request)
-
-    @path("rss/")
-    def rss_feed(self, request):
-        from pages.feeds import NewsRSSFeed
-
-        return NewsRSSFeed(self)(request)
-
-    @path("atom/")
-    def atom_feed(self, request):
-        from pages.feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)

@@ -20,12 +20,12 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     MultipleChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.blocks import StoryBlock
+from pages.models.feeds import FeedRoutesMixin
 from search.text import fold
 
 HOME_PARENTS = ["pages.HomePage"]
@@ -357,8 +357,11 @@ class ExemplarFilterForm(forms.Form):
         return queryset.distinct()
 
 
-class ExemplarIndexPage(RoutablePageMixin, Page):
+class ExemplarIndexPage(FeedRoutesMixin, Page):
     """The "Điển hình tiên tiến" gallery: filters, pagination and feeds."""
+
+    rss_feed_class = "pages.feeds.ExemplarRSSFeed"
+    atom_feed_class = "pages.feeds.ExemplarAtomFeed"
 
     intro = RichTextField("giới thiệu", blank=True, features=INTRO_FEATURES)
 
@@ -393,22 +396,6 @@ class ExemplarIndexPage(RoutablePageMixin, Page):
             request.GET.get("page")
         )
         return context
-
-    @path("")
-    def index(self, request):
-        return self.render(request)
-
-    @path("rss/")
-    def rss_feed(self, request):
-        from pages.feeds import ExemplarRSSFeed
-
-        return ExemplarRSSFeed(self)(request)
-
-    @path("atom/")
-    def atom_feed(self, request):
-        from pages.feeds import ExemplarAtomFeed
-
-        return ExemplarAtomFeed(self)(request)
 
 
 HOME_SIZES = {"decisions": 4, "plans": 4, "exemplars": 4, "news": 4, "movements": 6}

@@ -2,13 +2,13 @@
 
 import datetime as dt
 
-from search.codes import document_code_keys
+from documents.citations import code_lookup_keys
 from search.types import IndexEntry
 
-CT34_KEYS = document_code_keys(
+CT34_KEYS = code_lookup_keys(
     doc_type="Chỉ thị", number=34, year=None, symbol="CT/TW", system="party"
 )
-ND98_KEYS = document_code_keys(
+ND98_KEYS = code_lookup_keys(
     doc_type="Nghị định", number=98, year=2023, symbol="NĐ-CP", system="qppl"
 )
 CT34 = CT34_KEYS[0]
