@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Field, NinjaAPI, Query, Router, Schema
 from ninja.errors import HttpError
@@ -44,6 +43,7 @@ citations_router = Router(tags=["citations"])
 
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 10_000
+MAX_SEARCH_HITS = 1000  # ``q`` ranks the documents of the best 1,000 search hits
 Status = Literal[
     "con_hieu_luc",
     "het_hieu_luc",
@@ -226,7 +226,7 @@ def cited_code_keys(code: str) -> list[str]:
 
 
 def filtered_documents(params) -> object:
-    """Public documents filtered by the list endpoint's parameters."""
+    """Public documents filtered by the list endpoint's parameters but ``q``."""
     pages = relations.public_documents().with_metadata()
     if params.type:
         types = _by_slug_or_name(DocumentType, params.type, "type")
@@ -241,33 +241,47 @@ def filtered_documents(params) -> object:
     if params.cites:
         citing = DocumentCitation.objects.with_lookup_key(cited_code_keys(params.cites))
         pages = pages.filter(pk__in=citing.values("source_id"))
-    if params.q:
-        pages = pages.filter(_text_filter(params.q))
     return pages.order_by("-year", "-issued_date", "-pk")
 
 
-def _text_filter(query: str) -> Q:
-    """Words in title, trích yếu or code; Wagtail's search adds accent folding."""
-    from pages.models import LegalDocumentPage
+def searched_page_ids(query: str) -> list[int]:
+    """Ids of the pages the portal search finds for ``query``, best first.
 
-    try:
-        found = LegalDocumentPage.objects.live().search(query, operator="and")
-        ids = [page.pk for page in found[:1000]]
-    except Exception:  # noqa: BLE001 - odd syntax: fall back to plain matching
-        ids = []
-    return (
-        Q(title__icontains=query)
-        | Q(summary__icontains=query)
-        | Q(code__icontains=query)
-        | Q(pk__in=ids)
-    )
+    The search of /tim-kiem/ (accents optional, any written variant of a số
+    ký hiệu); a document hit and a Điều hit both name their page. Only the
+    best ``MAX_SEARCH_HITS`` hits count.
+    """
+    import search
+    from search.backends.base import MAX_PER_PAGE, BackendError
+    from search.types import SearchQuery
+
+    found: dict[int, None] = {}  # ordered set
+    for number in range(1, MAX_SEARCH_HITS // MAX_PER_PAGE + 1):
+        query_page = SearchQuery(
+            text=query,
+            filters={"kind": ["document", "article"]},
+            page=number,
+            per_page=MAX_PER_PAGE,
+        )
+        try:
+            results = search.search(query_page)
+        except BackendError as error:
+            raise HttpError(503, "q: the search is unavailable, try later") from error
+        found.update(dict.fromkeys(hit.page_id for hit in results.hits))
+        if number >= results.num_pages:
+            break
+    return list(found)
 
 
 # Endpoints ---------------------------------------------------------------------
 
 
 class ListParams(Schema):
-    q: str | None = Field(None, description="Words in title, trích yếu or code")
+    q: str | None = Field(
+        None,
+        description="Search as on /tim-kiem/ (accents optional, số ký hiệu in any "
+        "variant); results most relevant first",
+    )
     type: str | None = Field(
         None, description="Document type slug or name (chi-thi-dang, Kế hoạch)"
     )
@@ -296,17 +310,28 @@ def _check_list_params(params: ListParams) -> None:
         raise HttpError(400, "q: at most 200 characters")
 
 
-@router.get("/", response={200: DocumentList, 400: Error}, summary="List documents")
+@router.get(
+    "/", response={200: DocumentList, 400: Error, 503: Error}, summary="List documents"
+)
 def list_documents(request: HttpRequest, params: Query[ListParams]):
     """Live, public documents, newest first; every filter is optional.
 
-    ``cites`` lists the documents citing a code ("34-CT/TW").
+    ``q`` searches as /tim-kiem/ does and orders the documents found by
+    relevance (among the best 1,000 search hits); the other filters narrow
+    them. ``cites`` lists the documents citing a code ("34-CT/TW").
     """
     _check_list_params(params)
     pages = filtered_documents(params)
-    count = pages.count()
     start = (params.page - 1) * params.page_size
-    rows = pages[start : start + params.page_size]
+    end = start + params.page_size
+    if params.q:
+        ranked = searched_page_ids(params.q)
+        kept = set(pages.filter(pk__in=ranked).values_list("pk", flat=True))
+        ids = [pk for pk in ranked if pk in kept]
+        by_pk = pages.in_bulk(ids[start:end])
+        count, rows = len(ids), [by_pk[pk] for pk in ids[start:end]]
+    else:
+        count, rows = pages.count(), pages[start:end]
     return {
         "count": count,
         "page": params.page,

@@ -8,7 +8,13 @@ from wagtail.models import PageViewRestriction
 
 from documents.graph import sync_page
 from documents.models import IssuingBody
-from tests.factories import DecisionPageFactory, DirectivePageFactory, document_type
+from search.indexing import index_pages
+from tests.factories import (
+    DecisionPageFactory,
+    DirectivePageFactory,
+    DocumentPageFactory,
+    document_type,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +51,7 @@ def docs(site_tree):
     )
     for page in (directive, decision, draft, private):
         sync_page(page)
+    index_pages([directive, decision, draft, private])  # the portal search's index
     return {
         "directive": directive,
         "decision": decision,
@@ -105,11 +112,73 @@ class TestList:
             ("page=1e309", 422),
             ("cites=hello", 400),
             ("type=khong-co", 400),
+            ("q=" + "x" * 201, 400),
+            ("q=thi đua&type=khong-co", 400),
         ],
     )
     def test_bad_parameters_are_client_errors(self, docs, query, status):
         data = get(f"/api/v1/documents/?{query}", status)
         assert data["detail"]
+
+
+class TestListSearch:
+    """``q`` is the portal search of /tim-kiem/, most relevant first."""
+
+    def test_accent_free_query(self, docs, site_tree):
+        decree = DocumentPageFactory(
+            parent=site_tree[1],
+            title="Nghị định quy định chi tiết Luật Thi đua, khen thưởng",
+            number=98,
+            symbol="NĐ-CP",
+            document_type=document_type("Nghị định", "qppl"),
+            issued_date=dt.date(2023, 12, 31),
+        )
+        index_pages([decree])
+        assert titles(get("/api/v1/documents/?q=nghi dinh")) == {decree.title}
+        # draft and private pages stay hidden, found or not
+        assert titles(get("/api/v1/documents/?q=quyet dinh")) == {
+            "Quyết định khen thưởng năm 2025"
+        }
+
+    def test_code_variant_finds_the_document_first(self, docs):
+        newest_first = get("/api/v1/documents/")["results"]
+        assert newest_first[0]["id"] == docs["decision"].pk
+        for code in ("34/CT-TW", "34-CT/TW", "chi thi 34"):
+            data = get(f"/api/v1/documents/?q={code}")
+            assert data["results"][0]["id"] == docs["directive"].pk, code
+            assert data["results"][0]["code"] == "34-CT/TW"
+
+    def test_other_filters_narrow_the_hits(self, docs):
+        assert titles(get("/api/v1/documents/?q=thi dua&type=chi-thi-dang")) == {
+            "Chỉ thị về tiếp tục đổi mới công tác thi đua"
+        }
+        assert titles(get("/api/v1/documents/?q=34/CT-TW&year=2025")) == {
+            "Quyết định khen thưởng năm 2025"
+        }
+        assert get("/api/v1/documents/?q=thi dua&status=het_hieu_luc")["count"] == 0
+        assert get("/api/v1/documents/?q=khong co tu nay")["count"] == 0
+
+    def test_pagination_keeps_relevance_order(self, docs):
+        both = get("/api/v1/documents/?q=34-CT/TW")
+        assert both["count"] == 2
+        second = get("/api/v1/documents/?q=34-CT/TW&page_size=1&page=2")
+        assert second["count"] == 2 and second["num_pages"] == 2
+        assert [row["id"] for row in second["results"]] == [both["results"][1]["id"]]
+        assert get("/api/v1/documents/?q=34-CT/TW&page=3")["results"] == []
+
+    @pytest.mark.parametrize("q", ['NEAR( "*', "🎉", "a%00b", "' OR 1=1 --", "?"])
+    def test_odd_queries_are_answered(self, docs, q):
+        assert get(f"/api/v1/documents/?q={q}")["count"] >= 0
+
+    def test_search_down_is_503(self, docs, monkeypatch):
+        import search
+        from search.backends.base import BackendError
+
+        def down(query):
+            raise BackendError("down")
+
+        monkeypatch.setattr(search, "search", down)
+        assert "search" in get("/api/v1/documents/?q=thi dua", 503)["detail"]
 
 
 class TestDetail:
