@@ -13,8 +13,13 @@ For a query with words:
    the entries of the named số ký hiệu, scored to come first. When every word
    matched, a query with more than ``horizon`` (1000) matches is unspecific and
    its newest matches are ranked, which keeps short broad queries fast on 100k
-   entries; question-like queries (any word) rank up to 20,000 matches, as
-   recency says nothing about which one answers the question.
+   entries. A question-like query (any word) is matched by its rarest parts
+   only, words and word pairs whose entries add up to at most
+   ``candidate_budget`` (10,000); its commoner parts only add to the score
+   of those entries (SQLite: ``selective_parts``). So an old article that
+   answers the question is scored however many newer entries share the
+   question's common words; ``ANY_WORD_HORIZON`` (20,000 newest) is only a cap
+   for a question made of common words alone.
 
 4. Sorting by date sorts the matches when they are few, and otherwise walks the
    date index testing each entry against the match (one page of work).
@@ -49,6 +54,8 @@ CODE_GROUP_LIMIT = 500
 HORIZON = 1000
 ANY_WORD_HORIZON = 20_000
 FACET_HORIZON = 5000
+CANDIDATE_BUDGET = 10_000
+SCORING_BUDGET = 60_000
 DF_TTL = 300.0
 _df_cache: dict[tuple[str, str], tuple[float, int, int]] = {}
 
@@ -58,6 +65,8 @@ class SqlSearch:
 
     param = "%s"
     common_ratio = 0.25
+    candidate_budget = CANDIDATE_BUDGET
+    scoring_budget = SCORING_BUDGET
     upsert = "INSERT OR REPLACE INTO"
     upsert_tail = ""
     body_join = ""

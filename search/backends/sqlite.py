@@ -24,7 +24,9 @@ with diacritics it also matches the exact columns, which ranks exact-accent
 matches higher. Bigrams reward words that appear next to each other as in the
 query. Short queries require every word (falling back to any word when nothing
 matches); long, question-like queries rank by BM25 over any word, skipping words
-found in most entries. See ``search/sql.py`` for filters, facets and codes.
+found in most entries, and match only the entries holding their rarest words
+and word pairs (``_Search.selective_parts``). See ``search/sql.py`` for
+filters, facets and codes.
 """
 
 from __future__ import annotations
@@ -132,6 +134,17 @@ def group_expr(group: Group, bigrams: list[str], lean: bool = False) -> str:
         parts += [f"{EXACT} : {_phrase([token])}" for token in group.exact]
         parts += [f"{BIGRAM} : {_phrase([b])}" for b in bigrams]
     return "(" + " OR ".join(parts) + ")"
+
+
+def _within(parts: list[tuple[int, str]], budget: int) -> list[tuple[int, str]]:
+    """The leading ``parts`` whose frequencies add up to at most ``budget``."""
+    kept, total = [], 0
+    for frequency, part in parts:
+        if total + frequency > budget:
+            break
+        kept.append((frequency, part))
+        total += frequency
+    return kept
 
 
 class SQLiteBackend(SearchBackend):
@@ -290,7 +303,8 @@ class _Search(SqlSearch):
         """Full-text expressions to try in order: all words, then any word.
 
         In the any-word form, words found in most entries keep only their
-        bigrams ("phạt_tù" still ranks, "có" alone does not), which keeps the
+        bigrams ("phạt_tù" still ranks, "có" alone does not), and only the
+        rarest parts select entries (``selective_parts``), which keeps the
         match set, and the time to score it, small.
         """
         parsed = self.parsed
@@ -303,18 +317,53 @@ class _Search(SqlSearch):
         tries = []
         if groups and len(groups) <= AND_MAX_GROUPS:
             tries.append(" AND ".join(groups + phrases))
-        informative = set(self.informative_groups())
-        kept = [groups[i] for i in sorted(informative)]
-        kept += [
-            f"{BIGRAM} : {_phrase([b])}"
-            for i, bigram_list in bigrams_of.items()
-            if i not in informative
-            for b in bigram_list
-        ]
-        kept = kept or groups
-        any_word = "(" + " OR ".join(kept) + ")" if kept else ""
-        tries.append(" AND ".join(([any_word] if any_word else []) + phrases))
+        selecting, others = self.selective_parts(bigrams_of, lean)
+        any_word = [f"({' OR '.join(selecting)})"] if selecting else []
+        if any_word and others and not lean:
+            any_word.append(f"({' OR '.join(selecting + others)})")
+        tries.append(" AND ".join(any_word + phrases))
         return tries
+
+    def selective_parts(
+        self, bigrams_of: dict[int, list[str]], lean: bool
+    ) -> tuple[list[str], list[str]]:
+        """(selecting, scoring-only) parts of the any-word expression.
+
+        The parts are the informative words (with their exact-accent boosts)
+        and the query bigrams, rarest first. The rarest select the entries to
+        score, while the entries they match add up to at most
+        ``candidate_budget``; the next ones, while their entries add up to at
+        most ``scoring_budget``, only add to the score of those entries. The
+        scoring form ``(selecting) AND (selecting OR scoring-only)`` matches
+        exactly the selected entries; BM25 counts the selecting parts twice.
+
+        So the work is bounded by what the words say rather than by recency:
+        an old entry holding the question's rare words and word pairs is
+        scored however many newer entries share its common words. A small
+        index keeps every part selecting.
+        """
+        groups = self.parsed.groups
+        parts = [
+            (self.group_frequency(groups[i]), group_expr(groups[i], [], lean))
+            for i in self.informative_groups()
+        ]
+        bigram_list = [b for i in sorted(bigrams_of) for b in bigrams_of[i]]
+        df, _ = self.cached_frequencies(bigram_list)
+        parts += [(df.get(b, 0), f"{BIGRAM} : {_phrase([b])}") for b in bigram_list]
+        if not parts:
+            return [group_expr(g, [], lean) for g in groups], []
+        parts.sort(key=lambda part: part[0])
+        selecting = _within(parts, self.candidate_budget) or parts[:1]
+        scoring = _within(parts[len(selecting) :], self.scoring_budget)
+        return [p for _, p in selecting], [p for _, p in scoring]
+
+    def group_frequency(self, group: Group) -> int:
+        """Entries holding the group's words (at most; phrases count their first)."""
+        tokens = [alt[0] for alt in group.alternatives]
+        if group.synonym:
+            tokens = [group.synonym] + [t for t in tokens if (t,) in group.alternatives]
+        df, _ = self.cached_frequencies(tokens)
+        return sum(df.get(t, 0) for t in tokens)
 
     def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
         if not tokens:

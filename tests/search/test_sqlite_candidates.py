@@ -1,0 +1,95 @@
+"""Question-like queries on SQLite score the entries picked by their rarest
+parts, not the newest matches (``_Search.selective_parts``).
+
+The budgets are made tiny so that a handful of entries behaves like a large
+index: many new entries share the question's common words, one old entry holds
+its rare words and word pairs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from search.backends import sql_search
+from search.backends.sqlite import _Search
+from search.query import parse
+from search.types import IndexEntry, SearchQuery
+
+from .conftest import make_backend
+
+pytestmark = pytest.mark.django_db
+
+QUESTION = "Thời hiệu khởi kiện về thừa kế là bao nhiêu năm?"
+
+
+def _entry(n: int, title: str, body: str) -> IndexEntry:
+    return IndexEntry(
+        key=f"cand:{n}",
+        page_id=n,
+        kind="article",
+        title=title,
+        url=f"/van-ban/{n}/#dieu-{n}",
+        body=body,
+        doc_type="Luật",
+    )
+
+
+@pytest.fixture
+def crowded():
+    """One old answer, then 40 newer entries with the question's common words."""
+    backend = make_backend("sqlite")
+    answer = _entry(
+        0,
+        "Điều 623. Thời hiệu thừa kế",
+        "Thời hiệu để người thừa kế yêu cầu chia di sản là 30 năm đối với bất "
+        "động sản; thời hiệu khởi kiện về thừa kế được tính từ thời điểm mở "
+        "thừa kế.",
+    )
+    crowd = [
+        _entry(
+            n,
+            f"Điều {n}. Thời hạn giải quyết",
+            "Thời hạn giải quyết là bao nhiêu ngày làm việc, kể từ năm nhận đủ "
+            "hồ sơ về việc cấp giấy phép.",
+        )
+        for n in range(1, 41)
+    ]
+    backend.add_bulk([answer])
+    backend.add_bulk(crowd)
+    return backend
+
+
+def _search(backend):
+    return backend.search(SearchQuery(text=QUESTION, per_page=5))
+
+
+def test_rare_parts_select_and_common_parts_only_score(crowded, monkeypatch):
+    monkeypatch.setattr(sql_search.SqlSearch, "candidate_budget", 15)
+    monkeypatch.setattr(sql_search.SqlSearch, "scoring_budget", 100)
+    with crowded.connection.cursor() as cur:
+        search = _Search(cur, parse(QUESTION), SearchQuery(text=QUESTION), 1000)
+        selecting, scoring = search.selective_parts(search.bigrams_by_group(), False)
+    assert any('"thua_ke"' in part for part in selecting)
+    assert any('"khoi_kien"' in part for part in selecting)
+    # "bao nhiêu" is in every entry: it may add to the score, never select.
+    assert not any('"bao' in part for part in selecting)
+    assert any('"bao' in part for part in scoring)
+
+
+def test_old_answer_is_found_among_many_newer_matches(crowded, monkeypatch):
+    monkeypatch.setattr(sql_search.SqlSearch, "candidate_budget", 15)
+    monkeypatch.setattr(sql_search.SqlSearch, "scoring_budget", 100)
+    results = _search(crowded)
+    assert results.hits[0].key == "cand:0"
+    # Only entries holding a selecting part are matches.
+    assert results.total == 1
+
+
+def test_small_index_keeps_every_part_selecting(crowded):
+    with crowded.connection.cursor() as cur:
+        search = _Search(cur, parse(QUESTION), SearchQuery(text=QUESTION), 1000)
+        selecting, scoring = search.selective_parts(search.bigrams_by_group(), False)
+    assert scoring == []
+    results = _search(crowded)
+    assert results.hits[0].key == "cand:0"
+    assert results.total == 41
