@@ -8,24 +8,38 @@ bigrams), B = legal basis, C = body folded + bigrams, D = body with
 diacritics. Columns are separated by a position gap, so a phrase never spans
 two fields.
 
-``ts_rank`` has no notion of rarity, so the score is a sum over the parts of the
-query — each word (with its synonyms), its exact-accent form and its bigram
-with the next word — of ``idf(part) * ts_rank(doc, part)``, with document
-frequencies counted (and capped) through the GIN index and cached: rare words,
-bigrams and exact forms weigh more, as each phrase does in FTS5's BM25.
+The score is FTS5's BM25 (``bm25()`` as ``sqlite.py`` calls it), computed
+from parts of the tsvector. Each part of the query that is a phrase of the FTS5
+expression — a folded word or quoted phrase, a synonym token, an exact-accent
+form, a word bigram — contributes
+
+    idf(part) * f * (k1 + 1) / (f + k1 * (1 - b + b * len / avgdl))
+
+with k1 = 1.2, b = 0.75 as in FTS5. ``f`` is the part's frequency weighted by
+the SQLite column weights: ``ts_rank_cd`` of a single lexeme (or phrase) with
+normalisation 0 sums the class weights of its occurrences, and each kind of
+part gets its own weight array, with 0 for the classes FTS5's column filter
+leaves out. ``len`` is the entry's number of tokens (all columns, as FTS5
+counts it), read as ``1 / ts_rank_cd(doc, LENGTH_LEXEME, 2) - 1`` — the
+positions of the tsvector but the one of a lexeme no query can contain;
+``avgdl`` is its mean over the newest LENGTH_SAMPLE entries. An index written
+before the length lexeme existed ranks without length normalisation until
+``rebuild_search_index``. Document frequencies are counted (and capped)
+through the GIN index and cached.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import DatabaseError, connections, transaction
 
 from ..query import Group, ParsedQuery
+from ..text import fold_word
 from ..types import IndexEntry, SearchQuery, SearchResults
 from . import sql
 from .base import BackendError, SearchBackend
@@ -38,6 +52,7 @@ from .sql_search import (
     _df_cache,
     invalidate_frequencies,
 )
+from .sqlite import WEIGHTS
 
 WEIGHT_OF = {
     "code": "A",
@@ -50,17 +65,49 @@ WEIGHT_OF = {
     "body_x": "D",
     "syn": "C",
 }
-# D, C, B, A. ts_rank saturates per part, so the body needs a higher class
-# weight than FTS5's column weight to count as much (ALQAC MRR@10 with
-# {0.15, 0.35, 0.55, 1}: 0.879; {0.1, 0.2, 0.4, 1}: 0.784; this: 0.921).
-RANK_WEIGHTS = "{0.2, 0.5, 0.7, 1.0}"
 COLUMN_GAP = 16
 MAX_POSITION = 16383
 AND_MAX_GROUPS = 4
-# Part factors relative to a word (FTS5 weights: exact title 3 vs title 6).
-WORD_FACTOR = 1.0
-EXACT_FACTOR = 0.5
-BIGRAM_FACTOR = 1.0
+# A lexeme in every tsvector (one position) from which the length is read, and
+# padding lexemes (see tsvector_literal); no query lexeme can contain "#"
+# (query tokens are letters, digits and "_").
+LENGTH_LEXEME = "#len"
+PAD_LEXEME = "#pad{}"
+MAX_POSITIONS = 256  # per lexeme, as PostgreSQL keeps them
+EXACT_COLUMNS = ("title_x", "body_x")
+# Tokens of the entry (its positions but the length lexeme's), NULL without it;
+# ``ts_rank_cd`` with normalisation 2 divides by the number of positions.
+LENGTH_SQL = "1.0 / NULLIF(ts_rank_cd('{{1, 1, 1, 1}}', {doc}, %s::tsquery, 2), 0) - 1"
+# FTS5's BM25 constants (sqlite/ext/fts5/fts5_aux.c).
+K1 = 1.2
+B = 0.75
+LENGTH_SAMPLE = 5000
+# From this many parts on, a row's tsvector is decompressed once and copied
+# rather than once per ts_rank_cd call (measured faster from about 8 on).
+COPY_MIN_PARTS = 8
+# Weight of each tsvector class (see WEIGHT_OF) for each kind of query part:
+# the SQLite column weights of the columns FTS5 matches that part in, 0 for
+# the other classes. Class A of the folded words holds the title and the số
+# ký hiệu; it takes the title's weight (a số ký hiệu is found by its code key).
+CLASS_WEIGHTS = {
+    "folded": {"A": WEIGHTS["title"], "B": WEIGHTS["basis"], "C": WEIGHTS["body"]},
+    "exact": {"A": WEIGHTS["title_x"], "D": WEIGHTS["body_x"]},
+    "bigram": {"A": WEIGHTS["title_bi"], "C": WEIGHTS["body_bi"]},
+    "syn": {"C": WEIGHTS["syn"]},
+}
+
+
+def rank_weights(kind: str) -> tuple[str, float]:
+    """(``ts_rank_cd`` weight array {D, C, B, A}, scale) of a kind of part.
+
+    ``ts_rank_cd`` takes weights up to 1, so they are divided by the largest
+    and the frequency multiplied back by it.
+    """
+    weights = CLASS_WEIGHTS[kind]
+    scale = max(weights.values())
+    array = ", ".join(f"{weights.get(c, 0.0) / scale:.9g}" for c in "DCBA")
+    return "{" + array + "}", scale
+
 
 SCHEMA = [
     f"""CREATE TABLE IF NOT EXISTS {sql.ENTRY_TABLE} (
@@ -98,36 +145,61 @@ def _lexeme(token: str) -> str:
 
 
 def tsvector_literal(entry: IndexEntry) -> str:
-    """The entry's weighted tsvector as literal text (see the module doc)."""
+    """The entry's weighted tsvector as literal text (see the module doc).
+
+    The exact-accent columns keep only tokens with diacritics: no query asks
+    for the others there (``Group.exact`` has diacritics only), and in the
+    tsvector they would count as folded words of the title. Every token not
+    written as a position (those, and positions beyond a lexeme's 256 or
+    MAX_POSITION) is a position of a padding lexeme instead, so the number of
+    positions is still the entry's number of tokens, plus one for
+    LENGTH_LEXEME.
+    """
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
-    position = 1
+    position, unwritten = 1, 0
     for column, text in sql.text_columns(entry).items():
-        weight = WEIGHT_OF[column]
+        weight, exact = WEIGHT_OF[column], column in EXACT_COLUMNS
         for token in text.split():
-            positions[(token, weight)].append(min(position, MAX_POSITION))
+            if exact and fold_word(token) == token:  # no diacritics (cached test)
+                unwritten += 1
+            else:
+                positions[(token, weight)].append(min(position, MAX_POSITION))
             position += 1
         position += COLUMN_GAP
-    return " ".join(
-        f"{_lexeme(token)}:" + ",".join(f"{p}{weight}" for p in sorted(set(ps))[:256])
-        for (token, weight), ps in positions.items()
-    )
+    lexemes = []
+    for (token, weight), ps in positions.items():
+        kept = sorted(set(ps))[:MAX_POSITIONS]
+        unwritten += len(ps) - len(kept)
+        lexemes.append(f"{_lexeme(token)}:" + ",".join(f"{p}{weight}" for p in kept))
+    lexemes.append(f"{_lexeme(LENGTH_LEXEME)}:{min(position, MAX_POSITION)}")
+    for n, start in enumerate(range(0, unwritten, MAX_POSITIONS)):
+        count = min(MAX_POSITIONS, unwritten - start)
+        lexemes.append(
+            f"{_lexeme(PAD_LEXEME.format(n))}:"
+            + ",".join(str(p) for p in range(1, count + 1))
+        )
+    return " ".join(lexemes)
 
 
 def _phrase(tokens: Iterable[str]) -> str:
     return "(" + " <-> ".join(_lexeme(t) for t in tokens) + ")"
 
 
-def group_tsquery(group: Group, bigrams: list[str], lean: bool = False) -> str:
-    """tsquery of one group: alternatives, plus exact-accent and bigram boosts."""
+def group_parts(
+    group: Group, bigrams: list[str], lean: bool = False
+) -> list[tuple[str, str]]:
+    """(tsquery, kind) of each phrase of one group, as in ``sqlite.group_expr``:
+    its alternatives, plus the exact-accent and bigram boosts."""
     alternatives = group.alternatives
     parts = []
     if group.synonym:  # phrases of a synonym group are indexed as one token
-        parts.append(_lexeme(group.synonym))
+        parts.append((_lexeme(group.synonym), "syn"))
         alternatives = [alt for alt in alternatives if len(alt) == 1]
-    parts += [_phrase(alt) for alt in alternatives]
+    parts += [(_phrase(alt), "folded") for alt in alternatives]
     if not lean:
-        parts += [_lexeme(t) for t in (*group.exact, *bigrams)]
-    return "(" + " | ".join(parts) + ")"
+        parts += [(_lexeme(t), "exact") for t in group.exact]
+        parts += [(_lexeme(b), "bigram") for b in bigrams]
+    return parts
 
 
 class PostgresBackend(SearchBackend):
@@ -215,6 +287,12 @@ class _Search(SqlSearch):
     upsert = "INSERT INTO"
     upsert_tail = " ON CONFLICT (id) DO UPDATE SET score = EXCLUDED.score"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Full expression -> its scored parts, (tsquery, kind) -> occurrences.
+        self.parts: dict[str, Counter[tuple[str, str]]] = {}
+        self.total_entries: int | None = None
+
     def create_matched(self) -> None:
         self.cur.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {MATCHED} "
@@ -230,32 +308,49 @@ class _Search(SqlSearch):
         )
         self.cur.execute(f"DELETE FROM {SAMPLE}")
 
-    def group_queries(self, lean: bool = False) -> list[str]:
+    def expressions(self, lean: bool = False) -> list[str]:
+        """All groups, then informative groups or bigrams (as for SQLite).
+
+        The scored parts of each full expression are kept in ``self.parts``
+        with their number of occurrences: the phrases FTS5 would score for the
+        same expression (a word asked twice counts twice, as in FTS5).
+        """
         bigrams_of = self.bigrams_by_group()
-        return [
-            group_tsquery(g, bigrams_of.get(i, []), lean)
+        group_parts_ = [
+            group_parts(g, bigrams_of.get(i, []), lean)
             for i, g in enumerate(self.parsed.groups)
         ]
-
-    def expressions(self, lean: bool = False) -> list[str]:
-        """All groups, then informative groups or bigrams (as for SQLite)."""
-        groups = self.group_queries(lean)
-        phrases = [_phrase(p) for p in self.parsed.phrases]
-        tries = []
+        groups = ["(" + " | ".join(q for q, _ in p) + ")" for p in group_parts_]
+        phrases = [(_phrase(p), "folded") for p in self.parsed.phrases]
+        phrase_queries = [q for q, _ in phrases]
+        tries: list[tuple[str, list[tuple[str, str]]]] = []
         if groups and len(groups) <= AND_MAX_GROUPS:
-            tries.append(" & ".join(groups + phrases))
+            tries.append(
+                (
+                    " & ".join(groups + phrase_queries),
+                    [p for parts in group_parts_ for p in parts] + phrases,
+                )
+            )
         informative = set(self.informative_groups())
         kept = [groups[i] for i in sorted(informative)]
-        kept += [
-            _lexeme(b)
-            for i, bigrams in self.bigrams_by_group().items()
-            if i not in informative
-            for b in bigrams
-        ]
-        kept = kept or groups
+        kept_parts = [p for i in sorted(informative) for p in group_parts_[i]]
+        for i, bigrams in bigrams_of.items():
+            if i not in informative:
+                kept += [_lexeme(b) for b in bigrams]
+                kept_parts += [(_lexeme(b), "bigram") for b in bigrams]
+        if not kept:
+            kept = groups
+            kept_parts = [p for parts in group_parts_ for p in parts]
         any_word = "(" + " | ".join(kept) + ")" if kept else ""
-        tries.append(" & ".join(([any_word] if any_word else []) + phrases))
-        return tries
+        tries.append(
+            (
+                " & ".join(([any_word] if any_word else []) + phrase_queries),
+                kept_parts + phrases,
+            )
+        )
+        if not lean:
+            self.parts = {expr: Counter(parts) for expr, parts in tries}
+        return [expr for expr, _ in tries]
 
     def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
         return (
@@ -275,50 +370,56 @@ class _Search(SqlSearch):
         return "e.doc @@ %s::tsquery", [expr]
 
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
-        """BM25-like score of the newest ``horizon`` filtered matches.
+        """FTS5's BM25 of the newest ``rank_limit`` filtered matches.
 
-        Each part of the query (a word or phrase, its exact-accent form, its
-        bigram with the next word) is ranked on its own and weighted by its own
-        IDF, as FTS5's BM25 does for each phrase of the expression: a rare
-        bigram or exact form weighs more than the common word it contains.
+        Innermost: the ids and tsvectors to score. Next: with many parts,
+        each tsvector is copied once (``|| ''``), so the ``ts_rank_cd`` calls
+        of a row do not each decompress it. Next: the weighted frequency of
+        every part and the length term. Outermost: the BM25 sum. ``OFFSET 0``
+        keeps each level a subquery, so no expression is computed twice.
         """
-        parts = self.scored_parts() or [(expr, 1.0)]
-        idfs = self.part_idfs([part for part, _ in parts])
-        rank = " + ".join(
-            f"{idf * factor:.4f} * ts_rank('{RANK_WEIGHTS}', s.doc, %s::tsquery, 1)"
-            for (_, factor), idf in zip(parts, idfs, strict=True)
+        counted = self.parts.get(expr) or Counter([(expr, "folded")])
+        parts = list(counted)
+        idfs = self.part_idfs([query for query, _ in parts])
+        avgdl = self.average_length()
+        frequencies, terms = [], []
+        for i, ((query, kind), idf) in enumerate(zip(parts, idfs, strict=True)):
+            weights, scale = rank_weights(kind)
+            frequencies.append(
+                f"{scale:.6g} * ts_rank_cd('{weights}', s.doc, %s::tsquery, 0) AS f{i}"
+            )
+            factor = idf * counted[(query, kind)] * (K1 + 1)
+            terms.append(f"{factor:.6g} * t.f{i} / (t.f{i} + t.k)")
+        length = f"COALESCE({LENGTH_SQL.format(doc='s.doc')}, {avgdl:.6g})"
+        norm = f"{K1:g} * ({1 - B:g} + {B:g} * {length} / {avgdl:.6g})"
+        copy = " || ''::tsvector" if len(parts) >= COPY_MIN_PARTS else ""
+        candidates = (
+            f"SELECT e.id, e.doc FROM {sql.ENTRY_TABLE} e "
+            f"WHERE e.doc @@ %s::tsquery AND {self.where_clause()} "
+            f"ORDER BY e.id DESC LIMIT {int(self.rank_limit)}"
         )
         return (
-            f"SELECT s.id, ({rank}) FROM (SELECT e.id, e.doc FROM {sql.ENTRY_TABLE} e "
-            f"WHERE e.doc @@ %s::tsquery AND {self.where_clause()} "
-            f"ORDER BY e.id DESC LIMIT {int(self.rank_limit)}) s",
-            [*(part for part, _ in parts), expr, *self.where_params],
+            f"SELECT t.id, ({' + '.join(terms)}) FROM ("
+            f"SELECT s.id, {', '.join(frequencies)}, {norm} AS k FROM ("
+            f"SELECT c.id, c.doc{copy} AS doc FROM ({candidates}) c "
+            f"OFFSET 0) s OFFSET 0) t",
+            [
+                *(query for query, _ in parts),
+                _lexeme(LENGTH_LEXEME),
+                expr,
+                *self.where_params,
+            ],
         )
 
-    def scored_parts(self) -> list[tuple[str, float]]:
-        """(tsquery, factor) of every scored part of the query, deduplicated."""
-        bigrams_of = self.bigrams_by_group()
-        parts: dict[str, float] = {}
-        for i, group in enumerate(self.parsed.groups):
-            alternatives = group.alternatives
-            words = []
-            if group.synonym:
-                words.append(_lexeme(group.synonym))
-                alternatives = [alt for alt in alternatives if len(alt) == 1]
-            words += [_phrase(alt) for alt in alternatives]
-            parts.setdefault("(" + " | ".join(words) + ")", WORD_FACTOR)
-            for token in group.exact:
-                parts.setdefault(_lexeme(token), EXACT_FACTOR)
-            for bigram in bigrams_of.get(i, []):
-                parts.setdefault(_lexeme(bigram), BIGRAM_FACTOR)
-        for phrase in self.parsed.phrases:
-            parts.setdefault(_phrase(phrase), WORD_FACTOR)
-        return list(parts.items())
-
     def part_idfs(self, parts: list[str]) -> list[float]:
-        """BM25 IDF of each tsquery, document frequencies cached (DF_TTL)."""
+        """FTS5's IDF of each tsquery, document frequencies cached (DF_TTL).
+
+        ``log((N - n + 0.5) / (n + 0.5))``, at least 1e-6 (``fts5_aux.c``): a
+        part in half the entries or more adds (almost) nothing, so counting
+        stops there: at ceil(N / 2) the IDF is already the floor.
+        """
         total = self.count_entries()
-        cap = max(total // 2, 1)
+        cap = max((total + 1) // 2, 1)
         now = time.monotonic()
         idfs = []
         for part in parts:
@@ -333,11 +434,35 @@ class _Search(SqlSearch):
                     [part],
                 )[0][0]
                 _df_cache[key] = (now, df, total)
-            idfs.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
+            idfs.append(max(math.log((total - df + 0.5) / (df + 0.5)), 1e-6))
         return idfs
 
+    def average_length(self) -> float:
+        """Mean tsvector length of the newest LENGTH_SAMPLE entries (cached).
+
+        1.0 when no entry has the length lexeme (an index built before it).
+        """
+        total = self.count_entries()
+        key = ("postgres-length", "")
+        cached = _df_cache.get(key)
+        if cached and time.monotonic() - cached[0] < DF_TTL and cached[2] == total:
+            return cached[1]
+        average = self.fetch(
+            f"SELECT AVG({LENGTH_SQL.format(doc='s.doc')}) FROM (SELECT doc "
+            f"FROM {sql.ENTRY_TABLE} ORDER BY id DESC LIMIT {LENGTH_SAMPLE}) s",
+            [_lexeme(LENGTH_LEXEME)],
+        )[0][0]
+        average = float(average) if average else 1.0
+        _df_cache[key] = (time.monotonic(), average, total)
+        return average
+
     def count_entries(self) -> int:
-        return self.fetch(f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE}", [])[0][0]
+        """Number of entries, counted once per search."""
+        if self.total_entries is None:
+            self.total_entries = self.fetch(
+                f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE}", []
+            )[0][0]
+        return self.total_entries
 
     def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
         total = self.count_entries()

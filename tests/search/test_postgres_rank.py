@@ -1,0 +1,165 @@
+"""PostgreSQL ranks with FTS5's BM25 (``search/backends/postgres.py``).
+
+The parity test needs both databases (SQLite default database plus the local
+PostgreSQL alias); the others need PostgreSQL only. Each skips with the reason
+when its database is not there.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connections
+
+from search.backends import postgres, sql
+from search.backends.sqlite import WEIGHTS
+from search.query import parse
+from search.types import IndexEntry, SearchQuery
+
+from .conftest import DATABASES, make_backend
+
+pytestmark = pytest.mark.django_db(databases=DATABASES)
+
+FILLER = (
+    "Cơ quan có thẩm quyền xem xét hồ sơ và trả lời bằng văn bản trong thời hạn "
+    "mười lăm ngày làm việc kể từ ngày nhận đủ giấy tờ hợp lệ. "
+)
+
+
+def _entry(n: int, title: str, body: str, basis: str = "") -> IndexEntry:
+    return IndexEntry(
+        key=f"rank:{n}",
+        page_id=n,
+        kind="article",
+        title=title,
+        url=f"/van-ban/{n}/",
+        body=body,
+        legal_basis=basis,
+        doc_type="Luật",
+    )
+
+
+def _corpus() -> list[IndexEntry]:
+    """Titles with a diacritic on every word a query below asks for."""
+    return [
+        _entry(1, "Quyền sử dụng đất", "Người sử dụng đất được cấp giấy chứng nhận."),
+        _entry(2, "Thuế thu nhập", "Thuế thu nhập cá nhân. " + FILLER * 3),
+        _entry(3, "Điều khoản chung", "Đất đai thuộc sở hữu toàn dân. " + FILLER),
+        _entry(
+            4,
+            "Giao đất",
+            "Nhà nước giao đất, cho thuê đất. UBND cấp tỉnh quyết định.",
+            basis="Căn cứ Luật Đất đai",
+        ),
+        _entry(5, "Phí và lệ phí", "Lệ phí trước bạ nhà, đất. " + FILLER * 6),
+        _entry(6, "Khiếu nại", "Ủy ban nhân dân giải quyết khiếu nại về đất đai."),
+        _entry(7, "Thừa kế", "Người thừa kế quyền sử dụng đất. " + FILLER * 2),
+    ]
+
+
+def _scores(backend, text: str) -> dict[str, float]:
+    hits = backend.search(SearchQuery(text=text, per_page=50)).hits
+    return {hit.key: hit.score for hit in hits}
+
+
+def _postgres():
+    backend = make_backend("postgres")
+    return backend, connections[backend.options["DATABASE"]]
+
+
+def test_length_lexeme_once_and_out_of_reach_of_queries():
+    literal = postgres.tsvector_literal(_corpus()[1])
+    lexeme = postgres._lexeme(postgres.LENGTH_LEXEME)
+    assert literal.count(lexeme + ":") == 1
+    parsed = parse("#len '#len' \"#len\"")
+    tokens = {t for g in parsed.groups for alt in g.alternatives for t in alt}
+    assert postgres.LENGTH_LEXEME not in tokens
+
+
+def test_class_weights_are_the_sqlite_column_weights():
+    for kind, weights in postgres.CLASS_WEIGHTS.items():
+        array, scale = postgres.rank_weights(kind)
+        values = [float(v) for v in array.strip("{}").split(",")]
+        assert max(values) == 1.0 and min(values) >= 0.0
+        assert {c: v * scale for c, v in zip("DCBA", values, strict=True) if v} == (
+            pytest.approx(weights)
+        )
+    assert postgres.CLASS_WEIGHTS["exact"] == {
+        "A": WEIGHTS["title_x"],
+        "D": WEIGHTS["body_x"],
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quyền sử dụng đất",
+        "quyen su dung dat",
+        "thuế thu nhập",
+        "lệ phí trước bạ",
+        "UBND giải quyết khiếu nại đất đai",
+        "đất đai thuộc sở hữu toàn dân",
+        '"sử dụng đất"',
+    ],
+)
+def test_scores_equal_fts5_bm25(text):
+    lite = make_backend("sqlite")
+    pg, _ = _postgres()
+    for backend in (lite, pg):
+        backend.add_bulk(_corpus())
+    expected, got = _scores(lite, text), _scores(pg, text)
+    assert expected, text
+    assert list(got) == list(expected)
+    assert got == pytest.approx(expected, rel=1e-4)
+
+
+def test_shorter_entry_ranks_first_for_the_same_mention():
+    pg, _ = _postgres()
+    pg.add_bulk(
+        [
+            _entry(1, "Điều một", "Quy định về bồi thường. " + FILLER * 8),
+            _entry(2, "Điều hai", "Quy định về bồi thường. " + FILLER),
+            _entry(3, "Điều ba", FILLER),
+        ]
+    )
+    assert list(_scores(pg, "bồi thường")) == ["rank:2", "rank:1"]
+
+
+def test_frequency_saturates():
+    """Both words once beat one of them many times (BM25's k1)."""
+    pg, _ = _postgres()
+    pg.add_bulk(
+        [
+            _entry(1, "Điều một", "Tạm giữ. " * 12 + FILLER),
+            _entry(2, "Điều hai", "Tạm giữ và tịch thu tang vật. " + FILLER),
+            _entry(3, "Điều ba", "Tịch thu. " + FILLER),
+            _entry(4, "Điều bốn", FILLER),
+        ]
+    )
+    assert next(iter(_scores(pg, "tạm giữ tịch thu"))) == "rank:2"
+
+
+def test_title_outweighs_body():
+    pg, _ = _postgres()
+    pg.add_bulk(
+        [
+            _entry(1, "Điều một", "Hợp đồng thuê nhà. " + FILLER),
+            _entry(2, "Hợp đồng thuê nhà", "Điều hai. " + FILLER),
+            _entry(3, "Điều ba", FILLER),
+        ]
+    )
+    assert list(_scores(pg, "hợp đồng thuê nhà")) == ["rank:2", "rank:1"]
+
+
+def test_index_without_length_lexeme_still_ranks():
+    """An index written before the length lexeme: no length normalisation."""
+    pg, connection = _postgres()
+    pg.add_bulk(_corpus())
+    with connection.cursor() as cur:
+        cur.execute(
+            f"UPDATE {sql.ENTRY_TABLE} SET doc = ts_delete(doc, %s)",
+            [postgres.LENGTH_LEXEME],
+        )
+    postgres.invalidate_frequencies()
+    scores = _scores(pg, "quyền sử dụng đất")
+    assert next(iter(scores)) == "rank:1"
+    assert all(score > 0 for score in scores.values())
