@@ -83,6 +83,7 @@ class SqlSearch:
         self.cur, self.parsed, self.query, self.horizon = cur, parsed, query, horizon
         self.facet_horizon = facet_horizon
         self.rank_limit = horizon
+        self.scored = 0
         filters = dict(query.filters)
         self.where, self.where_params = filter_sql(filters, self.param)
         if parsed.is_empty and not filters.get("kind"):
@@ -136,12 +137,27 @@ class SqlSearch:
         expr, scoring = self.choose_expression()
         code_rows = self.code_rows()
         code_ids = [row["id"] for row in code_rows]
-        self.materialize(*self.sample(expr, code_ids))
-        total = self.total(expr, code_ids)
-        if self.query.sort == "date":
-            hits = self.page_by_date(expr, code_ids, total)
-        else:
+        if self.query.sort != "date" and self.rank_limit >= self.facet_horizon:
+            # Every match up to rank_limit gets scored: the scored table is
+            # also the facet sample and, unless the limit was reached, the
+            # total (the named entries included).
             hits = self.page_by_score(scoring, code_rows)
+            self.materialize(
+                f"SELECT id FROM {MATCHED} ORDER BY id DESC "
+                f"LIMIT {self.facet_horizon}",
+                [],
+            )
+            if self.scored < self.rank_limit:
+                total = self.fetch(f"SELECT COUNT(*) FROM {MATCHED}", [])[0][0]
+            else:
+                total = self.total(expr, code_ids)
+        else:
+            self.materialize(*self.sample(expr, code_ids))
+            total = self.total(expr, code_ids)
+            if self.query.sort == "date":
+                hits = self.page_by_date(expr, code_ids, total)
+            else:
+                hits = self.page_by_score(scoring, code_rows)
         facets = self.facets()
         return SearchResults(
             hits=hits,
@@ -255,6 +271,7 @@ class SqlSearch:
         self.create_matched()
         scored, params = self.scored_sql(expr)
         self.cur.execute(f"INSERT INTO {MATCHED} (id, score) {scored}", params)
+        self.scored = self.cur.rowcount
         if code_rows:
             self.add_code_rows(code_rows)
         return self.hits(
