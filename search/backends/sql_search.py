@@ -16,7 +16,7 @@ For a query with words:
    entries. A question-like query (any word) is matched by its rarest parts
    only, words and word pairs whose entries add up to at most
    ``candidate_budget`` (10,000); its commoner parts only add to the score
-   of those entries (SQLite: ``selective_parts``). So an old article that
+   of those entries (``split_by_budget``). So an old article that
    answers the question is scored however many newer entries share the
    question's common words; ``ANY_WORD_HORIZON`` (20,000 newest) is only a cap
    for a question made of common words alone.
@@ -33,7 +33,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from ..query import ParsedQuery
+from ..query import Group, ParsedQuery
 from ..types import Hit, SearchResults
 from .sql import (
     ENTRY_TABLE,
@@ -56,6 +56,8 @@ ANY_WORD_HORIZON = 20_000
 FACET_HORIZON = 5000
 CANDIDATE_BUDGET = 10_000
 SCORING_BUDGET = 60_000
+TITLE_CAP = 10_000
+DATE_SORT_LIMIT = 20_000
 DF_TTL = 300.0
 _df_cache: dict[tuple[str, str], tuple[float, int, int]] = {}
 
@@ -67,6 +69,7 @@ class SqlSearch:
     common_ratio = 0.25
     candidate_budget = CANDIDATE_BUDGET
     scoring_budget = SCORING_BUDGET
+    title_cap = TITLE_CAP
     upsert = "INSERT OR REPLACE INTO"
     upsert_tail = ""
     body_join = ""
@@ -157,7 +160,7 @@ class SqlSearch:
             if self.query.sort == "date":
                 hits = self.page_by_date(expr, code_ids, total)
             else:
-                hits = self.page_by_score(scoring, code_rows)
+                hits = self.page_by_score(scoring, code_rows, total)
         facets = self.facets()
         return SearchResults(
             hits=hits,
@@ -267,9 +270,22 @@ class SqlSearch:
         return (documents[0]["code"] or None) if documents else None
 
     # -- pages ------------------------------------------------------------------
-    def page_by_score(self, expr: str, code_rows: list[dict[str, Any]]) -> list[Hit]:
+    def page_by_score(
+        self, expr: str, code_rows: list[dict[str, Any]], total: int = 0
+    ) -> list[Hit]:
+        """Score the matches (see the module docstring) and return the page.
+
+        Beyond the rank limit only the newest matches are scored; while the
+        matches are few enough to walk (``title_cap``), the newest entries
+        holding every word in their title are scored too, so that an older
+        document the query names ("Bộ luật Lao động", "Luật An ninh mạng") is
+        not lost among newer entries that mention it in their text.
+        """
         self.create_matched()
-        scored, params = self.scored_sql(expr)
+        statement = None
+        if self.rank_limit < total <= self.title_cap:
+            statement = self.scored_with_titles_sql(expr)
+        scored, params = statement or self.scored_sql(expr)
         self.cur.execute(f"INSERT INTO {MATCHED} (id, score) {scored}", params)
         self.scored = self.cur.rowcount
         if code_rows:
@@ -281,6 +297,11 @@ class SqlSearch:
             f"ORDER BY m.score DESC, e.id",
             [],
         )
+
+    def scored_with_titles_sql(self, expr: str) -> tuple[str, list[Any]] | None:
+        """Like ``scored_sql``, plus the newest ``rank_limit`` matches holding
+        every query word in their title; None where not supported."""
+        return None
 
     def add_code_rows(self, code_rows: list[dict[str, Any]]) -> None:
         """Score the named document's entries above everything else."""
@@ -306,17 +327,29 @@ class SqlSearch:
         )
 
     def page_by_date(self, expr, code_ids, total) -> list[Hit]:
-        """Newest first. Few matches (all in the sample): sort them; many: walk
-        the date index and keep the entries that match (one page of work)."""
+        """Newest first. Few matches (all in the sample): sort them; up to
+        ``DATE_SORT_LIMIT``: collect their ids once and walk the date index
+        against that set; more: walk the date index testing each entry
+        against the full-text match (one page of work when matches are dense).
+        """
         if total <= self.facet_horizon:
             return self.hits_by_date(f"e.id IN (SELECT id FROM {SAMPLE})", [])
-        match, match_params = self.match_one_sql(expr)
+        if total <= DATE_SORT_LIMIT:
+            match, match_params = self.match_ids_sql(expr)
+            match = f"e.id IN ({match})"
+        else:
+            match, match_params = self.match_one_sql(expr)
         condition = f"{self.where_clause()} AND ({match}"
         extra = list(match_params)
         if code_ids:
             condition += f" OR e.id IN ({self.marks(code_ids)})"
             extra += code_ids
         return self.hits_by_date(condition + ")", self.where_params + extra)
+
+    def match_ids_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """A SELECT of the ids of the entries matching ``expr`` (unfiltered)."""
+        newest, params = self.newest_sql(expr)
+        return f"SELECT id FROM ({newest}) m", params
 
     def hits_by_date(self, where: str, params: list[Any]) -> list[Hit]:
         order = "e.date DESC, e.id DESC"
@@ -350,8 +383,7 @@ class SqlSearch:
 
     # -- facets -----------------------------------------------------------------
     def facets(self) -> dict:
-        single, multi = facet_rows_sql(SAMPLE)
-        return fold_facets(self.fetch(single, []), self.fetch(multi, []))[0]
+        return fold_facets(self.fetch(facet_rows_sql(SAMPLE), []))
 
     # -- helpers for expressions -------------------------------------------------
     def bigrams_by_group(self) -> dict[int, list[str]]:
@@ -393,6 +425,39 @@ class SqlSearch:
                 fresh[token] = _df_cache[(vendor, token)]
         totals = [entry[2] for entry in fresh.values()]
         return {t: entry[1] for t, entry in fresh.items()}, max(totals, default=0)
+
+    def group_frequency(self, group: Group) -> int:
+        """Entries holding the group's words (at most; phrases count their first)."""
+        tokens = [alt[0] for alt in group.alternatives]
+        if group.synonym:
+            tokens = [group.synonym] + [t for t in tokens if (t,) in group.alternatives]
+        df, _ = self.cached_frequencies(tokens)
+        return sum(df.get(t, 0) for t in tokens)
+
+    def split_by_budget(self, parts: list[tuple[int, Any]]) -> tuple[list, list]:
+        """(selecting, scoring-only) parts of a question, from (frequency, part).
+
+        Rarest first: the leading parts whose frequencies add up to at most
+        ``candidate_budget`` select the entries to score (at least the rarest
+        part does); the next ones, while they add up to at most
+        ``scoring_budget``, only add to the score of those entries; the rest
+        are left out. Used by each backend's ``selective_parts``.
+        """
+        parts = sorted(parts, key=lambda part: part[0])
+        selecting = _within(parts, self.candidate_budget) or parts[:1]
+        scoring = _within(parts[len(selecting) :], self.scoring_budget)
+        return [p for _, p in selecting], [p for _, p in scoring]
+
+
+def _within(parts: list[tuple[int, Any]], budget: int) -> list[tuple[int, Any]]:
+    """The leading ``parts`` whose frequencies add up to at most ``budget``."""
+    kept, total = [], 0
+    for frequency, part in parts:
+        if total + frequency > budget:
+            break
+        kept.append((frequency, part))
+        total += frequency
+    return kept
 
 
 def invalidate_frequencies() -> None:

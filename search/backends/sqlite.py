@@ -41,7 +41,7 @@ from ..query import Group, ParsedQuery
 from ..types import IndexEntry, SearchQuery, SearchResults
 from . import sql
 from .base import BackendError, SearchBackend
-from .sql_search import HORIZON, SqlSearch, invalidate_frequencies
+from .sql_search import HORIZON, SAMPLE, SqlSearch, invalidate_frequencies
 
 FTS_TABLE = "portal_search_fts"
 TEXT_TABLE = "portal_search_text"
@@ -71,6 +71,7 @@ WEIGHTS = {
 FOLDED = "{code title basis body}"
 EXACT = "{title_x body_x}"
 BIGRAM = "{title_bi body_bi}"
+TITLE = "{code title}"
 AND_MAX_GROUPS = 4
 COMMON_RATIO = 0.25
 
@@ -87,6 +88,8 @@ SCHEMA = [
     f"CREATE INDEX IF NOT EXISTS portal_search_entry_page "
     f"ON {sql.ENTRY_TABLE} (page_id)",
     f"CREATE INDEX IF NOT EXISTS portal_search_entry_date ON {sql.ENTRY_TABLE} (date)",
+    f"CREATE INDEX IF NOT EXISTS portal_search_entry_type "
+    f"ON {sql.ENTRY_TABLE} (doc_type, kind)",
     f"""CREATE TABLE IF NOT EXISTS {sql.TERM_TABLE} (
         entry_id INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL)""",
     f"CREATE INDEX IF NOT EXISTS portal_search_term_value "
@@ -134,17 +137,6 @@ def group_expr(group: Group, bigrams: list[str], lean: bool = False) -> str:
         parts += [f"{EXACT} : {_phrase([token])}" for token in group.exact]
         parts += [f"{BIGRAM} : {_phrase([b])}" for b in bigrams]
     return "(" + " OR ".join(parts) + ")"
-
-
-def _within(parts: list[tuple[int, str]], budget: int) -> list[tuple[int, str]]:
-    """The leading ``parts`` whose frequencies add up to at most ``budget``."""
-    kept, total = [], 0
-    for frequency, part in parts:
-        if total + frequency > budget:
-            break
-        kept.append((frequency, part))
-        total += frequency
-    return kept
 
 
 class SQLiteBackend(SearchBackend):
@@ -281,6 +273,9 @@ class _Search(SqlSearch):
         newest, params = self.newest_sql(expr)
         return f"SELECT COUNT(*) FROM ({newest})", params
 
+    def match_ids_sql(self, expr: str) -> tuple[str, list[Any]]:
+        return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expr]
+
     def match_one_sql(self, expr: str) -> tuple[str, list[Any]]:
         return (
             f"EXISTS (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
@@ -297,6 +292,29 @@ class _Search(SqlSearch):
             f"WHERE {FTS_TABLE} MATCH %s AND {self.where_clause()} "
             f"ORDER BY f.rowid DESC LIMIT {int(self.rank_limit)}",
             [expr, *self.where_params],
+        )
+
+    def scored_with_titles_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """BM25 of the matches newer than the ``rank_limit``-th newest (read
+        off the facet sample) or among the newest ``rank_limit`` holding every
+        word in their title. Walks every match: used while they are few."""
+        limit = int(self.rank_limit)
+        in_titles = " AND ".join(
+            "(" + " OR ".join(f"{TITLE} : {_phrase(alt)}" for alt in g.alternatives) + ")"
+            for g in self.parsed.groups
+        )
+        newest_in_titles = (
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+            f"ORDER BY rowid DESC LIMIT {limit}"
+        )
+        boundary = f"SELECT id FROM {SAMPLE} ORDER BY id DESC LIMIT 1 OFFSET {limit - 1}"
+        weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
+        return (
+            f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
+            f"JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {self.where_clause()} "
+            f"AND (f.rowid >= ({boundary}) OR f.rowid IN ({newest_in_titles}))",
+            [expr, *self.where_params, in_titles],
         )
 
     def expressions(self, lean: bool = False) -> list[str]:
@@ -352,18 +370,7 @@ class _Search(SqlSearch):
         parts += [(df.get(b, 0), f"{BIGRAM} : {_phrase([b])}") for b in bigram_list]
         if not parts:
             return [group_expr(g, [], lean) for g in groups], []
-        parts.sort(key=lambda part: part[0])
-        selecting = _within(parts, self.candidate_budget) or parts[:1]
-        scoring = _within(parts[len(selecting) :], self.scoring_budget)
-        return [p for _, p in selecting], [p for _, p in scoring]
-
-    def group_frequency(self, group: Group) -> int:
-        """Entries holding the group's words (at most; phrases count their first)."""
-        tokens = [alt[0] for alt in group.alternatives]
-        if group.synonym:
-            tokens = [group.synonym] + [t for t in tokens if (t,) in group.alternatives]
-        df, _ = self.cached_frequencies(tokens)
-        return sum(df.get(t, 0) for t in tokens)
+        return self.split_by_budget(parts)
 
     def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
         if not tokens:
