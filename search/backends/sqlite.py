@@ -285,13 +285,8 @@ class _Search(SqlSearch):
 
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
         """BM25 of the newest ``horizon`` matches that pass the filters."""
-        weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
-        return (
-            f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
-            f"JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND {self.where_clause()} "
-            f"ORDER BY f.rowid DESC LIMIT {int(self.rank_limit)}",
-            [expr, *self.where_params],
+        return self.bm25_sql(
+            expr, tail=f"ORDER BY f.rowid DESC LIMIT {int(self.rank_limit)}"
         )
 
     def scored_with_titles_sql(self, expr: str) -> tuple[str, list[Any]]:
@@ -308,13 +303,22 @@ class _Search(SqlSearch):
             f"ORDER BY rowid DESC LIMIT {limit}"
         )
         boundary = f"SELECT id FROM {SAMPLE} ORDER BY id DESC LIMIT 1 OFFSET {limit - 1}"
+        return self.bm25_sql(
+            expr,
+            f"AND (f.rowid >= ({boundary}) OR f.rowid IN ({newest_in_titles}))",
+            [in_titles],
+        )
+
+    def bm25_sql(
+        self, expr: str, condition: str = "", params: list[Any] = (), tail: str = ""
+    ) -> tuple[str, list[Any]]:
+        """(id, score) of the filtered matches of ``expr`` that meet ``condition``."""
         weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
         return (
             f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
             f"JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND {self.where_clause()} "
-            f"AND (f.rowid >= ({boundary}) OR f.rowid IN ({newest_in_titles}))",
-            [expr, *self.where_params, in_titles],
+            f"WHERE {FTS_TABLE} MATCH %s AND {self.where_clause()} {condition} {tail}",
+            [expr, *self.where_params, *params],
         )
 
     def expressions(self, lean: bool = False) -> list[str]:
