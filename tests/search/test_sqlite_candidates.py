@@ -93,3 +93,22 @@ def test_small_index_keeps_every_part_selecting(crowded):
     results = _search(crowded)
     assert results.hits[0].key == "cand:0"
     assert results.total == 41
+
+
+def test_named_document_is_scored_beyond_the_newest_matches():
+    """All-words queries score the newest matches and, while the matches are
+    few enough, the newest holding every word in their title."""
+    backend = make_backend("sqlite")
+    backend.options["RANK_HORIZON"] = 5
+    backend.add_bulk(
+        [_entry(0, "Bộ luật Lao động – Điều 35. Quyền đơn phương", "Người lao động có quyền.")]
+    )
+    backend.add_bulk(
+        [
+            _entry(n, f"Công văn {n}", f"Thực hiện Bộ luật Lao động năm 2019, số {n}.")
+            for n in range(1, 21)
+        ]
+    )
+    results = backend.search(SearchQuery(text="bộ luật lao động", per_page=3))
+    assert results.total == 21
+    assert results.hits[0].key == "cand:0"
