@@ -256,10 +256,16 @@ class _Search(SqlSearch):
     body_join = f"JOIN {TEXT_TABLE} b ON b.id = e.id"
     body_columns = "b.body, b.legal_basis"
 
+    def entry_join(self) -> str:
+        """The join to the entry table, needed only to apply filters; CROSS
+        JOIN keeps the full-text match as the outer loop (driven from an entry
+        index instead, FTS5 would run the whole match once per entry)."""
+        return f"CROSS JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid " if self.where else ""
+
     def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
         return (
             f"SELECT f.rowid AS id FROM {FTS_TABLE} f "
-            f"JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid "
+            f"{self.entry_join()}"
             f"WHERE {FTS_TABLE} MATCH %s AND {self.where_clause()} "
             f"ORDER BY f.rowid DESC",
             [expr, *self.where_params],
@@ -316,7 +322,7 @@ class _Search(SqlSearch):
         weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
         return (
             f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
-            f"JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid "
+            f"{self.entry_join()}"
             f"WHERE {FTS_TABLE} MATCH %s AND {self.where_clause()} {condition} {tail}",
             [expr, *self.where_params, *params],
         )

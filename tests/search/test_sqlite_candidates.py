@@ -112,3 +112,22 @@ def test_named_document_is_scored_beyond_the_newest_matches():
     results = backend.search(SearchQuery(text="bộ luật lao động", per_page=3))
     assert results.total == 21
     assert results.hits[0].key == "cand:0"
+
+
+def test_filtered_scoring_is_driven_by_the_full_text_match(crowded):
+    """With a filter on an indexed column, SQLite could drive the join from
+    that index and run the whole FTS5 match once per entry (seconds at 100k):
+    the full-text table must stay the outer loop."""
+    query = SearchQuery(text="bộ luật lao động", filters={"type": ["Luật"]})
+    with crowded.connection.cursor() as cur:
+        search = _Search(cur, parse(query.text), query, 1000)
+        search.create_sample()
+        expr = search.expressions()[0]
+        for statement, params in (
+            search.scored_sql(expr),
+            search.scored_with_titles_sql(expr),
+            search.newest_sql(expr),
+        ):
+            cur.execute(f"EXPLAIN QUERY PLAN {statement}", params)
+            steps = [row[-1] for row in cur.fetchall()]
+            assert "VIRTUAL TABLE" in steps[0], steps
