@@ -208,43 +208,53 @@ def _column_filter(name: str, values: list[str]) -> tuple[str, list[Any]]:
     return f"e.{COLUMNS[name]}", values
 
 
-def facet_rows_sql(sample_table: str) -> str:
-    """One statement counting every facet over the ids in a table.
+def facet_rows_sql(sample_table: str) -> tuple[str, str]:
+    """Two GROUP BY statements counting every facet over the ids in a table.
 
-    Each facet is its own GROUP BY, giving (facet, value, label, count) rows;
-    they are driven from the (small) id table, written as CROSS JOIN so SQLite
-    keeps that order.
+    The first groups by all single-valued facet columns at once; the second
+    counts fields and tags. Both are driven from the (small) id table, written
+    as CROSS JOIN so SQLite keeps that order. ``fold_facets`` folds the groups
+    into facets in Python.
     """
-    sample = f"FROM {sample_table} s CROSS JOIN {ENTRY_TABLE} e WHERE e.id = s.id"
-    single = [
-        ("type", "e.doc_type", "e.doc_type"),
-        ("issuer", "COALESCE(CAST(e.issuer_id AS TEXT), e.issuer)", "MAX(e.issuer)"),
-        ("year", "CAST(e.year AS TEXT)", "CAST(e.year AS TEXT)"),
-        ("status", "e.status", "e.status"),
-        ("kind", "e.kind", "e.kind"),
-    ]
-    statements = [
-        f"SELECT '{name}', {value}, {label}, COUNT(*) {sample} GROUP BY 2"
-        for name, value, label in single
-    ]
-    statements.append(
-        f"SELECT t.name, t.value, t.value, COUNT(*) FROM {sample_table} s "
-        f"CROSS JOIN {TERM_TABLE} t WHERE t.entry_id = s.id "
-        f"AND t.name IN ('field', 'tag') GROUP BY t.name, t.value"
+    single = (
+        f"SELECT e.doc_type, COALESCE(CAST(e.issuer_id AS TEXT), e.issuer), "
+        f"e.issuer, e.year, e.status, e.kind, COUNT(*) FROM {sample_table} s "
+        f"CROSS JOIN {ENTRY_TABLE} e WHERE e.id = s.id GROUP BY 1, 2, 3, 4, 5, 6"
     )
-    return " UNION ALL ".join(statements)
+    multi = (
+        f"SELECT t.name, t.value, COUNT(*) FROM {sample_table} s "
+        f"CROSS JOIN {TERM_TABLE} t WHERE t.entry_id = s.id "
+        f"AND t.name IN ('field', 'tag') GROUP BY 1, 2"
+    )
+    return single, multi
 
 
-def fold_facets(rows: list[tuple]) -> dict[str, list[tuple]]:
-    """Facets (the most frequent values first) from the rows of ``facet_rows_sql``."""
-    counts: dict[str, list[tuple]] = {name: [] for name in FACET_NAMES}
-    for name, value, label, count in rows:
-        if value not in (None, ""):
-            counts[name].append((str(value), str(label), int(count)))
-    return {
-        name: sorted(values, key=lambda item: (-item[2], item[1]))[:FACET_LIMIT]
+def fold_facets(single: list[tuple], multi: list[tuple]) -> tuple[dict, int]:
+    """(facets, total) from the rows of ``facet_rows_sql``."""
+    counts: dict[str, dict[str, list]] = {name: {} for name in FACET_NAMES}
+    total = 0
+    for doc_type, issuer_key, issuer, year, status, kind, count in single:
+        total += count
+        for name, value, label in (
+            ("type", doc_type, doc_type),
+            ("issuer", issuer_key, issuer),
+            ("year", year, year),
+            ("status", status, status),
+            ("kind", kind, kind),
+        ):
+            if value not in (None, ""):
+                slot = counts[name].setdefault(str(value), [str(label), 0])
+                slot[1] += count
+    for name, value, count in multi:
+        counts[name][value] = [value, count]
+    facets = {
+        name: sorted(
+            ((value, label, count) for value, (label, count) in values.items()),
+            key=lambda item: (-item[2], item[1]),
+        )[:FACET_LIMIT]
         for name, values in counts.items()
     }
+    return facets, total
 
 
 def order_facets(facets: dict[str, list[tuple]]) -> dict[str, list[tuple]]:

@@ -383,7 +383,8 @@ class SqlSearch:
 
     # -- facets -----------------------------------------------------------------
     def facets(self) -> dict:
-        return fold_facets(self.fetch(facet_rows_sql(SAMPLE), []))
+        single, multi = facet_rows_sql(SAMPLE)
+        return fold_facets(self.fetch(single, []), self.fetch(multi, []))[0]
 
     # -- helpers for expressions -------------------------------------------------
     def bigrams_by_group(self) -> dict[int, list[str]]:
