@@ -283,7 +283,9 @@ class SqlSearch:
         """
         self.create_matched()
         statement = None
-        if self.rank_limit < total <= self.title_cap:
+        if self.rank_limit < total <= self.facet_horizon:
+            statement = self.scored_sample_sql(expr)
+        elif self.rank_limit < total <= self.title_cap:
             statement = self.scored_with_titles_sql(expr)
         scored, params = statement or self.scored_sql(expr)
         self.cur.execute(f"INSERT INTO {MATCHED} (id, score) {scored}", params)
@@ -297,6 +299,11 @@ class SqlSearch:
             f"ORDER BY m.score DESC, e.id",
             [],
         )
+
+    def scored_sample_sql(self, expr: str) -> tuple[str, list[Any]] | None:
+        """Like ``scored_sql`` for every match in the facet sample (when the
+        sample holds them all); None where not supported."""
+        return None
 
     def scored_with_titles_sql(self, expr: str) -> tuple[str, list[Any]] | None:
         """Like ``scored_sql``, plus the newest ``rank_limit`` matches holding
@@ -395,6 +402,20 @@ class SqlSearch:
             for i in range(len(groups) - 1)
             if len(groups[i].primary) == 1
         }
+
+    def unquoted_groups(self) -> list[int]:
+        """Indexes of groups not implied by a quoted phrase of the query.
+
+        The all-words form leaves the quoted words out: the phrase implies
+        them, and scoring their every occurrence ("số" is in every entry's
+        text) costs much and ranks nothing the phrase does not.
+        """
+        quoted = {token for phrase in self.parsed.phrases for token in phrase}
+        return [
+            i
+            for i, g in enumerate(self.parsed.groups)
+            if g.synonym or len(g.alternatives) > 1 or g.primary[0] not in quoted
+        ]
 
     def informative_groups(self) -> list[int]:
         """Indexes of groups that are not in most entries (stopword-light)."""

@@ -315,6 +315,16 @@ class _Search(SqlSearch):
             [in_titles],
         )
 
+    def scored_sample_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """BM25 of every match in the facet sample (which holds them all:
+        filtered, so no join is needed; ``+`` keeps FTS5 from seeking each id)."""
+        weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
+        return (
+            f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
+            f"WHERE {FTS_TABLE} MATCH %s AND +f.rowid IN (SELECT id FROM {SAMPLE})",
+            [expr],
+        )
+
     def bm25_sql(
         self, expr: str, condition: str = "", params: list[Any] = (), tail: str = ""
     ) -> tuple[str, list[Any]]:
@@ -342,9 +352,10 @@ class _Search(SqlSearch):
             for i, g in enumerate(parsed.groups)
         ]
         phrases = [f"{FOLDED} : {_phrase(p)}" for p in parsed.phrases]
+        unquoted = [groups[i] for i in self.unquoted_groups()]
         tries = []
         if groups and len(groups) <= AND_MAX_GROUPS:
-            tries.append(" AND ".join(groups + phrases))
+            tries.append(" AND ".join(unquoted + phrases))
         selecting, others = self.selective_parts(bigrams_of, lean)
         any_word = [f"({' OR '.join(selecting)})"] if selecting else []
         if any_word and others and not lean:
