@@ -146,8 +146,7 @@ class SqlSearch:
             # total (the named entries included).
             hits = self.page_by_score(scoring, code_rows)
             self.materialize(
-                f"SELECT id FROM {MATCHED} ORDER BY id DESC "
-                f"LIMIT {self.facet_horizon}",
+                f"SELECT id FROM {MATCHED} ORDER BY id DESC LIMIT {self.facet_horizon}",
                 [],
             )
             if self.scored < self.rank_limit:

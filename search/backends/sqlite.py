@@ -260,7 +260,9 @@ class _Search(SqlSearch):
         """The join to the entry table, needed only to apply filters; CROSS
         JOIN keeps the full-text match as the outer loop (driven from an entry
         index instead, FTS5 would run the whole match once per entry)."""
-        return f"CROSS JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid " if self.where else ""
+        return (
+            f"CROSS JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid " if self.where else ""
+        )
 
     def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
         return (
@@ -301,14 +303,18 @@ class _Search(SqlSearch):
         word in their title. Walks every match: used while they are few."""
         limit = int(self.rank_limit)
         in_titles = " AND ".join(
-            "(" + " OR ".join(f"{TITLE} : {_phrase(alt)}" for alt in g.alternatives) + ")"
+            "("
+            + " OR ".join(f"{TITLE} : {_phrase(alt)}" for alt in g.alternatives)
+            + ")"
             for g in self.parsed.groups
         )
         newest_in_titles = (
             f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
             f"ORDER BY rowid DESC LIMIT {limit}"
         )
-        boundary = f"SELECT id FROM {SAMPLE} ORDER BY id DESC LIMIT 1 OFFSET {limit - 1}"
+        boundary = (
+            f"SELECT id FROM {SAMPLE} ORDER BY id DESC LIMIT 1 OFFSET {limit - 1}"
+        )
         return self.bm25_sql(
             expr,
             f"AND (f.rowid >= ({boundary}) OR f.rowid IN ({newest_in_titles}))",

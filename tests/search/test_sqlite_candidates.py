@@ -101,7 +101,13 @@ def test_named_document_is_scored_beyond_the_newest_matches():
     backend = make_backend("sqlite")
     backend.options["RANK_HORIZON"] = 5
     backend.add_bulk(
-        [_entry(0, "Bộ luật Lao động – Điều 35. Quyền đơn phương", "Người lao động có quyền.")]
+        [
+            _entry(
+                0,
+                "Bộ luật Lao động – Điều 35. Quyền đơn phương",
+                "Người lao động có quyền.",
+            )
+        ]
     )
     backend.add_bulk(
         [
