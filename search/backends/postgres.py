@@ -26,6 +26,11 @@ positions of the tsvector but the one of a lexeme no query can contain;
 before the length lexeme existed ranks without length normalisation until
 ``rebuild_search_index``. Document frequencies are counted (and capped)
 through the GIN index and cached.
+
+A question-like query (any word) is matched by its rarest parts and scored
+with its commoner ones as well, split as for SQLite (``selective_parts``,
+``SqlSearch.split_by_budget``); the selecting parts then count twice, as in
+SQLite's ``(selecting) AND (selecting OR scoring-only)``.
 """
 
 from __future__ import annotations
@@ -85,6 +90,8 @@ LENGTH_SAMPLE = 5000
 # From this many parts on, a row's tsvector is decompressed once and copied
 # rather than once per ts_rank_cd call (measured faster from about 8 on).
 COPY_MIN_PARTS = 8
+# A part of a question: its tsquery and the phrases it scores (tsquery, kind).
+Part = tuple[str, list[tuple[str, str]]]
 # Weight of each tsvector class (see WEIGHT_OF) for each kind of query part:
 # the SQLite column weights of the columns FTS5 matches that part in, 0 for
 # the other classes. Class A of the folded words holds the title and the số
@@ -309,11 +316,14 @@ class _Search(SqlSearch):
         self.cur.execute(f"DELETE FROM {SAMPLE}")
 
     def expressions(self, lean: bool = False) -> list[str]:
-        """All groups, then informative groups or bigrams (as for SQLite).
+        """All groups, then the any-word form of ``selective_parts`` (as SQLite).
 
         The scored parts of each full expression are kept in ``self.parts``
         with their number of occurrences: the phrases FTS5 would score for the
-        same expression (a word asked twice counts twice, as in FTS5).
+        same expression (a word asked twice counts twice, as in FTS5). The
+        any-word form matches the entries of its selecting parts only; when
+        it has scoring-only parts, the selecting ones count twice, as in
+        SQLite's ``(selecting) AND (selecting OR scoring-only)``.
         """
         bigrams_of = self.bigrams_by_group()
         group_parts_ = [
@@ -323,34 +333,52 @@ class _Search(SqlSearch):
         groups = ["(" + " | ".join(q for q, _ in p) + ")" for p in group_parts_]
         phrases = [(_phrase(p), "folded") for p in self.parsed.phrases]
         phrase_queries = [q for q, _ in phrases]
-        tries: list[tuple[str, list[tuple[str, str]]]] = []
+        tries: list[tuple[str, Counter[tuple[str, str]]]] = []
         if groups and len(groups) <= AND_MAX_GROUPS:
+            unquoted = self.unquoted_groups()
             tries.append(
                 (
-                    " & ".join(groups + phrase_queries),
-                    [p for parts in group_parts_ for p in parts] + phrases,
+                    " & ".join([groups[i] for i in unquoted] + phrase_queries),
+                    Counter([p for i in unquoted for p in group_parts_[i]] + phrases),
                 )
             )
-        informative = set(self.informative_groups())
-        kept = [groups[i] for i in sorted(informative)]
-        kept_parts = [p for i in sorted(informative) for p in group_parts_[i]]
-        for i, bigrams in bigrams_of.items():
-            if i not in informative:
-                kept += [_lexeme(b) for b in bigrams]
-                kept_parts += [(_lexeme(b), "bigram") for b in bigrams]
-        if not kept:
-            kept = groups
-            kept_parts = [p for parts in group_parts_ for p in parts]
-        any_word = "(" + " | ".join(kept) + ")" if kept else ""
-        tries.append(
-            (
-                " & ".join(([any_word] if any_word else []) + phrase_queries),
-                kept_parts + phrases,
-            )
+        selecting, others = self.selective_parts(bigrams_of, lean)
+        any_word = (
+            ["(" + " | ".join(q for q, _ in selecting) + ")"] if selecting else []
         )
+        counted = Counter(phrases)
+        for _, parts in selecting:
+            counted.update(parts * (2 if others else 1))
+        for _, parts in others:
+            counted.update(parts)
+        tries.append((" & ".join(any_word + phrase_queries), counted))
         if not lean:
-            self.parts = {expr: Counter(parts) for expr, parts in tries}
+            self.parts = dict(tries)
         return [expr for expr, _ in tries]
+
+    def selective_parts(
+        self, bigrams_of: dict[int, list[str]], lean: bool
+    ) -> tuple[list[Part], list[Part]]:
+        """(selecting, scoring-only) parts of the any-word expression, each a
+        (tsquery, its scored phrases): the informative words (with their
+        exact-accent boosts) and the query bigrams, split by their document
+        frequencies as in ``sqlite._Search.selective_parts``
+        (``SqlSearch.split_by_budget``)."""
+        groups = self.parsed.groups
+
+        def part(phrases: list[tuple[str, str]]) -> Part:
+            return "(" + " | ".join(q for q, _ in phrases) + ")", phrases
+
+        parts = [
+            (self.group_frequency(groups[i]), part(group_parts(groups[i], [], lean)))
+            for i in self.informative_groups()
+        ]
+        bigram_list = [b for i in sorted(bigrams_of) for b in bigrams_of[i]]
+        df, _ = self.cached_frequencies(bigram_list)
+        parts += [(df.get(b, 0), part([(_lexeme(b), "bigram")])) for b in bigram_list]
+        if not parts:
+            return [part(group_parts(g, [], lean)) for g in groups], []
+        return self.split_by_budget(parts)
 
     def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
         return (
@@ -465,8 +493,12 @@ class _Search(SqlSearch):
         return self.total_entries
 
     def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
+        """Entries holding each token, counted through the GIN index up to the
+        larger of the common-word limit and ``scoring_budget`` (plus one):
+        beyond both, a token is neither informative nor within a budget of
+        ``split_by_budget``, so counting further would change nothing."""
         total = self.count_entries()
-        cap = int(total * self.common_ratio) + 1
+        cap = max(int(total * self.common_ratio), self.scoring_budget) + 1
         df = {}
         for token in tokens:
             df[token] = self.fetch(

@@ -1,6 +1,6 @@
 """PostgreSQL ranks with FTS5's BM25 (``search/backends/postgres.py``).
 
-The parity test needs both databases (SQLite default database plus the local
+The parity tests need both databases (SQLite default database plus the local
 PostgreSQL alias); the others need PostgreSQL only. Each skips with the reason
 when its database is not there.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from django.db import connections
 
-from search.backends import postgres, sql
+from search.backends import postgres, sql, sql_search
 from search.backends.sqlite import WEIGHTS
 from search.query import parse
 from search.types import IndexEntry, SearchQuery
@@ -163,3 +163,65 @@ def test_index_without_length_lexeme_still_ranks():
     scores = _scores(pg, "quyền sử dụng đất")
     assert next(iter(scores)) == "rank:1"
     assert all(score > 0 for score in scores.values())
+
+
+QUESTION = "Người lao động bị tạm đình chỉ công việc có được trả lương không?"
+
+
+def _question_corpus() -> list[list[IndexEntry]]:
+    """40 entries without the question's words, one old answer, then 30 newer
+    entries with its common words (in 31 of 71 entries: an IDF above 0)."""
+    answer = _entry(
+        100,
+        "Tạm đình chỉ công việc",
+        "Người sử dụng lao động được quyền tạm đình chỉ công việc của người lao "
+        "động; trong thời gian tạm đình chỉ, người lao động được tạm ứng tiền "
+        "lương và được trả đủ tiền lương nếu không bị xử lý kỷ luật.",
+    )
+    crowd = [
+        _entry(
+            100 + n,
+            f"Hồ sơ số {n}",
+            "Người lao động có được nộp hồ sơ trực tuyến không? Công việc được "
+            "trả lời trong ngày. " + FILLER,
+        )
+        for n in range(1, 31)
+    ]
+    others = [
+        _entry(200 + n, f"Điều {n}. Lệ phí", "Mức thu lệ phí trước bạ nhà, đất.")
+        for n in range(1, 41)
+    ]
+    return [others, [answer], crowd]
+
+
+@pytest.mark.parametrize("budgets", [None, (12, 80)], ids=["all-select", "tiny"])
+def test_question_selection_and_scores_equal_sqlite(budgets, monkeypatch):
+    """Same selecting and scoring-only parts as SQLite, so the same matches and
+    BM25 scores (selecting parts counted twice when some only score)."""
+    if budgets:
+        monkeypatch.setattr(sql_search.SqlSearch, "candidate_budget", budgets[0])
+        monkeypatch.setattr(sql_search.SqlSearch, "scoring_budget", budgets[1])
+    lite = make_backend("sqlite")
+    pg, connection = _postgres()
+    for backend in (lite, pg):
+        for batch in _question_corpus():
+            backend.add_bulk(batch)
+    with connection.cursor() as cur:
+        search = postgres._Search(cur, parse(QUESTION), SearchQuery(text=QUESTION))
+        selecting, scoring = search.selective_parts(search.bigrams_by_group(), False)
+    selecting_words = {q for part, _ in selecting for q in part.split("'")[1::2]}
+    scoring_words = {q for part, _ in scoring for q in part.split("'")[1::2]}
+    if budgets:
+        assert {"dinh_chi", "tra_luong"} <= selecting_words
+        assert "cong_viec" not in selecting_words  # in 31 of the 71 entries
+        assert scoring_words and not scoring_words & selecting_words
+    else:
+        assert scoring == []
+    expected, got = _scores(lite, QUESTION), _scores(pg, QUESTION)
+    assert next(iter(got)) == "rank:100"
+    assert list(got) == list(expected)
+    assert got == pytest.approx(expected, rel=1e-4)
+    total = pg.search(SearchQuery(text=QUESTION)).total
+    assert total == lite.search(SearchQuery(text=QUESTION)).total
+    assert total == (1 if budgets else 31)
+    assert len(expected) == total
