@@ -36,6 +36,7 @@ SQLite's ``(selecting) AND (selecting OR scoring-only)``.
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -90,6 +91,11 @@ LENGTH_SAMPLE = 5000
 # From this many parts on, a row's tsvector is decompressed once and copied
 # rather than once per ts_rank_cd call (measured faster from about 8 on).
 COPY_MIN_PARTS = 8
+# Beyond this many candidates, only the best by a cheap bound (see
+# ``pruned_sql``) get the exact BM25; the others score 0.
+EXACT_KEEP = 500
+# A part that is one lexeme ('tok' or ('tok')): its token.
+SINGLE_LEXEME = re.compile(r"\(?'([^']*)'\)?")
 # A part of a question: its tsquery and the phrases it scores (tsquery, kind).
 Part = tuple[str, list[tuple[str, str]]]
 # Weight of each tsvector class (see WEIGHT_OF) for each kind of query part:
@@ -298,6 +304,9 @@ class _Search(SqlSearch):
         super().__init__(*args, **kwargs)
         # Full expression -> its scored parts, (tsquery, kind) -> occurrences.
         self.parts: dict[str, Counter[tuple[str, str]]] = {}
+        # Any-word expression -> (its selecting tsquery, each of its groups and
+        # bigrams with the phrases it scores), for the bound of ``pruned_sql``.
+        self.bound_parts: dict[str, tuple[str, list[Part]]] = {}
         self.total_entries: int | None = None
 
     def create_matched(self) -> None:
@@ -354,6 +363,8 @@ class _Search(SqlSearch):
         tries.append((" & ".join(any_word + phrase_queries), counted))
         if not lean:
             self.parts = dict(tries)
+            if any_word:
+                self.bound_parts = {tries[-1][0]: (any_word[0], selecting + others)}
         return [expr for expr, _ in tries]
 
     def selective_parts(
@@ -398,45 +409,97 @@ class _Search(SqlSearch):
         return "e.doc @@ %s::tsquery", [expr]
 
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
-        """FTS5's BM25 of the newest ``rank_limit`` filtered matches.
-
-        Innermost: the ids and tsvectors to score. Next: with many parts,
-        each tsvector is copied once (``|| ''``), so the ``ts_rank_cd`` calls
-        of a row do not each decompress it. Next: the weighted frequency of
-        every part and the length term. Outermost: the BM25 sum. ``OFFSET 0``
-        keeps each level a subquery, so no expression is computed twice.
-        """
+        """FTS5's BM25 of the newest ``rank_limit`` filtered matches (of the
+        best EXACT_KEEP of them by a cheap bound for a question, see
+        ``pruned_sql``)."""
         counted = self.parts.get(expr) or Counter([(expr, "folded")])
+        idfs = dict(zip(counted, self.part_idfs([q for q, _ in counted]), strict=True))
+        candidates = (
+            f"SELECT e.id FROM {sql.ENTRY_TABLE} e "
+            f"WHERE e.doc @@ %s::tsquery AND {self.where_clause()} "
+            f"ORDER BY e.id DESC LIMIT {int(self.rank_limit)}"
+        )
+        params = [expr, *self.where_params]
+        if expr in self.bound_parts and self.rank_limit > EXACT_KEEP:
+            return self.pruned_sql(expr, (candidates, params), counted, idfs)
+        return self.exact_sql((candidates, params), counted, idfs)
+
+    def pruned_sql(
+        self,
+        expr: str,
+        candidates: tuple[str, list[Any]],
+        counted: Counter[tuple[str, str]],
+        idfs: dict[tuple[str, str], float],
+    ) -> tuple[str, list[Any]]:
+        """BM25 of the EXACT_KEEP candidates with the highest bound, 0 for
+        the others (all candidates stay in the result: total and facets).
+
+        The bound of a candidate is the sum, over the question's groups and
+        bigrams it holds, of their phrases' IDF times occurrences (BM25 with
+        every frequency 1 and average length). Which candidate holds which
+        group is read from the GIN index (``doc @@ group & selecting``), so
+        only the kept candidates' tsvectors are read. With at most EXACT_KEEP
+        candidates every one is kept and the scores are those of
+        ``exact_sql``.
+        """
+        selecting, bound_parts = self.bound_parts[expr]
+        scans, scan_params = [], []
+        for query, phrases in bound_parts:
+            weight = sum(idfs[p] * counted[p] for p in phrases if p in idfs)
+            scans.append(
+                f"SELECT id, {weight:.6g}::float8 AS w FROM {sql.ENTRY_TABLE} "
+                f"WHERE doc @@ %s::tsquery"
+            )
+            scan_params.append(f"({query}) & {selecting}")
+        kept = (
+            f"SELECT e.id FROM {sql.ENTRY_TABLE} e WHERE e.id IN ("
+            f"SELECT c.id FROM c LEFT JOIN (SELECT p.id, SUM(p.w) AS bound FROM ("
+            f"{' UNION ALL '.join(scans)}) p GROUP BY p.id) b ON b.id = c.id "
+            f"ORDER BY b.bound DESC NULLS LAST, c.id DESC LIMIT {EXACT_KEEP})"
+        )
+        exact, exact_params = self.exact_sql((kept, scan_params), counted, idfs)
+        statement, params = candidates
+        return (
+            f"WITH c AS MATERIALIZED ({statement}) "
+            f"SELECT c.id, COALESCE(x.score, 0) FROM c LEFT JOIN ({exact}) x "
+            f"ON x.id = c.id",
+            [*params, *exact_params],
+        )
+
+    def exact_sql(
+        self,
+        candidates: tuple[str, list[Any]],
+        counted: Counter[tuple[str, str]],
+        idfs: dict[tuple[str, str], float],
+    ) -> tuple[str, list[Any]]:
+        """(id, score): FTS5's BM25 of the ``candidates`` (ids).
+
+        Innermost: the candidates' tsvectors. Next: with many parts, each
+        tsvector is copied once (``|| ''``), so the ``ts_rank_cd`` calls of a
+        row do not each decompress it. Next: the weighted frequency of every
+        part and the length term. Outermost: the BM25 sum. ``OFFSET 0`` keeps
+        each level a subquery, so no expression is computed twice.
+        """
         parts = list(counted)
-        idfs = self.part_idfs([query for query, _ in parts])
         avgdl = self.average_length()
         frequencies, terms = [], []
-        for i, ((query, kind), idf) in enumerate(zip(parts, idfs, strict=True)):
+        for i, (query, kind) in enumerate(parts):
             weights, scale = rank_weights(kind)
             frequencies.append(
                 f"{scale:.6g} * ts_rank_cd('{weights}', s.doc, %s::tsquery, 0) AS f{i}"
             )
-            factor = idf * counted[(query, kind)] * (K1 + 1)
+            factor = idfs[(query, kind)] * counted[(query, kind)] * (K1 + 1)
             terms.append(f"{factor:.6g} * t.f{i} / (t.f{i} + t.k)")
         length = f"COALESCE({LENGTH_SQL.format(doc='s.doc')}, {avgdl:.6g})"
         norm = f"{K1:g} * ({1 - B:g} + {B:g} * {length} / {avgdl:.6g})"
         copy = " || ''::tsvector" if len(parts) >= COPY_MIN_PARTS else ""
-        candidates = (
-            f"SELECT e.id, e.doc FROM {sql.ENTRY_TABLE} e "
-            f"WHERE e.doc @@ %s::tsquery AND {self.where_clause()} "
-            f"ORDER BY e.id DESC LIMIT {int(self.rank_limit)}"
-        )
+        statement, params = candidates
         return (
-            f"SELECT t.id, ({' + '.join(terms)}) FROM ("
+            f"SELECT t.id, ({' + '.join(terms)}) AS score FROM ("
             f"SELECT s.id, {', '.join(frequencies)}, {norm} AS k FROM ("
-            f"SELECT c.id, c.doc{copy} AS doc FROM ({candidates}) c "
-            f"OFFSET 0) s OFFSET 0) t",
-            [
-                *(query for query, _ in parts),
-                _lexeme(LENGTH_LEXEME),
-                expr,
-                *self.where_params,
-            ],
+            f"SELECT e.id, e.doc{copy} AS doc FROM {sql.ENTRY_TABLE} e "
+            f"WHERE e.id IN ({statement}) OFFSET 0) s OFFSET 0) t",
+            [*(query for query, _ in parts), _lexeme(LENGTH_LEXEME), *params],
         )
 
     def part_idfs(self, parts: list[str]) -> list[float]:
@@ -444,7 +507,8 @@ class _Search(SqlSearch):
 
         ``log((N - n + 0.5) / (n + 0.5))``, at least 1e-6 (``fts5_aux.c``): a
         part in half the entries or more adds (almost) nothing, so counting
-        stops there: at ceil(N / 2) the IDF is already the floor.
+        stops there: at ceil(N / 2) the IDF is already the floor. A part of
+        one lexeme takes its token's count when there is one (``counted_token``).
         """
         total = self.count_entries()
         cap = max((total + 1) // 2, 1)
@@ -453,17 +517,27 @@ class _Search(SqlSearch):
         for part in parts:
             key = ("postgres-part", part)
             cached = _df_cache.get(key)
-            if cached and now - cached[0] < DF_TTL and cached[2] == total:
-                df = cached[1]
-            else:
-                df = self.fetch(
-                    f"SELECT COUNT(*) FROM (SELECT 1 FROM {sql.ENTRY_TABLE} "
-                    f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
-                    [part],
-                )[0][0]
-                _df_cache[key] = (now, df, total)
+            if not (cached and now - cached[0] < DF_TTL and cached[2] == total):
+                df = self.counted_token(part, cap, total)
+                if df is None:
+                    df = self.count_matches(part, cap)
+                cached = _df_cache[key] = (now, df, total)
+            df = cached[1]
             idfs.append(max(math.log((total - df + 0.5) / (df + 0.5)), 1e-6))
         return idfs
+
+    def counted_token(self, part: str, cap: int, total: int) -> int | None:
+        """The count up to ``cap`` of a single-lexeme part, from the fresh
+        count of its token by ``document_frequencies`` when that tells it
+        (below that count's cap, or with a cap as high); else None."""
+        match = SINGLE_LEXEME.fullmatch(part)
+        cached = match and _df_cache.get((type(self).__module__, match[1]))
+        if not cached or time.monotonic() - cached[0] >= DF_TTL or cached[2] != total:
+            return None
+        token_cap = self.token_cap(total)
+        return (
+            min(cached[1], cap) if cached[1] < token_cap or token_cap >= cap else None
+        )
 
     def average_length(self) -> float:
         """Mean tsvector length of the newest LENGTH_SAMPLE entries (cached).
@@ -498,12 +572,25 @@ class _Search(SqlSearch):
         beyond both, a token is neither informative nor within a budget of
         ``split_by_budget``, so counting further would change nothing."""
         total = self.count_entries()
-        cap = max(int(total * self.common_ratio), self.scoring_budget) + 1
-        df = {}
-        for token in tokens:
-            df[token] = self.fetch(
+        cap = self.token_cap(total)
+        return {
+            token: self.count_matches(_lexeme(token), cap) for token in tokens
+        }, total
+
+    def token_cap(self, total: int) -> int:
+        return max(int(total * self.common_ratio), self.scoring_budget) + 1
+
+    def count_matches(self, query: str, cap: int) -> int:
+        """Entries matching a tsquery, counted up to ``cap`` through the GIN
+        index: the planner takes ``@@`` for cheap and would read a common
+        word's entries by a sequential scan, decompressing every tsvector
+        (about 10 times slower at 100k entries)."""
+        self.cur.execute("SET LOCAL enable_seqscan = off")
+        try:
+            return self.fetch(
                 f"SELECT COUNT(*) FROM (SELECT 1 FROM {sql.ENTRY_TABLE} "
                 f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
-                [_lexeme(token)],
+                [query],
             )[0][0]
-        return df, total
+        finally:
+            self.cur.execute("SET LOCAL enable_seqscan = on")

@@ -225,3 +225,21 @@ def test_question_selection_and_scores_equal_sqlite(budgets, monkeypatch):
     assert total == lite.search(SearchQuery(text=QUESTION)).total
     assert total == (1 if budgets else 31)
     assert len(expected) == total
+
+
+def test_many_candidates_score_the_best_by_bound_only(monkeypatch):
+    """Beyond EXACT_KEEP candidates only the best by the bound are scored
+    (exactly as without the cut); the others stay matched with score 0."""
+    pg, _ = _postgres()
+    for batch in _question_corpus():
+        pg.add_bulk(batch)
+    full = _scores(pg, QUESTION)
+    assert len(full) == 31
+    monkeypatch.setattr(postgres, "EXACT_KEEP", 5)
+    results = pg.search(SearchQuery(text=QUESTION, per_page=50))
+    pruned = {hit.key: hit.score for hit in results.hits}
+    assert results.total == 31 and len(pruned) == 31
+    assert next(iter(pruned)) == "rank:100"
+    kept = {key: score for key, score in pruned.items() if score > 0}
+    assert len(kept) == 5
+    assert kept == pytest.approx({key: full[key] for key in kept}, rel=1e-9)
