@@ -106,6 +106,21 @@ def evaluate(questions, keys_by_law, strip: bool) -> dict[str, float]:
     return {"mrr@10": statistics.mean(reciprocal), "recall@10": statistics.mean(found)}
 
 
+def ask_both_ways(result: dict) -> dict:
+    """Add to ``result`` every question's MRR@10 and recall@10 (as written and
+    stripped of diacritics) on the index as it is, with the time per question."""
+    laws = json.loads((RETRIEVAL / "alqac2022_law.json").read_text("utf-8"))
+    keys_by_law = {law["id"]: f"law:{i}" for i, law in enumerate(laws, start=1)}
+    questions = json.loads((RETRIEVAL / "alqac2022_question.json").read_text("utf-8"))
+    result["questions"] = len(questions)
+    for label, strip in (("as_written", False), ("stripped", True)):
+        started = time.perf_counter()
+        result[label] = evaluate(questions, keys_by_law, strip)
+        seconds = time.perf_counter() - started
+        result[label]["ms_per_question"] = round(seconds * 1000 / len(questions), 1)
+    return result
+
+
 def relevance() -> dict | None:
     """Index the laws, ask every question both ways; returns the numbers."""
     if not (RETRIEVAL / "alqac2022_law.json").exists():
@@ -116,13 +131,7 @@ def relevance() -> dict | None:
     print(f"backend: {type(get_backend()).__name__}", flush=True)
     entries = list(law_entries())
     get_backend().rebuild(entries)
-    laws = json.loads((RETRIEVAL / "alqac2022_law.json").read_text("utf-8"))
-    keys_by_law = {law["id"]: f"law:{i}" for i, law in enumerate(laws, start=1)}
-    questions = json.loads((RETRIEVAL / "alqac2022_question.json").read_text("utf-8"))
-    result = {"entries": len(entries), "questions": len(questions)}
-    for label, strip in (("as_written", False), ("stripped", True)):
-        result[label] = evaluate(questions, keys_by_law, strip)
-    return result
+    return ask_both_ways({"entries": len(entries)})
 
 
 def relevance_at_scale(size: int) -> dict | None:
@@ -140,18 +149,9 @@ def relevance_at_scale(size: int) -> dict | None:
 
     from search import get_backend
 
-    laws = json.loads((RETRIEVAL / "alqac2022_law.json").read_text("utf-8"))
-    keys_by_law = {law["id"]: f"law:{i}" for i, law in enumerate(laws, start=1)}
-    questions = json.loads((RETRIEVAL / "alqac2022_question.json").read_text("utf-8"))
     entries = itertools.chain(law_entries(), scaled_entries(size, source_chunks()))
     get_backend().rebuild(entries, chunk_size=1000)
-    result = {"distractors": size, "questions": len(questions)}
-    for label, strip in (("as_written", False), ("stripped", True)):
-        started = time.perf_counter()
-        result[label] = evaluate(questions, keys_by_law, strip)
-        seconds = time.perf_counter() - started
-        result[label]["ms_per_question"] = round(seconds * 1000 / len(questions), 1)
-    return result
+    return ask_both_ways({"distractors": size})
 
 
 def _law_body(law: dict) -> list[tuple[str, dict]]:

@@ -374,22 +374,16 @@ class _Search(SqlSearch):
         (tsquery, its scored phrases): the informative words (with their
         exact-accent boosts) and the query bigrams, split by their document
         frequencies as in ``sqlite._Search.selective_parts``
-        (``SqlSearch.split_by_budget``)."""
-        groups = self.parsed.groups
+        (``SqlSearch.question_parts``)."""
 
         def part(phrases: list[tuple[str, str]]) -> Part:
             return "(" + " | ".join(q for q, _ in phrases) + ")", phrases
 
-        parts = [
-            (self.group_frequency(groups[i]), part(group_parts(groups[i], [], lean)))
-            for i in self.informative_groups()
-        ]
-        bigram_list = [b for i in sorted(bigrams_of) for b in bigrams_of[i]]
-        df, _ = self.cached_frequencies(bigram_list)
-        parts += [(df.get(b, 0), part([(_lexeme(b), "bigram")])) for b in bigram_list]
-        if not parts:
-            return [part(group_parts(g, [], lean)) for g in groups], []
-        return self.split_by_budget(parts)
+        return self.question_parts(
+            bigrams_of,
+            lambda group: part(group_parts(group, [], lean)),
+            lambda bigram: part([(_lexeme(bigram), "bigram")]),
+        )
 
     def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
         return (

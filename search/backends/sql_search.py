@@ -447,13 +447,37 @@ class SqlSearch:
         totals = [entry[2] for entry in fresh.values()]
         return {t: entry[1] for t, entry in fresh.items()}, max(totals, default=0)
 
-    def group_frequency(self, group: Group) -> int:
-        """Entries holding the group's words (at most; phrases count their first)."""
+    def group_tokens(self, group: Group) -> list[str]:
+        """The indexed tokens that say an entry holds ``group`` (a phrase
+        alternative by its first word, a synonym phrase by its group token)."""
         tokens = [alt[0] for alt in group.alternatives]
         if group.synonym:
             tokens = [group.synonym] + [t for t in tokens if (t,) in group.alternatives]
-        df, _ = self.cached_frequencies(tokens)
-        return sum(df.get(t, 0) for t in tokens)
+        return tokens
+
+    def question_parts(self, bigrams_of: dict[int, list[str]], group_part, bigram_part):
+        """(selecting, scoring-only) parts of a question's any-word form.
+
+        The parts are the informative groups (``group_part(group)``) and the
+        query bigrams (``bigram_part(bigram)``), each with the entries holding
+        it (one frequency lookup for all), split by ``split_by_budget``.
+        """
+        groups = self.parsed.groups
+        informative = self.informative_groups()
+        bigram_list = [b for i in sorted(bigrams_of) for b in bigrams_of[i]]
+        tokens = [t for i in informative for t in self.group_tokens(groups[i])]
+        df, _ = self.cached_frequencies(tokens + bigram_list)
+        parts = [
+            (
+                sum(df.get(t, 0) for t in self.group_tokens(groups[i])),
+                group_part(groups[i]),
+            )
+            for i in informative
+        ]
+        parts += [(df.get(b, 0), bigram_part(b)) for b in bigram_list]
+        if not parts:
+            return [group_part(g) for g in groups], []
+        return self.split_by_budget(parts)
 
     def split_by_budget(self, parts: list[tuple[int, Any]]) -> tuple[list, list]:
         """(selecting, scoring-only) parts of a question, from (frequency, part).
@@ -462,7 +486,7 @@ class SqlSearch:
         ``candidate_budget`` select the entries to score (at least the rarest
         part does); the next ones, while they add up to at most
         ``scoring_budget``, only add to the score of those entries; the rest
-        are left out. Used by each backend's ``selective_parts``.
+        are left out.
         """
         parts = sorted(parts, key=lambda part: part[0])
         selecting = _within(parts, self.candidate_budget) or parts[:1]

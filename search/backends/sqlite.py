@@ -68,6 +68,8 @@ WEIGHTS = {
     "body_bi": 1.0,
     "syn": 2.0,
 }
+# The score of a row: FTS5's BM25 with the column weights (higher is better).
+SCORE = f"-bm25({FTS_TABLE}, {', '.join(str(WEIGHTS[c]) for c in FTS_COLUMNS)})"
 FOLDED = "{code title basis body}"
 EXACT = "{title_x body_x}"
 BIGRAM = "{title_bi body_bi}"
@@ -324,9 +326,8 @@ class _Search(SqlSearch):
     def scored_sample_sql(self, expr: str) -> tuple[str, list[Any]]:
         """BM25 of every match in the facet sample (which holds them all:
         filtered, so no join is needed; ``+`` keeps FTS5 from seeking each id)."""
-        weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
         return (
-            f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
+            f"SELECT f.rowid, {SCORE} FROM {FTS_TABLE} f "
             f"WHERE {FTS_TABLE} MATCH %s AND +f.rowid IN (SELECT id FROM {SAMPLE})",
             [expr],
         )
@@ -335,9 +336,8 @@ class _Search(SqlSearch):
         self, expr: str, condition: str = "", params: list[Any] = (), tail: str = ""
     ) -> tuple[str, list[Any]]:
         """(id, score) of the filtered matches of ``expr`` that meet ``condition``."""
-        weights = ", ".join(str(WEIGHTS[c]) for c in FTS_COLUMNS)
         return (
-            f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
+            f"SELECT f.rowid, {SCORE} FROM {FTS_TABLE} f "
             f"{self.entry_join()}"
             f"WHERE {FTS_TABLE} MATCH %s AND {self.where_clause()} {condition} {tail}",
             [expr, *self.where_params, *params],
@@ -387,17 +387,11 @@ class _Search(SqlSearch):
         scored however many newer entries share its common words. A small
         index keeps every part selecting.
         """
-        groups = self.parsed.groups
-        parts = [
-            (self.group_frequency(groups[i]), group_expr(groups[i], [], lean))
-            for i in self.informative_groups()
-        ]
-        bigram_list = [b for i in sorted(bigrams_of) for b in bigrams_of[i]]
-        df, _ = self.cached_frequencies(bigram_list)
-        parts += [(df.get(b, 0), f"{BIGRAM} : {_phrase([b])}") for b in bigram_list]
-        if not parts:
-            return [group_expr(g, [], lean) for g in groups], []
-        return self.split_by_budget(parts)
+        return self.question_parts(
+            bigrams_of,
+            lambda group: group_expr(group, [], lean),
+            lambda bigram: f"{BIGRAM} : {_phrase([bigram])}",
+        )
 
     def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
         if not tokens:

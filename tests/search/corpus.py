@@ -15,6 +15,20 @@ CT34 = CT34_KEYS[0]
 ND98 = ND98_KEYS[0]
 
 
+def article_entry(key: str, page_id: int, title: str, body: str, basis: str = ""):
+    """A bare Điều of a law, for tests that build their own small corpus."""
+    return IndexEntry(
+        key=key,
+        page_id=page_id,
+        kind="article",
+        title=title,
+        url=f"/van-ban/{page_id}/",
+        body=body,
+        legal_basis=basis,
+        doc_type="Luật",
+    )
+
+
 def _doc(page_id: int, **kwargs) -> IndexEntry:
     kwargs.setdefault("kind", "document")
     kwargs.setdefault("url", f"/van-ban/{page_id}/")

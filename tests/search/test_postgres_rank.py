@@ -16,6 +16,7 @@ from search.query import parse
 from search.types import IndexEntry, SearchQuery
 
 from .conftest import DATABASES, make_backend
+from .corpus import article_entry
 
 pytestmark = pytest.mark.django_db(databases=DATABASES)
 
@@ -26,16 +27,7 @@ FILLER = (
 
 
 def _entry(n: int, title: str, body: str, basis: str = "") -> IndexEntry:
-    return IndexEntry(
-        key=f"rank:{n}",
-        page_id=n,
-        kind="article",
-        title=title,
-        url=f"/van-ban/{n}/",
-        body=body,
-        legal_basis=basis,
-        doc_type="Luật",
-    )
+    return article_entry(f"rank:{n}", n, title, body, basis)
 
 
 def _corpus() -> list[IndexEntry]:

@@ -16,6 +16,7 @@ from search.query import parse
 from search.types import IndexEntry, SearchQuery
 
 from .conftest import make_backend
+from .corpus import article_entry
 
 pytestmark = pytest.mark.django_db
 
@@ -23,15 +24,7 @@ QUESTION = "Thời hiệu khởi kiện về thừa kế là bao nhiêu năm?"
 
 
 def _entry(n: int, title: str, body: str) -> IndexEntry:
-    return IndexEntry(
-        key=f"cand:{n}",
-        page_id=n,
-        kind="article",
-        title=title,
-        url=f"/van-ban/{n}/#dieu-{n}",
-        body=body,
-        doc_type="Luật",
-    )
+    return article_entry(f"cand:{n}", n, title, body)
 
 
 @pytest.fixture
