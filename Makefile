@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test serve install install-dev migrate demo lint bench clean
+.PHONY: run test serve install install-dev migrate demo lint bench clean opensearch opensearch-build
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,26 @@ serve: demo var/secret_key
 
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# `make opensearch`: a single-node OpenSearch 2.19 on 127.0.0.1:$(OPENSEARCH_PORT), data
+# under var/opensearch, in the foreground (Ctrl-C stops it). Needs Java 17 and Maven;
+# Maven fetches the node and its modules from Maven Central on first use. Point the
+# portal at it with OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT).
+OPENSEARCH_PORT ?= 9200
+OPENSEARCH_HEAP ?= 512m
+OPENSEARCH_JAR := opensearch/target/portal-opensearch-1.0.jar
+OPENSEARCH_JAVA = java -Xms$(OPENSEARCH_HEAP) -Xmx$(OPENSEARCH_HEAP) -XX:+UseG1GC \
+	-Djava.awt.headless=true -Dfile.encoding=UTF-8 -Dlog4j2.formatMsgNoLookups=true \
+	-cp 'opensearch/target/classes:opensearch/target/lib/*' portal.opensearch.Launcher
+
+$(OPENSEARCH_JAR): opensearch/pom.xml $(wildcard opensearch/src/main/java/portal/opensearch/*.java)
+	cd opensearch && mvn -q -B package
+
+opensearch-build: $(OPENSEARCH_JAR)
+
+opensearch: $(OPENSEARCH_JAR)
+	mkdir -p var/opensearch
+	exec $(OPENSEARCH_JAVA) var/opensearch $(OPENSEARCH_PORT)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
