@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from . import synonyms
 from .codes import query_code_keys
-from .text import fold, has_diacritics, index_tokens, nfc
+from .text import fold, has_diacritics, index_tokens, nfc, words
 
 MAX_CHARS = 1000
 MAX_TOKENS = 48
@@ -126,3 +126,26 @@ def strip_diacritics(text: str) -> str:
         else (fold(ch).upper() if ch.isupper() else fold(ch))
         for ch in text
     )
+
+
+# Words of a document's name that a query naming that document may hold besides
+# its số ký hiệu: "số" in "Chỉ thị số 34", and the short type prefixes.
+ALWAYS_SEARCHED = frozenset({"so"})
+TYPE_PREFIXES = frozenset({"nd", "qd", "ct", "nq", "tt", "kh", "hd", "tb", "bc"})
+
+
+def code_remainder(parsed: ParsedQuery, named: list[dict]) -> bool:
+    """True when the query says more than the code of the ``named`` documents.
+
+    ``named`` holds the ``code`` and ``doc_type`` of the entries whose số ký
+    hiệu the query names. "Chỉ thị 34" or "nd 98/2023" name only the document
+    (it goes first); "nghi dinh 98 giay khen" also names a subject (its best
+    article goes first).
+    """
+    known = set(ALWAYS_SEARCHED)
+    for row in named:
+        known |= {fold(w) for w in words(f"{row['code']} {row['doc_type']}")}
+    for group in parsed.groups:
+        if group.primary[0] in TYPE_PREFIXES:
+            known.update(group.primary)
+    return any(token not in known for token in parsed.folded_tokens)

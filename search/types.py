@@ -176,3 +176,27 @@ class SearchResults:
             "code_match": self.code_match,
             "facets_exact": self.facets_exact,
         }
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a date, an ISO string (time part ignored) or None."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def as_list(value: Any) -> list[str]:
+    """A filter value as a list of non-empty strings."""
+    values = value if isinstance(value, list | tuple | set) else [value]
+    return [str(v) for v in values if v not in (None, "")]
+
+
+def order_facets(facets: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """Facets in FACET_NAMES order, values as (str, str, int)."""
+    return {
+        name: [(str(v), str(label), int(c)) for v, label, c in facets.get(name, [])]
+        for name in FACET_NAMES
+    }

@@ -2,7 +2,7 @@
 
 All environment reading happens here, through ``env``. An integration is switched
 on by its variable: ``DATABASE_URL`` (PostgreSQL), ``REDIS_URL`` (cache),
-``ELASTICSEARCH_URL`` (search). Without them the portal runs on SQLite with the
+``OPENSEARCH_URL`` or ``ELASTICSEARCH_URL`` (search). Without them the portal runs on SQLite with the
 SQLite FTS5 search backend.
 """
 
@@ -151,11 +151,16 @@ PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # Search: the portal's own Vietnamese-aware backends (see search/README.md): the
-# database's backend (SQLite FTS5 or PostgreSQL), or Elasticsearch with the
-# database backend as the fallback when ELASTICSEARCH_URL is set.
+# database's backend (SQLite FTS5 or PostgreSQL), or an engine with the database
+# backend as the fallback: OpenSearch when OPENSEARCH_URL is set, else
+# Elasticsearch 8/9 when ELASTICSEARCH_URL is set. SEARCH_INDEX names the alias.
+OPENSEARCH_URL = env("OPENSEARCH_URL")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 PORTAL_SEARCH_BACKENDS = default_config(
-    DATABASE_URL, ELASTICSEARCH_URL, env("ELASTICSEARCH_INDEX", "portal")
+    DATABASE_URL,
+    ELASTICSEARCH_URL,
+    env("SEARCH_INDEX") or env("ELASTICSEARCH_INDEX", "portal"),
+    opensearch_url=OPENSEARCH_URL,
 )
 
 # Wagtail's own search (admin listings, and the comparison in bench/search.py).

@@ -7,8 +7,10 @@ The setting is shaped like ``CACHES``::
         "fallback": {...},  # optional: answers when "default" is down
     }
 
-``default_config(database_url, elasticsearch_url)`` builds the dict the project
-wants for a given environment.
+``default_config(database_url, elasticsearch_url, opensearch_url=...)`` builds
+the dict the project wants for a given environment. The database backends live
+in ``sqlite``/``postgres``; the engine backends (OpenSearch, Elasticsearch) in
+``engine``.
 """
 
 from __future__ import annotations
@@ -21,17 +23,21 @@ __all__ = ["BackendError", "SearchBackend", "default_config"]
 
 SQLITE = "search.backends.sqlite.SQLiteBackend"
 POSTGRES = "search.backends.postgres.PostgresBackend"
-ELASTICSEARCH = "search.backends.elasticsearch.ElasticsearchBackend"
+ELASTICSEARCH = "search.backends.engine.elasticsearch.ElasticsearchBackend"
+OPENSEARCH = "search.backends.engine.opensearch.OpenSearchBackend"
 
 
 def default_config(
-    database_url: str | None, elasticsearch_url: str | None, index: str = "portal"
+    database_url: str | None,
+    elasticsearch_url: str | None,
+    index: str = "portal",
+    opensearch_url: str | None = None,
 ) -> dict[str, dict[str, Any]]:
     """``PORTAL_SEARCH_BACKENDS`` for this environment.
 
     The database backend follows the database (PostgreSQL or SQLite); with an
-    Elasticsearch URL, Elasticsearch answers and the database backend becomes
-    the fallback used when the cluster is down.
+    OpenSearch URL (or else an Elasticsearch URL) the engine answers and the
+    database backend becomes the fallback used when the cluster is down.
     """
     is_postgres = (database_url or "").split(":", 1)[0] in {
         "postgres",
@@ -40,12 +46,13 @@ def default_config(
         "postgis",
     }
     database = {"BACKEND": POSTGRES if is_postgres else SQLITE, "OPTIONS": {}}
-    if not elasticsearch_url:
+    if opensearch_url:
+        engine, url = OPENSEARCH, opensearch_url
+    elif elasticsearch_url:
+        engine, url = ELASTICSEARCH, elasticsearch_url
+    else:
         return {"default": database}
     return {
-        "default": {
-            "BACKEND": ELASTICSEARCH,
-            "OPTIONS": {"URL": elasticsearch_url, "INDEX": index},
-        },
+        "default": {"BACKEND": engine, "OPTIONS": {"URL": url, "INDEX": index}},
         "fallback": database,
     }

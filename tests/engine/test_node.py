@@ -4,9 +4,10 @@ pattern_replace must be on the node's classpath)."""
 
 import uuid
 
+import opensearchpy
 import pytest
 
-from search.backends.es_schema import index_definition
+from search.backends.engine.mapping import index_definition
 from tests.engine.live import request, require_node
 
 
@@ -14,7 +15,7 @@ from tests.engine.live import request, require_node
 def live_index():
     require_node()
     name = f"portal_node_test_{uuid.uuid4().hex[:8]}"
-    request("PUT", f"/{name}", index_definition(name).to_dict())
+    request("PUT", f"/{name}", index_definition(opensearchpy, name).to_dict())
     yield name
     request("DELETE", f"/{name}")
 

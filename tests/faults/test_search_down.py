@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from tests.factories import PlanPageFactory
 
 DEAD_ES = {
-    "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
+    "BACKEND": "search.backends.engine.elasticsearch.ElasticsearchBackend",
     "OPTIONS": {"URL": "http://127.0.0.1:9", "INDEX": "portal-test-down"},
 }
 

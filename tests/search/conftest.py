@@ -1,5 +1,6 @@
-"""Backends for the contract suite: SQLite always, PostgreSQL and Elasticsearch
-when available (an explicit skip with the reason otherwise).
+"""Backends for the contract suite: SQLite always; PostgreSQL, the live OpenSearch
+node (``tests.engine.live``) and Elasticsearch (``ELASTICSEARCH_URL``) when
+available (an explicit skip with the reason otherwise).
 
 PostgreSQL is used through the default database when ``DATABASE_URL`` is
 PostgreSQL, else through an extra alias ``search_pg`` pointing at
@@ -16,6 +17,8 @@ import uuid
 import pytest
 from django.conf import settings
 from django.db import connections
+
+from tests.engine.live import require_node
 
 PG_ALIAS = "search_pg"
 
@@ -55,7 +58,8 @@ def _add_postgres_alias() -> str | None:
 
 POSTGRES_ALIAS = _add_postgres_alias()
 DATABASES = ["default"] + ([PG_ALIAS] if POSTGRES_ALIAS == PG_ALIAS else [])
-BACKEND_NAMES = ["sqlite", "postgres", "elasticsearch"]
+BACKEND_NAMES = ["sqlite", "postgres", "opensearch", "elasticsearch"]
+ENGINES = {"opensearch", "elasticsearch"}
 
 
 def make_backend(name: str):
@@ -76,11 +80,18 @@ def make_backend(name: str):
 
         create_schema(connections[POSTGRES_ALIAS])
         backend = PostgresBackend("test", {"DATABASE": POSTGRES_ALIAS})
+    elif name == "opensearch":
+        from search.backends.engine.opensearch import OpenSearchBackend
+
+        url = require_node()
+        index = f"portal_test_{uuid.uuid4().hex[:8]}"
+        backend = OpenSearchBackend("test", {"URL": url, "INDEX": index})
+        backend.refresh_on_write = True
     else:
         url = os.environ.get("ELASTICSEARCH_URL")
         if not url:
             pytest.skip("Elasticsearch backend: ELASTICSEARCH_URL is not set")
-        from search.backends.elasticsearch import ElasticsearchBackend
+        from search.backends.engine.elasticsearch import ElasticsearchBackend
 
         index = f"portal_test_{uuid.uuid4().hex[:8]}"
         backend = ElasticsearchBackend("test", {"URL": url, "INDEX": index})
@@ -94,5 +105,5 @@ def backend(request):
     """Each available backend, empty."""
     backend = make_backend(request.param)
     yield backend
-    if request.param == "elasticsearch":
+    if request.param in ENGINES:
         backend.drop()

@@ -120,7 +120,7 @@ def test_degraded_answers_are_not_cached(client, documents, settings):
 
     settings.PORTAL_SEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
+            "BACKEND": "search.backends.engine.elasticsearch.ElasticsearchBackend",
             "OPTIONS": {"URL": "http://127.0.0.1:9", "TIMEOUT": 1},
         },
         # the database backend of the database under test (SQLite or PostgreSQL)

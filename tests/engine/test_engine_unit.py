@@ -1,24 +1,37 @@
-"""The Elasticsearch mapping and query bodies, checked without a server."""
+"""The engine mapping and query bodies, checked without a server, built with
+both clients' DSLs (they must give the same bodies)."""
 
 from __future__ import annotations
 
 import json
 import re
 
+import opensearchpy
 import pytest
+from elasticsearch import dsl as es_dsl
 
 from search import FALLBACK_NOTICE
-from search.backends.elasticsearch import ElasticsearchBackend, entry_source
-from search.backends.es_query import build_search
-from search.backends.es_schema import TONE_FILTERS, EntryDocument, index_definition
+from search.backends.engine.core import entry_source
+from search.backends.engine.elasticsearch import ElasticsearchBackend
+from search.backends.engine.mapping import analysis, index_definition
+from search.backends.engine.opensearch import OpenSearchBackend
+from search.backends.engine.query import Builder
 from search.query import parse
 from search.types import SearchQuery
+from tests.search.corpus import CT34_KEYS, entries
 
-from .corpus import CT34_KEYS, entries
+DSLS = [opensearchpy, es_dsl]
+
+
+def index_definition_dict(name: str) -> dict:
+    """The index body, the same from both DSLs."""
+    bodies = [index_definition(dsl, name).to_dict() for dsl in DSLS]
+    assert bodies[0] == bodies[1]
+    return bodies[0]
 
 
 def test_analyzers_fold_with_original_and_bigrams():
-    analysis = index_definition("portal-x").to_dict()["settings"]["analysis"]
+    analysis = index_definition_dict("portal-x")["settings"]["analysis"]
     folded = analysis["analyzer"]["vi_folded"]
     assert folded["filter"] == ["lowercase", "vi_asciifolding"]
     assert "vi_d" in folded["char_filter"]
@@ -46,7 +59,7 @@ def test_tone_char_filters_move_old_style_tones(old, new):
         return pattern.replace("\\p{L}", "[^\\W\\d_]")
 
     text = old
-    for definition in (f.get_definition() for f in TONE_FILTERS):
+    for definition in (f.get_definition() for f in analysis(es_dsl).tone_filters):
         text = re.sub(
             java_to_python(definition["pattern"]), definition["replacement"], text
         )
@@ -54,7 +67,7 @@ def test_tone_char_filters_move_old_style_tones(old, new):
 
 
 def test_mapping_keyword_fields_for_codes_and_facets():
-    properties = EntryDocument._doc_type.mapping.to_dict()["properties"]
+    properties = index_definition_dict("portal-x")["mappings"]["properties"]
     for name in (
         "code_keys",
         "kind",
@@ -76,13 +89,20 @@ def test_mapping_keyword_fields_for_codes_and_facets():
 
 def _body(text: str, **kwargs) -> dict:
     query = SearchQuery(text=text, **kwargs)
-    return build_search(
-        parse(text),
-        query,
-        require_all=True,
-        code_keys=parse(text).code_keys,
-        document_first=True,
-    ).to_dict()
+    bodies = [
+        Builder(dsl)
+        .build_search(
+            parse(text),
+            query,
+            require_all=True,
+            code_keys=parse(text).code_keys,
+            document_first=True,
+        )
+        .to_dict()
+        for dsl in DSLS
+    ]
+    assert bodies[0] == bodies[1]
+    return bodies[0]
 
 
 def test_query_boosts_code_then_document_and_keeps_filters_out_of_score():
@@ -137,17 +157,19 @@ def test_entry_source_normalises_tones_and_keeps_code_keys():
     assert entry_source(entries()[0])["code_keys"] == CT34_KEYS
 
 
-def test_unreachable_cluster_is_unhealthy_and_raises_backend_error():
+@pytest.mark.parametrize("backend_class", [ElasticsearchBackend, OpenSearchBackend])
+def test_unreachable_cluster_is_unhealthy_and_raises_backend_error(backend_class):
     from search.backends import BackendError
 
-    backend = ElasticsearchBackend("x", {"URL": "http://127.0.0.1:9", "TIMEOUT": 1})
+    backend = backend_class("x", {"URL": "http://127.0.0.1:9", "TIMEOUT": 1})
     assert backend.health() is False
     with pytest.raises(BackendError):
         backend.search(SearchQuery(text="thi dua"))
 
 
 @pytest.mark.django_db
-def test_search_falls_back_with_a_notice(settings):
+@pytest.mark.parametrize("backend_class", [ElasticsearchBackend, OpenSearchBackend])
+def test_search_falls_back_with_a_notice(settings, backend_class):
     from django.db import connection
 
     import search
@@ -156,7 +178,7 @@ def test_search_falls_back_with_a_notice(settings):
     database = default_config(connection.vendor, None)["default"]
     settings.PORTAL_SEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends.elasticsearch.ElasticsearchBackend",
+            "BACKEND": f"{backend_class.__module__}.{backend_class.__name__}",
             "OPTIONS": {"URL": "http://127.0.0.1:9", "TIMEOUT": 1},
         },
         "fallback": database,

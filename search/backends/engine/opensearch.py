@@ -1,0 +1,37 @@
+"""OpenSearch backend (``opensearch-py`` and its DSL), used when OPENSEARCH_URL
+is set. Mapping, queries and index lifecycle: ``core``; only the client is here.
+"""
+
+from __future__ import annotations
+
+import opensearchpy
+
+from .core import EngineBackend
+
+
+class OpenSearchBackend(EngineBackend):
+    """Entries in an OpenSearch 2.x (or 3.x) index behind an alias."""
+
+    dsl = opensearchpy
+
+    def connect(self):
+        return opensearchpy.OpenSearch(
+            self.options["URL"],
+            timeout=self.options.get("TIMEOUT", 5),
+            max_retries=1,
+            retry_on_timeout=False,
+        )
+
+    def client_errors(self):
+        from opensearchpy.exceptions import OpenSearchException
+        from opensearchpy.helpers import BulkIndexError
+
+        return (OpenSearchException, BulkIndexError)
+
+    def bulk_helper(self):
+        from opensearchpy.helpers import bulk
+
+        return bulk
+
+    def update_aliases(self, actions: list[dict]) -> None:
+        self.client.indices.update_aliases(body={"actions": actions})

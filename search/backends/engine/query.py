@@ -1,0 +1,210 @@
+"""Search request bodies built from a parsed query (no I/O), with the client's
+own DSL (``opensearchpy`` or ``elasticsearch.dsl``).
+
+The same plan as the database backends: every group of the query (a word, or
+a synonym set) matches the folded fields; accented words also match the exact
+fields and adjacent words the word-pair fields, which only raise the score.
+Short queries need every group (the backend retries with any group when that
+finds nothing). Entries whose số ký hiệu the query names are pulled in and
+boosted to the top; filters never affect the score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import ModuleType
+from typing import Any
+
+from ...query import Group, ParsedQuery, bigram
+from ...types import STATUS_EXPIRED, STATUS_NOT_YET, SearchQuery, as_list, parse_date
+
+FOLDED_FIELDS = ["code^10", "title.folded^6", "legal_basis.folded^2", "body.folded"]
+EXACT_FIELDS = ["title^3", "body^0.5"]
+BIGRAM_FIELDS = {"title.bigram": 4.0, "body.bigram": 1.0}
+CODE_BOOST = 10_000.0
+DOCUMENT_FIRST = 1_000.0
+AND_MAX_GROUPS = 4
+FACET_FIELDS = {
+    "type": "doc_type",
+    "issuer": "issuer_key",
+    "year": "year",
+    "field": "fields",
+    "status": "status",
+    "tag": "tags",
+    "kind": "kind",
+}
+FILTER_FIELDS = {**FACET_FIELDS, "cites": "cites"}
+FACET_SIZE = 30
+RESULT_WINDOW = 10_000
+HIGHLIGHT_FIELD = "body.folded"
+
+
+class Builder:
+    """Query bodies for one DSL (the module holding ``Q``, ``A`` and ``Search``)."""
+
+    def __init__(self, dsl: ModuleType):
+        self.Q, self.A, self.Search = dsl.Q, dsl.A, dsl.Search
+
+    def _alternative(self, phrase: tuple[str, ...]):
+        kind = "phrase" if len(phrase) > 1 else "most_fields"
+        return self.Q(
+            "multi_match", query=" ".join(phrase), fields=FOLDED_FIELDS, type=kind
+        )
+
+    def group_query(self, group: Group, pairs: list[str]):
+        """Any alternative of the group; exact-accent words and word pairs boost."""
+        Q = self.Q
+        should = [self._alternative(alt) for alt in group.alternatives]
+        if group.exact:
+            should.append(
+                Q(
+                    "multi_match",
+                    query=" ".join(group.exact),
+                    fields=EXACT_FIELDS,
+                    type="most_fields",
+                )
+            )
+        for pair in pairs:
+            should += [
+                Q("term", **{field: {"value": pair, "boost": boost}})
+                for field, boost in BIGRAM_FIELDS.items()
+            ]
+        return Q("bool", should=should, minimum_should_match=1)
+
+    def text_query(self, parsed: ParsedQuery, require_all: bool):
+        """All groups (``require_all``) or any group, plus every quoted phrase."""
+        pairs = pairs_by_group(parsed)
+        groups = [
+            self.group_query(g, pairs.get(i, [])) for i, g in enumerate(parsed.groups)
+        ]
+        phrases = [self._alternative(p) for p in parsed.phrases]
+        if not groups and not phrases:
+            return None
+        if require_all:
+            return self.Q("bool", must=groups + phrases)
+        return self.Q(
+            "bool",
+            should=groups,
+            minimum_should_match=1 if groups else 0,
+            must=phrases,
+        )
+
+    def code_queries(self, code_keys: list[str], document_first: bool) -> list:
+        """Boosts that put the entries of the named document first."""
+        if not code_keys:
+            return []
+        Q = self.Q
+        named = Q("terms", code_keys=code_keys)
+        queries = [Q("constant_score", filter=named, boost=CODE_BOOST)]
+        if document_first:
+            queries.append(
+                Q(
+                    "constant_score",
+                    boost=DOCUMENT_FIRST,
+                    filter=Q("bool", filter=[named, Q("term", kind="document")]),
+                )
+            )
+        return queries
+
+    def filter_queries(self, filters: dict[str, Any], empty_text: bool) -> list:
+        """Non-scoring filter clauses of the search."""
+        clauses = []
+        for name, raw in filters.items():
+            if name == "in_force_on":
+                day = parse_date(raw)
+                if day:
+                    clauses += self._in_force(day)
+            elif name in FILTER_FIELDS and as_list(raw):
+                clauses.append(self.Q("terms", **{FILTER_FIELDS[name]: as_list(raw)}))
+        if empty_text and not filters.get("kind"):
+            clauses.append(~self.Q("term", kind="article"))
+        return clauses
+
+    def _in_force(self, day: dt.date) -> list:
+        """In force on ``day``: the expiry day is excluded; an expired (or
+        not-yet-effective) document without its date is out of force."""
+        Q, iso = self.Q, day.isoformat()
+        return [
+            ~Q("range", effective_date={"gt": iso}),
+            ~Q("range", expiry_date={"lte": iso}),
+            ~Q(
+                "bool",
+                filter=[Q("term", status=STATUS_EXPIRED)],
+                must_not=[Q("exists", field="expiry_date")],
+            ),
+            ~Q(
+                "bool",
+                filter=[Q("term", status=STATUS_NOT_YET)],
+                must_not=[Q("exists", field="effective_date")],
+            ),
+        ]
+
+    def build_search(
+        self,
+        parsed: ParsedQuery,
+        query: SearchQuery,
+        *,
+        require_all: bool,
+        code_keys: list[str],
+        document_first: bool,
+    ):
+        """The complete request: query, filters, sort, page, aggregations, highlight."""
+        Q = self.Q
+        text = self.text_query(parsed, require_all)
+        should = ([text] if text else []) + self.code_queries(code_keys, document_first)
+        filters = self.filter_queries(query.filters, text is None)
+        if should:
+            main = Q("bool", should=should, minimum_should_match=1, filter=filters)
+        else:
+            main = Q("bool", filter=filters)
+        search = self.Search().query(main).extra(track_total_hits=True)
+        if query.sort == "date" or text is None:
+            search = search.sort(
+                {"date": {"order": "desc", "missing": "_last"}}, "_score", "key"
+            )
+        else:  # equal scores in a stable order, whatever the index's segments
+            search = search.sort("_score", "key")
+        start = max(min(query.offset, RESULT_WINDOW - query.per_page), 0)
+        search = search[start : start + query.per_page]
+        for name, field in FACET_FIELDS.items():
+            agg = self.A("terms", field=field, size=FACET_SIZE)
+            if name == "issuer":
+                agg.bucket("label", "terms", field="issuer", size=1)
+            search.aggs.bucket(name, agg)
+        return self.highlight(search, parsed)
+
+    def highlight(self, search, parsed: ParsedQuery):
+        """Every query word marked in the body, as the database backends' snippets
+        do (not only the words of the clause that matched)."""
+        search = search.highlight_options(
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            encoder="html",
+            fragment_size=240,
+            number_of_fragments=1,
+            no_match_size=240,
+        )
+        terms = " ".join(sorted(parsed.highlight_terms))
+        if not terms:
+            return search.highlight(HIGHLIGHT_FIELD)
+        words = self.Q("match", **{HIGHLIGHT_FIELD: {"query": terms}})
+        return search.highlight(HIGHLIGHT_FIELD, highlight_query=words.to_dict())
+
+
+def pairs_by_group(parsed: ParsedQuery) -> dict[int, list[str]]:
+    """The word pair each one-word group forms with the next group."""
+    groups = parsed.groups
+    return {
+        i: [bigram(groups[i].primary[0], groups[i + 1].primary[0])]
+        for i in range(len(groups) - 1)
+        if len(groups[i].primary) == 1
+    }
+
+
+def shown_score(score: float) -> float:
+    """A hit's score without the số ký hiệu boosts."""
+    if score >= CODE_BOOST:
+        score -= CODE_BOOST
+        if score >= DOCUMENT_FIRST:
+            score -= DOCUMENT_FIRST
+    return score
