@@ -3,8 +3,8 @@ alias, writing, the search plan and reading the answer. Subclasses supply the
 client, its DSL module and the few calls whose signatures differ.
 
 ``OPTIONS``: ``URL`` (the cluster), ``INDEX`` (the alias searched, default
-"portal"), optional ``TIMEOUT`` seconds, ``SHARDS`` and ``REPLICAS`` for new
-indices. Concrete indices are named ``<INDEX>-<timestamp>``; ``rebuild`` fills a
+"portal"), optional ``TIMEOUT`` and ``WRITE_TIMEOUT`` seconds, ``SHARDS`` and
+``REPLICAS`` for new indices. Concrete indices are named ``<INDEX>-<timestamp>``; ``rebuild`` fills a
 new one and swaps the alias in one atomic call, so searches never see a
 half-built index.
 """
@@ -59,6 +59,7 @@ class EngineBackend(SearchBackend):
         self.index = self.options.get("INDEX", "portal")
         self.builder = Builder(self.dsl)
         self._client = None
+        self._writer = None
 
     # -- what a client subclass supplies ------------------------------------------
     def connect(self):
@@ -69,12 +70,37 @@ class EngineBackend(SearchBackend):
         """The exceptions the client raises when the cluster cannot answer."""
         raise NotImplementedError
 
+    def update_aliases(self, actions: list[dict]) -> None:
+        raise NotImplementedError
+
     def bulk_helper(self):
         """The client's ``helpers.bulk``."""
         raise NotImplementedError
 
-    def update_aliases(self, actions: list[dict]) -> None:
+    def connect_for_writes(self):
+        """A client allowing ``WRITE_TIMEOUT`` seconds per call (a busy node
+        takes longer to index a chunk than to answer a search)."""
         raise NotImplementedError
+
+    @property
+    def write_timeout(self) -> float:
+        return float(self.options.get("WRITE_TIMEOUT", 120))
+
+    @property
+    def writer(self):
+        if self._writer is None:
+            self._writer = self.connect_for_writes()
+        return self._writer
+
+    def bulk(self, index: str, actions: list[dict], refresh) -> None:
+        deletes_only = all(a.get("_op_type") == "delete" for a in actions)
+        self.bulk_helper()(
+            self.writer,
+            actions,
+            index=index,
+            refresh=refresh,
+            raise_on_error=not deletes_only,  # an entry already gone is no error
+        )
 
     # -- plumbing -----------------------------------------------------------------
     @property
@@ -99,7 +125,7 @@ class EngineBackend(SearchBackend):
             shards=int(self.options.get("SHARDS", 1)),
             replicas=int(self.options.get("REPLICAS", 0)),
         )
-        self._call(self.client.indices.create, index=name, body=definition.to_dict())
+        self._call(self.writer.indices.create, index=name, body=definition.to_dict())
         return name
 
     def _alias_targets(self) -> list[str]:
@@ -130,9 +156,7 @@ class EngineBackend(SearchBackend):
     def _bulk(self, index: str, entries: list[IndexEntry]) -> None:
         actions = [{"_id": e.key, "_source": entry_source(e)} for e in entries]
         refresh = "wait_for" if self.refresh_on_write else False
-        self._call(
-            self.bulk_helper(), self.client, actions, index=index, refresh=refresh
-        )
+        self._call(self.bulk, index, actions, refresh)
 
     def add_bulk(self, entries: Iterable[IndexEntry]) -> int:
         entries = list(entries)
@@ -154,14 +178,7 @@ class EngineBackend(SearchBackend):
             return
         actions = [{"_op_type": "delete", "_id": key} for key in sorted(ids)]
         refresh = "wait_for" if self.refresh_on_write else True
-        self._call(
-            self.bulk_helper(),
-            self.client,
-            actions,
-            index=self.index,
-            refresh=refresh,
-            raise_on_error=False,
-        )
+        self._call(self.bulk, self.index, actions, refresh)
 
     def _page_entry_ids(self, page_id: int) -> set[str]:
         body = {
@@ -185,7 +202,7 @@ class EngineBackend(SearchBackend):
                 count += len(chunk)
                 if progress is not None:
                     progress.update(len(chunk))
-            self._call(self.client.indices.refresh, index=new)
+            self._call(self.writer.indices.refresh, index=new)
         except BaseException:
             self._call(self.client.indices.delete, index=new, ignore_unavailable=True)
             raise

@@ -30,6 +30,9 @@ class ElasticsearchBackend(EngineBackend):
 
         return (ApiError, TransportError, BulkIndexError)
 
+    def connect_for_writes(self):
+        return self.client.options(request_timeout=self.write_timeout)
+
     def bulk_helper(self):
         from elasticsearch.helpers import bulk
 

@@ -14,10 +14,10 @@ class OpenSearchBackend(EngineBackend):
 
     dsl = opensearchpy
 
-    def connect(self):
+    def connect(self, timeout: float | None = None):
         return opensearchpy.OpenSearch(
             self.options["URL"],
-            timeout=self.options.get("TIMEOUT", 5),
+            timeout=timeout or self.options.get("TIMEOUT", 5),
             max_retries=1,
             retry_on_timeout=False,
         )
@@ -27,6 +27,9 @@ class OpenSearchBackend(EngineBackend):
         from opensearchpy.helpers import BulkIndexError
 
         return (OpenSearchException, BulkIndexError)
+
+    def connect_for_writes(self):
+        return self.connect(timeout=self.write_timeout)
 
     def bulk_helper(self):
         from opensearchpy.helpers import bulk
