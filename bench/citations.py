@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from documents.citations import extract_citations  # noqa: E402
 from documents.citations.examples import EXAMPLES  # noqa: E402
-from search.text import fold, nfc  # noqa: E402
+from documents.text import fold, nfc  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "documents"
 FIELDS = ("doc_type", "number", "year", "code", "date")

@@ -31,7 +31,7 @@ from documents.parsing import parse_document  # noqa: E402
 from documents.parsing.dates import dmy_to_iso  # noqa: E402
 from documents.parsing.lines import clean_lines  # noqa: E402
 from documents.parsing.metadata import read_table  # noqa: E402
-from search.text import normalize_tones  # noqa: E402
+from documents.text import normalize_tones  # noqa: E402
 
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "documents" / "dev_gold.jsonl"
 FIELDS = ("code", "doc_type", "issued_date", "signer_name")

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from documents.citations.model import fold_issuer
 from documents.models import DocumentType, IssuingBody, Signer
-from search.text import fold
+from documents.text import fold
 
 Level = IssuingBody.Level
 

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from documents.api import api
+from portal.api import api
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

@@ -21,12 +21,29 @@ _cache: dict[tuple, SearchBackend] = {}
 
 
 def _config() -> dict:
+    """``PORTAL_SEARCH_BACKENDS``, or the default for this environment: the
+    database's own backend, behind OpenSearch when ``OPENSEARCH_URL`` is set (or
+    else Elasticsearch when ``ELASTICSEARCH_URL`` is)."""
     from django.conf import settings
+
+    configured = getattr(settings, "PORTAL_SEARCH_BACKENDS", None)
+    if configured:
+        return configured
+    from django.db import connections
 
     from .backends import default_config
 
-    configured = getattr(settings, "PORTAL_SEARCH_BACKENDS", None)
-    return configured or default_config(None, None)
+    return default_config(
+        connections["default"].vendor,
+        getattr(settings, "ELASTICSEARCH_URL", None),
+        getattr(settings, "SEARCH_INDEX", None) or "portal",
+        opensearch_url=getattr(settings, "OPENSEARCH_URL", None),
+    )
+
+
+def backend_aliases() -> list[str]:
+    """The configured aliases ("default", and "fallback" when there is one)."""
+    return list(_config())
 
 
 def get_backend(alias: str = "default") -> SearchBackend:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from documents.text import fold, has_diacritics, index_tokens, nfc, words
+
 from . import synonyms
 from .codes import query_code_keys
-from .text import fold, has_diacritics, index_tokens, nfc, words
 
 MAX_CHARS = 1000
 MAX_TOKENS = 48

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
 
-from .text import fold
+from documents.text import fold
 
 WIDTH = 240
 MAX_SCAN = 20_000

@@ -8,7 +8,7 @@ one entry. Bare "NĐ" is deliberately absent: folded, "nd" is also "nhân dân".
 
 from functools import cache
 
-from .text import fold, words
+from documents.text import fold, words
 
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("UBND", "Ủy ban nhân dân"),

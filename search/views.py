@@ -95,7 +95,7 @@ def execute(query: SearchQuery) -> SearchResults:
 
 
 def _status_labels() -> dict[str, str]:
-    from pages.models import ValidityStatus
+    from documents.choices import ValidityStatus
 
     return dict(ValidityStatus.choices)
 

@@ -1,4 +1,4 @@
-"""Citation extraction engine: legal references in Vietnamese text (issue 3 §1).
+"""Citation extraction engine: legal references in Vietnamese text.
 
 Public API::
 
@@ -7,12 +7,16 @@ Public API::
     compose_code(*, number, year, symbol, system) -> str
     code_lookup_keys(*, doc_type, number, year, symbol, system) -> list[str]
 
-Pure Python, no database. See domain.md §1–2 for the shapes it understands.
+Pure Python, no database. Layers, lowest first: ``vocab``, ``normalize``, ``dates``,
+``gazetteer`` → ``context``, ``keys`` (``CodeParts``, lookup keys) → ``numbers``,
+``model`` → ``matchers`` → ``laws`` → ``registry`` → ``extract`` → ``codes``
+(``parse_code``, which falls back on the extractor).
 """
 
-from .codes import code_lookup_keys, compose_code, parse_code
+from .codes import parse_code
 from .extract import extract_citations
-from .model import Citation, CodeParts
+from .keys import CodeParts, code_lookup_keys, compose_code
+from .model import Citation
 
 __all__ = [
     "Citation",

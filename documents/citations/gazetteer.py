@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from search.text import fold
+from documents.text import fold
 
 AMENDING_PREFIX = "Luật sửa đổi, bổ sung một số điều của"
 

@@ -9,7 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from search.text import fold
+from documents.text import fold
 
 from .context import scan_issuer
 from .dates import DateHit, match_date
@@ -309,25 +309,3 @@ class BareCodeMatcher(CitationMatcher):
         word = src.text[found_at : found_at + 2]
         colon = ":" in src.folded[found_at:start]
         return word in ("Số", "SỐ") and colon  # a flattened header row
-
-
-class LawByNameMatcher(CitationMatcher):
-    """A law cited by its title through the gazetteer (domain.md §1.7).
-
-    Real example (E09): ``Căn cứ Luật Thi đua, khen thưởng\\nngày 15 tháng 6 năm
-    2022;`` and the 2025 style ``Luật Tổ chức Chính phủ số 63/2025/QH15`` (E33).
-    """
-
-    def match(self, src: Source, start: int, end: int) -> list[Hit]:
-        from .laws import match_law
-
-        return match_law(src, start, end)
-
-
-REGISTRY: dict[str, tuple[CitationMatcher, ...]] = {
-    "law": (LawByNameMatcher(), NumberedMatcher()),
-    "type": (NumberedMatcher(),),
-    "code": (BareCodeMatcher(),),
-    "header": (BareCodeMatcher(),),
-}
-LAW_ANCHORS = frozenset(k for k, v in TYPE_BY_FOLD.items() if v in LAW_TYPES)

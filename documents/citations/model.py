@@ -1,6 +1,6 @@
-"""Value objects of the citation engine: ``Citation`` and ``CodeParts``.
+"""The value object of the citation engine: ``Citation``.
 
-Both are frozen dataclasses so they can be hashed, compared and shared between
+It is a frozen dataclass so it can be hashed, compared and shared between
 threads. Identity keys follow domain.md §2.6 step 4: a legal-normative document
 is identified by its code alone, an administrative one also by its issuer (every
 UBND issues ``…/KH-UBND``), a Party one by its issuer and year (numbers restart
@@ -10,8 +10,9 @@ each term), a law cited by name by its gazetteer number.
 import re
 from dataclasses import dataclass
 
-from search.text import fold
+from documents.text import fold
 
+from .gazetteer import title_key
 from .vocab import ISSUER_ABBR, LAW_TYPES
 
 CITATION_FIELDS = (
@@ -113,29 +114,4 @@ def _is_qh(symbol: str | None) -> bool:
 
 def _law_title(raw: str) -> str:
     """Folded title of a law cited by name, without its number or date."""
-    from .gazetteer import title_key
-
     return title_key(raw)
-
-
-@dataclass(frozen=True)
-class CodeParts:
-    """A parsed số ký hiệu or user query ("34-CT/TW", "nd 98/2023", "Chỉ thị 34").
-
-    ``system`` is "admin", "qppl", "party" or "law". Missing parts are None; use
-    :meth:`match_keys` to look the query up in an index built with
-    :func:`documents.citations.code_lookup_keys`.
-    """
-
-    doc_type: str | None
-    number: int | None
-    year: int | None
-    symbol: str | None
-    code: str | None
-    system: str
-
-    def match_keys(self) -> list[str]:
-        """Folded lookup keys this query should match, most specific only."""
-        from .codes import query_keys
-
-        return query_keys(self)

@@ -1,7 +1,7 @@
 """The parse copy: a same-length, folded view of the source text.
 
 Matchers run on a copy of the text in which every character is replaced by its
-accent- and case-folded form (``search.text.fold``, one character per character),
+accent- and case-folded form (``documents.text.fold``, one character per character),
 every whitespace character by a space and every hyphen variant by "-". Because
 the copy has the same length as the text, an offset in the copy is an offset in
 the source, and ``text[start:end]`` is always the raw span. Text that is not NFC
@@ -10,7 +10,7 @@ the source, and ``text[start:end]`` is always the raw span. Text that is not NFC
 
 import unicodedata
 
-from search.text import fold, nfc
+from documents.text import fold, nfc
 
 HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
 _SPACES = "\t\n\r\x0b\x0c\u00a0\u2028\u2029\u200b\u202f\u3000"

@@ -2,11 +2,11 @@
 
 Type words and abbreviations follow domain.md §1.4 (Phụ lục III of Nghị định
 30/2020/NĐ-CP), §1.6 (Party codes) and §1.7 (legal-normative documents). All
-lookups are keyed by the folded form (``search.text.fold``) so that "ND", "nđ"
+lookups are keyed by the folded form (``documents.text.fold``) so that "ND", "nđ"
 and "NĐ" meet in one entry.
 """
 
-from search.text import fold
+from documents.text import fold
 
 # Canonical type words, longest first so that alternations prefer the long form.
 TYPE_WORDS: tuple[str, ...] = tuple(

@@ -1,14 +1,7 @@
-"""Document domain models: vocabularies (types, issuing bodies, signers, fields,
-emulation titles) and the citation graph (``DocumentCitation``, ``DocumentSource``). Page types that use them live in ``pages``."""
+"""Vocabularies of the document domain: types, issuing bodies, signers, fields,
+emulation titles. Citation, version and validity rows point at pages and live in
+``pages.models``."""
 
-from .citations import DocumentCitation, DocumentSource, Relation
-from .versions import (
-    EffectKind,
-    PendingEffect,
-    PublishedVersion,
-    RevisionNote,
-    ValidityEvent,
-)
 from .vocabularies import (
     DocumentType,
     EmulationTitle,
@@ -18,17 +11,9 @@ from .vocabularies import (
 )
 
 __all__ = [
-    "DocumentCitation",
-    "DocumentSource",
     "DocumentType",
-    "EffectKind",
     "EmulationTitle",
     "Field",
     "IssuingBody",
-    "PendingEffect",
-    "PublishedVersion",
-    "Relation",
-    "RevisionNote",
     "Signer",
-    "ValidityEvent",
 ]

@@ -12,7 +12,7 @@ import dataclasses
 import re
 from typing import Any
 
-from search.text import fold
+from documents.text import fold
 
 from .dates import dmy_to_iso, find_date
 from .header import parse_header, split_issuer

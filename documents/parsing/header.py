@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from search.text import fold
+from documents.text import fold
 
 from .dates import find_date
 from .lines import fold_head, is_upper

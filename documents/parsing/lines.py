@@ -2,7 +2,7 @@
 
 Originals are kept by callers; here we only remove noise that breaks line-based
 rules: markdown bold/heading markers, non-breaking and doubled spaces, Eth
-look-alikes (via ``search.text.nfc``), and a "Căn cứ" glued to an upper-case
+look-alikes (via ``documents.text.nfc``), and a "Căn cứ" glued to an upper-case
 title line by text extraction.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from search.text import fold, nfc
+from documents.text import fold, nfc
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _HEADING_MARK = re.compile(r"^(?:#+\s*)+")

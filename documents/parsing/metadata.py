@@ -8,7 +8,7 @@ scraped), and the parser flags ``metadata_table`` when it does so.
 
 from __future__ import annotations
 
-from search.text import fold
+from documents.text import fold
 
 from .dates import dmy_to_iso
 

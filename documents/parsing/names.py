@@ -7,7 +7,7 @@ locality word are proper names and stay capitalised.
 
 from __future__ import annotations
 
-from search.text import fold
+from documents.text import fold
 
 from .heading import is_acronym
 from .lines import is_upper

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from search.text import fold
+from documents.text import fold
 
 from .lines import is_upper
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from search.text import fold
+from documents.text import fold
 
 from .lines import fold_head, is_upper, starts_folded
 from .vocab import DEPUTY_WORDS, ORG_STARTS, POSITION_FOLDED

@@ -6,7 +6,7 @@ Eth look-alikes agree.
 
 from __future__ import annotations
 
-from search.text import fold
+from documents.text import fold
 
 #: Type words as printed in the heading (ô 5a), longest first, with display names.
 TYPE_WORDS: tuple[tuple[str, str], ...] = tuple(

@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 
-from search.text import fold
+from documents.text import fold
 
 SIZE = (1200, 800)
 # Captions stay inside the area every crop keeps (4:3 cards, 1200x630 shares).

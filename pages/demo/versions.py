@@ -1,12 +1,12 @@
 """Demo of publishing features: review workflow, version history, a replaced decree.
 
 * The roles and the workflow "Duyệt văn bản" are assigned to the "Văn bản"
-  section (``documents.workflow.workflow_assign_defaults``).
+  section (``pages.workflow.workflow_assign_defaults``).
 * Nghị định 98/2023/NĐ-CP is published twice, with change notes, so its page has
   a history and a comparison to show.
 * Nghị định 152/2025/NĐ-CP replaces it from 01/7/2025: publishing it files a
   pending effect, which is confirmed through the real service
-  (``documents.validity.effect_confirm``), so 98/2023 becomes "hết hiệu lực"
+  (``pages.validity.effect_confirm``), so 98/2023 becomes "hết hiệu lực"
   with a timeline and a banner linking to 152/2025.
 
 Idempotent: documents are found by identity, versions and effects are only
@@ -15,13 +15,13 @@ added when missing. Body texts are short excerpts for the demo.
 
 import datetime as dt
 
-from documents.models import Field, PendingEffect
-from documents.services import paragraph_html
-from documents.validity import effect_confirm, effects_detect
-from documents.versioning import backfill_versions, publish_with_note
-from documents.workflow import workflow_assign_defaults
-from pages.demo.loader import add_document, body, doc_type, signer
-from pages.models import DocumentPage, LegalDocumentPage
+from documents.models import Field
+from pages.bodytext import paragraph_html
+from pages.demo.common import add_document, body, doc_type, signer
+from pages.models import DocumentPage, LegalDocumentPage, PendingEffect
+from pages.validity import effect_confirm, effects_detect
+from pages.versioning import backfill_versions, publish_with_note
+from pages.workflow import workflow_assign_defaults
 
 SCOPE = (
     "Nghị định này quy định chi tiết thi hành một số điều của Luật Thi đua, "

@@ -1,5 +1,7 @@
-"""Wagtail page types of the portal."""
+"""Wagtail page types of the portal, and the rows that point at document pages
+(citations, published versions, validity events and pending effects)."""
 
+from .citations import DocumentCitation, DocumentSource
 from .collections import DocumentListPage
 from .document_types import (
     Award,
@@ -16,6 +18,7 @@ from .documents import (
     SigningAuthority,
     ValidityStatus,
 )
+from .history import PendingEffect, PublishedVersion, RevisionNote, ValidityEvent
 from .home import DocumentIndexPage, HomePage
 from .news import NewsDocument, NewsIndexPage, NewsPage, NewsTag
 from .showcase import (
@@ -28,6 +31,12 @@ from .showcase import (
 )
 
 __all__ = [
+    "ValidityEvent",
+    "RevisionNote",
+    "PublishedVersion",
+    "PendingEffect",
+    "DocumentSource",
+    "DocumentCitation",
     "Award",
     "DecisionPage",
     "DirectivePage",

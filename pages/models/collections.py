@@ -13,7 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from pages.models.documents import ValidityStatus
+from documents.choices import ValidityStatus
 from search import search
 from search.codes import query_code_keys
 from search.types import SearchQuery

@@ -21,11 +21,12 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from documents.choices import ValidityStatus
 from documents.citations import compose_code
 from documents.models import DocumentType
-from documents.routes import CitationGraphMixin
 from pages.blocks import DocumentBodyBlock
 from pages.models.versions import DocumentVersionsMixin
+from pages.routes import CitationGraphMixin
 
 DOCUMENT_PARENTS = ["pages.DocumentIndexPage"]
 
@@ -39,14 +40,6 @@ def collective_name(body_name: str) -> str:
     """ "Ủy ban nhân dân huyện Tam Đường" -> "Ủy ban nhân dân" (for "TM. ...")."""
     match = LOCALITY_WORDS.search(body_name + " ")
     return body_name[: match.start()] if match else body_name
-
-
-class ValidityStatus(models.TextChoices):
-    IN_FORCE = "con_hieu_luc", "Còn hiệu lực"
-    EXPIRED = "het_hieu_luc", "Hết hiệu lực"
-    PARTLY_EXPIRED = "het_hieu_luc_mot_phan", "Hết hiệu lực một phần"
-    NOT_YET = "chua_co_hieu_luc", "Chưa có hiệu lực"
-    UNKNOWN = "khong_xac_dinh", "Không xác định"
 
 
 class SigningAuthority(models.TextChoices):

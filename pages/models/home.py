@@ -7,8 +7,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from documents.choices import ValidityStatus
 from documents.models import DocumentType, Field, IssuingBody
-from pages.models.documents import LegalDocumentPage, ValidityStatus
+from pages.models.documents import LegalDocumentPage
 from pages.models.feeds import FeedRoutesMixin
 
 PER_PAGE = 20

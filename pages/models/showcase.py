@@ -24,9 +24,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from documents.text import fold
 from pages.blocks import StoryBlock
 from pages.models.feeds import FeedRoutesMixin
-from search.text import fold
 
 HOME_PARENTS = ["pages.HomePage"]
 INTRO_FEATURES = ["bold", "italic", "link"]

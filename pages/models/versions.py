@@ -9,7 +9,7 @@
 * the admin form (``DocumentPageForm``) with the "Nội dung thay đổi" field,
   shown on the content tab of every document type.
 
-The logic lives in ``documents.versioning`` and ``documents.validity``.
+The logic lives in ``pages.versioning`` and ``pages.validity``.
 """
 
 from django import forms
@@ -22,8 +22,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.utils.decorators import cached_classmethod
 
-from documents import validity, versioning
-from documents.models import PublishedVersion
+from pages import validity, versioning
+from pages.models.history import PublishedVersion
 
 MAX_VERSION = 100_000
 CHANGE_NOTE_HELP = (
@@ -38,7 +38,7 @@ class DocumentPageForm(WagtailAdminPageForm):
     The note is required once the page has been published, except when only
     saving a draft (Wagtail defers required fields for "save"). It is kept on
     the page instance until ``save_revision`` stores it with the new revision
-    (``documents.versioning.set_revision_note``).
+    (``pages.versioning.set_revision_note``).
     """
 
     change_note = forms.CharField(

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import dj_database_url
 
-from search.backends import default_config
-
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -154,14 +152,12 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 # database's backend (SQLite FTS5 or PostgreSQL), or an engine with the database
 # backend as the fallback: OpenSearch when OPENSEARCH_URL is set, else
 # Elasticsearch 8/9 when ELASTICSEARCH_URL is set. SEARCH_INDEX names the alias.
+# Left unset, PORTAL_SEARCH_BACKENDS is derived from these when search first
+# needs it (``search.backends.default_config``), so settings import no app code.
 OPENSEARCH_URL = env("OPENSEARCH_URL")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-PORTAL_SEARCH_BACKENDS = default_config(
-    DATABASE_URL,
-    ELASTICSEARCH_URL,
-    env("SEARCH_INDEX") or env("ELASTICSEARCH_INDEX", "portal"),
-    opensearch_url=OPENSEARCH_URL,
-)
+SEARCH_INDEX = env("SEARCH_INDEX") or env("ELASTICSEARCH_INDEX", "portal")
+PORTAL_SEARCH_BACKENDS = None
 
 # Wagtail's own search (admin listings, and the comparison in bench/search.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

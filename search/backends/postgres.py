@@ -44,8 +44,9 @@ from typing import Any
 
 from django.db import DatabaseError, connections, transaction
 
+from documents.text import fold_word
+
 from ..query import Group, ParsedQuery
-from ..text import fold_word
 from ..types import IndexEntry, SearchQuery, SearchResults
 from . import sql
 from .base import BackendError, SearchBackend

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from documents.text import fold, index_tokens, words
+
 from ..query import ParsedQuery, bigrams
 from ..snippets import make_snippet
 from ..synonyms import index_tokens as index_synonyms
-from ..text import fold, index_tokens, words
 from ..types import FACET_NAMES, STATUS_EXPIRED, STATUS_NOT_YET, Hit, IndexEntry
 
 ENTRY_TABLE = "portal_search_entry"

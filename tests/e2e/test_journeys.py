@@ -125,7 +125,7 @@ def _search_and_filter(browser) -> None:
 
 
 def test_editor_imports_and_submits_then_approver_publishes(demo, browser_factory):
-    from documents.workflow import APPROVERS, EDITORS
+    from pages.workflow import APPROVERS, EDITORS
 
     user_in(EDITORS, "bientapvien")
     user_in(APPROVERS, "lanhdao")

@@ -14,10 +14,10 @@ from django.core.management import call_command
 from django.db import connection
 
 import search
+from documents.text import fold
 from search import FALLBACK_NOTICE, get_backend
 from search.backends import default_config
 from search.backends.engine.opensearch import OpenSearchBackend
-from search.text import fold
 from search.types import IndexEntry, SearchQuery
 from tests.search.corpus import entries
 from tests.search.pages import make_documents, publish

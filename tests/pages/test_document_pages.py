@@ -364,7 +364,7 @@ class HeadingAnchorTests(WagtailPageTestCase):
         self.home, self.index = build_site()
 
     def test_imported_heading_keeps_its_unique_anchor(self):
-        from documents.services import body_stream_data
+        from pages.bodytext import body_stream_data
 
         body = body_stream_data(
             [

@@ -18,7 +18,7 @@ def member(group: str, username: str):
 
 
 def test_editors_may_open_the_import(client, demo):
-    from documents.workflow import EDITORS
+    from pages.workflow import EDITORS
 
     client.force_login(member(EDITORS, "bientap"))
     assert client.get("/admin/nhap-van-ban/").status_code == 200
@@ -31,8 +31,8 @@ def test_anonymous_visitors_are_sent_to_login(client, demo):
 
 
 def test_editors_cannot_publish_directly(client, demo):
-    from documents.workflow import EDITORS
     from pages.models import PlanPage
+    from pages.workflow import EDITORS
 
     page = PlanPage.objects.live().first()
     perms = page.permissions_for_user(member(EDITORS, "bientap2"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from documents.services import paragraph_html
+from pages.bodytext import paragraph_html
 from tests.factories import PlanPageFactory
 
 from .conftest import api_urls

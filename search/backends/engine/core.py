@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from types import ModuleType
 from typing import Any
 
+from documents.text import nfc, normalize_tones
+
 from ...query import ParsedQuery, code_remainder
 from ...snippets import make_snippet
-from ...text import nfc, normalize_tones
 from ...types import Hit, IndexEntry, SearchQuery, SearchResults, order_facets
 from ...types import parse_date as to_date
 from ..base import BackendError, SearchBackend, chunked

@@ -15,15 +15,15 @@ from wagtail.models import (
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from documents.models import IssuingBody, PublishedVersion
-from documents.workflow import (
+from documents.models import IssuingBody
+from pages.models import PlanPage, PublishedVersion
+from pages.workflow import (
     ADMINS,
     APPROVERS,
     EDITORS,
     WORKFLOW_NAME,
     workflow_assign_defaults,
 )
-from pages.models import PlanPage
 from tests.factories import build_site, document_type
 
 

@@ -15,8 +15,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from documents import relations
-from documents.models import DocumentCitation
+from pages import relations
+from pages.models import DocumentCitation
 
 register = template.Library()
 

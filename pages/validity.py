@@ -20,9 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from documents.choices import EffectKind
 from documents.citations import code_lookup_keys, extract_citations, parse_code
 from documents.citations.model import fold_issuer
-from documents.models import EffectKind, PendingEffect, ValidityEvent
+from pages.models.history import PendingEffect, ValidityEvent
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def page_keys(page) -> set[str]:
 
 def effect_citations(page) -> list:
     """Citations of ``page`` introduced by a relation that changes validity."""
-    from documents.versioning import body_paragraphs
+    from pages.versioning import body_paragraphs
 
     text = "\n".join([page.legal_basis or "", *body_paragraphs(page)])
     return [c for c in extract_citations(text) if c.relation in EFFECT_BY_RELATION]
@@ -118,7 +119,7 @@ def effects_detect_safely(*, source) -> list[PendingEffect]:
 
 def _target_fields(effect: PendingEffect, day: dt.date) -> dict:
     """Metadata changes a confirmed effect makes on its target."""
-    from pages.models import ValidityStatus
+    from documents.choices import ValidityStatus
 
     if effect.kind not in ENDING_KINDS:
         return {}
@@ -144,7 +145,7 @@ def republish_with(page, fields: dict, *, note: str, user=None) -> None:
     A draft in progress keeps its edits: it is saved again on top, with the
     same fields, so the editor continues from it.
     """
-    from documents.versioning import set_revision_note
+    from pages.versioning import set_revision_note
 
     live = type(page).objects.get(pk=page.pk).specific
     draft = live.get_latest_revision() if live.has_unpublished_changes else None

@@ -6,8 +6,9 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailPageTestCase
 
-from documents.models import IssuingBody, PendingEffect, ValidityEvent
-from documents.workflow import APPROVERS, EDITORS, workflow_assign_defaults
+from documents.models import IssuingBody
+from pages.models import PendingEffect, ValidityEvent
+from pages.workflow import APPROVERS, EDITORS, workflow_assign_defaults
 from tests.factories import (
     DocumentPageFactory,
     PlanPageFactory,

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.html import strip_tags
 
+from documents.choices import RELATION_BY_VERB, Relation
 from documents.citations import Citation, extract_citations
 from documents.citations.vocab import LAW_TYPES
 from documents.identity import (
@@ -29,9 +30,8 @@ from documents.identity import (
     citation_code_keys,
     issuer_compatible,
 )
-from documents.models import DocumentCitation, Relation
-from documents.models.citations import RELATION_BY_VERB
-from search.text import fold
+from documents.text import fold
+from pages.models.citations import DocumentCitation
 
 logger = logging.getLogger(__name__)
 _suppressed = contextvars.ContextVar("documents_graph_suppressed", default=False)

@@ -8,14 +8,15 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import PageLogEntry, Revision
 
-from documents.importing import IMPORT_ACTION, ImportFailure
-from documents.models import DocumentCitation, DocumentSource, IssuingBody, Signer
+from documents.models import IssuingBody, Signer
 from documents.parsing import read_records
-from documents.services import document_import
+from pages.importing import IMPORT_ACTION, ImportFailure, document_import
 from pages.models import (
     DecisionPage,
     DirectivePage,
+    DocumentCitation,
     DocumentPage,
+    DocumentSource,
     LegalDocumentPage,
     PlanPage,
 )
@@ -148,7 +149,7 @@ class TestAtomicity:
         bodies = IssuingBody.objects.count()
         revisions = Revision.objects.count()
         with mock.patch(
-            "documents.graph.resolve_incoming", side_effect=RuntimeError("disk full")
+            "pages.graph.resolve_incoming", side_effect=RuntimeError("disk full")
         ):
             with pytest.raises(RuntimeError):
                 import_file(RECORDS, index, publish=True)
@@ -160,7 +161,7 @@ class TestAtomicity:
 
     def test_command_reports_crash_and_goes_on(self, site_tree):
         with mock.patch(
-            "documents.graph.resolve_incoming", side_effect=RuntimeError("disk full")
+            "pages.graph.resolve_incoming", side_effect=RuntimeError("disk full")
         ):
             with pytest.raises(CommandError):
                 run(DOCX, "--publish")

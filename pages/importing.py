@@ -1,4 +1,4 @@
-"""Steps of importing one parsed document as a page (``services.document_import``).
+"""Importing one parsed document as a page: ``document_import`` and its steps.
 
 ``page_fields`` maps a ``ParsedDocument`` to page field values (through
 ``documents.vocabulary``); ``import_record`` finds the page with the same
@@ -10,19 +10,44 @@ caller's transaction: nothing here commits.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.text import slugify
 
-from documents import graph, vocabulary
-from documents.models import DocumentSource
+from documents import vocabulary
 from documents.parsing import ParsedDocument, parse_document
-from documents.services import ImportResult, body_stream_data, paragraph_html
-from search.text import fold
+from documents.text import fold
+from pages import graph
+from pages.bodytext import body_stream_data, paragraph_html
+from pages.models import DocumentSource
 
+logger = logging.getLogger(__name__)
 AUTHORITIES = {"TM.", "KT.", "TL.", "TUQ.", "Q."}
 IMPORT_ACTION = "documents.import"
+
+
+@dataclass
+class ImportResult:
+    """What importing one record did (or would do, in a dry run)."""
+
+    name: str
+    action: str  # "created", "revised" or "failed"
+    page_id: int | None = None
+    title: str = ""
+    code: str = ""
+    page_type: str = ""
+    published: bool = False
+    revision_id: int | None = None
+    error: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.action != "failed"
 
 
 class ImportFailure(Exception):
@@ -251,7 +276,7 @@ def _save(page, *, publish: bool, note: str, user, name: str):
 
 def _set_note(revision, note: str) -> None:
     try:
-        from documents.versioning import set_revision_note
+        from pages.versioning import set_revision_note
     except ImportError:  # versions not installed: the note stays in the log entry
         return
     if note:
@@ -260,7 +285,7 @@ def _set_note(revision, note: str) -> None:
 
 def _record_version(page, revision, note: str) -> None:
     try:
-        from documents.versioning import record_version
+        from pages.versioning import record_version
     except ImportError:
         return
     record_version(page=page, revision=revision, note=note or None)
@@ -274,3 +299,45 @@ def _remember_source(page, file_name: str, source_url: str | None) -> None:
             "source_url": (source_url or "")[:500],
         },
     )
+
+
+def document_import(
+    *,
+    record,
+    parent,
+    publish: bool,
+    note: str = "",
+    user=None,
+    parsed=None,
+    field_overrides: dict | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Import one ``SourceRecord`` under ``parent`` in a single transaction.
+
+    A document whose identity (type, number, year, symbol, issuer) is already on
+    the portal — or, for a draft without number, whose slug is — gets a new
+    revision (published when ``publish``) instead of a duplicate page. ``parsed``
+    and ``field_overrides`` (page field values, e.g. the chosen document type)
+    let the admin preview pass corrected metadata. Raises ``ImportFailure``
+    (or a database error) and then writes nothing; ``dry_run`` always rolls back.
+    """
+    with transaction.atomic():
+        result = import_record(
+            record=record,
+            parent=parent,
+            publish=publish,
+            note=note,
+            user=user,
+            parsed=parsed,
+            field_overrides=field_overrides,
+        )
+        if dry_run:
+            transaction.set_rollback(True)
+            result.page_id = result.revision_id = None
+        else:
+            transaction.on_commit(lambda: _log_import(result))
+    return result
+
+
+def _log_import(result: ImportResult) -> None:
+    logger.info("imported %s: %s page %s", result.name, result.action, result.page_id)

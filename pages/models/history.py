@@ -3,7 +3,7 @@
 Wagtail keeps every revision (drafts, rejected submissions, scheduled ones);
 the public only ever sees revisions that were *published*. ``PublishedVersion``
 numbers those 1, 2, ... per page in publication order (recorded from the
-``page_published`` signal by ``documents.versioning``). ``RevisionNote`` holds
+``page_published`` signal by ``pages.versioning``). ``RevisionNote`` holds
 the editor's "Nội dung thay đổi" for a revision until (and after) it is
 published. ``ValidityEvent`` is one dated step of a document's legal life
 (amended, replaced, repealed, expired) and ``PendingEffect`` is such a step
@@ -12,6 +12,8 @@ found in a newly published document, waiting for a person to confirm it.
 
 from django.conf import settings
 from django.db import models
+
+from documents.choices import EffectKind
 
 
 def keep_published_revisions(collector, field, sub_objs, using):
@@ -54,6 +56,7 @@ class PublishedVersion(models.Model):
     note = models.TextField("nội dung thay đổi", blank=True)
 
     class Meta:
+        db_table = "documents_publishedversion"
         ordering = ["page", "number"]
         verbose_name = "phiên bản đã đăng tải"
         verbose_name_plural = "phiên bản đã đăng tải"
@@ -82,22 +85,12 @@ class RevisionNote(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "documents_revisionnote"
         verbose_name = "ghi chú thay đổi"
         verbose_name_plural = "ghi chú thay đổi"
 
     def __str__(self) -> str:
         return self.note[:60]
-
-
-class EffectKind(models.TextChoices):
-    """What happened to a document; labels read "<kind> <source>"."""
-
-    ISSUED = "ban_hanh", "Ban hành"
-    EFFECTIVE = "co_hieu_luc", "Có hiệu lực"
-    AMENDED = "sua_doi", "Được sửa đổi, bổ sung bởi"
-    REPLACED = "thay_the", "Bị thay thế bởi"
-    REPEALED = "bai_bo", "Bị bãi bỏ bởi"
-    EXPIRED = "het_hieu_luc", "Hết hiệu lực"
 
 
 class ValidityEvent(models.Model):
@@ -135,6 +128,7 @@ class ValidityEvent(models.Model):
     confirmed_at = models.DateTimeField("thời điểm xác nhận", null=True, blank=True)
 
     class Meta:
+        db_table = "documents_validityevent"
         ordering = ["page", "date", "pk"]
         verbose_name = "sự kiện hiệu lực"
         verbose_name_plural = "sự kiện hiệu lực"
@@ -147,7 +141,7 @@ class PendingEffect(models.Model):
     """An effect of ``source`` on ``target`` found in its text, awaiting a decision.
 
     Nothing changes on ``target`` until a person confirms (see
-    ``documents.validity.effect_confirm``); a rejected effect is kept so the
+    ``pages.validity.effect_confirm``); a rejected effect is kept so the
     same citation does not ask again on the next publication of ``source``.
     """
 
@@ -186,6 +180,7 @@ class PendingEffect(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "documents_pendingeffect"
         ordering = ["-created_at", "pk"]
         verbose_name = "hiệu lực chờ xác nhận"
         verbose_name_plural = "hiệu lực chờ xác nhận"

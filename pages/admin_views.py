@@ -1,7 +1,7 @@
 """Admin screen "Hiệu lực chờ xác nhận": confirm or reject effects of new documents.
 
-Listing needs ``documents.view_pendingeffect``; deciding needs
-``documents.change_pendingeffect`` (given to "Lãnh đạo duyệt" and "Quản trị",
+Listing needs ``pages.view_pendingeffect``; deciding needs
+``pages.change_pendingeffect`` (given to "Lãnh đạo duyệt" and "Quản trị",
 because confirming publishes a new version of the affected document).
 """
 
@@ -14,11 +14,11 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
-from documents.models import PendingEffect
-from documents.validity import effect_confirm, effect_reject
+from pages.models import PendingEffect
+from pages.validity import effect_confirm, effect_reject
 
-VIEW_PERM = "documents.view_pendingeffect"
-DECIDE_PERM = "documents.change_pendingeffect"
+VIEW_PERM = "pages.view_pendingeffect"
+DECIDE_PERM = "pages.change_pendingeffect"
 
 
 def can_view(user) -> bool:

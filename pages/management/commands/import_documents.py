@@ -16,9 +16,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from documents.importing import ImportFailure
 from documents.parsing import ParseError, read_records
-from documents.services import ImportResult, document_import
+from pages.importing import ImportFailure, ImportResult, document_import
 
 PROGRESS_MIN = 20
 

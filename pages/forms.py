@@ -108,7 +108,7 @@ class MetadataForm(forms.Form):
 def initial_from_parsed(parsed) -> dict:
     """Initial MetadataForm values from a ``ParsedDocument``."""
     from documents import vocabulary
-    from documents.importing import issued
+    from pages.importing import issued
 
     day, year = issued(parsed.issued_date)
     doc_type = None

@@ -16,7 +16,7 @@ class CitationGraphMixin(RoutablePageMixin):
     @path("luoc-do/", name="citation_diagram")
     def citation_diagram(self, request):
         """The document, what it cites and what cites it, grouped by relation."""
-        from documents.views import diagram_context
+        from pages.views import diagram_context
 
         context = self.get_context(request)
         context.update(diagram_context(self, request))

@@ -1,20 +1,9 @@
-"""Read-only JSON API v1 of the document portal (django-ninja), at ``/api/v1/``.
+"""Document and citation endpoints of the JSON API v1 (django-ninja routers).
 
-The OpenAPI schema is served at ``/api/v1/openapi.json`` and the interactive
-docs at ``/api/v1/docs``. Only live pages without view restrictions are ever
-exposed. Bad parameters answer 400 or 422 with a JSON ``detail``.
-
-Adding a router from another app (e.g. search)::
-
-    # search/api.py
-    from ninja import Router
-    router = Router(tags=["search"])
-    ...
-    # at the bottom of documents/api.py, or in portal/urls.py *before*
-    # ``api.urls`` is used:
-    from documents.api import api
-    from search.api import router
-    api.add_router("/search/", router)
+``portal.api`` mounts ``router`` at ``/api/v1/documents/`` and
+``citations_router`` at ``/api/v1/citations/``. Only live pages without view
+restrictions are ever exposed. Bad parameters answer 400 or 422 with a JSON
+``detail``.
 """
 
 from __future__ import annotations
@@ -23,21 +12,15 @@ import datetime as dt
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Field, NinjaAPI, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from documents import relations
 from documents.citations import code_lookup_keys, extract_citations, parse_code
-from documents.models import DocumentCitation, DocumentType, IssuingBody
-from search.text import fold
+from documents.models import DocumentType, IssuingBody
+from documents.text import fold
+from pages import relations
+from pages.models import DocumentCitation
 
-api = NinjaAPI(
-    urls_namespace="api-v1",
-    title="Cổng văn bản – API",
-    version="1.0.0",
-    description="Văn bản đã đăng tải công khai, trích dẫn giữa các văn bản và "
-    "tra cứu số ký hiệu. Chỉ đọc.",
-)
 router = Router(tags=["documents"])
 citations_router = Router(tags=["citations"])
 
@@ -421,9 +404,9 @@ def _incoming(page, request) -> list[dict]:
 
 
 def versions(page) -> list[dict]:
-    """Published versions (number, date, note) from ``documents.versioning``."""
+    """Published versions (number, date, note) from ``pages.versioning``."""
     try:
-        from documents.models import PublishedVersion
+        from pages.models import PublishedVersion
     except ImportError:  # versions not installed: fall back to publication
         return _first_publication(page)
     rows = PublishedVersion.objects.filter(page_id=page.pk).order_by("number")
@@ -480,7 +463,3 @@ def _page_code_keys(page) -> list[str]:
         symbol=page.symbol or None,
         system=str(page.system),
     )
-
-
-api.add_router("/documents/", router)
-api.add_router("/citations/", citations_router)

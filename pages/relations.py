@@ -3,7 +3,7 @@
 Templates, the relation diagram and the JSON API read a document's links here:
 outgoing citations (deduplicated by identity key, linked only when the target is
 live and public) and incoming ones (only from live, public sources). Nothing
-here writes; ``documents.graph`` does.
+here writes; ``pages.graph`` does.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from documents.models import DocumentCitation, Relation
-from documents.models.citations import REVERSE_LABELS
+from documents.choices import REVERSE_LABELS, Relation
+from pages.models.citations import DocumentCitation
 
 SEARCH_PATH = "/tim-kiem/"
 

@@ -32,8 +32,8 @@ from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from wagtail.models import Page
 
-from documents.models import PublishedVersion, RevisionNote
 from documents.textdiff import DiffParagraph, diff_paragraphs, diff_words, nfc
+from pages.models.history import PublishedVersion, RevisionNote
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +172,7 @@ def on_page_published(sender, instance, revision, **kwargs) -> None:
     if not instance.live or instance.live_revision_id != revision.pk:
         return
     record_version(page=instance, revision=revision)
-    from documents.validity import effects_detect_safely
+    from pages.validity import effects_detect_safely
 
     effects_detect_safely(source=instance)
 

@@ -50,14 +50,14 @@ COLLECTION_PERMISSIONS = {
     ADMINS: ["add_document", "change_document", "delete_document", "choose_document"],
 }
 MODEL_PERMISSIONS = {
-    EDITORS: [("documents", "view_pendingeffect")],
+    EDITORS: [("pages", "view_pendingeffect")],
     APPROVERS: [
-        ("documents", "view_pendingeffect"),
-        ("documents", "change_pendingeffect"),
+        ("pages", "view_pendingeffect"),
+        ("pages", "change_pendingeffect"),
     ],
     ADMINS: [
-        ("documents", "view_pendingeffect"),
-        ("documents", "change_pendingeffect"),
+        ("pages", "view_pendingeffect"),
+        ("pages", "change_pendingeffect"),
         ("documents", "add_issuingbody"),
         ("documents", "change_issuingbody"),
         ("documents", "add_signer"),

@@ -7,12 +7,14 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
-from documents import relations
+from documents.choices import Relation
 from documents.citations import extract_citations
-from documents.graph import TargetIndex
 from documents.identity import DocumentIdentity, issuer_compatible
-from documents.models import DocumentCitation, IssuingBody, Relation
-from documents.templatetags.document_graph import linkify_html
+from documents.models import IssuingBody
+from pages import relations
+from pages.graph import TargetIndex
+from pages.models import DocumentCitation
+from pages.templatetags.document_graph import linkify_html
 from tests.factories import (
     DirectivePageFactory,
     IssuingBodyFactory,

@@ -1,13 +1,13 @@
 """``manage.py resolve_citations``: re-extract and resolve every document's citations.
 
 Idempotent: each live document's stored citations are replaced by those of its
-current content, resolved against the live documents (``documents.graph``).
+current content, resolved against the live documents (``pages.graph``).
 """
 
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from documents.graph import resolve_all
+from pages.graph import resolve_all
 
 
 class Command(BaseCommand):

@@ -4,45 +4,12 @@ A ``DocumentCitation`` is one ``documents.citations.Citation`` found in a
 document's legal basis or body, saved with its source page. ``key`` is the
 citation's canonical identity key (domain.md §2.6); ``target`` is the live page
 whose identity keys contain it, or null while the cited document is not on the
-portal ("dangling"). ``documents.graph`` writes and resolves these rows.
+portal ("dangling"). ``pages.graph`` writes and resolves these rows.
 """
 
 from django.db import models
 
-
-class Relation(models.TextChoices):
-    """Relation pairs as vbpl.vn names them: (forward label, reverse label)."""
-
-    BASIS = "can_cu", "Căn cứ"
-    GUIDES = "huong_dan", "Hướng dẫn"
-    AMENDS = "sua_doi_bo_sung", "Sửa đổi, bổ sung"
-    REPLACES = "thay_the", "Thay thế"
-    REPEALS = "bai_bo", "Bãi bỏ"
-    IMPLEMENTS = "thuc_hien", "Thực hiện"
-    RELATED = "lien_quan", "Liên quan"
-
-
-#: Label of each relation seen from the cited document (vbpl.vn's pairs).
-REVERSE_LABELS = {
-    Relation.BASIS: "Được căn cứ",
-    Relation.GUIDES: "Được hướng dẫn",
-    Relation.AMENDS: "Bị sửa đổi, bổ sung",
-    Relation.REPLACES: "Bị thay thế",
-    Relation.REPEALS: "Bị bãi bỏ",
-    Relation.IMPLEMENTS: "Được thực hiện",
-    Relation.RELATED: "Liên quan",
-}
-
-#: Relation verbs of the extractor ("căn cứ", "sửa đổi, bổ sung" …) → Relation.
-RELATION_BY_VERB = {
-    "căn cứ": Relation.BASIS,
-    "hướng dẫn": Relation.GUIDES,
-    "sửa đổi, bổ sung": Relation.AMENDS,
-    "sửa đổi bổ sung": Relation.AMENDS,
-    "thay thế": Relation.REPLACES,
-    "bãi bỏ": Relation.REPEALS,
-    "thực hiện": Relation.IMPLEMENTS,
-}
+from documents.choices import REVERSE_LABELS, Relation
 
 
 class DocumentCitationQuerySet(models.QuerySet):
@@ -109,6 +76,7 @@ class DocumentCitation(models.Model):
     objects = DocumentCitationQuerySet.as_manager()
 
     class Meta:
+        db_table = "documents_documentcitation"
         ordering = ["source", "origin", "position"]
         verbose_name = "trích dẫn văn bản"
         verbose_name_plural = "trích dẫn văn bản"
@@ -139,6 +107,7 @@ class DocumentSource(models.Model):
     imported_at = models.DateTimeField("thời điểm nhập", auto_now=True)
 
     class Meta:
+        db_table = "documents_documentsource"
         verbose_name = "nguồn văn bản nhập"
         verbose_name_plural = "nguồn văn bản nhập"
 

@@ -6,9 +6,9 @@ from django.test import SimpleTestCase
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from documents.models import PublishedVersion, RevisionNote
 from documents.textdiff import diff_paragraphs, diff_words, tokenize
-from documents.versioning import publish_with_note, record_version
+from pages.models import PublishedVersion, RevisionNote
+from pages.versioning import publish_with_note, record_version
 from tests.factories import PlanPageFactory, build_site
 
 

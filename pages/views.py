@@ -18,14 +18,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from documents import relations
-from documents.forms import (
+from documents.parsing import ParseError, SourceRecord, parse_document, read_records
+from pages import relations
+from pages.forms import (
     MetadataForm,
     UploadForm,
     apply_corrections,
     initial_from_parsed,
 )
-from documents.parsing import ParseError, SourceRecord, parse_document, read_records
 
 SESSION_KEY = "documents_import"
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def diagram_context(page, request) -> dict:
 
 def can_import(user) -> bool:
     """Users who may add pages under at least one "Văn bản" section."""
-    from documents.forms import index_pages
+    from pages.forms import index_pages
 
     if not user.is_active:
         return False
@@ -139,8 +139,7 @@ def import_preview(request):
 
 def _save_draft(request, form, parsed, stored):
     """Import the corrected document as a draft; None when it failed."""
-    from documents.importing import ImportFailure
-    from documents.services import document_import
+    from pages.importing import ImportFailure, document_import
 
     data = form.cleaned_data
     parent = data["parent"].specific

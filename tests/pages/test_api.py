@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from documents.graph import sync_page
 from documents.models import IssuingBody
+from pages.graph import sync_page
 from search.indexing import index_pages
 from tests.factories import (
     DecisionPageFactory,
@@ -223,7 +223,8 @@ def test_openapi_schema_is_served(db):
 
 
 def test_detail_has_validity_timeline_without_hidden_evidence(docs):
-    from documents.models import EffectKind, ValidityEvent
+    from documents.choices import EffectKind
+    from pages.models import ValidityEvent
 
     directive, decision = docs["directive"], docs["decision"]
     ValidityEvent.objects.create(

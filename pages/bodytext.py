@@ -1,0 +1,75 @@
+"""StreamField ↔ text of document bodies (the blocks of ``pages.blocks``).
+
+``body_stream_data`` turns the parser's body blocks into raw StreamField data and
+``paragraph_html`` plain lines into rich text; the reverse direction gives the
+plain text that versioning, the citation graph and the search index read.
+"""
+
+from __future__ import annotations
+
+from html import unescape
+
+from django.utils.html import escape, strip_tags
+
+#: Keys of a block value that are labels, not text (heading level, Điều number).
+SKIPPED_KEYS = {"level", "number"}
+
+
+def paragraph_html(text: str) -> str:
+    """Plain text (one paragraph per line) as escaped rich-text HTML."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return "".join(f"<p>{escape(line)}</p>" for line in lines)
+
+
+def body_stream_data(body_blocks: list[dict]) -> list[dict]:
+    """Turn the parser's ``body_blocks`` into raw StreamField data for ``body``."""
+    stream = []
+    for block in body_blocks:
+        kind = block.get("type")
+        if kind == "heading":
+            level = str(block.get("level") or 2)
+            value = {
+                "number": block.get("number") or "",
+                "text": block.get("text") or "",
+                "level": level if level in {"2", "3", "4"} else "4",
+                "anchor": block.get("anchor") or "",
+            }
+            stream.append({"type": "heading", "value": value})
+        elif kind == "article":
+            paragraphs = block.get("paragraphs") or [block.get("text") or ""]
+            value = {
+                "number": str(block.get("number") or ""),
+                "title": block.get("title") or "",
+                "body": paragraph_html("\n".join(paragraphs)),
+            }
+            stream.append({"type": "article", "value": value})
+        elif kind == "appendix":
+            value = {
+                "title": block.get("title") or "Phụ lục",
+                "body": paragraph_html(block.get("text") or ""),
+            }
+            stream.append({"type": "appendix", "value": value})
+        elif block.get("text"):
+            stream.append({"type": "paragraph", "value": paragraph_html(block["text"])})
+    return stream
+
+
+def stream_text(value) -> str:
+    """Plain text of a StreamField / block value (rich text stripped)."""
+    if value is None:
+        return ""
+    if hasattr(value, "source"):  # RichText
+        return unescape(strip_tags(value.source))
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        if "data" in value and isinstance(value["data"], list):  # TableBlock
+            return "\n".join(
+                " ".join(str(c or "") for c in row) for row in value["data"]
+            )
+        return "\n".join(
+            stream_text(v) for k, v in value.items() if k not in SKIPPED_KEYS
+        )
+    if hasattr(value, "raw_data") or isinstance(value, list | tuple):
+        return "\n".join(stream_text(getattr(child, "value", child)) for child in value)
+    return str(value)

@@ -1,0 +1,143 @@
+"""What the search index holds for each page type (registered in ``search.indexing``).
+
+A legal document with two or more Điều becomes one "document" entry plus one
+"article" entry per Điều (``search.entries``); exemplars, news and movements are
+labelled by kind. An exemplar's personal details are indexed only with recorded
+consent, as they are displayed (Nghị định 13/2023/NĐ-CP).
+"""
+
+from __future__ import annotations
+
+from documents.citations import code_lookup_keys
+from pages.bodytext import stream_text
+from search import indexing
+from search.entries import ArticleText, legal_document_entries
+from search.types import IndexEntry
+
+
+def _url(page) -> str:
+    return page.get_url() or page.url_path
+
+
+def body_articles(body) -> tuple[list[str], list[ArticleText]]:
+    rest, articles = [], []
+    for block in body or []:
+        if block.block_type == "article":
+            value = block.value
+            articles.append(
+                ArticleText(
+                    str(value.get("number", "")).strip(),
+                    value.get("title", "") or "",
+                    stream_text(value.get("body")),
+                )
+            )
+        else:
+            if block.block_type == "heading":
+                rest.append(
+                    f"{block.value.get('number', '')} {block.value.get('text', '')}"
+                )
+            else:
+                rest.append(stream_text(block.value))
+    return rest, [a for a in articles if a.number]
+
+
+def _cites(page) -> list[str]:
+    keys: set[str] = set()
+    for citation in page.outgoing_citations.all():
+        keys.add(citation.key)
+        keys.update(k for k in citation.lookup_keys.split("\n") if k)
+    return sorted(keys)
+
+
+def legal_document_entries_for(page) -> list[IndexEntry]:
+    """Entries of a ``LegalDocumentPage`` (document + one per Điều)."""
+    rest, articles = body_articles(page.body)
+    doc_type = page.document_type.name
+    document = IndexEntry(
+        key=f"page:{page.pk}",
+        page_id=page.pk,
+        kind="document",
+        title=page.title,
+        url=_url(page),
+        code=page.code,
+        code_keys=code_lookup_keys(
+            doc_type=doc_type,
+            number=page.number,
+            year=page.year,
+            symbol=page.symbol,
+            system=str(page.system),
+        ),
+        legal_basis=page.legal_basis,
+        body="\n".join([page.summary, *rest]),
+        doc_type=doc_type,
+        issuer=page.issuing_body.name,
+        issuer_id=page.issuing_body_id,
+        year=page.year,
+        date=page.issued_date,
+        fields=[page.field.name] if page.field_id else [],
+        status=page.status,
+        tags=[tag.name for tag in page.tags.all()],
+        cites=_cites(page),
+        effective_date=page.effective_date,
+        expiry_date=page.expiry_date,
+    )
+    if len(articles) < 2:
+        document.body = "\n".join(
+            [
+                document.body,
+                *(f"Điều {a.number}. {a.heading}\n{a.body}" for a in articles),
+            ]
+        )
+    return legal_document_entries(document, articles)
+
+
+def _simple(page, kind: str, body: str, **extra) -> list[IndexEntry]:
+    return [
+        IndexEntry(
+            key=f"page:{page.pk}",
+            page_id=page.pk,
+            kind=kind,
+            title=page.title,
+            url=_url(page),
+            body=body,
+            **extra,
+        )
+    ]
+
+
+def exemplar_entries(page) -> list[IndexEntry]:
+    parts = [page.get_kind_display()]
+    if page.consent_given:
+        parts += [
+            page.unit,
+            page.position,
+            page.commune,
+            page.achievements,
+            stream_text(page.story),
+        ]
+    return _simple(page, "exemplar", "\n".join(p for p in parts if p), year=page.year)
+
+
+def news_entries(page) -> list[IndexEntry]:
+    return _simple(
+        page,
+        "news",
+        f"{page.intro}\n{stream_text(page.body)}",
+        date=page.date,
+        tags=[t.name for t in page.tags.all()],
+    )
+
+
+def movement_entries(page) -> list[IndexEntry]:
+    body = f"{page.launcher}\n{page.summary}\n{stream_text(page.body)}"
+    return _simple(page, "movement", body, year=page.start_year)
+
+
+def register() -> None:
+    """Fill ``search.indexing``'s registry (called from ``PagesConfig.ready``)."""
+    from pages.models import ExemplarPage, LegalDocumentPage, MovementPage, NewsPage
+
+    indexing.register(LegalDocumentPage, legal_document_entries_for)
+    indexing.register(ExemplarPage, exemplar_entries)
+    indexing.register(NewsPage, news_entries)
+    indexing.register(MovementPage, movement_entries)

@@ -1,0 +1,21 @@
+"""The root of the read-only JSON API v1 (django-ninja), at ``/api/v1/``.
+
+The OpenAPI schema is served at ``/api/v1/openapi.json`` and the interactive
+docs at ``/api/v1/docs``. Each app contributes routers; this module only mounts
+them, so adding an endpoint never needs an import cycle.
+"""
+
+from ninja import NinjaAPI
+
+from pages.api import citations_router
+from pages.api import router as documents_router
+
+api = NinjaAPI(
+    urls_namespace="api-v1",
+    title="Cổng văn bản – API",
+    version="1.0.0",
+    description="Văn bản đã đăng tải công khai, trích dẫn giữa các văn bản và "
+    "tra cứu số ký hiệu. Chỉ đọc.",
+)
+api.add_router("/documents/", documents_router)
+api.add_router("/citations/", citations_router)
