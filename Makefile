@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test serve install install-dev migrate demo lint bench clean opensearch opensearch-build
+.PHONY: run test serve install install-dev migrate demo lint bench clean messages opensearch opensearch-build
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,12 @@ install-dev: $(DEV_STAMP)
 var:
 	mkdir -p var/media
 
-migrate: $(STAMP) var
+# Compile the Vietnamese catalogues in locale/ (.po -> .mo, only those changed);
+# the .mo files are build products and never committed.
+messages: $(STAMP)
+	$(BIN)/python -m portal.catalogues
+
+migrate: $(STAMP) var messages
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
@@ -56,7 +61,7 @@ serve: demo var/secret_key
 		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --threads 2 \
 		--access-logfile - --timeout 30
 
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) messages
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 # `make opensearch`: a single-node OpenSearch 2.19 on 127.0.0.1:$(OPENSEARCH_PORT), data

@@ -1,6 +1,14 @@
 import pytest
 
 
+def pytest_configure(config):
+    # `make test` compiles the catalogues in locale/ first; a bare `pytest`
+    # compiles the ones that changed too, so no test reads a stale .mo.
+    from portal.catalogues import compile_all
+
+    compile_all()
+
+
 @pytest.fixture
 def site_tree(db):
     from tests.factories import build_site
