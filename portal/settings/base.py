@@ -202,6 +202,12 @@ LOCALE_PATHS = [
         "contrib/simple_translation",
         "contrib/styleguide",
     )
+] + [
+    # Libraries whose messages editors meet in the admin (tag fields, listing
+    # filters, form validation): taggit and django-filter ship no vi catalogue,
+    # and locale/django holds only what Django's own vi catalogue leaves out.
+    BASE_DIR / "locale" / library
+    for library in ("taggit", "django_filters", "django")
 ]
 USE_TZ = True
 
