@@ -8,6 +8,7 @@ project's catalogues before Wagtail's own, for templates and for the admin's
 JavaScript catalogue alike.
 """
 
+import datetime
 import importlib
 import json
 from pathlib import Path
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.timesince import timesince
 
 from portal.catalogues import (
     LOCALE_DIR,
@@ -30,6 +32,13 @@ from portal.catalogues import (
 
 WAGTAIL_DIR = Path(wagtail.__file__).resolve().parent
 CATALOGUES = catalogue_files()
+DJANGO_PARTS = [
+    "conf/locale",
+    "contrib/auth/locale",
+    "contrib/contenttypes/locale",
+    "contrib/sessions/locale",
+    "contrib/sites/locale",
+]
 
 
 def _name(path: Path) -> str:
@@ -47,9 +56,15 @@ def _required(path: Path) -> tuple[Path, set]:
     if package == "wagtail" and app != ["core"]:
         base = base.joinpath(*app)
     if package == "django":
-        # Only what Django's own vi catalogue leaves untranslated.
-        source = base / "conf/locale/vi/LC_MESSAGES" / path.name
-        entries = [e for e in polib.pofile(str(source)) if not e.translated()]
+        # What Django's own vi catalogues (core and the contrib apps the portal
+        # installs) leave untranslated or lack.
+        source = base / "conf/locale"
+        entries = []
+        for part in DJANGO_PARTS:
+            english = polib.pofile(str(base / part / "en/LC_MESSAGES" / path.name))
+            vietnamese = polib.pofile(str(base / part / "vi/LC_MESSAGES" / path.name))
+            done = {(e.msgctxt, e.msgid) for e in vietnamese.translated_entries()}
+            entries += [e for e in english if (e.msgctxt, e.msgid) not in done]
     else:
         # django-filter ships no "en" catalogue; every catalogue has all msgids.
         sources = sorted((base / "locale").glob(f"*/LC_MESSAGES/{path.name}"))
@@ -139,6 +154,14 @@ def test_project_catalogues_win_over_wagtails(message, expected):
         assert text == expected
 
 
+def test_time_since_is_vietnamese():
+    """Django's vi catalogue lacks these: the admin read "2 hours trước"."""
+    now = datetime.datetime(2025, 6, 20, 12, 0, tzinfo=datetime.UTC)
+    with translation.override("vi"):
+        text = timesince(now - datetime.timedelta(days=9, hours=2), now)
+    assert text.replace("\xa0", " ") == "1 tuần, 2 ngày"
+
+
 def test_admin_javascript_catalogue_reads_locale_paths(client, tmp_path):
     """Wagtail's JavaScriptCatalog reads LOCALE_PATHS after its own app's files."""
     # A message Wagtail's own vi catalogue translates: the project's must win.
@@ -171,3 +194,19 @@ def test_project_javascript_catalogues_are_served(client):
         for entry in polib.pofile(str(path)).translated_entries():
             text = entry.msgstr or entry.msgstr_plural[0]
             assert json.dumps(text) in served, entry.msgid
+
+
+def test_a_message_has_one_translation_across_catalogues():
+    """gettext merges all catalogues: a message shared by two apps gets one text."""
+    seen: dict[tuple, tuple[str, Path]] = {}
+    clashes = []
+    for path in CATALOGUES:
+        for entry in polib.pofile(str(path)).translated_entries():
+            if path.name != "django.po" or path.is_relative_to(LOCALE_DIR / "django"):
+                continue
+            key = (entry.msgctxt, entry.msgid)
+            text = entry.msgstr or entry.msgstr_plural[0]
+            if key in seen and seen[key][0] != text:
+                clashes.append(f"{entry.msgid!r}: {seen[key]} vs {text!r} in {path}")
+            seen.setdefault(key, (text, path))
+    assert clashes == [], "\n".join(clashes)
