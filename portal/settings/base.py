@@ -7,6 +7,7 @@ SQLite FTS5 search backend.
 """
 
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -241,6 +242,12 @@ WAGTAIL_MODERATION_ENABLED = True
 # from third-party hosts (CSP, closed networks).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 TAGGIT_CASE_INSENSITIVE = True
+# The account screen's time zone menu: IANA "Area/Location" names and UTC only.
+# Debian's zoneinfo also lists "localtime" and "posixrules", which browsers
+# reject, and the admin then leaves the menu's names unlocalised.
+WAGTAIL_USER_TIME_ZONES = sorted(
+    zone for zone in zoneinfo.available_timezones() if "/" in zone or zone == "UTC"
+)
 
 LOGGING = {
     "version": 1,
