@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.basis_views import basis_check_page
 from portal.api import api
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("search.urls")),
+    path("kiem-tra-can-cu/", basis_check_page, name="basis_check"),
     path("api/v1/", api.urls),
 ]
 

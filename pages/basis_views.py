@@ -1,0 +1,100 @@
+"""The public page "Kiểm tra căn cứ" (``/kiem-tra-can-cu/``).
+
+Anyone pastes the legal basis (or the whole text) of a document, chooses the
+document's date and, optionally, its issuing body, and reads the report of
+``pages.basis_check.check_text`` over the portal's public documents. Any input
+gives a page: an invalid form is shown again with its errors in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from documents.basis import KIND_LABELS
+from documents.models import IssuingBody
+from pages.basis_check import MAX_CHARS, check_text
+
+MIN_DATE, MAX_DATE = dt.date(1945, 9, 2), dt.date(2100, 12, 31)
+
+
+class PastedTextField(forms.CharField):
+    """Text pasted from Word or PDF: NUL characters are dropped, not refused."""
+
+    def to_python(self, value):
+        return super().to_python(value.replace("\x00", "") if value else value)
+
+
+class BasisCheckForm(forms.Form):
+    text = PastedTextField(
+        label="Căn cứ ban hành hoặc toàn văn",
+        widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
+        max_length=MAX_CHARS,
+        strip=False,
+        error_messages={
+            "required": "Hãy dán căn cứ ban hành hoặc toàn văn cần kiểm tra.",
+            "max_length": "Văn bản dài quá %(limit_value)d ký tự; hãy dán phần căn cứ.",
+        },
+    )
+    date = forms.DateField(
+        label="Ngày của văn bản",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text="Để trống: ngày hôm nay.",
+        error_messages={"invalid": "Ngày không hợp lệ; ghi theo dạng ngày/tháng/năm."},
+    )
+    issuer = forms.ModelChoiceField(
+        label="Cơ quan ban hành văn bản (không bắt buộc)",
+        queryset=IssuingBody.objects.order_by("name"),
+        required=False,
+        empty_label="— Không chọn —",
+        error_messages={"invalid_choice": "Cơ quan ban hành không có trong danh mục."},
+    )
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if not text.strip():
+            raise forms.ValidationError(
+                "Hãy dán căn cứ ban hành hoặc toàn văn cần kiểm tra."
+            )
+        return text
+
+    def mark_errors(self) -> None:
+        """Tie each error message to its input for screen readers."""
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
+                )
+
+    def clean_date(self):
+        day = self.cleaned_data.get("date")
+        if day and not MIN_DATE <= day <= MAX_DATE:
+            raise forms.ValidationError("Ngày phải trong khoảng 1945–2100.")
+        return day
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def basis_check_page(request):
+    data = request.POST if request.method == "POST" else None
+    if data is None and request.GET.get("text"):
+        data = request.GET
+    form = BasisCheckForm(data)
+    report = None
+    if data is not None and not form.is_valid():
+        form.mark_errors()
+    elif data is not None:
+        report = check_text(
+            form.cleaned_data["text"],
+            on=form.cleaned_data["date"] or timezone.localdate(),
+            issuer=form.cleaned_data["issuer"],
+        )
+    context = {"form": form, "report": report, "labels": KIND_LABELS}
+    return render(request, "pages/basis/check_page.html", context)
