@@ -143,12 +143,17 @@ def check_text(
 
 
 def check_date(page) -> dt.date:
-    """The citing document's date: its issue date, else today (a draft is signed now)."""
+    """The citing document's date.
+
+    Its issue date; a draft of this year ("ngày … tháng … năm 2026") is about to be
+    signed, so today; a draft known only by another year, the first day of that
+    year (an expiry or a dissolution true on that day is true all year).
+    """
     if page.issued_date:
         return page.issued_date
     today = timezone.localdate()
-    if page.issued_year and page.issued_year < today.year:
-        return dt.date(page.issued_year, 12, 31)
+    if page.issued_year and page.issued_year != today.year:
+        return dt.date(page.issued_year, 1, 1)
     return today
 
 

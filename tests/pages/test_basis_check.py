@@ -218,3 +218,21 @@ def test_api_bad_input(db, client, payload, status):
 def test_api_is_in_the_openapi_schema(db, client):
     schema = client.get("/api/v1/openapi.json").json()
     assert "post" in schema["paths"]["/api/v1/citations/check/"]
+
+
+def test_check_date_of_a_draft():
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from pages.basis_check import check_date
+
+    today = timezone.localdate()
+    assert check_date(SimpleNamespace(issued_date=dt.date(2025, 8, 1))) == dt.date(
+        2025, 8, 1
+    )
+    blank = SimpleNamespace(issued_date=None, issued_year=today.year)
+    assert check_date(blank) == today
+    old = SimpleNamespace(issued_date=None, issued_year=2025)
+    assert check_date(old) == dt.date(2025, 1, 1) or today.year == 2025
+    assert check_date(SimpleNamespace(issued_date=None, issued_year=None)) == today
