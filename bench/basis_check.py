@@ -73,31 +73,37 @@ def setup_django(workdir: Path) -> None:
     call_command("load_demo", verbosity=0)
 
 
-def metadata(row: dict) -> dict | None:
+def metadata(row: dict) -> tuple[dict | None, str]:
+    """(metadata to write a line from, or None with the reason it is skipped)."""
     meta = row.get("gold") or row.get("heuristic") or {}
     if row.get("lang", "vi") != "vi":
-        return None
-    code, kind, day = (
-        meta.get("so_ky_hieu"),
-        meta.get("loai_van_ban"),
-        meta.get("ngay_ban_hanh"),
-    )
-    if not (code and kind and day) or kind in UNCITABLE:
-        return None
+        return None, "not Vietnamese"
+    code, kind = meta.get("so_ky_hieu"), meta.get("loai_van_ban")
+    day = meta.get("ngay_ban_hanh")
+    if not (code and kind and day):
+        return None, "no số ký hiệu, kind or date"
+    if kind in UNCITABLE:
+        return None, f"kind {kind!r}"
     try:
         issued = dt.datetime.strptime(day, "%d/%m/%Y").date()
     except ValueError:
-        return None
+        return None, "unreadable date"
+    year = re.match(r"\d+/((?:19|20)\d\d)/", code)
+    if year and int(year.group(1)) != issued.year:
+        return None, "code year differs from the date"
     place = meta.get("noi_ban_hanh") or ""
-    body = meta.get("co_quan_ban_hanh") or ""
-    return {"code": code, "kind": kind, "date": issued, "place": place, "body": body}
+    # The heuristic header field sometimes runs on into the number line.
+    body = re.split(r"_{2,}|\bSố\s*:", meta.get("co_quan_ban_hanh") or "")[0].strip()
+    meta = {"code": code, "kind": kind, "date": issued, "place": place, "body": body}
+    return meta, ""
 
 
 def issuer_phrase(meta: dict) -> str:
     """The issuing body as the metadata gives it ("Tỉnh Bắc Ninh" + QĐ-UBND → UBND tỉnh)."""
     if meta["body"]:
         name = meta["body"]
-        return name if not name.isupper() else name[:1] + name[1:].lower()
+        # An all-caps header name, as a person would write it in a line.
+        return name.title() if name.isupper() else name
     place, symbol = meta["place"], meta["code"].upper()
     locality = re.match(r"(?i)(tỉnh|thành phố)\s", place)
     if locality:
@@ -143,10 +149,14 @@ def import_file(path: Path, workdir: Path, limit: int | None) -> list[tuple[str,
     from django.core.management import call_command
 
     records, metas = [], []
+    skipped = Counter()
     for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
         row = json.loads(line)
-        meta = metadata(row)
+        meta, reason = metadata(row)
         if meta is None:
+            skipped[reason] += 1
             continue
         slug = f"b-{row['id']}"
         records.append(
@@ -170,7 +180,7 @@ def import_file(path: Path, workdir: Path, limit: int | None) -> list[tuple[str,
             call_command("import_documents", str(staged), publish=True, stdout=quiet)
         except SystemExit:
             pass
-    return metas
+    return metas, skipped
 
 
 def measure(metas: list[tuple[str, dict]]) -> dict:
@@ -242,12 +252,13 @@ def main() -> None:
         setup_django(workdir)
         for path in files:
             started = time.perf_counter()
-            metas = import_file(path, workdir, args.limit)
+            metas, skipped = import_file(path, workdir, args.limit)
             imported = time.perf_counter() - started
             result = measure(metas)
             checked = time.perf_counter() - started - imported
             print(summary(path.name, result))
             print(f"  import {imported:.0f} s, checks {checked:.1f} s")
+            print(f"  records skipped: {dict(skipped)}")
             for failure in result["failures"][: args.failures]:
                 print("  ", failure)
 

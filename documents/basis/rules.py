@@ -73,6 +73,18 @@ def cited_year(citation: Citation) -> int | None:
     return day.year if day else citation.year
 
 
+#: Words that name a kind of body, not a body ("Bộ", "Cục", "UBND thành phố"):
+#: an issuer made only of them is too vague to contradict anything.
+GENERIC_ISSUER_WORDS = frozenset(
+    "bo cuc so vu tong ban uy nhan dan hoi dong thanh pho tinh huyen xa phuong "
+    "quan thi tran chu tich truong pho giam doc".split()
+)
+
+
+def _vague(folded: str) -> bool:
+    return set(folded.split()) <= GENERIC_ISSUER_WORDS
+
+
 def _words(text: str) -> str:
     return f" {text} "
 
@@ -88,6 +100,8 @@ def issuers_agree(cited: str | None, body_name: str) -> bool:
         return True
     short, full = bare_issuer(cited), fold_issuer(body_name)
     whole = fold_issuer(cited)
+    if _vague(whole) and not _vague(full):
+        return True
     return any(
         _words(a) in _words(b) or _words(b) in _words(a)
         for a in (short, whole)

@@ -97,6 +97,15 @@ def test_not_found_offers_the_search():
     assert not report.needs_acknowledgement
 
 
+def test_a_vague_issuer_contradicts_nothing_but_a_named_one_does():
+    kh = "Căn cứ Kế hoạch số 5324/KH-UBND ngày 27/12/2024 của UBND tỉnh;"
+    assert kinds(check(kh, "2025-03-01")) == [[]]
+    vague = DEMO.replace("của Chính phủ", "của Bộ")
+    assert kinds(check(vague, "2025-06-20")) == [[]]
+    ministry = DEMO.replace("của Chính phủ", "của Thủ tướng Chính phủ")
+    assert kinds(check(ministry, "2025-06-20")) == [[]]
+
+
 def test_administrative_code_of_another_body_is_another_document():
     line = "Căn cứ Kế hoạch số 5324/KH-UBND ngày 27/12/2024 của UBND tỉnh Sơn La;"
     assert kinds(check(line, "2025-03-01")) == [["not_found"]]
