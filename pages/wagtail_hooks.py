@@ -288,3 +288,41 @@ def register_report_menu_item():
         icon_name="list-ul",
         order=900,
     )
+
+
+# "Kiểm tra căn cứ": side panel, acknowledgement on submit/publish, log entry ----
+
+
+@hooks.register("register_admin_viewset")
+def register_basis_checked_page_views():
+    from pages.basis_admin import BasisCheckedPageViewSet
+    from pages.models import LegalDocumentPage
+
+    return BasisCheckedPageViewSet("basis_checked_documents", model=LegalDocumentPage)
+
+
+@hooks.register("register_admin_urls")
+def register_basis_check_urls():
+    from django.urls import include
+
+    from pages.basis_admin import panel_refresh
+
+    urls = [path("<int:page_id>/", panel_refresh, name="refresh")]
+    return [path("kiem-tra-can-cu/", include((urls, "pages_basis_check")))]
+
+
+@hooks.register("register_log_actions")
+def register_basis_log_action(actions):
+    from wagtail.log_actions import LogFormatter
+
+    from pages.basis_admin import ACK_ACTION
+
+    @actions.register_action(ACK_ACTION)
+    class BasisAcknowledged(LogFormatter):
+        label = "Xác nhận căn cứ"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            count = len(data.get("problems") or [])
+            note = data.get("note", "")
+            return f"Xác nhận {count} vấn đề về căn cứ khi gửi: {note}"
