@@ -34,6 +34,7 @@ class BasisItem:
     start: int
     end: int
     followed: bool = False
+    preceded: bool = False
     citations: list[Citation] | None = None
 
 
@@ -61,6 +62,8 @@ def basis_items(text: str) -> list[BasisItem]:
             i += 1
             continue
         item = BasisItem(line=i + 1, start=start, end=end)
+        between = text[items[-1].end : start] if items else "x"
+        item.preceded = not between.strip()
         while i + 1 < len(lines):
             current, following = lines[i][2].rstrip(), lines[i + 1][2]
             if current.endswith((";", ".", ":")) or not following.strip():
@@ -145,6 +148,9 @@ def form_problems(text: str, citations: list[Citation]) -> dict[int, list[Proble
 
 
 def _punctuation(body: str, item: BasisItem) -> list[Problem]:
+    if not (item.followed or item.preceded):
+        # A lone "Căn cứ …" sentence (a letter's reasoning) is not a basis block.
+        return []
     last = body[-1:] if body else ""
     if item.followed and last != ";":
         return [

@@ -198,3 +198,12 @@ def test_basis_running_over_lines_is_one_item():
 )
 def test_text_without_citations_has_no_findings(text):
     assert check(text, "2025-03-01").findings == []
+
+
+def test_a_lone_reasoning_sentence_is_not_a_basis_block():
+    text = (
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ, Sở Nội vụ "
+        "trả lời như sau\n\nViệc khen thưởng thực hiện theo quy định."
+    )
+    report = check(text, "2025-03-01")
+    assert all(p.kind != "form" for p in report.problems)
