@@ -15,6 +15,7 @@ document of another body is another document: the citation is then not found.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from documents.citations import Citation
@@ -82,11 +83,12 @@ GENERIC_ISSUER_WORDS = frozenset(
 
 
 def _vague(folded: str) -> bool:
-    return set(folded.split()) <= GENERIC_ISSUER_WORDS
+    return set(_words(folded).split()) <= GENERIC_ISSUER_WORDS
 
 
 def _words(text: str) -> str:
-    return f" {text} "
+    """Word tokens between spaces: punctuation and rules ("CHÍNH PHỦ____") dropped."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text)) + " "
 
 
 def issuers_agree(cited: str | None, body_name: str) -> bool:

@@ -207,3 +207,11 @@ def test_a_lone_reasoning_sentence_is_not_a_basis_block():
     )
     report = check(text, "2025-03-01")
     assert all(p.kind != "form" for p in report.problems)
+
+
+def test_issuer_names_compare_by_words_not_punctuation():
+    from documents.basis.rules import issuers_agree
+
+    assert issuers_agree("Chính Phủ", "CHÍNH PHỦ__________")
+    assert issuers_agree("UBND tỉnh Lai Châu", "Ủy ban nhân dân tỉnh Lai Châu.")
+    assert not issuers_agree("Bộ Tài chính", "Chính phủ")
