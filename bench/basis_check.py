@@ -222,6 +222,29 @@ def _kinds(report) -> list[str]:
     return [p.kind for p in report.problems]
 
 
+def form_survey(path: Path) -> str:
+    """Order and form problems over the real "Căn cứ" blocks of ``path`` (pure)."""
+    from documents.basis import basis_items, checked_citations
+    from documents.basis.form import form_problems
+
+    counts, documents = Counter(), 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        text = json.loads(line)["text"]
+        items = basis_items(text)
+        if not items:
+            continue
+        documents += 1
+        counts["items"] += len(items)
+        for problems in form_problems(text, checked_citations(text)).values():
+            counts.update(p.kind for p in problems)
+    return (
+        f"{path.name}: {documents} documents with Căn cứ lines, {counts['items']} "
+        f"items; form problems {counts['form']}, order problems {counts['order']}"
+    )
+
+
 def summary(name: str, result: dict) -> str:
     s = result["stats"]
     n = s.get("lines", 0) or 1
@@ -261,6 +284,7 @@ def main() -> None:
             print(f"  records skipped: {dict(skipped)}")
             for failure in result["failures"][: args.failures]:
                 print("  ", failure)
+            print("  " + form_survey(path))
 
 
 if __name__ == "__main__":

@@ -118,6 +118,8 @@ def form_problems(text: str, citations: list[Citation]) -> dict[int, list[Proble
     found: dict[int, list[Problem]] = {}
     ranked: list[tuple[int, int, Citation]] = []
     for item in basis_items(text):
+        if not item.preceded:
+            ranked = []  # the order is read within one block of bases
         inside = [
             (i, c) for i, c in enumerate(citations) if item.start <= c.start < item.end
         ]

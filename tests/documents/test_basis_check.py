@@ -215,3 +215,12 @@ def test_issuer_names_compare_by_words_not_punctuation():
     assert issuers_agree("Chính Phủ", "CHÍNH PHỦ__________")
     assert issuers_agree("UBND tỉnh Lai Châu", "Ủy ban nhân dân tỉnh Lai Châu.")
     assert not issuers_agree("Bộ Tài chính", "Chính phủ")
+
+
+def test_order_is_read_within_one_block():
+    text = (
+        "Căn cứ Kế hoạch số 5324/KH-UBND ngày 27/12/2024 của UBND tỉnh Lai Châu.\n\n"
+        "Điều 1. Nội dung.\n\n" + DEMO
+    )
+    report = check(text, "2025-03-01")
+    assert all(p.kind != "order" for p in report.problems)
