@@ -236,3 +236,17 @@ def test_check_date_of_a_draft():
     old = SimpleNamespace(issued_date=None, issued_year=2025)
     assert check_date(old) == dt.date(2025, 1, 1) or today.year == 2025
     assert check_date(SimpleNamespace(issued_date=None, issued_year=None)) == today
+
+
+def test_demo_content_answers_the_demo_line(db):
+    call_command("load_demo", verbosity=0)
+    late = [
+        json.loads(line)
+        for line in run_command(
+            "-", "--date", "2025-08-01", "--json", stdin=DEMO
+        ).splitlines()
+    ]
+    assert [p["kind"] for p in late[0]["problems"]] == ["expired"]
+    assert late[0]["problems"][0]["suggestion"]["code"] == "152/2025/NĐ-CP"
+    early = json.loads(run_command("-", "--date", "2025-06-20", "--json", stdin=DEMO))
+    assert early["problems"] == []
