@@ -131,6 +131,7 @@ def test_public_page(decrees, client):
     page = client.get("/kiem-tra-can-cu/")
     assert page.status_code == 200
     assert "Kiểm tra căn cứ" in page.content.decode()
+    assert 'href="/kiem-tra-can-cu/"' in page.content.decode()  # footer link
     response = client.post("/kiem-tra-can-cu/", {"text": DEMO, "date": "2025-08-01"})
     body = response.content.decode()
     assert response.status_code == 200
