@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from documents.citations.model import fold_issuer
 from documents.models import DocumentType, IssuingBody, Signer
+from documents.parsing.issuers import issuer_segments, national_body
 from documents.text import fold
 
 Level = IssuingBody.Level
@@ -59,34 +60,6 @@ CENTRAL_WORDS = (
     "uy ban dan toc",
     "uy ban thuong vu quoc hoi",
 )
-#: Central bodies by the (folded, upper-case) abbreviation in their symbols
-#: (domain.md §1.5 and the 2025 ministries); used only when a header lost the name.
-CENTRAL_ABBREVIATIONS = {
-    "QH": "Quốc hội",
-    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
-    "CP": "Chính phủ",
-    "TTG": "Thủ tướng Chính phủ",
-    "VPCP": "Văn phòng Chính phủ",
-    "BNV": "Bộ Nội vụ",
-    "BTC": "Bộ Tài chính",
-    "BTP": "Bộ Tư pháp",
-    "BYT": "Bộ Y tế",
-    "BXD": "Bộ Xây dựng",
-    "BCT": "Bộ Công Thương",
-    "BCA": "Bộ Công an",
-    "BQP": "Bộ Quốc phòng",
-    "BNG": "Bộ Ngoại giao",
-    "BGDDT": "Bộ Giáo dục và Đào tạo",
-    "BKHCN": "Bộ Khoa học và Công nghệ",
-    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
-    "BNNMT": "Bộ Nông nghiệp và Môi trường",
-    "NHNN": "Ngân hàng Nhà nước Việt Nam",
-    "TTCP": "Thanh tra Chính phủ",
-    "KTNN": "Kiểm toán nhà nước",
-    "KBNN": "Kho bạc Nhà nước",
-    "UBDT": "Ủy ban Dân tộc",
-    "BTGDVTW": "Ban Tuyên giáo và Dân vận Trung ương",
-}
 BODY_WORDS = re.compile(
     r"^(uy ban|hoi dong|so |bo |ban |cuc |tong cuc|chinh phu|quoc hoi|thu tuong|"
     r"van phong|tinh uy|thanh uy|huyen uy|dang uy|trung tam|chi cuc|phong |"
@@ -164,16 +137,17 @@ def find_body(name: str) -> IssuingBody | None:
     return None
 
 
-def body_by_symbol(symbol: str | None) -> IssuingBody | None:
+def body_by_symbol(
+    symbol: str | None, doc_type: str | None = None
+) -> IssuingBody | None:
     """The body a symbol names when the header lost it ("NĐ-CP" → Chính phủ).
 
-    Segments are tried from the last ("TT-NHNN") to the first ("BVHTTDL-VP", a
-    công văn whose first segment is the issuer): a unique abbreviation among the
-    known bodies, else a central body of ``CENTRAL_ABBREVIATIONS`` (created).
+    The segments that may name the issuer (``parsing.issuers.issuer_segments``:
+    the first of a Công văn's, the others from the last) are tried in turn: a
+    unique abbreviation among the known bodies, else a national body of
+    ``parsing.issuers`` (created).
     """
-    if not symbol:
-        return None
-    for segment in reversed(re.split(r"[-/]", symbol)):
+    for segment in issuer_segments(symbol, doc_type):
         for abbr in dict.fromkeys([segment, re.sub(r"\d+$", "", segment)]):
             body = _body_by_abbreviation(abbr)
             if body is not None:
@@ -187,10 +161,10 @@ def _body_by_abbreviation(abbr: str) -> IssuingBody | None:
     bodies = list(IssuingBody.objects.filter(abbreviation__iexact=abbr)[:2])
     if len(bodies) == 1:
         return bodies[0]
-    name = CENTRAL_ABBREVIATIONS.get(fold(abbr).upper())
-    if name is None or bodies:
+    found = national_body(abbr)
+    if found is None or bodies:
         return None
-    body = get_or_create_body(name)
+    body = get_or_create_body(*found)
     if not body.abbreviation:
         body.abbreviation = abbr
         body.save(update_fields=["abbreviation"])

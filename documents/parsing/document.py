@@ -22,13 +22,14 @@ from .heading import (
     is_authority_line,
     restore_proper_names,
 )
+from .issuers import issuer_from_symbol
 from .lines import clean_lines, fold_head, is_upper, starts_folded
 from .metadata import read_table
 from .model import ParsedDocument
 from .names import display_name
 from .outline import build_outline
 from .signature import Signature, find_recipients, find_signature, read_addressees
-from .vocab import POSITION_FOLDED, TYPE_CODES, TYPE_WORDS
+from .vocab import ORG_STARTS, POSITION_FOLDED, TYPE_CODES, TYPE_WORDS
 
 _SENTENCE_END = re.compile(r"(?<=[^\sA-ZĐ.]{3})\.\s+(?=[A-ZĐÀ-Ỹ])")
 _INFER_ISSUER = re.compile(
@@ -36,6 +37,12 @@ _INFER_ISSUER = re.compile(
     r"(?: [a-zà-ỹđ]\w*)*)\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)"
     r"(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹ]*)+)\s+(?:xây dựng|ban hành|triển khai|thông báo|"
     r"hướng dẫn|báo cáo|đề nghị|quyết định|yêu cầu)"
+)
+#: A Công văn answering a letter opens with its issuer: "Cục Thuế nhận được
+#: công văn số ... của ...".
+_REPLY_OPENING = re.compile(
+    r"^((?:Tổng cục|Chi cục|Cục|Bộ|Sở|Ban|Văn phòng|Kho bạc|Bảo hiểm xã hội|Ủy ban|"
+    r"Uỷ ban|Thanh tra|Thuế|Hải quan)(?: [\w,-]+){0,8}?) (?:đã )?nhận được "
 )
 _OVERRIDABLE = (
     "doc_type",
@@ -60,6 +67,9 @@ def parse_document(text: str, *, overrides: dict | None = None) -> ParsedDocumen
     _infer_missing(doc, lines, pos, sig.head if sig else None)
     _code_from_appendix(doc)
     _apply_table(doc, table)
+    _issuer_fallbacks(doc, lines, pos)
+    if not _is_vietnamese(text or ""):
+        doc.flag("not_vietnamese")
     _apply_overrides(doc, overrides or {})
     _attach_citations(doc)
     return doc
@@ -70,7 +80,7 @@ def _read_header(doc: ParsedDocument, lines: list[str], start: int) -> int:
     header = parse_header(lines, start)
     doc.issuer, doc.issuer_parent = split_issuer(header.issuer_lines)
     _set_code(doc, header.number_text, header.symbol, header.code)
-    doc.is_normative = header.year_in_code is not None
+    _set_code_year(doc, header.year_in_code)
     doc.place, doc.issued_date = header.place, header.issued_date
     if header.date_partial:
         doc.flag("date_partial")
@@ -277,8 +287,48 @@ def _type_named(words: str) -> str | None:
     return next((name for word, name in TYPE_WORDS if folded == word), None)
 
 
+def _issuer_fallbacks(doc: ParsedDocument, lines: list[str], pos: int) -> None:
+    """No issuer in the header, the body or the table: a national body named by
+    the symbol (flag ``issuer_from_symbol``), else the opening of a reply
+    ("Cục Hải quan nhận được công văn ...", flag ``issuer_inferred``)."""
+    if doc.issuer:
+        return
+    found = issuer_from_symbol(doc.symbol, doc.doc_type)
+    if found:
+        doc.issuer, doc.issuer_parent = found
+        doc.flag("issuer_from_symbol")
+        return
+    for line in lines[pos : pos + 4]:
+        match = _REPLY_OPENING.match(line)
+        if match:
+            doc.issuer = match.group(1)
+            doc.flag("issuer_inferred")
+            return
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _is_vietnamese(text: str, sample: int = 20000) -> bool:
+    """Vietnamese prose has a letter with a diacritic in most words; an English
+    translation has almost none (names and the copyright notice aside)."""
+    letters = _LETTER.findall(text[:sample])
+    if len(letters) < 200:
+        return True
+    marked = sum(1 for c in letters if not c.isascii())
+    return marked / len(letters) >= 0.05
+
+
+def _looks_like_body(name: str) -> bool:
+    words = fold(name).split()
+    return any(words[: len(w.split())] == w.split() for w in ORG_STARTS)
+
+
 def _apply_table(doc: ParsedDocument, table: dict[str, str]) -> None:
     used = False
+    issuer = table.get("issuer")
+    if issuer and not doc.issuer and _looks_like_body(issuer):
+        doc.issuer, used = display_name(issuer), True
     for key in ("code", "signer_name", "issued_date", "doc_type"):
         if table.get(key) and not getattr(doc, key):
             used = True
@@ -300,23 +350,59 @@ def _code_from_table(doc: ParsedDocument, code: str) -> None:
     header = Header()
     _set_number(header, match)
     _set_code(doc, header.number_text, header.symbol, header.code)
-    doc.is_normative = header.year_in_code is not None
+    _set_code_year(doc, header.year_in_code)
+
+
+def _set_code_year(doc: ParsedDocument, year: str | None) -> None:
+    doc.is_normative = year is not None
+    doc.code_year = int(year) if year else None
 
 
 def _apply_overrides(doc: ParsedDocument, overrides: dict[str, Any]) -> None:
-    """Given metadata wins; a code is re-split, a dd/mm/yyyy date made ISO."""
+    """Given metadata always wins; a code is re-split (keeping the year of a
+    legal-normative code), a dd/mm/yyyy date made ISO. A given value that
+    disagrees with what the text says is recorded in ``conflicts`` (flag
+    ``given_differs``)."""
     for key in _OVERRIDABLE:
         value = overrides.get(key)
         if value in (None, ""):
             continue
+        value = " ".join(str(value).split())
+        before = getattr(doc, key)
         if key == "code":
-            _code_from_table(doc, str(value))
+            _code_from_table(doc, value)
         elif key == "issued_date":
-            doc.issued_date = dmy_to_iso(str(value)) or str(value)
+            doc.issued_date = dmy_to_iso(value) or value
             if "date_partial" in doc.flags and len(doc.issued_date) == 10:
                 doc.flags.remove("date_partial")
+        elif key == "issuer":
+            doc.issuer, doc.issuer_parent = value, None
+            doc.flags[:] = [
+                f
+                for f in doc.flags
+                if f not in ("issuer_inferred", "issuer_from_symbol")
+            ]
         else:
             setattr(doc, key, value)
+        after = getattr(doc, key)
+        if before and key in _COMPARED and _differs(key, before, after, doc):
+            doc.conflicts[key] = (str(after), str(before))
+            doc.flag("given_differs")
+
+
+_COMPARED = ("doc_type", "title", "code", "issuer", "issued_date")
+
+
+def _differs(key: str, parsed: str, given: str, doc: ParsedDocument) -> bool:
+    """Whether a given value says something else than the text (case, accents,
+    spacing and a repeated type word at the start of a title do not count)."""
+    a, b = fold(str(parsed)), fold(str(given))
+    if key == "title" and doc.doc_type:
+        kind = fold(doc.doc_type) + " "
+        a, b = a.removeprefix(kind), b.removeprefix(kind)
+    if key == "code":
+        a, b = a.replace(" ", ""), b.replace(" ", "")
+    return " ".join(a.split()) != " ".join(b.split())
 
 
 def _attach_citations(doc: ParsedDocument) -> None:

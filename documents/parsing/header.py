@@ -15,7 +15,7 @@ from documents.text import fold
 
 from .dates import find_date
 from .lines import fold_head, is_upper
-from .vocab import LOCALITY_STARTS, ORG_STARTS
+from .vocab import LOCALITY_STARTS, ORG_STARTS, TYPE_WORDS
 
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
 _TIEU_NGU = "doc lap - tu do - hanh phuc"
@@ -23,6 +23,8 @@ _NUMBER = re.compile(
     r"\b(?:(?:Số|SỐ|số)\s*:?|(?:So|SO)\s*:)\s*(?P<num>\d{0,6}(?:\.\d+)?)\s*(?P<sep>[/\-–‐‑])\s*"
     r"(?P<sym>(?:\d{4}\s*/\s*)?[^\W\d_][\w&]*(?:\s*[-–‐‑/]\s*[\w&]+)*)"
 )
+#: "Số:" — or "Luật số:", "Pháp lệnh số:" as laws and ordinances print it.
+_LAW_NUMBER = re.compile(r"(?:(?:bo luat|luat|phap lenh|lenh) )?so\b|so")
 _CONG = re.compile(r"c[ộo]ng", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"so\s*:?\s*[\d/-]|so\s*:")
 _HEADER_CUTS = re.compile(
@@ -113,19 +115,35 @@ def _issuer_start(lines: list[str], start: int, motto: int) -> int:
 
 
 def _is_header_line(line: str) -> bool:
-    return (is_upper(line) and len(line) < 160) or line.strip() == "*"
+    return (
+        (is_upper(line) and len(line) < 160)
+        or line.strip() == "*"
+        or _is_number_line(line)
+    )
+
+
+def _is_number_line(line: str) -> bool:
+    """ "Số: 170/2025/NĐ-CP" printed under the issuer, before the Quốc hiệu."""
+    return len(line) < 80 and bool(_NUMBER_LINE.match(fold(line)))
+
+
+_TYPE_LINES = frozenset(word for word, _ in TYPE_WORDS)
 
 
 def _issuer_lines(lines: list[str], first: int, motto: int | None) -> list[str]:
     if motto is None:
         return _leading_org_lines(lines, first)
-    out = [ln for ln in lines[first:motto] if ln.strip() != "*"]
+    out = [
+        ln for ln in lines[first:motto] if ln.strip() != "*" and not _is_number_line(ln)
+    ]
     before = _before_motto(lines[motto])
     if before:
         out.append(before)
     for line in lines[motto + 1 : motto + 4]:
         f = fold(line)
         if _NUMBER_LINE.match(f) or not is_upper(line) or _TIEU_NGU in f:
+            break
+        if f.strip(" .:") in _TYPE_LINES:
             break
         if line.strip() != "*" and _motto_at(line) < 0:
             out.append(line)
@@ -158,7 +176,7 @@ def _read_number(header: Header, window: list[str], offset: int) -> int:
     for i in range(len(window)):
         joined = " ".join(window[i : i + 2])
         match = _NUMBER.search(joined)
-        if match and fold(window[i]).lstrip("# ").startswith("so"):
+        if match and _LAW_NUMBER.match(fold(window[i]).lstrip("# ")):
             _set_number(header, match)
             return offset + i + (1 if match.end() > len(window[i]) else 0)
     return -1

@@ -23,12 +23,14 @@ _GLUED_TITLE = re.compile(
 )
 _RULE_RUN = re.compile(r"[ \t]*(?<![\w/])[-_=]{4,}(?![\w/])[ \t]*")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
+_UNDERSCORE_RULE = re.compile(r"_{3,}")
 
 
 def clean_lines(text: str) -> list[str]:
     """Split into non-empty, whitespace-collapsed, NFC lines."""
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\ufeff", "").replace("**", "").replace("__", "")
+    text = _UNDERSCORE_RULE.sub("\n", text.replace("\ufeff", ""))
+    text = text.replace("**", "").replace("__", "")
     text = _RULE_RUN.sub("\n", text)
     text = _GLUED_TITLE.sub("\n", _SIGNED_MARK.sub("\n", text))
     out: list[str] = []

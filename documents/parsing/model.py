@@ -54,7 +54,8 @@ class ParsedDocument:
 
     Field meanings follow domain.md §1 (Nghị định 30/2020 components). Dates are
     ISO strings that may be partial ("2025", "2025-03"); ``number`` is None for an
-    unsigned draft ("Số: /KH-UBND"), flagged ``draft_no_number``.
+    unsigned draft ("Số: /KH-UBND"), flagged ``draft_no_number``. ``flags`` and
+    ``conflicts`` read as Vietnamese sentences through ``parsing.flags.describe``.
     """
 
     doc_type: str | None = None
@@ -79,6 +80,10 @@ class ParsedDocument:
     body_blocks: list[dict] = field(default_factory=list)
     appendix: str | None = None
     flags: list[str] = field(default_factory=list)
+    #: Given metadata that disagrees with the text: field → (given, parsed).
+    conflicts: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: The year printed in a legal-normative code ("73/2021/QH14" → 2021).
+    code_year: int | None = None
     source_url: str | None = None
     slug: str | None = None
 
