@@ -326,3 +326,29 @@ def register_basis_log_action(actions):
             count = len(data.get("problems") or [])
             note = data.get("note", "")
             return f"Xác nhận {count} vấn đề về căn cứ khi gửi: {note}"
+
+
+# "Cần bổ sung": documents kept without required metadata ----------------------
+
+
+@hooks.register("register_admin_urls")
+def register_incomplete_urls():
+    from pages import incomplete_views
+
+    return incomplete_views.urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_incomplete_menu_item():
+    from pages import incomplete_views
+
+    return incomplete_views.menu_item()
+
+
+@hooks.register("before_bulk_action")
+def refuse_incomplete_bulk_publish(request, action_type, objects, action):
+    from pages import incomplete_views
+
+    return incomplete_views.refuse_incomplete_bulk_publish(
+        request, action_type, objects, action
+    )

@@ -95,9 +95,13 @@ class DocumentAttachment(Orderable):
 class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
     """Shared metadata and layout of every official document."""
 
+    # Nullable so that an imported document whose type, issuer or symbol the
+    # text does not give can be kept as a draft; publishing requires them
+    # (pages.completeness).
     document_type = models.ForeignKey(
         DocumentType,
         verbose_name="loại văn bản",
+        null=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
@@ -116,6 +120,7 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
     issuing_body = models.ForeignKey(
         "documents.IssuingBody",
         verbose_name="cơ quan ban hành",
+        null=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
@@ -340,6 +345,14 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
         self.refresh_derived()
         return super().save(*args, **kwargs)
 
+    def publish(self, revision, *args, **kwargs):
+        """Refuse to publish a revision that lacks required metadata (bulk
+        publishing and scripts; the editor's form says so before)."""
+        from pages.completeness import check_publishable
+
+        check_publishable(revision.as_object())
+        return super().publish(revision, *args, **kwargs)
+
     # Presentation -----------------------------------------------------------
 
     def issued_date_display(self) -> str:
@@ -360,8 +373,9 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
         """
         position = self.signer_position.strip()
         if self.signing_authority == SigningAuthority.TM:
+            body = self.issuing_body.name if self.issuing_body_id else ""
             return [
-                f"TM. {collective_name(self.issuing_body.name)}".upper(),
+                f"TM. {collective_name(body)}".upper(),
                 position.upper(),
             ]
         if self.signing_authority == SigningAuthority.KT:

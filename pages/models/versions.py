@@ -22,7 +22,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.utils.decorators import cached_classmethod
 
-from pages import validity, versioning
+from pages import completeness, validity, versioning
 from pages.models.history import PublishedVersion
 
 MAX_VERSION = 100_000
@@ -62,6 +62,11 @@ class DocumentPageForm(WagtailAdminPageForm):
         if field.required:
             field.required = False
             self.deferred_required_fields.append("change_note")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        completeness.clean_form(self)
+        return cleaned_data
 
     def save(self, commit=True):
         self.instance._pending_change_note = self.cleaned_data.get("change_note", "")
