@@ -115,12 +115,14 @@ def refuse_incomplete_bulk_publish(request, action_type, objects, action):
     from django.shortcuts import redirect
     from wagtail.admin import messages
 
+    from pages.models import LegalDocumentPage
+
     if action_type != "publish":
         return None
     blocked = []
     for page in objects:
         specific = page.specific
-        if not hasattr(specific, "issuing_body_id"):
+        if not isinstance(specific, LegalDocumentPage):
             continue
         revision = specific.get_latest_revision()
         target = revision.as_object() if revision else specific

@@ -11,7 +11,9 @@ register = template.Library()
 @register.simple_tag
 def document_gaps(page) -> dict:
     """``{"missing": [...], "checks": [...]}`` sentences; empty for other pages."""
-    if page is None or not hasattr(page, "issuing_body_id"):
+    from pages.models import LegalDocumentPage
+
+    if not isinstance(page, LegalDocumentPage):
         return {"missing": [], "checks": []}
     missing = completeness.messages_for(completeness.missing_fields(page))
     checks = []
