@@ -141,7 +141,7 @@ def import_checks(page) -> list[str]:
     """Sentences the import left for this page (latest import log entry)."""
     from wagtail.models import PageLogEntry
 
-    from documents.importing import IMPORT_ACTION
+    from pages.importing import IMPORT_ACTION
 
     entry = (
         PageLogEntry.objects.filter(page_id=page.pk, action=IMPORT_ACTION)

@@ -52,14 +52,16 @@ class MetadataForm(forms.Form):
     """Parsed metadata shown for correction before the draft is saved."""
 
     parent = forms.ModelChoiceField(label="Chuyên mục", queryset=None, empty_label=None)
+    # Type, symbol and issuer may stay empty: the draft is then listed under
+    # "Cần bổ sung" and cannot be published until they are filled in.
     document_type = forms.ModelChoiceField(
-        label="Loại văn bản", queryset=DocumentType.objects.all()
+        label="Loại văn bản", queryset=DocumentType.objects.all(), required=False
     )
     number = forms.IntegerField(
         label="Số", required=False, min_value=1, help_text="Để trống nếu là dự thảo."
     )
-    symbol = forms.CharField(label="Ký hiệu", max_length=40)
-    issuer = forms.CharField(label="Cơ quan ban hành", max_length=200)
+    symbol = forms.CharField(label="Ký hiệu", max_length=40, required=False)
+    issuer = forms.CharField(label="Cơ quan ban hành", max_length=200, required=False)
     issuer_parent = forms.CharField(
         label="Cơ quan chủ quản", max_length=200, required=False
     )
@@ -135,10 +137,11 @@ def initial_from_parsed(parsed) -> dict:
 
 def apply_corrections(parsed, data: dict):
     """Write the corrected form values back onto the ``ParsedDocument``."""
-    parsed.doc_type = data["document_type"].name
+    doc_type = data["document_type"]
+    parsed.doc_type = doc_type.name if doc_type else None
     parsed.number = data["number"]
-    parsed.symbol = data["symbol"].strip()
-    parsed.issuer = data["issuer"].strip()
+    parsed.symbol = data["symbol"].strip() or None
+    parsed.issuer = data["issuer"].strip() or None
     parsed.issuer_parent = data["issuer_parent"].strip() or None
     parsed.place = data["place"].strip() or None
     if data["issued_date"]:

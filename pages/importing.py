@@ -20,6 +20,7 @@ from django.utils.text import slugify
 
 from documents import vocabulary
 from documents.parsing import ParsedDocument, parse_document
+from documents.parsing.flags import describe
 from documents.text import fold
 from pages import graph
 from pages.bodytext import body_stream_data, paragraph_html
@@ -43,19 +44,27 @@ class ImportResult:
     published: bool = False
     revision_id: int | None = None
     error: str = ""
+    #: Vietnamese sentences: what is missing, then what to check.
     warnings: list[str] = field(default_factory=list)
+    #: Required fields the document was stored without (``pages.completeness``).
+    missing: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.action != "failed"
+
+    @property
+    def complete(self) -> bool:
+        return self.ok and not self.missing
 
 
 class ImportFailure(Exception):
     """A record that cannot become a page; the message says why (English)."""
 
 
-def page_model(doc_type: str):
-    """PlanPage, DirectivePage, DecisionPage or DocumentPage for a type word."""
+def page_model(doc_type):
+    """PlanPage, DirectivePage, DecisionPage or DocumentPage for a document type
+    (or its name); DocumentPage when the type is unknown."""
     from pages.models import DecisionPage, DirectivePage, DocumentPage, PlanPage
 
     models = {
@@ -63,7 +72,8 @@ def page_model(doc_type: str):
         "chi thi": DirectivePage,
         "quyet dinh": DecisionPage,
     }
-    return models.get(fold(doc_type), DocumentPage)
+    name = getattr(doc_type, "name", doc_type) or ""
+    return models.get(fold(name), DocumentPage)
 
 
 def issued(value: str | None) -> tuple[dt.date | None, int | None]:
@@ -90,28 +100,56 @@ def shorten(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def _issuer(parsed: ParsedDocument):
+def _issuer(parsed: ParsedDocument, symbol: str):
+    """The issuing body named in the text, else the one the symbol names, else
+    None (the page is kept as a draft without it)."""
     name = vocabulary.clean_body_name(parsed.issuer)
     if name:
         parent = vocabulary.clean_body_name(parsed.issuer_parent)
         return vocabulary.get_or_create_body(name, parent)
-    body = vocabulary.body_by_symbol(parsed.symbol)
-    if body is None:
-        raise ImportFailure(
-            "issuing body not found (no body name in the header and none known "
-            f"for the symbol {parsed.symbol!r}); give it as 'issuer' in JSON Lines"
-        )
-    return body
+    return vocabulary.body_by_symbol(symbol, parsed.doc_type)
 
 
 def _document_type(parsed: ParsedDocument):
+    """The vocabulary type of the parsed type word, or None when there is none
+    or the vocabulary does not know it (the page is kept as a draft)."""
     if not parsed.doc_type:
-        raise ImportFailure("document type not recognised (no type word found)")
+        return None
     party = vocabulary.is_party_code(parsed.code)
-    doc_type = vocabulary.document_type_for(parsed.doc_type, party=party)
+    return vocabulary.document_type_for(parsed.doc_type, party=party)
+
+
+def page_title(doc_type, summary: str, fallback: str) -> str:
+    """ "Kế hoạch" + "Công tác thi đua ..." → "Kế hoạch công tác thi đua ...";
+    a summary that already begins with its kind keeps it once ("Luật Phòng,
+    chống ma túy")."""
+    summary = " ".join(summary.split())
+    if not summary:
+        return shorten(fallback, 255)
     if doc_type is None:
-        raise ImportFailure(f"unknown document type {parsed.doc_type!r}")
-    return doc_type
+        return shorten(summary[:1].upper() + summary[1:], 255)
+    kind = fold(doc_type.name)
+    if fold(summary) == kind or fold(summary).startswith(kind + " "):
+        return shorten(doc_type.name + summary[len(doc_type.name) :], 255)
+    return shorten(f"{doc_type.name} {lower_first(summary)}", 255)
+
+
+def _without_kind(doc_type, summary: str) -> str:
+    """The trích yếu without a leading type word ("Luật Phòng, chống ma túy" →
+    "Phòng, chống ma túy")."""
+    summary = " ".join(summary.split())
+    if doc_type is not None and fold(summary).startswith(fold(doc_type.name) + " "):
+        rest = summary[len(doc_type.name) :].strip()
+        return rest[:1].upper() + rest[1:]
+    return summary
+
+
+def _fallback_title(parsed: ParsedDocument, doc_type, name: str) -> str:
+    """A title for a document whose trích yếu was not found."""
+    kind = doc_type.name if doc_type else "Văn bản"
+    if parsed.code:
+        return f"{kind} {parsed.code}"
+    return f"{kind} chưa rõ số ký hiệu ({name})"
 
 
 def _body(parsed: ParsedDocument) -> list[dict]:
@@ -122,22 +160,26 @@ def _body(parsed: ParsedDocument) -> list[dict]:
     return stream
 
 
-def page_fields(parsed: ParsedDocument) -> dict:
-    """Page field values for a parsed document; raises ``ImportFailure``."""
-    if not parsed.symbol:
-        raise ImportFailure("no số ký hiệu (document number/symbol) found")
-    if len(parsed.symbol) > 40:
-        raise ImportFailure(f"symbol too long: {parsed.symbol[:60]!r}")
+def page_fields(parsed: ParsedDocument, name: str = "") -> dict:
+    """Page field values for a parsed document. Whatever the text does not give
+    (số ký hiệu, issuing body, date, type) is left empty: the page is then kept
+    as a draft that ``pages.completeness`` lists and will not publish."""
+    symbol = (parsed.symbol or "").strip()
+    if len(symbol) > 40:  # not a symbol: text run together by the extraction
+        symbol = ""
     doc_type = _document_type(parsed)
-    body = _issuer(parsed)
+    body = _issuer(parsed, symbol)
     issued_date, issued_year = issued(parsed.issued_date)
-    summary = " ".join((parsed.title or "").split()) or f"{doc_type.name} {parsed.code}"
+    if issued_date is None and issued_year is None and parsed.code_year:
+        issued_year = parsed.code_year  # "73/2021/QH14": the code keeps its year
+    fallback = _fallback_title(parsed, doc_type, name)
+    summary = _without_kind(doc_type, parsed.title or "") or fallback
     authority = (parsed.signing_authority or "").strip()
     return {
-        "title": shorten(f"{doc_type.name} {lower_first(summary)}", 255),
+        "title": page_title(doc_type, parsed.title or "", fallback),
         "document_type": doc_type,
-        "number": parsed.number,
-        "symbol": parsed.symbol,
+        "number": parsed.number if symbol else None,
+        "symbol": symbol,
         "is_normative": bool(parsed.is_normative),
         "issuing_body": body,
         "place": (parsed.place or "")[:100],
@@ -157,8 +199,9 @@ def page_fields(parsed: ParsedDocument) -> dict:
 
 def default_slug(fields: dict) -> str:
     """Deterministic slug: type, code and year, plus the subject for drafts."""
+    doc_type = fields["document_type"]
     parts = [
-        fields["document_type"].name,
+        doc_type.name if doc_type else "van ban",
         str(fields["number"] or ""),
         fields["symbol"],
     ]
@@ -195,17 +238,24 @@ def import_record(
     *, record, parent, publish, note, user, parsed=None, field_overrides=None
 ) -> ImportResult:
     """Create or revise the page of one record; must run inside a transaction."""
+    from pages.completeness import missing_fields
+
     parsed = parsed or parse_document(record.text, overrides=record.overrides)
-    fields = page_fields(parsed) | (field_overrides or {})
-    model = page_model(fields["document_type"].name)
+    fields = page_fields(parsed, record.name) | (field_overrides or {})
+    model = page_model(fields["document_type"])
     slug = (parsed.slug or "").strip() or default_slug(fields)
     slug = slugify(fold(slug))[:255] or default_slug(fields)
+    missing = missing_fields(model(**fields))
     existing = find_existing(model, fields, parent, slug)
     if existing is not None:
-        page, action = _revise(existing, fields), "revised"
+        page, action = _revise(existing, fields, missing), "revised"
     else:
         page, action = _create(model, parent, fields, slug), "created"
-    revision = _save(page, publish=publish, note=note, user=user, name=record.name)
+    publish = publish and not missing  # an incomplete document stays a draft
+    checks = describe(parsed, missing)
+    revision = _save(
+        page, publish=publish, note=note, user=user, name=record.name, checks=checks
+    )
     _remember_source(page, record.name, parsed.source_url)
     return ImportResult(
         name=record.name,
@@ -216,7 +266,8 @@ def import_record(
         page_type=model._meta.verbose_name,
         published=publish,
         revision_id=revision.pk,
-        warnings=list(parsed.flags),
+        warnings=checks,
+        missing=missing,
     )
 
 
@@ -242,17 +293,17 @@ def _create(model, parent, fields: dict, slug: str):
     return page
 
 
-def _revise(page, fields: dict):
+def _revise(page, fields: dict, missing: list[str]):
     for name, value in fields.items():
         setattr(page, name, value)
     try:
-        page.full_clean()
+        page.full_clean(exclude=set(missing))
     except ValidationError as error:
         raise ImportFailure(_validation_message(error)) from None
     return page
 
 
-def _save(page, *, publish: bool, note: str, user, name: str):
+def _save(page, *, publish: bool, note: str, user, name: str, checks: list[str]):
     """Save a revision with the change note; publish and sync the graph if asked."""
     from wagtail.log_actions import log
 
@@ -269,7 +320,12 @@ def _save(page, *, publish: bool, note: str, user, name: str):
         action=IMPORT_ACTION,
         user=user,
         revision=revision,
-        data={"note": note or "", "source": name, "published": publish},
+        data={
+            "note": note or "",
+            "source": name,
+            "published": publish,
+            "checks": checks,
+        },
     )
     return revision
 

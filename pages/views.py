@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from documents.parsing import ParseError, SourceRecord, parse_document, read_records
+from documents.parsing.flags import describe
 from pages import relations
 from pages.forms import (
     MetadataForm,
@@ -119,6 +120,7 @@ def import_preview(request):
         messages.warning(request, "Hãy tải lên tệp văn bản trước.")
         return redirect("documents_import:upload")
     parsed = parse_document(stored["text"])
+    checks = describe(parsed)
     if request.method == "POST":
         form = MetadataForm(request.POST)
         if form.is_valid():
@@ -131,6 +133,7 @@ def import_preview(request):
         "form": form,
         "file_name": stored["name"],
         "parsed": parsed,
+        "checks": checks,
         "page_title": "Nhập văn bản: kiểm tra thông tin",
         "header_icon": "upload",
     }
@@ -166,4 +169,12 @@ def _save_draft(request, form, parsed, stored):
     request.session.pop(SESSION_KEY, None)
     verb = "Đã tạo bản nháp" if result.action == "created" else "Đã thêm bản sửa đổi"
     messages.success(request, f"{verb}: {result.title}")
+    if result.missing:
+        from pages.completeness import labels
+
+        messages.warning(
+            request,
+            f"Văn bản còn thiếu {labels(result.missing)}: hãy bổ sung trước khi "
+            "gửi duyệt hoặc xuất bản (danh sách ở mục “Cần bổ sung”).",
+        )
     return redirect(reverse("wagtailadmin_pages:edit", args=[result.page_id]))

@@ -7,9 +7,9 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from documents.models import IssuingBody
-from documents.workflow import APPROVERS, EDITORS, workflow_assign_defaults
 from pages import completeness
 from pages.models import DocumentPage
+from pages.workflow import APPROVERS, EDITORS, workflow_assign_defaults
 from tests.factories import DocumentPageFactory, build_site, document_type
 
 BLOCKED = "Chưa thể xuất bản hoặc gửi duyệt: văn bản còn thiếu"

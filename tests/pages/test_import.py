@@ -10,7 +10,7 @@ from wagtail.models import PageLogEntry, Revision
 
 from documents.models import IssuingBody, Signer
 from documents.parsing import read_records
-from pages.importing import IMPORT_ACTION, ImportFailure, document_import
+from pages.importing import IMPORT_ACTION, document_import
 from pages.models import (
     DecisionPage,
     DirectivePage,
@@ -27,6 +27,7 @@ DOCX = FIXTURES / "quyet-dinh-khen-thuong.docx"
 PDF = FIXTURES / "cong-van-text-layer.pdf"
 PARTY = FIXTURES / "party-chi-thi.txt"
 RECORDS = FIXTURES / "import-records.jsonl"
+GIVEN = FIXTURES / "given-fields.jsonl"
 SHARED = Path("/work/shared/data/documents/corpus.jsonl")
 
 pytestmark = pytest.mark.django_db
@@ -37,8 +38,8 @@ def import_file(path, index, *, publish=False, note="", number=0):
     return document_import(record=record, parent=index, publish=publish, note=note)
 
 
-def run(*args) -> str:
-    out = StringIO()
+def run(*args, out=None) -> str:
+    out = out or StringIO()
     call_command("import_documents", *map(str, args), stdout=out, stderr=StringIO())
     return out.getvalue()
 
@@ -104,10 +105,53 @@ class TestJsonLines:
         assert page.issuing_body.level == IssuingBody.Level.COMMUNE
         assert page.issuing_body.abbreviation == "HĐND"
 
-    def test_record_without_code_fails_with_reason(self, site_tree):
+    def test_record_without_metadata_is_kept_as_a_draft(self, site_tree):
         _, index = site_tree
-        with pytest.raises(ImportFailure, match="số ký hiệu"):
-            import_file(RECORDS, index, number=2)
+        result = import_file(RECORDS, index, number=2, publish=True)
+        assert result.ok and not result.complete and not result.published
+        assert result.missing == [
+            "document_type",
+            "symbol",
+            "issuing_body",
+            "issued_date",
+        ]
+        assert result.warnings[1].startswith("Chưa có số ký hiệu: điền ô “Số”")
+        page = LegalDocumentPage.objects.get(pk=result.page_id)
+        assert not page.live and page.document_type is None
+        assert page.title == "Văn bản chưa rõ số ký hiệu (import-records.jsonl#3)"
+        entry = PageLogEntry.objects.get(page=page, action=IMPORT_ACTION)
+        assert entry.data["checks"] == result.warnings
+
+    def test_title_that_begins_with_its_kind_keeps_it_once(self, site_tree):
+        _, index = site_tree
+        result = import_file(GIVEN, index, number=0, publish=True)
+        page = LegalDocumentPage.objects.get(pk=result.page_id)
+        assert page.title == "Luật Phòng, chống ma túy"
+        assert page.summary == "Phòng, chống ma túy"
+        assert (page.code, page.year, page.is_normative) == ("73/2021/QH14", 2021, True)
+        assert page.issuing_body.name == "Quốc hội" and page.live
+
+    def test_given_fields_win_and_disagreements_are_reported(self, site_tree):
+        _, index = site_tree
+        result = import_file(GIVEN, index, number=1)
+        page = LegalDocumentPage.objects.get(pk=result.page_id)
+        assert (page.code, str(page.issued_date)) == ("1802/QĐ-UBND", "2025-09-06")
+        assert any(
+            "Số ký hiệu trong dữ liệu nhập (“1802/QĐ-UBND”) khác với văn bản "
+            "(“1801/QĐ-UBND”)" in w
+            for w in result.warnings
+        )
+        assert any(
+            w.startswith("Ngày ban hành trong dữ liệu nhập") for w in result.warnings
+        )
+
+    def test_reply_without_header_names_its_issuer(self, site_tree):
+        _, index = site_tree
+        result = import_file(GIVEN, index, number=2)
+        page = LegalDocumentPage.objects.get(pk=result.page_id)
+        assert page.issuing_body.name == "Cục Hải quan"
+        assert result.missing == ["symbol", "issued_date"]
+        assert page.title.startswith("Công văn chưa rõ số ký hiệu")
 
 
 class TestRevisions:
@@ -171,12 +215,26 @@ class TestAtomicity:
 
 class TestCommand:
     def test_imports_files_and_reports_per_file(self, site_tree):
-        out = run(DOCX, PDF, RECORDS, FIXTURES / "broken.docx", "--publish")
-        assert "quyet-dinh-khen-thuong.docx: 1 created, 0 revised, 0 failed" in out
-        assert "import-records.jsonl: 2 created, 0 revised, 1 failed" in out
-        assert "FAILED import-records.jsonl#3: no số ký hiệu" in out
+        out = StringIO()
+        with pytest.raises(CommandError) as error:  # broken.docx is an error
+            run(DOCX, PDF, RECORDS, FIXTURES / "broken.docx", "--publish", out=out)
+        assert error.value.returncode == 1
+        out = out.getvalue()
+        assert (
+            "quyet-dinh-khen-thuong.docx: 1 created, 0 revised "
+            "(0 need attention), 0 failed"
+        ) in out
+        assert "import-records.jsonl: 3 created, 0 revised (1 need attention)" in out
+        assert "NEEDS ATTENTION import-records.jsonl#3" in out
+        assert "    - Chưa có số ký hiệu: điền ô “Số” và “Ký hiệu” theo bản gốc." in out
         assert "broken.docx: FAILED: broken.docx: not a valid DOCX file" in out
+        assert "5 of 5 documents stored: 4 complete, 1 need attention" in out
         assert LegalDocumentPage.objects.live().count() == 4
+
+    def test_drafts_that_need_attention_are_no_error(self, site_tree):
+        out = run(RECORDS, GIVEN)
+        assert "6 of 6 documents stored: 4 complete, 2 need attention" in out
+        assert "draft_no_number" not in out and "_" not in out.split("stored")[-1]
 
     def test_dry_run_writes_nothing(self, site_tree):
         bodies = IssuingBody.objects.count()

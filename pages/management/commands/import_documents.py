@@ -3,8 +3,12 @@
 
 Each record is imported in its own transaction (``document_import``); a record
 whose identity is already on the portal becomes a new revision of that page.
-The report lists, per file, what was created, revised or failed and why. Exit
-status 0 when at least one document was imported, 1 when none was.
+A record whose số ký hiệu, issuing body, date or type cannot be found is still
+stored, as a draft that is never published (``pages.completeness``). The report
+lists, per file, what was created, revised, stored incomplete (with Vietnamese
+sentences naming what to fill in) or failed and why, then how many documents
+were stored complete and how many need attention. Exit status 1 only on errors
+(a record that failed, a file that cannot be read), else 0.
 """
 
 from __future__ import annotations
@@ -50,10 +54,11 @@ class Command(BaseCommand):
                     results[path].append(self._import(record, parent, options))
                     bar.update()
         self._report(options["paths"], results, failures, options["dry_run"])
-        imported = sum(r.ok for rs in results.values() for r in rs)
-        self._summary(imported, total, failures, time.monotonic() - started)
-        if not imported:
-            raise CommandError("no document was imported", returncode=1)
+        done = [r for rs in results.values() for r in rs]
+        self._summary(done, total, failures, time.monotonic() - started)
+        errors = sum(not r.ok for r in done) + len(failures)
+        if errors:
+            raise CommandError(f"{errors} error(s): see FAILED above", returncode=1)
 
     def _parent(self, slug: str | None):
         from pages.models import DocumentIndexPage
@@ -99,24 +104,36 @@ class Command(BaseCommand):
             created = sum(r.action == "created" for r in done)
             revised = sum(r.action == "revised" for r in done)
             failed = [r for r in done if not r.ok]
+            attention = sum(r.ok and not r.complete for r in done)
             self.stdout.write(
-                f"{Path(path).name}: {created} {verb}created, {revised} {verb}revised, "
-                f"{len(failed)} failed"
+                f"{Path(path).name}: {created} {verb}created, {revised} {verb}revised "
+                f"({attention} need attention), {len(failed)} failed"
             )
             for result in done:
                 self._line(result)
 
     def _line(self, result: ImportResult) -> None:
+        """Failures always; drafts that need attention with the Vietnamese
+        sentences of what is missing; every record and its checks at -v 2."""
         if not result.ok:
             self.stdout.write(f"  FAILED {result.name}: {result.error}")
-        elif self.verbosity_level > 1:
-            self.stdout.write(
-                f"  {result.action} {result.name}: {result.code} {result.title}"
-            )
+            return
+        verbose = self.verbosity_level > 1
+        if result.complete and not verbose:
+            return
+        label = "NEEDS ATTENTION" if not result.complete else result.action
+        self.stdout.write(f"  {label} {result.name}: {result.code} {result.title}")
+        for sentence in result.warnings if verbose else result.warnings[:4]:
+            self.stdout.write(f"    - {sentence}")
 
-    def _summary(self, imported: int, total: int, failures, seconds: float) -> None:
+    def _summary(self, done, total: int, failures, seconds: float) -> None:
+        stored = [r for r in done if r.ok]
+        complete = sum(r.complete for r in stored)
+        attention = len(stored) - complete
         self.stdout.write(
-            f"{imported} of {total} documents imported"
+            f"{len(stored)} of {total} documents stored: {complete} complete, "
+            f"{attention} need attention (drafts listed in Admin → Cần bổ sung), "
+            f"{total - len(stored)} failed"
             f"{f', {len(failures)} file(s) unreadable' if failures else ''}"
             f" in {seconds:.1f} s"
         )
