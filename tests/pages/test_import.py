@@ -331,6 +331,31 @@ class TestAdminImport:
             "Về việc khen thưởng (đã sửa)"
         )
 
+    def test_preview_names_checks_in_vietnamese_and_keeps_gaps(
+        self, site_tree, admin_client
+    ):
+        _, index = site_tree
+        response = self.upload(admin_client, SEED)
+        preview = admin_client.get(response["Location"])
+        html = preview.content.decode()
+        assert "Văn bản chưa có số: điền số khi ban hành (ô “Số”)." in html
+        assert "Chỉ đọc được năm ban hành" in html
+        assert "draft_no_number" not in html and "date_partial" not in html
+        form = preview.context["form"]
+        data = {
+            name: ("" if value is None else value)
+            for name, value in form.initial.items()
+        }
+        data |= {"parent": index.pk, "document_type": "", "symbol": "", "issuer": ""}
+        saved = admin_client.post(response["Location"], data, follow=True)
+        assert "Văn bản còn thiếu loại văn bản, số ký hiệu, cơ quan ban hành" in (
+            saved.content.decode()
+        )
+        page = LegalDocumentPage.objects.get()
+        assert not page.live and page.issuing_body is None
+        listing = admin_client.get("/admin/can-bo-sung/?thieu=issuing_body")
+        assert page.title in listing.content.decode()
+
     def test_preview_without_upload_redirects(self, site_tree, admin_client):
         response = admin_client.get("/admin/nhap-van-ban/xem-truoc/")
         assert response.status_code == 302
