@@ -22,14 +22,6 @@ from documents.parsing.flags import MISSING_LABELS, MISSING_MESSAGES
 #: Required fields, in the order of the page editor.
 REQUIRED = ("document_type", "symbol", "issuing_body", "issued_date")
 
-#: Form field that carries the error of each required field.
-FORM_FIELD = {
-    "document_type": "document_type",
-    "symbol": "symbol",
-    "issuing_body": "issuing_body",
-    "issued_date": "issued_date",
-}
-
 
 class IncompleteDocument(ValidationError):
     """Publishing a document that lacks required metadata (Vietnamese message)."""
@@ -100,10 +92,9 @@ def clean_form(form) -> None:
     missing = missing_from_values(values)
     if not missing:
         return
-    for name in missing:
-        field = FORM_FIELD[name]
-        if field in form.fields and not form.has_error(field):
-            form.add_error(field, MISSING_MESSAGES[name])
+    for name in missing:  # the keys are the page's (and form's) field names
+        if name in form.fields and not form.has_error(name):
+            form.add_error(name, MISSING_MESSAGES[name])
     form.add_error(None, blocked_message(missing))
 
 
