@@ -33,6 +33,8 @@ _HEADER_CUTS = re.compile(
     r"|(?<=[\dA-ZĐ)])\s+(?=[A-ZĐÀ-Ỹ][\w.]*(?:\s[\w.]+){0,5},\s*ng[àa]y\s)"
 )
 _VV = re.compile(r"\bV/v\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+#: "BỘ TÀI CHÍNH / CỤC THUẾ": the parent and the body on one line.
+_LEVEL_SEPARATOR = re.compile(r"\s+/\s+")
 _DASHES = str.maketrans({"–": "-", "‐": "-", "‑": "-"})
 
 
@@ -251,7 +253,8 @@ def _strip_date_tail(text: str) -> str:
 
 def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent) from the issuer lines of the header."""
-    lines = [ln.strip(" *-") for ln in lines if ln.strip(" *-")]
+    parts = [part for ln in lines for part in _LEVEL_SEPARATOR.split(ln)]
+    lines = [ln.strip(" *-") for ln in parts if ln.strip(" *-")]
     if not lines:
         return None, None
     merged: list[str] = []

@@ -69,6 +69,26 @@ def test_number_line_before_quoc_hieu_is_not_the_issuer():
 
 
 @pytest.mark.parametrize(
+    "head",
+    [
+        "BỘ TÀI CHÍNH\n\nCỤC THUẾ\n\n",
+        "BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\n",
+        "BỘ TÀI CHÍNH / CỤC THUẾ\n\n",
+        "BỘ TÀI CHÍNH CỤC THUẾ\n\n",
+    ],
+)
+def test_parent_ministry_above_the_body(head):
+    text = (
+        head + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 5615/CT-CS\nV/v Mẫu tờ khai\n\nHà Nội, ngày 02 tháng 12 năm 2025\n\n"
+        "Kính gửi: Thuế tỉnh Tây Ninh.\n\nCục Thuế nhận được công văn."
+    )
+    doc = parse_document(text)
+    assert (doc.issuer, doc.issuer_parent) == ("Cục Thuế", "Bộ Tài chính")
+    assert doc.flags == []
+
+
+@pytest.mark.parametrize(
     ("symbol", "doc_type", "expected"),
     [
         ("CT-CS", "Công văn", ("Cục Thuế", "Bộ Tài chính")),
