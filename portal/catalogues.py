@@ -27,6 +27,14 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 # entities: a translation must carry exactly the ones its source carries.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdifr]|\{\w*\}|</?[a-zA-Z][^>]*>|&\w+;")
 
+# The tone mark on the main vowel, as most government texts place it: "hòa",
+# "thủy", "khỏe", not "hoà", "thuỷ", "khoẻ" (a mark on the final vowel of an
+# open "oa", "oe", "uy" syllable).
+OLD_TONE_PLACEMENT = re.compile(
+    r"(?i)(?:o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])"
+    r"(?![a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ])"
+)
+
 
 def catalogue_files(locale_dir: Path = LOCALE_DIR) -> list[Path]:
     """Every ``.po`` file under ``locale_dir``, in a stable order."""
@@ -65,11 +73,17 @@ def entry_problems(path: Path, entry: polib.POEntry) -> list[Problem]:
         return [Problem(path, entry.msgid, "untranslated")]
     # Vietnamese has a single plural form, which stands for the source's plural
     # ("%(count)s pages") and may therefore drop a singular's literal "1".
-    return [
+    problems = [
         Problem(path, entry.msgid, f"placeholders differ in {t!r}")
         for t in translations
         if placeholders(t) not in sources
     ]
+    problems += [
+        Problem(path, entry.msgid, f"old-style tone placement in {t!r}")
+        for t in translations
+        if OLD_TONE_PLACEMENT.search(t)
+    ]
+    return problems
 
 
 def check_file(path: Path) -> list[Problem]:

@@ -25,7 +25,7 @@ class DocumentType(index.Indexed, models.Model):
     family = models.CharField(
         "hệ thống", max_length=10, choices=Family.choices, default=Family.ADMINISTRATIVE
     )
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField("đường dẫn", max_length=100, unique=True)
     ordering = models.PositiveSmallIntegerField("thứ tự", default=100)
 
     search_fields = [
@@ -84,7 +84,7 @@ class IssuingBody(index.Indexed, models.Model):
         blank=True,
         related_name="predecessors",
     )
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField("đường dẫn", max_length=200, unique=True)
 
     search_fields = [
         index.SearchField("name"),
@@ -164,7 +164,7 @@ class Field(index.Indexed, models.Model):
     """A field of work (lĩnh vực), e.g. "Thi đua, khen thưởng"."""
 
     name = models.CharField("lĩnh vực", max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField("đường dẫn", max_length=100, unique=True)
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

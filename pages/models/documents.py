@@ -85,7 +85,8 @@ class DocumentAttachment(Orderable):
     )
     caption = models.CharField("mô tả", max_length=255, blank=True)
 
-    panels = [FieldPanel("file"), FieldPanel("caption")]
+    # The editor's label for "file" (the field has no Vietnamese verbose_name).
+    panels = [FieldPanel("file", heading="Tệp"), FieldPanel("caption")]
 
     class Meta(Orderable.Meta):
         verbose_name = "tệp đính kèm"

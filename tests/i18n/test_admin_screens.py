@@ -120,3 +120,43 @@ def test_login_screen_has_no_english(client, db):
     html = response.content.decode()
     assert "Mật khẩu" in visible_texts(html)
     assert english_phrases(html) == {}
+
+
+def portal_editors() -> dict[str, str]:
+    """The edit forms of the portal's vocabularies and of each page type."""
+    from django.apps import apps
+    from wagtail.models import Page
+    from wagtail.snippets.models import get_snippet_models
+
+    found = {}
+    for model in get_snippet_models():
+        instance = model.objects.first()
+        if model._meta.app_label == "documents" and instance is not None:
+            name = model._meta.model_name
+            viewset = f"wagtailsnippets_{model._meta.app_label}_{name}"
+            found[f"{name} editor"] = reverse(f"{viewset}:edit", args=[instance.pk])
+            found[f"{name} add"] = reverse(f"{viewset}:add")
+    for model in apps.get_app_config("pages").get_models():
+        if issubclass(model, Page) and not model._meta.abstract:
+            page = model.objects.first()
+            if page is not None:
+                found[f"{model._meta.model_name} editor"] = reverse(
+                    "wagtailadmin_pages:edit", args=[page.pk]
+                )
+    return found
+
+
+def test_portal_editors_show_no_english(client, demo):
+    admin = get_user_model().objects.create_superuser(
+        "quantri-i18n", "quantri-i18n@example.invalid", "x"
+    )
+    client.force_login(admin)
+    found = {}
+    screens_ = portal_editors()
+    assert len(screens_) >= 10, screens_
+    for name, url in screens_.items():
+        response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        for phrase, text in english_phrases(response.content.decode()).items():
+            found[f"{name}: {phrase!r}"] = text
+    assert found == {}, "\n".join(f"{k} in {v!r}" for k, v in found.items())

@@ -112,6 +112,8 @@ def test_catalogue_covers_every_upstream_message(path):
             polib.POEntry(msgid="<b>{title}</b> locked", msgstr="{title} đang khóa"),
             "placeholders differ",
         ),
+        (polib.POEntry(msgid="Unpublish", msgstr="Huỷ xuất bản"), "old-style tone"),
+        (polib.POEntry(msgid="Agree", msgstr="Đồng ý, hoà giải"), "old-style tone"),
         (
             polib.POEntry(
                 msgid="%(count)s page",
@@ -125,6 +127,11 @@ def test_catalogue_covers_every_upstream_message(path):
 def test_the_check_finds_bad_entries(entry, reason):
     problems = entry_problems(Path("x.po"), entry)
     assert [p.reason.startswith(reason) for p in problems] == [True]
+
+
+def test_new_style_tone_placement_passes():
+    for text in ("Hủy xuất bản", "hòa giải", "Thủy lợi", "ngoài", "khuya", "Hoàn tất"):
+        assert entry_problems(Path("x.po"), polib.POEntry(msgid="x", msgstr=text)) == []
 
 
 def test_a_plural_may_drop_the_singular_one():

@@ -96,6 +96,10 @@ ENGLISH_PHRASES = [
     "Close",
     "Page",
     "Sign in",
+    "Slug",
+    "Root",
+    "Moderators approval",
+    "File",
     "Forgotten password?",
 ]
 
