@@ -419,6 +419,43 @@ class _Search(SqlSearch):
             return self.pruned_sql(expr, (candidates, params), counted, idfs)
         return self.exact_sql((candidates, params), counted, idfs)
 
+    def counted_idfs(self, expr: str):
+        counted = self.parts.get(expr) or Counter([(expr, "folded")])
+        idfs = dict(zip(counted, self.part_idfs([q for q, _ in counted]), strict=True))
+        return counted, idfs
+
+    def scored_sample_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """BM25 of every match in the facet sample (which holds them all)."""
+        return self.exact_sql(
+            (f"SELECT id FROM {SAMPLE}", []), *self.counted_idfs(expr)
+        )
+
+    def scored_with_titles_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """BM25 of the matches newer than the ``rank_limit``-th newest (read
+        off the facet sample) or among the newest ``rank_limit`` holding every
+        query word in their title (class A), as SQLite's title step."""
+        limit = int(self.rank_limit)
+        in_titles = " & ".join(
+            "("
+            + " | ".join(
+                "(" + " <-> ".join(f"{_lexeme(t)}:A" for t in alt) + ")"
+                for alt in g.alternatives
+            )
+            + ")"
+            for g in self.parsed.groups
+        )
+        boundary = (
+            f"SELECT id FROM {SAMPLE} ORDER BY id DESC LIMIT 1 OFFSET {limit - 1}"
+        )
+        candidates = (
+            f"SELECT e.id FROM {sql.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
+            f"AND {self.where_clause()} AND (e.id >= ({boundary}) OR e.id IN ("
+            f"SELECT t.id FROM {sql.ENTRY_TABLE} t WHERE t.doc @@ %s::tsquery "
+            f"ORDER BY t.id DESC LIMIT {limit}))"
+        )
+        params = [expr, *self.where_params, in_titles]
+        return self.exact_sql((candidates, params), *self.counted_idfs(expr))
+
     def pruned_sql(
         self,
         expr: str,

@@ -15,7 +15,7 @@ from search.backends.sqlite import _Search
 from search.query import parse
 from search.types import IndexEntry, SearchQuery
 
-from .conftest import make_backend
+from .conftest import DATABASES, make_backend
 from .corpus import article_entry
 
 pytestmark = pytest.mark.django_db
@@ -88,10 +88,13 @@ def test_small_index_keeps_every_part_selecting(crowded):
     assert results.total == 41
 
 
-def test_named_document_is_scored_beyond_the_newest_matches():
+@pytest.mark.django_db(databases=DATABASES)
+@pytest.mark.parametrize("name", ["sqlite", "postgres"])
+def test_named_document_is_scored_beyond_the_newest_matches(name, monkeypatch):
     """All-words queries score the newest matches and, while the matches are
-    few enough, the newest holding every word in their title."""
-    backend = make_backend("sqlite")
+    few enough, the newest holding every word in their title (both database
+    backends)."""
+    backend = make_backend(name)
     backend.options["RANK_HORIZON"] = 5
     backend.add_bulk(
         [
@@ -110,6 +113,13 @@ def test_named_document_is_scored_beyond_the_newest_matches():
     )
     results = backend.search(SearchQuery(text="bộ luật lao động", per_page=3))
     assert results.total == 21
+    assert results.hits[0].key == "cand:0"
+    # More matches than the facet sample holds: the title step scores it.
+    monkeypatch.setattr(
+        sql_search.SqlSearch.__init__, "__defaults__", (sql_search.HORIZON, 10)
+    )
+    results = backend.search(SearchQuery(text="bộ luật lao động", per_page=3))
+    assert results.total == 21 and not results.facets_exact
     assert results.hits[0].key == "cand:0"
 
 
