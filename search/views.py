@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from . import get_backend
 from . import search as run_search
 from .backends.base import MAX_PAGE, BackendError
+from .grouping import GroupedResults, search_grouped
 from .query import clean
 from .types import SearchQuery, SearchResults
 
@@ -94,6 +95,20 @@ def execute(query: SearchQuery) -> SearchResults:
     return results
 
 
+def execute_grouped(query: SearchQuery) -> GroupedResults:
+    """Like ``execute``, one result per document (its best Điều nested)."""
+    try:
+        grouped = search_grouped(query, run_search)
+        if not grouped.groups and query.page > 1:
+            query.page = 1
+            grouped = search_grouped(query, run_search)
+    except BackendError:
+        grouped = GroupedResults([], SearchResults(notice=DOWN_NOTICE), 1, False)
+    grouped.results.page = grouped.page
+    grouped.results.num_pages = grouped.page + (1 if grouped.more else 0)
+    return grouped
+
+
 def _status_labels() -> dict[str, str]:
     from documents.choices import ValidityStatus
 
@@ -140,14 +155,19 @@ def search_page(request: HttpRequest) -> HttpResponse:
     """``/tim-kiem/``: search box, facet sidebar, result cards, pagination."""
     query = query_from_params(request.GET)
     searched = bool(query.text or query.filters)
-    results = execute(query) if searched else SearchResults()
+    grouped = (
+        execute_grouped(query)
+        if searched
+        else GroupedResults([], SearchResults(), 1, False)
+    )
+    results = grouped.results
     params = request.GET
     context = {
         "query": query,
         "results": results,
         "searched": searched,
         "facets": facet_groups(results, query, params),
-        "cards": _cards(results),
+        "cards": _cards(grouped),
         "previous_url": _page_url(params, results.page - 1) if results.page > 1 else "",
         "next_url": _page_url(params, results.page + 1)
         if results.page < results.num_pages
@@ -161,17 +181,18 @@ def search_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _cards(results: SearchResults) -> list[dict]:
+def _cards(grouped: GroupedResults) -> list[dict]:
     statuses = _status_labels()
     return [
         {
-            "hit": hit,
-            "kind_label": KIND_LABELS.get(hit.kind, hit.kind),
-            "status_label": statuses.get(hit.status, "")
-            if hit.kind in ("document", "article")
+            "hit": group.hit,
+            "articles": group.articles,
+            "kind_label": KIND_LABELS.get(group.hit.kind, group.hit.kind),
+            "status_label": statuses.get(group.hit.status, "")
+            if group.hit.kind in ("document", "article")
             else "",
         }
-        for hit in results.hits
+        for group in grouped.groups
     ]
 
 
@@ -204,14 +225,24 @@ def suggest(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def api_search(request: HttpRequest) -> JsonResponse:
-    """``GET /api/v1/search/?q=&type=&issuer=&year=&status=&cites=&page=``."""
+    """``GET /api/v1/search/?q=&type=&issuer=&year=&status=&cites=&page=``.
+
+    Each document once, its best Điều under ``articles``; ``group=0`` gives
+    the flat list (a document and each of its Điều as separate results).
+    """
     try:
         per_page = min(max(int(request.GET.get("per_page", PER_PAGE)), 1), 100)
     except ValueError:
         per_page = PER_PAGE
     query = query_from_params(request.GET, per_page=per_page)
-    results = execute(query)
-    data = results.to_dict()
+    if request.GET.get("group") == "0":
+        results = execute(query)
+        data = results.to_dict()
+    else:
+        grouped = execute_grouped(query)
+        results = grouped.results
+        data = results.to_dict()
+        data["hits"] = [group.to_dict() for group in grouped.groups]
     data["query"] = {
         "q": query.text,
         "filters": {
@@ -223,6 +254,8 @@ def api_search(request: HttpRequest) -> JsonResponse:
     data["results"] = data.pop("hits")
     for hit in data["results"]:
         hit["kind_label"] = KIND_LABELS.get(hit["kind"], hit["kind"])
+        for article in hit.get("articles", []):
+            article["kind_label"] = KIND_LABELS["article"]
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     return _uncached_if_degraded(response, results)
 

@@ -3,11 +3,15 @@
     manage.py search "nghi dinh 98 giay khen" --limit 5
     manage.py search "34-CT/TW" --json --type "Chỉ thị"
     manage.py search --batch questions.txt --limit 10 --json
+    manage.py search "quyet dinh cong bo thu tuc hanh chinh" --group
 
 With ``--json`` each result is one JSON object per line (``kind, title, url,
 code, article, score, snippet``); with ``--batch FILE`` each line of FILE is a
 query and each output line is ``{"query": ..., "results": [...]}``, in order.
-Queries go through ``search.search``, the code path of /tim-kiem/.
+The list is flat (one line per hit: a document or one of its Điều); with
+``--group`` each result is a document, once, with its best Điều (up to 3)
+under ``articles``, as /tim-kiem/ shows them. Queries go through
+``search.search``, the code path of /tim-kiem/.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 import search
 from search.backends.base import BackendError
+from search.grouping import search_grouped
 from search.types import SearchQuery
 
 RESULT_KEYS = ("kind", "title", "url", "code", "article", "score", "snippet")
@@ -33,6 +38,11 @@ class Command(BaseCommand):
         parser.add_argument("--type", dest="doc_type", help="document type filter")
         parser.add_argument("--kind", help="kind filter (document, article, news…)")
         parser.add_argument("--batch", help="file with one query per line")
+        parser.add_argument(
+            "--group",
+            action="store_true",
+            help="one result per document, its best articles nested",
+        )
 
     def handle(self, *args, **options):
         limit = min(max(options["limit"], 1), 100)
@@ -41,6 +51,7 @@ class Command(BaseCommand):
             for k, v in (("type", options["doc_type"]), ("kind", options["kind"]))
             if v
         }
+        self.group = options["group"]
         if options["batch"]:
             return self._batch(options["batch"], limit, filters, options["json"])
         if not options["query"]:
@@ -53,13 +64,20 @@ class Command(BaseCommand):
                 self._print(rank, row)
 
     def _results(self, text: str, limit: int, filters: dict) -> list[dict]:
+        query = SearchQuery(text=text, filters=filters, per_page=limit)
         try:
-            found = search.search(
-                SearchQuery(text=text, filters=filters, per_page=limit)
-            )
+            if self.group:
+                return [
+                    {
+                        **_row(group.hit),
+                        "articles": [_row(hit) for hit in group.articles],
+                    }
+                    for group in search_grouped(query).groups
+                ]
+            found = search.search(query)
         except BackendError as error:
             raise CommandError(f"search backend unavailable: {error}") from error
-        return [{key: getattr(hit, key) for key in RESULT_KEYS} for hit in found.hits]
+        return [_row(hit) for hit in found.hits]
 
     def _batch(self, path: str, limit: int, filters: dict, as_json: bool) -> None:
         try:
@@ -83,3 +101,9 @@ class Command(BaseCommand):
         code = f" [{row['code']}]" if row["code"] else ""
         self.stdout.write(f"{rank:>2}. {row['title']}{code}{where}  ({row['score']})")
         self.stdout.write(f"    {row['url']}")
+        for article in row.get("articles", []):
+            self.stdout.write(f"    – {article['article']}: {article['url']}")
+
+
+def _row(hit) -> dict:
+    return {key: getattr(hit, key) for key in RESULT_KEYS}
