@@ -3,7 +3,7 @@
 The setting is shaped like ``CACHES``::
 
     PORTAL_SEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends.sqlite.SQLiteBackend", "OPTIONS": {}},
+        "default": {"BACKEND": "search.backends.database.sqlite.SQLiteBackend", "OPTIONS": {}},
         "fallback": {...},  # optional: answers when "default" is down
     }
 
@@ -21,8 +21,8 @@ from .base import BackendError, SearchBackend
 
 __all__ = ["BackendError", "SearchBackend", "default_config"]
 
-SQLITE = "search.backends.sqlite.SQLiteBackend"
-POSTGRES = "search.backends.postgres.PostgresBackend"
+SQLITE = "search.backends.database.sqlite.SQLiteBackend"
+POSTGRES = "search.backends.database.postgres.PostgresBackend"
 ELASTICSEARCH = "search.backends.engine.elasticsearch.ElasticsearchBackend"
 OPENSEARCH = "search.backends.engine.opensearch.OpenSearchBackend"
 

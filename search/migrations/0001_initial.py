@@ -7,7 +7,7 @@ statements serve this migration and the tests.
 
 from django.db import migrations
 
-from search.backends.schema import create, drop
+from search.backends.database.schema import create, drop
 
 
 class Migration(migrations.Migration):

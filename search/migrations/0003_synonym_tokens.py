@@ -5,7 +5,7 @@ The index is derived data: run ``manage.py rebuild_search_index`` afterwards.
 
 from django.db import migrations
 
-from search.backends.schema import recreate
+from search.backends.database.schema import recreate
 
 
 class Migration(migrations.Migration):

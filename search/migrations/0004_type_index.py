@@ -5,7 +5,7 @@ idempotent; PostgreSQL's schema is unchanged.
 
 from django.db import migrations
 
-from search.backends.schema import create
+from search.backends.database.schema import create
 
 
 class Migration(migrations.Migration):

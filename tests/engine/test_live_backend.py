@@ -50,9 +50,9 @@ def database_backend():
 
     config = default_config(connection.vendor, None)["default"]
     if connection.vendor == "sqlite":
-        from search.backends.sqlite import create_schema
+        from search.backends.database.sqlite import create_schema
     else:
-        from search.backends.postgres import create_schema
+        from search.backends.database.postgres import create_schema
     create_schema(connection)
     return import_string(config["BACKEND"])("db", {})
 

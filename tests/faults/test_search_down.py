@@ -27,11 +27,10 @@ def search_url() -> str:
 
 
 def db_backend(settings) -> dict:
+    from search.backends import POSTGRES, SQLITE
+
     engine = settings.DATABASES["default"]["ENGINE"]
-    name = (
-        "postgres.PostgresBackend" if "postgresql" in engine else "sqlite.SQLiteBackend"
-    )
-    return {"BACKEND": f"search.backends.{name}"}
+    return {"BACKEND": POSTGRES if "postgresql" in engine else SQLITE}
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ ENGINES = {"opensearch", "elasticsearch"}
 def make_backend(name: str):
     """A fresh, empty backend called ``name``, or pytest.skip with the reason."""
     if name == "sqlite":
-        from search.backends.sqlite import SQLiteBackend, create_schema
+        from search.backends.database.sqlite import SQLiteBackend, create_schema
 
         if connections["default"].vendor != "sqlite":
             pytest.skip("SQLite backend: the default database is not SQLite")
@@ -76,7 +76,7 @@ def make_backend(name: str):
             pytest.skip(
                 "PostgreSQL backend: no DATABASE_URL and 127.0.0.1:5432 is down"
             )
-        from search.backends.postgres import PostgresBackend, create_schema
+        from search.backends.database.postgres import PostgresBackend, create_schema
 
         create_schema(connections[POSTGRES_ALIAS])
         backend = PostgresBackend("test", {"DATABASE": POSTGRES_ALIAS})

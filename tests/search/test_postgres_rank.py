@@ -1,4 +1,4 @@
-"""PostgreSQL ranks with FTS5's BM25 (``search/backends/postgres.py``).
+"""PostgreSQL ranks with FTS5's BM25 (``search/backends/database/postgres_rank.py``).
 
 The parity tests need both databases (SQLite default database plus the local
 PostgreSQL alias); the others need PostgreSQL only. Each skips with the reason
@@ -10,8 +10,12 @@ from __future__ import annotations
 import pytest
 from django.db import connections
 
-from search.backends import postgres, sql, sql_search
-from search.backends.sqlite import WEIGHTS
+from search.backends.database import frequencies
+from search.backends.database import plan as sql_search
+from search.backends.database import postgres_rank as postgres
+from search.backends.database import tables as sql
+from search.backends.database.postgres import tsvector_literal
+from search.backends.database.sqlite import WEIGHTS
 from search.query import parse
 from search.types import IndexEntry, SearchQuery
 
@@ -59,8 +63,8 @@ def _postgres():
 
 
 def test_length_lexeme_once_and_out_of_reach_of_queries():
-    literal = postgres.tsvector_literal(_corpus()[1])
-    lexeme = postgres._lexeme(postgres.LENGTH_LEXEME)
+    literal = tsvector_literal(_corpus()[1])
+    lexeme = postgres.lexeme(postgres.LENGTH_LEXEME)
     assert literal.count(lexeme + ":") == 1
     parsed = parse("#len '#len' \"#len\"")
     tokens = {t for g in parsed.groups for alt in g.alternatives for t in alt}
@@ -151,7 +155,7 @@ def test_index_without_length_lexeme_still_ranks():
             f"UPDATE {sql.ENTRY_TABLE} SET doc = ts_delete(doc, %s)",
             [postgres.LENGTH_LEXEME],
         )
-    postgres.invalidate_frequencies()
+    frequencies.invalidate_frequencies()
     scores = _scores(pg, "quyền sử dụng đất")
     assert next(iter(scores)) == "rank:1"
     assert all(score > 0 for score in scores.values())
@@ -199,7 +203,9 @@ def test_question_selection_and_scores_equal_sqlite(budgets, monkeypatch):
         for batch in _question_corpus():
             backend.add_bulk(batch)
     with connection.cursor() as cur:
-        search = postgres._Search(cur, parse(QUESTION), SearchQuery(text=QUESTION))
+        search = postgres.PostgresSearch(
+            cur, parse(QUESTION), SearchQuery(text=QUESTION)
+        )
         selecting, scoring = search.selective_parts(search.bigrams_by_group(), False)
     selecting_words = {q for part, _ in selecting for q in part.split("'")[1::2]}
     scoring_words = {q for part, _ in scoring for q in part.split("'")[1::2]}

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from search.backends import sql_search
-from search.backends.sqlite import _Search
+from search.backends.database import plan as sql_search
+from search.backends.database.sqlite import _Search
 from search.query import parse
 from search.types import IndexEntry, SearchQuery
 

@@ -25,7 +25,7 @@ matches higher. Bigrams reward words that appear next to each other as in the
 query. Short queries require every word (falling back to any word when nothing
 matches); long, question-like queries rank by BM25 over any word, skipping words
 found in most entries, and match only the entries holding their rarest words
-and word pairs (``_Search.selective_parts``). See ``search/sql.py`` for
+and word pairs (``_Search.selective_parts``). See ``tables.py`` for
 filters, facets and codes.
 """
 
@@ -37,11 +37,12 @@ from typing import Any
 
 from django.db import DatabaseError, connections, transaction
 
-from ..query import Group, ParsedQuery
-from ..types import IndexEntry, SearchQuery, SearchResults
-from . import sql
-from .base import BackendError, SearchBackend
-from .sql_search import HORIZON, SAMPLE, SqlSearch, invalidate_frequencies
+from ...query import Group, ParsedQuery
+from ...types import IndexEntry, SearchQuery, SearchResults
+from ..base import BackendError, SearchBackend
+from . import tables
+from .frequencies import invalidate_frequencies
+from .plan import HORIZON, SAMPLE, SqlSearch
 
 FTS_TABLE = "portal_search_fts"
 TEXT_TABLE = "portal_search_text"
@@ -78,7 +79,7 @@ AND_MAX_GROUPS = 4
 COMMON_RATIO = 0.25
 
 SCHEMA = [
-    f"""CREATE TABLE IF NOT EXISTS {sql.ENTRY_TABLE} (
+    f"""CREATE TABLE IF NOT EXISTS {tables.ENTRY_TABLE} (
         id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE,
         page_id INTEGER NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
         url TEXT NOT NULL, code TEXT NOT NULL, article TEXT, anchor TEXT,
@@ -88,16 +89,16 @@ SCHEMA = [
     f"""CREATE TABLE IF NOT EXISTS {TEXT_TABLE} (
         id INTEGER PRIMARY KEY, legal_basis TEXT NOT NULL, body TEXT NOT NULL)""",
     f"CREATE INDEX IF NOT EXISTS portal_search_entry_page "
-    f"ON {sql.ENTRY_TABLE} (page_id)",
-    f"CREATE INDEX IF NOT EXISTS portal_search_entry_date ON {sql.ENTRY_TABLE} (date)",
+    f"ON {tables.ENTRY_TABLE} (page_id)",
+    f"CREATE INDEX IF NOT EXISTS portal_search_entry_date ON {tables.ENTRY_TABLE} (date)",
     f"CREATE INDEX IF NOT EXISTS portal_search_entry_type "
-    f"ON {sql.ENTRY_TABLE} (doc_type, kind)",
-    f"""CREATE TABLE IF NOT EXISTS {sql.TERM_TABLE} (
+    f"ON {tables.ENTRY_TABLE} (doc_type, kind)",
+    f"""CREATE TABLE IF NOT EXISTS {tables.TERM_TABLE} (
         entry_id INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL)""",
     f"CREATE INDEX IF NOT EXISTS portal_search_term_value "
-    f"ON {sql.TERM_TABLE} (name, value, entry_id)",
+    f"ON {tables.TERM_TABLE} (name, value, entry_id)",
     f"CREATE INDEX IF NOT EXISTS portal_search_term_entry "
-    f"ON {sql.TERM_TABLE} (entry_id)",
+    f"ON {tables.TERM_TABLE} (entry_id)",
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
         {", ".join(FTS_COLUMNS)},
         tokenize = "unicode61 remove_diacritics 0 tokenchars '_'")""",
@@ -105,9 +106,17 @@ SCHEMA = [
 ]
 DROP = [
     f"DROP TABLE IF EXISTS {name}"
-    for name in (VOCAB_TABLE, FTS_TABLE, sql.TERM_TABLE, TEXT_TABLE, sql.ENTRY_TABLE)
+    for name in (
+        VOCAB_TABLE,
+        FTS_TABLE,
+        tables.TERM_TABLE,
+        TEXT_TABLE,
+        tables.ENTRY_TABLE,
+    )
 ]
-NARROW_FIELDS = tuple(f for f in sql.ENTRY_FIELDS if f not in ("body", "legal_basis"))
+NARROW_FIELDS = tuple(
+    f for f in tables.ENTRY_FIELDS if f not in ("body", "legal_basis")
+)
 
 
 def create_schema(connection) -> None:
@@ -168,10 +177,10 @@ class SQLiteBackend(SearchBackend):
         return len(entries)
 
     def _insert(self, cur, entry: IndexEntry) -> None:
-        row = dict(zip(sql.ENTRY_FIELDS, sql.entry_row(entry), strict=True))
+        row = dict(zip(tables.ENTRY_FIELDS, tables.entry_row(entry), strict=True))
         marks = ", ".join(["%s"] * len(NARROW_FIELDS))
         cur.execute(
-            f"INSERT INTO {sql.ENTRY_TABLE} ({', '.join(NARROW_FIELDS)}) "
+            f"INSERT INTO {tables.ENTRY_TABLE} ({', '.join(NARROW_FIELDS)}) "
             f"VALUES ({marks}) RETURNING id",
             [row[name] for name in NARROW_FIELDS],
         )
@@ -180,31 +189,33 @@ class SQLiteBackend(SearchBackend):
             f"INSERT INTO {TEXT_TABLE} (id, legal_basis, body) VALUES (%s, %s, %s)",
             [entry_id, entry.legal_basis, entry.body],
         )
-        columns = sql.text_columns(entry)
+        columns = tables.text_columns(entry)
         cur.execute(
             f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FTS_COLUMNS)}) "
             f"VALUES (%s, {', '.join(['%s'] * len(FTS_COLUMNS))})",
             [entry_id, *(columns[c] for c in FTS_COLUMNS)],
         )
-        terms = sql.term_rows(entry)
+        terms = tables.term_rows(entry)
         if terms:
             cur.executemany(
-                f"INSERT INTO {sql.TERM_TABLE} (entry_id, name, value) VALUES (%s, %s, %s)",
+                f"INSERT INTO {tables.TERM_TABLE} (entry_id, name, value) VALUES (%s, %s, %s)",
                 [(entry_id, name, value) for name, value in terms],
             )
 
     def _delete_ids(self, cur, where: str, params: list[Any]) -> None:
-        cur.execute(f"SELECT id FROM {sql.ENTRY_TABLE} WHERE {where}", params)
+        cur.execute(f"SELECT id FROM {tables.ENTRY_TABLE} WHERE {where}", params)
         ids = [row[0] for row in cur.fetchall()]
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start : chunk_start + 500]
             marks = ", ".join(["%s"] * len(chunk))
             cur.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
             cur.execute(
-                f"DELETE FROM {sql.TERM_TABLE} WHERE entry_id IN ({marks})", chunk
+                f"DELETE FROM {tables.TERM_TABLE} WHERE entry_id IN ({marks})", chunk
             )
             cur.execute(f"DELETE FROM {TEXT_TABLE} WHERE id IN ({marks})", chunk)
-            cur.execute(f"DELETE FROM {sql.ENTRY_TABLE} WHERE id IN ({marks})", chunk)
+            cur.execute(
+                f"DELETE FROM {tables.ENTRY_TABLE} WHERE id IN ({marks})", chunk
+            )
 
     def _delete_keys(self, cur, keys: list[str]) -> None:
         for start in range(0, len(keys), 500):
@@ -222,9 +233,9 @@ class SQLiteBackend(SearchBackend):
         invalidate_frequencies()
         with transaction.atomic(using=self.connection.alias), self._cursor() as cur:
             cur.execute(f"DELETE FROM {FTS_TABLE}")
-            cur.execute(f"DELETE FROM {sql.TERM_TABLE}")
+            cur.execute(f"DELETE FROM {tables.TERM_TABLE}")
             cur.execute(f"DELETE FROM {TEXT_TABLE}")
-            cur.execute(f"DELETE FROM {sql.ENTRY_TABLE}")
+            cur.execute(f"DELETE FROM {tables.ENTRY_TABLE}")
 
     def rebuild(self, entries, chunk_size: int = 500, progress=None) -> int:
         with self._cursor() as cur:
@@ -263,7 +274,9 @@ class _Search(SqlSearch):
         JOIN keeps the full-text match as the outer loop (driven from an entry
         index instead, FTS5 would run the whole match once per entry)."""
         return (
-            f"CROSS JOIN {sql.ENTRY_TABLE} e ON e.id = f.rowid " if self.where else ""
+            f"CROSS JOIN {tables.ENTRY_TABLE} e ON e.id = f.rowid "
+            if self.where
+            else ""
         )
 
     def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
@@ -401,5 +414,5 @@ class _Search(SqlSearch):
             f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term IN ({marks})", tokens
         )
         df = dict(self.cur.fetchall())
-        self.cur.execute(f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE}")
+        self.cur.execute(f"SELECT COUNT(*) FROM {tables.ENTRY_TABLE}")
         return df, self.cur.fetchone()[0]

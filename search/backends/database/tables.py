@@ -13,10 +13,18 @@ from typing import Any
 
 from documents.text import fold, index_tokens, words
 
-from ..query import ParsedQuery, bigrams
-from ..snippets import make_snippet
-from ..synonyms import index_tokens as index_synonyms
-from ..types import FACET_NAMES, STATUS_EXPIRED, STATUS_NOT_YET, Hit, IndexEntry
+from ...query import ParsedQuery, bigrams
+from ...snippets import make_snippet
+from ...synonyms import index_tokens as index_synonyms
+from ...types import (
+    FACET_NAMES,
+    STATUS_EXPIRED,
+    STATUS_NOT_YET,
+    Hit,
+    IndexEntry,
+    as_list,
+    parse_date,
+)
 
 ENTRY_TABLE = "portal_search_entry"
 TERM_TABLE = "portal_search_term"
@@ -69,7 +77,6 @@ HIT_FIELDS = (
 )
 FACET_LIMIT = 30
 CODE_GROUP_LIMIT = 500
-ALWAYS_SEARCHED = {"so"}  # "số" in "Chỉ thị số 34" is part of the code phrase.
 
 
 def entry_row(entry: IndexEntry) -> list[Any]:
@@ -118,15 +125,6 @@ def text_columns(entry: IndexEntry) -> dict[str, str]:
     }
 
 
-def parse_date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def make_hit(row: dict[str, Any], score: float, parsed: ParsedQuery) -> Hit:
     """A Hit from an entry row; the snippet is computed here, in Python."""
     source = row["body"] or row["legal_basis"] or row["title"]
@@ -146,12 +144,6 @@ def make_hit(row: dict[str, Any], score: float, parsed: ParsedQuery) -> Hit:
         date=parse_date(row["date"]),
         status=row["status"],
     )
-
-
-def as_list(value: Any) -> list[str]:
-    """A filter value as a list of non-empty strings."""
-    values = value if isinstance(value, list | tuple | set) else [value]
-    return [str(v) for v in values if v not in (None, "")]
 
 
 # Same rule as LegalDocumentPage.is_in_force_on: the expiry day is excluded; an
@@ -256,26 +248,3 @@ def fold_facets(single: list[tuple], multi: list[tuple]) -> tuple[dict, int]:
         for name, values in counts.items()
     }
     return facets, total
-
-
-def order_facets(facets: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
-    """Facets in FACET_NAMES order, values as (str, str, int)."""
-    return {
-        name: [(str(v), str(label), int(c)) for v, label, c in facets.get(name, [])]
-        for name in FACET_NAMES
-    }
-
-
-def code_remainder(parsed: ParsedQuery, rows: list[dict[str, Any]]) -> bool:
-    """True when the query says more than the code of the matched documents.
-
-    "Chỉ thị 34" or "nd 98/2023" name only the document → it goes first;
-    "nghi dinh 98 giay khen" also names a subject → its best article goes first.
-    """
-    known = set(ALWAYS_SEARCHED)
-    for row in rows:
-        known |= {fold(w) for w in words(f"{row['code']} {row['doc_type']}")}
-    for group in parsed.groups:
-        if group.primary[0] in {"nd", "qd", "ct", "nq", "tt", "kh", "hd", "tb", "bc"}:
-            known.update(group.primary)
-    return any(token not in known for token in parsed.folded_tokens)

@@ -4,9 +4,9 @@
 def create(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "sqlite":
-        from search.backends.sqlite import create_schema
+        from search.backends.database.sqlite import create_schema
     elif connection.vendor == "postgresql":
-        from search.backends.postgres import create_schema
+        from search.backends.database.postgres import create_schema
     else:
         return
     create_schema(connection)
@@ -15,9 +15,9 @@ def create(apps, schema_editor):
 def drop(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "sqlite":
-        from search.backends.sqlite import DROP
+        from search.backends.database.sqlite import DROP
     elif connection.vendor == "postgresql":
-        from search.backends.postgres import DROP
+        from search.backends.database.postgres import DROP
     else:
         return
     with connection.cursor() as cursor:

@@ -30,16 +30,16 @@ Subclasses give ``newest_sql``, ``count_sql``, ``match_one_sql``,
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from ..query import Group, ParsedQuery
-from ..types import Hit, SearchResults
-from .sql import (
+from ... import ranking
+from ...query import ParsedQuery, code_remainder
+from ...types import Hit, SearchResults
+from .parts import QueryParts
+from .tables import (
     ENTRY_TABLE,
     HIT_FIELDS,
     TERM_TABLE,
-    code_remainder,
     facet_rows_sql,
     filter_sql,
     fold_facets,
@@ -58,11 +58,9 @@ CANDIDATE_BUDGET = 10_000
 SCORING_BUDGET = 60_000
 TITLE_CAP = 10_000
 DATE_SORT_LIMIT = 20_000
-DF_TTL = 300.0
-_df_cache: dict[tuple[str, str], tuple[float, int, int]] = {}
 
 
-class SqlSearch:
+class SqlSearch(QueryParts):
     """One search against the database tables (see the module docstring)."""
 
     param = "%s"
@@ -291,6 +289,7 @@ class SqlSearch:
         self.scored = self.cur.rowcount
         if code_rows:
             self.add_code_rows(code_rows)
+        self.rerank()
         return self.hits(
             f"SELECT {self.columns()}, m.score FROM (SELECT id, score FROM {MATCHED} "
             f"ORDER BY score DESC, id {self.limit()}) m "
@@ -298,6 +297,25 @@ class SqlSearch:
             f"ORDER BY m.score DESC, e.id",
             [],
         )
+
+    def rerank(self) -> None:
+        """Add the second-stage signals (``search.ranking``) to the best
+        ``ranking.DEPTH`` scored entries; the named số ký hiệu stays first."""
+        rows = self.fetch(
+            f"SELECT m.id, m.score, e.kind, e.title, e.issuer, e.doc_type, e.year, "
+            f"e.code, e.key, e.page_id FROM (SELECT id, score FROM {MATCHED} WHERE score < {CODE_SCORE} "
+            f"ORDER BY score DESC, id LIMIT {ranking.DEPTH}) m "
+            f"JOIN {ENTRY_TABLE} e ON e.id = m.id",
+            [],
+        )
+        candidates = [ranking.Candidate(*row) for row in rows]
+        added = ranking.bonuses(self.parsed.folded_tokens, candidates)
+        if added:
+            self.cur.executemany(
+                f"UPDATE {MATCHED} SET score = score + {self.param} "
+                f"WHERE id = {self.param}",
+                [(bonus, entry_id) for entry_id, bonus in added.items()],
+            )
 
     def scored_sample_sql(self, expr: str) -> tuple[str, list[Any]] | None:
         """Like ``scored_sql`` for every match in the facet sample (when the
@@ -391,120 +409,3 @@ class SqlSearch:
     def facets(self) -> dict:
         single, multi = facet_rows_sql(SAMPLE)
         return fold_facets(self.fetch(single, []), self.fetch(multi, []))[0]
-
-    # -- helpers for expressions -------------------------------------------------
-    def bigrams_by_group(self) -> dict[int, list[str]]:
-        """Query bigrams keyed by the single-word group that starts them."""
-        groups = self.parsed.groups
-        return {
-            i: [f"{groups[i].primary[0]}_{groups[i + 1].primary[0]}"]
-            for i in range(len(groups) - 1)
-            if len(groups[i].primary) == 1
-        }
-
-    def unquoted_groups(self) -> list[int]:
-        """Indexes of groups not implied by a quoted phrase of the query.
-
-        The all-words form leaves the quoted words out: the phrase implies
-        them, and scoring their every occurrence ("số" is in every entry's
-        text) costs much and ranks nothing the phrase does not.
-        """
-        quoted = {token for phrase in self.parsed.phrases for token in phrase}
-        return [
-            i
-            for i, g in enumerate(self.parsed.groups)
-            if g.synonym or len(g.alternatives) > 1 or g.primary[0] not in quoted
-        ]
-
-    def informative_groups(self) -> list[int]:
-        """Indexes of groups that are not in most entries (stopword-light)."""
-        groups = self.parsed.groups
-        singles = list({g.primary[0] for g in groups if len(g.primary) == 1})
-        df, total = self.cached_frequencies(singles)
-        limit = max(total * self.common_ratio, 50)
-        return [
-            i
-            for i, g in enumerate(groups)
-            if len(g.primary) > 1
-            or len(g.alternatives) > 1
-            or df.get(g.primary[0], 0) <= limit
-        ]
-
-    def cached_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
-        """Document frequencies, cached for DF_TTL seconds per process."""
-        now, vendor = time.monotonic(), type(self).__module__
-        fresh = {
-            t: _df_cache[(vendor, t)]
-            for t in tokens
-            if (vendor, t) in _df_cache and now - _df_cache[(vendor, t)][0] < DF_TTL
-        }
-        missing = [t for t in tokens if t not in fresh]
-        if missing or not tokens:
-            df, total = self.document_frequencies(missing)
-            for token in missing:
-                _df_cache[(vendor, token)] = (now, df.get(token, 0), total)
-                fresh[token] = _df_cache[(vendor, token)]
-        totals = [entry[2] for entry in fresh.values()]
-        return {t: entry[1] for t, entry in fresh.items()}, max(totals, default=0)
-
-    def group_tokens(self, group: Group) -> list[str]:
-        """The indexed tokens that say an entry holds ``group`` (a phrase
-        alternative by its first word, a synonym phrase by its group token)."""
-        tokens = [alt[0] for alt in group.alternatives]
-        if group.synonym:
-            tokens = [group.synonym] + [t for t in tokens if (t,) in group.alternatives]
-        return tokens
-
-    def question_parts(self, bigrams_of: dict[int, list[str]], group_part, bigram_part):
-        """(selecting, scoring-only) parts of a question's any-word form.
-
-        The parts are the informative groups (``group_part(group)``) and the
-        query bigrams (``bigram_part(bigram)``), each with the entries holding
-        it (one frequency lookup for all), split by ``split_by_budget``.
-        """
-        groups = self.parsed.groups
-        informative = self.informative_groups()
-        bigram_list = [b for i in sorted(bigrams_of) for b in bigrams_of[i]]
-        tokens = [t for i in informative for t in self.group_tokens(groups[i])]
-        df, _ = self.cached_frequencies(tokens + bigram_list)
-        parts = [
-            (
-                sum(df.get(t, 0) for t in self.group_tokens(groups[i])),
-                group_part(groups[i]),
-            )
-            for i in informative
-        ]
-        parts += [(df.get(b, 0), bigram_part(b)) for b in bigram_list]
-        if not parts:
-            return [group_part(g) for g in groups], []
-        return self.split_by_budget(parts)
-
-    def split_by_budget(self, parts: list[tuple[int, Any]]) -> tuple[list, list]:
-        """(selecting, scoring-only) parts of a question, from (frequency, part).
-
-        Rarest first: the leading parts whose frequencies add up to at most
-        ``candidate_budget`` select the entries to score (at least the rarest
-        part does); the next ones, while they add up to at most
-        ``scoring_budget``, only add to the score of those entries; the rest
-        are left out.
-        """
-        parts = sorted(parts, key=lambda part: part[0])
-        selecting = _within(parts, self.candidate_budget) or parts[:1]
-        scoring = _within(parts[len(selecting) :], self.scoring_budget)
-        return [p for _, p in selecting], [p for _, p in scoring]
-
-
-def _within(parts: list[tuple[int, Any]], budget: int) -> list[tuple[int, Any]]:
-    """The leading ``parts`` whose frequencies add up to at most ``budget``."""
-    kept, total = [], 0
-    for frequency, part in parts:
-        if total + frequency > budget:
-            break
-        kept.append((frequency, part))
-        total += frequency
-    return kept
-
-
-def invalidate_frequencies() -> None:
-    """Forget cached document frequencies (after any write)."""
-    _df_cache.clear()

@@ -1,12 +1,4 @@
-"""PostgreSQL backend: the same behaviour as SQLite with tsvector + GIN.
-
-The tsvector is built in Python from the same token streams as the SQLite
-columns (``sql.text_columns``), written as a tsvector literal so neither the
-text-search parser nor the server locale can split Vietnamese letters or the
-"thi_dua" bigram tokens. Weights: A = số ký hiệu + title (folded, exact,
-bigrams), B = legal basis, C = body folded + bigrams, D = body with
-diacritics. Columns are separated by a position gap, so a phrase never spans
-two fields.
+"""Ranking on PostgreSQL: FTS5's BM25 computed in SQL from the tsvector.
 
 The score is FTS5's BM25 (``bm25()`` as ``sqlite.py`` calls it), computed
 from parts of the tsvector. Each part of the query that is a phrase of the FTS5
@@ -38,50 +30,20 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import DatabaseError, connections, transaction
-
-from documents.text import fold_word
-
-from ..query import Group, ParsedQuery
-from ..types import IndexEntry, SearchQuery, SearchResults
-from . import sql
-from .base import BackendError, SearchBackend
-from .sql_search import (
-    DF_TTL,
-    HORIZON,
-    MATCHED,
-    SAMPLE,
-    SqlSearch,
-    _df_cache,
-    invalidate_frequencies,
-)
+from ...query import Group
+from . import tables
+from .frequencies import DF_TTL, _df_cache
+from .plan import MATCHED, SAMPLE, SqlSearch
 from .sqlite import WEIGHTS
 
-WEIGHT_OF = {
-    "code": "A",
-    "title": "A",
-    "title_x": "A",
-    "title_bi": "A",
-    "basis": "B",
-    "body": "C",
-    "body_bi": "C",
-    "body_x": "D",
-    "syn": "C",
-}
-COLUMN_GAP = 16
-MAX_POSITION = 16383
 AND_MAX_GROUPS = 4
-# A lexeme in every tsvector (one position) from which the length is read, and
-# padding lexemes (see tsvector_literal); no query lexeme can contain "#"
-# (query tokens are letters, digits and "_").
+# A lexeme in every tsvector (one position) from which the length is read (see
+# ``postgres.tsvector_literal``); no query lexeme can contain "#".
 LENGTH_LEXEME = "#len"
-PAD_LEXEME = "#pad{}"
-MAX_POSITIONS = 256  # per lexeme, as PostgreSQL keeps them
-EXACT_COLUMNS = ("title_x", "body_x")
 # Tokens of the entry (its positions but the length lexeme's), NULL without it;
 # ``ts_rank_cd`` with normalisation 2 divides by the number of positions.
 LENGTH_SQL = "1.0 / NULLIF(ts_rank_cd('{{1, 1, 1, 1}}', {doc}, %s::tsquery, 2), 0) - 1"
@@ -123,80 +85,13 @@ def rank_weights(kind: str) -> tuple[str, float]:
     return "{" + array + "}", scale
 
 
-SCHEMA = [
-    f"""CREATE TABLE IF NOT EXISTS {sql.ENTRY_TABLE} (
-        id BIGSERIAL PRIMARY KEY, key TEXT NOT NULL UNIQUE,
-        page_id BIGINT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
-        url TEXT NOT NULL, code TEXT NOT NULL, article TEXT, anchor TEXT,
-        legal_basis TEXT NOT NULL, body TEXT NOT NULL, doc_type TEXT NOT NULL,
-        issuer TEXT NOT NULL, issuer_id BIGINT, year INTEGER, date DATE,
-        status TEXT NOT NULL, effective_date DATE, expiry_date DATE,
-        doc TSVECTOR NOT NULL)""",
-    f"CREATE INDEX IF NOT EXISTS portal_search_entry_page ON {sql.ENTRY_TABLE} (page_id)",
-    f"CREATE INDEX IF NOT EXISTS portal_search_entry_date ON {sql.ENTRY_TABLE} (date)",
-    f"CREATE INDEX IF NOT EXISTS portal_search_entry_doc "
-    f"ON {sql.ENTRY_TABLE} USING GIN (doc)",
-    f"""CREATE TABLE IF NOT EXISTS {sql.TERM_TABLE} (
-        entry_id BIGINT NOT NULL REFERENCES {sql.ENTRY_TABLE} (id) ON DELETE CASCADE,
-        name TEXT NOT NULL, value TEXT NOT NULL)""",
-    f"CREATE INDEX IF NOT EXISTS portal_search_term_value "
-    f"ON {sql.TERM_TABLE} (name, value, entry_id)",
-    f"CREATE INDEX IF NOT EXISTS portal_search_term_entry ON {sql.TERM_TABLE} (entry_id)",
-]
-DROP = [f"DROP TABLE IF EXISTS {t} CASCADE" for t in (sql.TERM_TABLE, sql.ENTRY_TABLE)]
-
-
-def create_schema(connection) -> None:
-    """Create the tables and indexes (idempotent)."""
-    with connection.cursor() as cursor:
-        for statement in SCHEMA:
-            cursor.execute(statement)
-
-
-def _lexeme(token: str) -> str:
+def lexeme(token: str) -> str:
     """A quoted tsvector/tsquery lexeme; tokens are letters/digits/"_" only."""
     return "'" + token.replace("'", "").replace("\\", "") + "'"
 
 
-def tsvector_literal(entry: IndexEntry) -> str:
-    """The entry's weighted tsvector as literal text (see the module doc).
-
-    The exact-accent columns keep only tokens with diacritics: no query asks
-    for the others there (``Group.exact`` has diacritics only), and in the
-    tsvector they would count as folded words of the title. Every token not
-    written as a position (those, and positions beyond a lexeme's 256 or
-    MAX_POSITION) is a position of a padding lexeme instead, so the number of
-    positions is still the entry's number of tokens, plus one for
-    LENGTH_LEXEME.
-    """
-    positions: dict[tuple[str, str], list[int]] = defaultdict(list)
-    position, unwritten = 1, 0
-    for column, text in sql.text_columns(entry).items():
-        weight, exact = WEIGHT_OF[column], column in EXACT_COLUMNS
-        for token in text.split():
-            if exact and fold_word(token) == token:  # no diacritics (cached test)
-                unwritten += 1
-            else:
-                positions[(token, weight)].append(min(position, MAX_POSITION))
-            position += 1
-        position += COLUMN_GAP
-    lexemes = []
-    for (token, weight), ps in positions.items():
-        kept = sorted(set(ps))[:MAX_POSITIONS]
-        unwritten += len(ps) - len(kept)
-        lexemes.append(f"{_lexeme(token)}:" + ",".join(f"{p}{weight}" for p in kept))
-    lexemes.append(f"{_lexeme(LENGTH_LEXEME)}:{min(position, MAX_POSITION)}")
-    for n, start in enumerate(range(0, unwritten, MAX_POSITIONS)):
-        count = min(MAX_POSITIONS, unwritten - start)
-        lexemes.append(
-            f"{_lexeme(PAD_LEXEME.format(n))}:"
-            + ",".join(str(p) for p in range(1, count + 1))
-        )
-    return " ".join(lexemes)
-
-
 def _phrase(tokens: Iterable[str]) -> str:
-    return "(" + " <-> ".join(_lexeme(t) for t in tokens) + ")"
+    return "(" + " <-> ".join(lexeme(t) for t in tokens) + ")"
 
 
 def group_parts(
@@ -207,95 +102,16 @@ def group_parts(
     alternatives = group.alternatives
     parts = []
     if group.synonym:  # phrases of a synonym group are indexed as one token
-        parts.append((_lexeme(group.synonym), "syn"))
+        parts.append((lexeme(group.synonym), "syn"))
         alternatives = [alt for alt in alternatives if len(alt) == 1]
     parts += [(_phrase(alt), "folded") for alt in alternatives]
     if not lean:
-        parts += [(_lexeme(t), "exact") for t in group.exact]
-        parts += [(_lexeme(b), "bigram") for b in bigrams]
+        parts += [(lexeme(t), "exact") for t in group.exact]
+        parts += [(lexeme(b), "bigram") for b in bigrams]
     return parts
 
 
-class PostgresBackend(SearchBackend):
-    """tsvector + GIN in the Django database ``OPTIONS["DATABASE"]``."""
-
-    @property
-    def connection(self):
-        return connections[self.options.get("DATABASE", "default")]
-
-    @property
-    def horizon(self) -> int:
-        return int(self.options.get("RANK_HORIZON", HORIZON))
-
-    def add_bulk(self, entries: Iterable[IndexEntry]) -> int:
-        entries = list({e.key: e for e in entries}.values())
-        if not entries:
-            return 0
-        invalidate_frequencies()
-        fields = ", ".join(sql.ENTRY_FIELDS)
-        marks = ", ".join(["%s"] * len(sql.ENTRY_FIELDS))
-        with (
-            transaction.atomic(using=self.connection.alias),
-            self.connection.cursor() as cur,
-        ):
-            cur.execute(
-                f"DELETE FROM {sql.ENTRY_TABLE} WHERE key = ANY(%s)",
-                [[e.key for e in entries]],
-            )
-            for entry in entries:
-                cur.execute(
-                    f"INSERT INTO {sql.ENTRY_TABLE} ({fields}, doc) "
-                    f"VALUES ({marks}, %s::tsvector) RETURNING id",
-                    [*sql.entry_row(entry), tsvector_literal(entry)],
-                )
-                entry_id = cur.fetchone()[0]
-                terms = [(entry_id, n, v) for n, v in sql.term_rows(entry)]
-                if terms:
-                    cur.executemany(
-                        f"INSERT INTO {sql.TERM_TABLE} (entry_id, name, value) "
-                        f"VALUES (%s, %s, %s)",
-                        terms,
-                    )
-        return len(entries)
-
-    def delete(self, keys: Iterable[str] = (), page_id: int | None = None) -> None:
-        invalidate_frequencies()
-        with self.connection.cursor() as cur:
-            cur.execute(
-                f"DELETE FROM {sql.ENTRY_TABLE} WHERE key = ANY(%s) OR page_id = %s",
-                [list(keys), page_id if page_id is not None else -1],
-            )
-
-    def clear(self) -> None:
-        invalidate_frequencies()
-        with self.connection.cursor() as cur:
-            cur.execute(f"DELETE FROM {sql.TERM_TABLE}")
-            cur.execute(f"DELETE FROM {sql.ENTRY_TABLE}")
-
-    def rebuild(self, entries, chunk_size: int = 500, progress=None) -> int:
-        with transaction.atomic(using=self.connection.alias):
-            return super().rebuild(entries, chunk_size, progress)
-
-    def health(self) -> bool:
-        try:
-            with self.connection.cursor() as cur:
-                cur.execute(f"SELECT 1 FROM {sql.ENTRY_TABLE} LIMIT 1")
-            return True
-        except DatabaseError:
-            return False
-
-    def _search(self, parsed: ParsedQuery, query: SearchQuery) -> SearchResults:
-        try:
-            with (
-                transaction.atomic(using=self.connection.alias),
-                self.connection.cursor() as cur,
-            ):
-                return _Search(cur, parsed, query, self.horizon).run()
-        except DatabaseError as error:
-            raise BackendError(str(error)) from error
-
-
-class _Search(SqlSearch):
+class PostgresSearch(SqlSearch):
     """One query against the PostgreSQL tables."""
 
     upsert = "INSERT INTO"
@@ -383,19 +199,19 @@ class _Search(SqlSearch):
         return self.question_parts(
             bigrams_of,
             lambda group: part(group_parts(group, [], lean)),
-            lambda bigram: part([(_lexeme(bigram), "bigram")]),
+            lambda bigram: part([(lexeme(bigram), "bigram")]),
         )
 
     def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
         return (
-            f"SELECT e.id FROM {sql.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
+            f"SELECT e.id FROM {tables.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
             f"AND {self.where_clause()} ORDER BY e.id DESC",
             [expr, *self.where_params],
         )
 
     def count_sql(self, expr: str) -> tuple[str, list[Any]]:
         return (
-            f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
+            f"SELECT COUNT(*) FROM {tables.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
             f"AND {self.where_clause()}",
             [expr, *self.where_params],
         )
@@ -410,7 +226,7 @@ class _Search(SqlSearch):
         counted = self.parts.get(expr) or Counter([(expr, "folded")])
         idfs = dict(zip(counted, self.part_idfs([q for q, _ in counted]), strict=True))
         candidates = (
-            f"SELECT e.id FROM {sql.ENTRY_TABLE} e "
+            f"SELECT e.id FROM {tables.ENTRY_TABLE} e "
             f"WHERE e.doc @@ %s::tsquery AND {self.where_clause()} "
             f"ORDER BY e.id DESC LIMIT {int(self.rank_limit)}"
         )
@@ -438,7 +254,7 @@ class _Search(SqlSearch):
         in_titles = " & ".join(
             "("
             + " | ".join(
-                "(" + " <-> ".join(f"{_lexeme(t)}:A" for t in alt) + ")"
+                "(" + " <-> ".join(f"{lexeme(t)}:A" for t in alt) + ")"
                 for alt in g.alternatives
             )
             + ")"
@@ -448,9 +264,9 @@ class _Search(SqlSearch):
             f"SELECT id FROM {SAMPLE} ORDER BY id DESC LIMIT 1 OFFSET {limit - 1}"
         )
         candidates = (
-            f"SELECT e.id FROM {sql.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
+            f"SELECT e.id FROM {tables.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
             f"AND {self.where_clause()} AND (e.id >= ({boundary}) OR e.id IN ("
-            f"SELECT t.id FROM {sql.ENTRY_TABLE} t WHERE t.doc @@ %s::tsquery "
+            f"SELECT t.id FROM {tables.ENTRY_TABLE} t WHERE t.doc @@ %s::tsquery "
             f"ORDER BY t.id DESC LIMIT {limit}))"
         )
         params = [expr, *self.where_params, in_titles]
@@ -479,12 +295,12 @@ class _Search(SqlSearch):
         for query, phrases in bound_parts:
             weight = sum(idfs[p] * counted[p] for p in phrases if p in idfs)
             scans.append(
-                f"SELECT id, {weight:.6g}::float8 AS w FROM {sql.ENTRY_TABLE} "
+                f"SELECT id, {weight:.6g}::float8 AS w FROM {tables.ENTRY_TABLE} "
                 f"WHERE doc @@ %s::tsquery"
             )
             scan_params.append(f"({query}) & {selecting}")
         kept = (
-            f"SELECT e.id FROM {sql.ENTRY_TABLE} e WHERE e.id IN ("
+            f"SELECT e.id FROM {tables.ENTRY_TABLE} e WHERE e.id IN ("
             f"SELECT c.id FROM c LEFT JOIN (SELECT p.id, SUM(p.w) AS bound FROM ("
             f"{' UNION ALL '.join(scans)}) p GROUP BY p.id) b ON b.id = c.id "
             f"ORDER BY b.bound DESC NULLS LAST, c.id DESC LIMIT {EXACT_KEEP})"
@@ -529,9 +345,9 @@ class _Search(SqlSearch):
         return (
             f"SELECT t.id, ({' + '.join(terms)}) AS score FROM ("
             f"SELECT s.id, {', '.join(frequencies)}, {norm} AS k FROM ("
-            f"SELECT e.id, e.doc{copy} AS doc FROM {sql.ENTRY_TABLE} e "
+            f"SELECT e.id, e.doc{copy} AS doc FROM {tables.ENTRY_TABLE} e "
             f"WHERE e.id IN ({statement}) OFFSET 0) s OFFSET 0) t",
-            [*(query for query, _ in parts), _lexeme(LENGTH_LEXEME), *params],
+            [*(query for query, _ in parts), lexeme(LENGTH_LEXEME), *params],
         )
 
     def part_idfs(self, parts: list[str]) -> list[float]:
@@ -583,8 +399,8 @@ class _Search(SqlSearch):
             return cached[1]
         average = self.fetch(
             f"SELECT AVG({LENGTH_SQL.format(doc='s.doc')}) FROM (SELECT doc "
-            f"FROM {sql.ENTRY_TABLE} ORDER BY id DESC LIMIT {LENGTH_SAMPLE}) s",
-            [_lexeme(LENGTH_LEXEME)],
+            f"FROM {tables.ENTRY_TABLE} ORDER BY id DESC LIMIT {LENGTH_SAMPLE}) s",
+            [lexeme(LENGTH_LEXEME)],
         )[0][0]
         average = float(average) if average else 1.0
         _df_cache[key] = (time.monotonic(), average, total)
@@ -594,7 +410,7 @@ class _Search(SqlSearch):
         """Number of entries, counted once per search."""
         if self.total_entries is None:
             self.total_entries = self.fetch(
-                f"SELECT COUNT(*) FROM {sql.ENTRY_TABLE}", []
+                f"SELECT COUNT(*) FROM {tables.ENTRY_TABLE}", []
             )[0][0]
         return self.total_entries
 
@@ -606,7 +422,7 @@ class _Search(SqlSearch):
         total = self.count_entries()
         cap = self.token_cap(total)
         return {
-            token: self.count_matches(_lexeme(token), cap) for token in tokens
+            token: self.count_matches(lexeme(token), cap) for token in tokens
         }, total
 
     def token_cap(self, total: int) -> int:
@@ -620,7 +436,7 @@ class _Search(SqlSearch):
         self.cur.execute("SET LOCAL enable_seqscan = off")
         try:
             return self.fetch(
-                f"SELECT COUNT(*) FROM (SELECT 1 FROM {sql.ENTRY_TABLE} "
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM {tables.ENTRY_TABLE} "
                 f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
                 [query],
             )[0][0]

@@ -1,0 +1,16 @@
+"""The database backends: search in the portal's own database, no server.
+
+- ``tables``: the entry and term tables every database backend writes, their
+  rows, filters and facet counts;
+- ``plan``: the query plan both run (which expression, what is counted, which
+  matches are scored, the named số ký hiệu first, the second stage of
+  ``search.ranking``), with ``parts`` (informative words, word pairs, the
+  selecting and scoring parts of a question) and ``frequencies`` (document
+  frequencies, cached);
+- ``sqlite``: FTS5 with BM25 and column weights (the default);
+- ``postgres`` and ``postgres_rank``: tsvector + GIN, with FTS5's BM25
+  computed in SQL so that it ranks as SQLite does;
+- ``schema``: create and drop the tables of the vendor in use (migrations).
+
+No engine module (``search.backends.engine``) imports any of these.
+"""

@@ -1,0 +1,195 @@
+"""PostgreSQL backend: the same behaviour as SQLite with tsvector + GIN.
+
+The tsvector is built in Python from the same token streams as the SQLite
+columns (``tables.text_columns``), written as a tsvector literal so neither the
+text-search parser nor the server locale can split Vietnamese letters or the
+"thi_dua" bigram tokens. Weights: A = số ký hiệu + title (folded, exact,
+bigrams), B = legal basis, C = body folded + bigrams, D = body with
+diacritics. Columns are separated by a position gap, so a phrase never spans
+two fields.
+
+The score (FTS5's BM25 computed in SQL) is ``postgres_rank``'s.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import DatabaseError, connections, transaction
+
+from documents.text import fold_word
+
+from ...query import ParsedQuery
+from ...types import IndexEntry, SearchQuery, SearchResults
+from ..base import BackendError, SearchBackend
+from . import tables
+from .frequencies import invalidate_frequencies
+from .plan import HORIZON
+from .postgres_rank import LENGTH_LEXEME, PostgresSearch, lexeme
+
+WEIGHT_OF = {
+    "code": "A",
+    "title": "A",
+    "title_x": "A",
+    "title_bi": "A",
+    "basis": "B",
+    "body": "C",
+    "body_bi": "C",
+    "body_x": "D",
+    "syn": "C",
+}
+COLUMN_GAP = 16
+MAX_POSITION = 16383
+# A lexeme in every tsvector (one position) from which the length is read, and
+# padding lexemes (see tsvector_literal); no query lexeme can contain "#"
+# (query tokens are letters, digits and "_").
+PAD_LEXEME = "#pad{}"
+MAX_POSITIONS = 256  # per lexeme, as PostgreSQL keeps them
+EXACT_COLUMNS = ("title_x", "body_x")
+SCHEMA = [
+    f"""CREATE TABLE IF NOT EXISTS {tables.ENTRY_TABLE} (
+        id BIGSERIAL PRIMARY KEY, key TEXT NOT NULL UNIQUE,
+        page_id BIGINT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
+        url TEXT NOT NULL, code TEXT NOT NULL, article TEXT, anchor TEXT,
+        legal_basis TEXT NOT NULL, body TEXT NOT NULL, doc_type TEXT NOT NULL,
+        issuer TEXT NOT NULL, issuer_id BIGINT, year INTEGER, date DATE,
+        status TEXT NOT NULL, effective_date DATE, expiry_date DATE,
+        doc TSVECTOR NOT NULL)""",
+    f"CREATE INDEX IF NOT EXISTS portal_search_entry_page ON {tables.ENTRY_TABLE} (page_id)",
+    f"CREATE INDEX IF NOT EXISTS portal_search_entry_date ON {tables.ENTRY_TABLE} (date)",
+    f"CREATE INDEX IF NOT EXISTS portal_search_entry_doc "
+    f"ON {tables.ENTRY_TABLE} USING GIN (doc)",
+    f"""CREATE TABLE IF NOT EXISTS {tables.TERM_TABLE} (
+        entry_id BIGINT NOT NULL REFERENCES {tables.ENTRY_TABLE} (id) ON DELETE CASCADE,
+        name TEXT NOT NULL, value TEXT NOT NULL)""",
+    f"CREATE INDEX IF NOT EXISTS portal_search_term_value "
+    f"ON {tables.TERM_TABLE} (name, value, entry_id)",
+    f"CREATE INDEX IF NOT EXISTS portal_search_term_entry ON {tables.TERM_TABLE} (entry_id)",
+]
+DROP = [
+    f"DROP TABLE IF EXISTS {t} CASCADE" for t in (tables.TERM_TABLE, tables.ENTRY_TABLE)
+]
+
+
+def create_schema(connection) -> None:
+    """Create the tables and indexes (idempotent)."""
+    with connection.cursor() as cursor:
+        for statement in SCHEMA:
+            cursor.execute(statement)
+
+
+def tsvector_literal(entry: IndexEntry) -> str:
+    """The entry's weighted tsvector as literal text (see the module doc).
+
+    The exact-accent columns keep only tokens with diacritics: no query asks
+    for the others there (``Group.exact`` has diacritics only), and in the
+    tsvector they would count as folded words of the title. Every token not
+    written as a position (those, and positions beyond a lexeme's 256 or
+    MAX_POSITION) is a position of a padding lexeme instead, so the number of
+    positions is still the entry's number of tokens, plus one for
+    LENGTH_LEXEME.
+    """
+    positions: dict[tuple[str, str], list[int]] = defaultdict(list)
+    position, unwritten = 1, 0
+    for column, text in tables.text_columns(entry).items():
+        weight, exact = WEIGHT_OF[column], column in EXACT_COLUMNS
+        for token in text.split():
+            if exact and fold_word(token) == token:  # no diacritics (cached test)
+                unwritten += 1
+            else:
+                positions[(token, weight)].append(min(position, MAX_POSITION))
+            position += 1
+        position += COLUMN_GAP
+    lexemes = []
+    for (token, weight), ps in positions.items():
+        kept = sorted(set(ps))[:MAX_POSITIONS]
+        unwritten += len(ps) - len(kept)
+        lexemes.append(f"{lexeme(token)}:" + ",".join(f"{p}{weight}" for p in kept))
+    lexemes.append(f"{lexeme(LENGTH_LEXEME)}:{min(position, MAX_POSITION)}")
+    for n, start in enumerate(range(0, unwritten, MAX_POSITIONS)):
+        count = min(MAX_POSITIONS, unwritten - start)
+        lexemes.append(
+            f"{lexeme(PAD_LEXEME.format(n))}:"
+            + ",".join(str(p) for p in range(1, count + 1))
+        )
+    return " ".join(lexemes)
+
+
+class PostgresBackend(SearchBackend):
+    """tsvector + GIN in the Django database ``OPTIONS["DATABASE"]``."""
+
+    @property
+    def connection(self):
+        return connections[self.options.get("DATABASE", "default")]
+
+    @property
+    def horizon(self) -> int:
+        return int(self.options.get("RANK_HORIZON", HORIZON))
+
+    def add_bulk(self, entries: Iterable[IndexEntry]) -> int:
+        entries = list({e.key: e for e in entries}.values())
+        if not entries:
+            return 0
+        invalidate_frequencies()
+        fields = ", ".join(tables.ENTRY_FIELDS)
+        marks = ", ".join(["%s"] * len(tables.ENTRY_FIELDS))
+        with (
+            transaction.atomic(using=self.connection.alias),
+            self.connection.cursor() as cur,
+        ):
+            cur.execute(
+                f"DELETE FROM {tables.ENTRY_TABLE} WHERE key = ANY(%s)",
+                [[e.key for e in entries]],
+            )
+            for entry in entries:
+                cur.execute(
+                    f"INSERT INTO {tables.ENTRY_TABLE} ({fields}, doc) "
+                    f"VALUES ({marks}, %s::tsvector) RETURNING id",
+                    [*tables.entry_row(entry), tsvector_literal(entry)],
+                )
+                entry_id = cur.fetchone()[0]
+                terms = [(entry_id, n, v) for n, v in tables.term_rows(entry)]
+                if terms:
+                    cur.executemany(
+                        f"INSERT INTO {tables.TERM_TABLE} (entry_id, name, value) "
+                        f"VALUES (%s, %s, %s)",
+                        terms,
+                    )
+        return len(entries)
+
+    def delete(self, keys: Iterable[str] = (), page_id: int | None = None) -> None:
+        invalidate_frequencies()
+        with self.connection.cursor() as cur:
+            cur.execute(
+                f"DELETE FROM {tables.ENTRY_TABLE} WHERE key = ANY(%s) OR page_id = %s",
+                [list(keys), page_id if page_id is not None else -1],
+            )
+
+    def clear(self) -> None:
+        invalidate_frequencies()
+        with self.connection.cursor() as cur:
+            cur.execute(f"DELETE FROM {tables.TERM_TABLE}")
+            cur.execute(f"DELETE FROM {tables.ENTRY_TABLE}")
+
+    def rebuild(self, entries, chunk_size: int = 500, progress=None) -> int:
+        with transaction.atomic(using=self.connection.alias):
+            return super().rebuild(entries, chunk_size, progress)
+
+    def health(self) -> bool:
+        try:
+            with self.connection.cursor() as cur:
+                cur.execute(f"SELECT 1 FROM {tables.ENTRY_TABLE} LIMIT 1")
+            return True
+        except DatabaseError:
+            return False
+
+    def _search(self, parsed: ParsedQuery, query: SearchQuery) -> SearchResults:
+        try:
+            with (
+                transaction.atomic(using=self.connection.alias),
+                self.connection.cursor() as cur,
+            ):
+                return PostgresSearch(cur, parsed, query, self.horizon).run()
+        except DatabaseError as error:
+            raise BackendError(str(error)) from error

@@ -1,0 +1,192 @@
+"""Second-stage ranking: what the words of a query say about a document's metadata.
+
+The first stage (BM25 over folded words, exact-accent forms and word pairs,
+with field weights) scores the matching entries. This stage looks again at the
+best :data:`DEPTH` of them and adds, in proportion to the best first-stage
+score, what BM25 cannot see:
+
+- ``title``: the query holds most of the document's title words in their
+  order (longest common subsequence over the title's words, at least
+  :data:`TITLE_MIN_COVER` of them), scored by how much of the query that is
+  (``2 * common / (title words + query words)``): staff who type a title mean
+  that document, not the texts that cite it, while a question that names a law
+  in passing asks for one of its articles;
+- ``heading``: the same for the heading of a Điều ("Quyền thừa kế");
+- ``place``: the query names the place of the issuing body ("… Nghệ An",
+  "… Phú Thọ"), so that body's document beats a same-titled one of another
+  province;
+- ``issuer``: the query holds the issuing body's own words ("sở khoa học và
+  công nghệ");
+- ``kind``: the query names the document kind ("quyết định", "kế hoạch");
+- ``year``: the query names the year the document was issued.
+
+Each signal is a number in [0, 1] computed from folded words only, so a query
+typed with or without diacritics gets the same boost. The weights were chosen
+by cross-validation on the development questions and look-ups
+(``bench/search.py cross-validate``; figures in docs/benchmarks.md).
+Everything here is plain Python over a few dozen candidates: every backend
+can apply it to its first-stage list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from documents.text import fold
+
+DEPTH = 100
+# Weights, relative to the best first-stage score of the query.
+WEIGHTS: dict[str, float] = {
+    "title": 0.0,
+    "heading": 0.0,
+    "place": 0.0,
+    "issuer": 0.0,
+    "kind": 0.0,
+    "year": 0.0,
+}
+# A title counts only when the query holds at least this share of its words.
+TITLE_MIN_COVER = 0.6
+MIN_TITLE_WORDS = 3
+
+_WORD = re.compile(r"[^\W_]+")
+# Words that introduce a place in a body's name (Nghị định 30/2020, Phụ lục I:
+# "UBND tỉnh …", "Sở … thành phố …", "UBND huyện …", "UBND xã …").
+_PLACE_MARKERS = (
+    "tinh",
+    "thanh pho",
+    "tp",
+    "huyen",
+    "quan",
+    "thi xa",
+    "xa",
+    "phuong",
+    "thi tran",
+)
+_PLACE = re.compile(
+    r"\b(?:" + "|".join(m.replace(" ", r"\s+") for m in _PLACE_MARKERS) + r")\s+(.+)$"
+)
+# Words of a body's name that say what kind of body it is, not which one.
+_GENERIC = frozenset(
+    "uy ban nhan dan ubnd hdnd hoi dong so bo tinh thanh pho tp huyen quan xa "
+    "phuong thi tran va cua".split()
+)
+_DASH = re.compile(r"\s+[–-]\s+(?=Điều\s)")
+
+
+@dataclass
+class Candidate:
+    """What the second stage needs to know of one first-stage hit."""
+
+    id: object
+    score: float
+    kind: str
+    title: str
+    issuer: str = ""
+    doc_type: str = ""
+    year: int | None = None
+    code: str = ""
+    key: str = ""
+    page_id: int | None = None
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(fold(text or ""))
+
+
+def in_order(query: list[str], words: list[str]) -> int:
+    """Length of the longest common subsequence of two word lists."""
+    if not query or not words:
+        return 0
+    previous = [0] * (len(words) + 1)
+    for q in query:
+        current = [0]
+        for j, w in enumerate(words):
+            current.append(
+                previous[j] + 1 if q == w else max(previous[j + 1], current[j])
+            )
+        previous = current
+    return previous[-1]
+
+
+def contains(query: list[str], words: list[str]) -> bool:
+    """True when ``words`` occur side by side in ``query``."""
+    n = len(words)
+    return n > 0 and any(query[i : i + n] == words for i in range(len(query) - n + 1))
+
+
+def place_of(issuer: str) -> list[str]:
+    """Folded words of the place an issuing body belongs to ("nghe an")."""
+    match = _PLACE.search(" ".join(tokens(issuer)))
+    return match.group(1).split() if match else []
+
+
+def title_parts(candidate: Candidate) -> tuple[list[str], list[str]]:
+    """(document title words, Điều heading words) of a candidate, without
+    the words of its số ký hiệu and the article label."""
+    parts = _DASH.split(candidate.title, maxsplit=1)
+    title, heading = parts if len(parts) == 2 else (candidate.title, "")
+    code_words = set(tokens(candidate.code))
+    head = tokens(heading)[2:]  # "dieu", its number
+    return [w for w in tokens(title) if w not in code_words], head
+
+
+def cover(query: list[str], words: list[str], minimum: int = 1) -> float:
+    if len(words) < minimum:
+        return 0.0
+    return in_order(query, words) / len(words)
+
+
+def signals(query: list[str], candidate: Candidate) -> dict[str, float]:
+    """The second-stage signals of one candidate, each in [0, 1]."""
+    title, heading = title_parts(candidate)
+    # An article entry repeats its document's title: that names the document.
+    title_cover = (
+        0.0 if candidate.kind == "article" else cover(query, title, MIN_TITLE_WORDS)
+    )
+    # How much of the query is that title (Dice): a look-up that is the title
+    # scores high, a question that mentions a law's name in passing does not.
+    named = 2 * title_cover * len(title) / (len(title) + len(query)) if query else 0
+    place = place_of(candidate.issuer)
+    body_words = [w for w in tokens(candidate.issuer) if w not in _GENERIC]
+    body_words = [w for w in body_words if w not in place]
+    kind = tokens(candidate.doc_type)
+    return {
+        "title": named if title_cover >= TITLE_MIN_COVER and named >= 0.5 else 0.0,
+        "heading": cover(query, heading, 2),
+        "place": 1.0 if contains(query, place) else 0.0,
+        "issuer": (
+            sum(w in query for w in body_words) / len(body_words) if body_words else 0.0
+        ),
+        "kind": 1.0 if contains(query, kind) else 0.0,
+        "year": 1.0 if candidate.year and str(candidate.year) in query else 0.0,
+    }
+
+
+def bonuses(
+    query: list[str],
+    candidates: list[Candidate],
+    weights: dict[str, float] | None = None,
+) -> dict[object, float]:
+    """Score to add to each candidate (by id); empty when nothing applies."""
+    weights = WEIGHTS if weights is None else weights
+    if not candidates or not any(weights.values()):
+        return {}
+    scale = max(c.score for c in candidates) or 1.0
+    added = {}
+    for candidate in candidates:
+        found = signals(query, candidate)
+        bonus = sum(weights.get(name, 0.0) * value for name, value in found.items())
+        if bonus:
+            added[candidate.id] = bonus * scale
+    return added
+
+
+def rerank(
+    query: list[str],
+    candidates: list[Candidate],
+    weights: dict[str, float] | None = None,
+) -> list[Candidate]:
+    """Candidates in their second-stage order (stable for ties)."""
+    added = bonuses(query, candidates, weights)
+    return sorted(candidates, key=lambda c: -(c.score + added.get(c.id, 0.0)))
