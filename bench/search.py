@@ -4,6 +4,8 @@
     python bench/search.py relevance-scale --sizes 100000  # laws + 100k newer
     python bench/search.py speed --sizes 10000 100000      # + /tim-kiem/ page
     python bench/search.py wagtail-speed --sizes 10000     # Wagtail's own search
+    python bench/search.py known-item [--reuse]  # document MRR@10, look-ups
+    python bench/search.py cross-validate [--reuse]  # ranking weights, held out
     python bench/search.py                      # all but wagtail-speed
 
 Relevance: the laws of ``shared/data/retrieval_dev`` are indexed as documents
@@ -25,6 +27,7 @@ import os
 import platform
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +38,7 @@ SHARED = Path(os.environ.get("PORTAL_SHARED_DIR", ROOT.parent / "shared"))
 RETRIEVAL = SHARED / "data" / "retrieval_dev"
 DOCUMENTS = SHARED / "data" / "documents"
 # The data names each law by number only; a portal document has its title.
+QUESTIONS = 0  # relevance: the first N questions only (0: all)
 LAW_TITLES = {
     "91/2015/QH13": "Bộ luật Dân sự",
     "24/2018/QH14": "Luật An ninh mạng",
@@ -112,6 +116,7 @@ def ask_both_ways(result: dict) -> dict:
     laws = json.loads((RETRIEVAL / "alqac2022_law.json").read_text("utf-8"))
     keys_by_law = {law["id"]: f"law:{i}" for i, law in enumerate(laws, start=1)}
     questions = json.loads((RETRIEVAL / "alqac2022_question.json").read_text("utf-8"))
+    questions = questions[: QUESTIONS or None]
     result["questions"] = len(questions)
     for label, strip in (("as_written", False), ("stripped", True)):
         started = time.perf_counter()
@@ -660,6 +665,19 @@ def wagtail_speed(
     return rows
 
 
+def run_relevance(what: str, reuse: bool) -> None:
+    """``bench/relevance.py``: known-item look-ups, or the cross-validation
+    of the ranking weights (collects both sets, then tunes and holds out)."""
+    script = [sys.executable, str(ROOT / "bench" / "relevance.py")]
+    again = ["--reuse"] if reuse else []
+    steps = [["known-item", *again]]
+    if what == "cross-validate":
+        steps = [["collect-alqac"], ["collect-known-item", *again], ["cross-validate"]]
+    for step in steps:
+        subprocess.run(script + step, check=True)
+        again = ["--reuse"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -673,6 +691,8 @@ def main() -> None:
             "wagtail",
             "speed",
             "wagtail-speed",
+            "known-item",
+            "cross-validate",
         ],
     )
     parser.add_argument("--sizes", nargs="+", type=int, default=[10_000, 100_000])
@@ -689,7 +709,22 @@ def main() -> None:
         default=30,
         help="wagtail-speed: seconds before a Wagtail query is stopped",
     )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="known-item, cross-validate: reuse var/bench/known_item.sqlite3",
+    )
+    parser.add_argument(
+        "--questions",
+        type=int,
+        default=0,
+        help="relevance, relevance-scale: ask only the first N questions",
+    )
     args = parser.parse_args()
+    global QUESTIONS
+    QUESTIONS = args.questions
+    if args.what in ("known-item", "cross-validate"):
+        return run_relevance(args.what, args.reuse)
     with tempfile.TemporaryDirectory(prefix="bench-search-") as workdir:
         setup_django(Path(workdir))
         print(

@@ -38,11 +38,11 @@ from documents.text import fold
 DEPTH = 100
 # Weights, relative to the best first-stage score of the query.
 WEIGHTS: dict[str, float] = {
-    "title": 0.0,
-    "heading": 0.0,
-    "place": 0.0,
-    "issuer": 0.0,
-    "kind": 0.0,
+    "title": 1.0,
+    "heading": 0.1,
+    "place": 0.25,
+    "issuer": 0.1,
+    "kind": 0.05,
     "year": 0.0,
 }
 # A title counts only when the query holds at least this share of its words.
