@@ -3,7 +3,7 @@
 Twelve of Wagtail's screens (dashboard, explorer, a "Văn bản" section's
 listing, a document's editor, its history, the add-page form, images,
 documents, snippets, workflow tasks, locked pages, account) and the portal's own
-(import, pending effects, exemplar report) are rendered for a superuser and for
+(import, pending effects, exemplar report, "Cần bổ sung") are rendered for a superuser and for
 a member of the editors' group on the demo site (a screen an editor may not
 open redirects, and the page it lands on is checked); every English phrase of
 ``visible.ENGLISH_PHRASES`` found in what the user reads fails the test, named
@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
+from pages.incomplete_views import URL_NAME as INCOMPLETE_URL
 from tests.i18n.visible import english_phrases, visible_texts
 
 EDITORS = "Biên tập viên"  # the role created by documents.0005_roles_and_workflow
@@ -58,6 +59,7 @@ def screens(section, document) -> dict[str, str]:
         "import": reverse("documents_import:upload"),
         "pending effects": reverse("documents_effects:index"),
         "exemplar report": reverse("pages_exemplar_report"),
+        "needs attention": reverse(INCOMPLETE_URL),
     }
 
 
