@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from documents.citations import Citation, code_lookup_keys
 from documents.citations.model import fold_issuer
-from documents.citations.vocab import LAW_TYPES
+from documents.kinds import LAW_TYPES
 
 #: Titles of the person who signs for a body, dropped before comparing issuers.
 POSITION_PREFIXES = (

@@ -23,13 +23,13 @@ from django.utils.html import strip_tags
 
 from documents.choices import RELATION_BY_VERB, Relation
 from documents.citations import Citation, extract_citations
-from documents.citations.vocab import LAW_TYPES
 from documents.identity import (
     IDENTITY_VALUES,
     DocumentIdentity,
     citation_code_keys,
     issuer_compatible,
 )
+from documents.kinds import LAW_TYPES
 from documents.text import fold
 from pages.models.citations import DocumentCitation
 

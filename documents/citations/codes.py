@@ -8,6 +8,7 @@ keys of ``keys.code_lookup_keys`` exactly when the query names the document.
 
 import re
 
+from documents.kinds import LAW_TYPES, QPPL_TYPES
 from documents.text import nfc
 
 from .extract import extract_citations
@@ -15,8 +16,6 @@ from .gazetteer import lookup_title
 from .keys import CodeParts, canonical_symbol, is_party_issuer, is_qh_symbol
 from .normalize import fold_same_length
 from .vocab import (
-    LAW_TYPES,
-    QPPL_TYPES,
     QUERY_TYPE_ABBR,
     TYPE_BY_FOLD,
     type_from_code,

@@ -9,13 +9,14 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from documents.kinds import LAW_TYPES
 from documents.text import fold
 
 from .context import scan_issuer
 from .dates import DateHit, match_date
 from .normalize import clean
 from .numbers import match_number
-from .vocab import LAW_TYPES, QUERY_TYPE_ABBR, TYPE_BY_FOLD
+from .vocab import QUERY_TYPE_ABBR, TYPE_BY_FOLD
 
 _SO = re.compile(r"\s*:?\s*(?P<so>(?:so(?![a-z])\s*:?\s*)+)?(?P<ph>[.…_ ]*)")
 _PRE_ISSUER = re.compile(

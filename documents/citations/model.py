@@ -10,10 +10,11 @@ each term), a law cited by name by its gazetteer number.
 import re
 from dataclasses import dataclass
 
+from documents.kinds import LAW_TYPES
 from documents.text import fold
 
 from .gazetteer import title_key
-from .vocab import ISSUER_ABBR, LAW_TYPES
+from .vocab import ISSUER_ABBR
 
 CITATION_FIELDS = (
     "raw",

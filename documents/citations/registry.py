@@ -4,9 +4,11 @@ Kept apart from ``matchers`` so that the law-by-name matcher (``laws``), built o
 the generic matchers, is registered without a cycle between the two modules.
 """
 
+from documents.kinds import LAW_TYPES
+
 from .laws import match_law
 from .matchers import BareCodeMatcher, CitationMatcher, Hit, NumberedMatcher, Source
-from .vocab import LAW_TYPES, TYPE_BY_FOLD
+from .vocab import TYPE_BY_FOLD
 
 
 class LawByNameMatcher(CitationMatcher):

@@ -1,4 +1,5 @@
-"""Vocabularies the parser matches against (domain.md §1.1, §1.4, §1.5).
+"""Vocabularies the parser matches against: type words and codes (from
+``documents.kinds``), issuing-body and locality words, signing positions.
 
 Upper-case forms are matched on the folded text, so "UỶ"/"ỦY" spellings and
 Eth look-alikes agree.
@@ -6,89 +7,23 @@ Eth look-alikes agree.
 
 from __future__ import annotations
 
+from documents.kinds import KINDS, type_codes
 from documents.text import fold
 
-#: Type words as printed in the heading (ô 5a), longest first, with display names.
+#: Type words as printed in the heading (ô 5a), folded, longest first, with
+#: display names (``documents.kinds``).
 TYPE_WORDS: tuple[tuple[str, str], ...] = tuple(
-    (fold(word), display)
-    for word, display in sorted(
-        {
-            "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
-            "NGHỊ QUYẾT LIÊN TỊCH": "Nghị quyết liên tịch",
-            "VĂN BẢN HỢP NHẤT": "Văn bản hợp nhất",
-            "QUYẾT ĐỊNH": "Quyết định",
-            "QUY ĐỊNH": "Quy định",
-            "QUY CHẾ": "Quy chế",
-            "NGHỊ QUYẾT": "Nghị quyết",
-            "NGHỊ ĐỊNH": "Nghị định",
-            "THÔNG TƯ": "Thông tư",
-            "THÔNG BÁO": "Thông báo",
-            "THÔNG CÁO": "Thông cáo",
-            "THÔNG TRI": "Thông tri",
-            "KẾ HOẠCH": "Kế hoạch",
-            "CHỈ THỊ": "Chỉ thị",
-            "CÔNG ĐIỆN": "Công điện",
-            "CÔNG VĂN": "Công văn",
-            "KẾT LUẬN": "Kết luận",
-            "HƯỚNG DẪN": "Hướng dẫn",
-            "BÁO CÁO": "Báo cáo",
-            "TỜ TRÌNH": "Tờ trình",
-            "CHƯƠNG TRÌNH": "Chương trình",
-            "PHƯƠNG ÁN": "Phương án",
-            "ĐỀ ÁN": "Đề án",
-            "DỰ ÁN": "Dự án",
-            "BIÊN BẢN": "Biên bản",
-            "HỢP ĐỒNG": "Hợp đồng",
-            "GIẤY MỜI": "Giấy mời",
-            "GIẤY GIỚI THIỆU": "Giấy giới thiệu",
-            "GIẤY ỦY QUYỀN": "Giấy ủy quyền",
-            "GIẤY NGHỈ PHÉP": "Giấy nghỉ phép",
-            "BẢN GHI NHỚ": "Bản ghi nhớ",
-            "BẢN THỎA THUẬN": "Bản thỏa thuận",
-            "BỘ LUẬT": "Bộ luật",
-            "LUẬT": "Luật",
-            "PHÁP LỆNH": "Pháp lệnh",
-            "LỆNH": "Lệnh",
-            "HIẾN PHÁP": "Hiến pháp",
-            "ĐIỀU LỆ": "Điều lệ",
-        }.items(),
-        key=lambda item: -len(item[0]),
+    (fold(kind.name), kind.name)
+    for kind in sorted(
+        (kind for kind in KINDS if kind.heading), key=lambda k: -len(k.name)
     )
 )
 
-#: Type codes of số ký hiệu (Phụ lục III + VBQPPL + Party), used only as a fallback
-#: when the text has no type word.
-TYPE_CODES: dict[str, str] = {
-    "QĐ": "Quyết định",
-    "NQ": "Nghị quyết",
-    "NĐ": "Nghị định",
-    "TT": "Thông tư",
-    "TTLT": "Thông tư liên tịch",
-    "NQLT": "Nghị quyết liên tịch",
-    "CT": "Chỉ thị",
-    "QC": "Quy chế",
-    "QYĐ": "Quy định",
-    "QĐI": "Quy định",
-    "TC": "Thông cáo",
-    "TB": "Thông báo",
-    "HD": "Hướng dẫn",
-    "CTR": "Chương trình",
-    "KH": "Kế hoạch",
-    "PA": "Phương án",
-    "ĐA": "Đề án",
-    "DA": "Dự án",
-    "BC": "Báo cáo",
-    "BB": "Biên bản",
-    "TTR": "Tờ trình",
-    "HĐ": "Hợp đồng",
-    "CĐ": "Công điện",
-    "KL": "Kết luận",
-    "GM": "Giấy mời",
-    "GGT": "Giấy giới thiệu",
-    "GUQ": "Giấy ủy quyền",
-    "VBHN": "Văn bản hợp nhất",
-    "CV": "Công văn",
-}
+#: Type codes of số ký hiệu (upper case), used only as a fallback when the text
+#: has no type word.
+TYPE_CODES: dict[str, str] = {}
+for _code, _name in type_codes().items():
+    TYPE_CODES.setdefault(_code.upper(), _name)
 
 #: Words that begin the name of an issuing body in a header line.
 ORG_STARTS: tuple[str, ...] = tuple(
