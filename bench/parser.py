@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from documents.dates import dmy_to_iso  # noqa: E402
 from documents.parsing import parse_document  # noqa: E402
-from documents.parsing.dates import dmy_to_iso  # noqa: E402
 from documents.parsing.lines import clean_lines  # noqa: E402
 from documents.parsing.metadata import read_table  # noqa: E402
 from documents.text import normalize_tones  # noqa: E402

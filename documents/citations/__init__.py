@@ -7,10 +7,11 @@ Public API::
     compose_code(*, number, year, symbol, system) -> str
     code_lookup_keys(*, doc_type, number, year, symbol, system) -> list[str]
 
-Pure Python, no database. Layers, lowest first: ``vocab``, ``normalize``, ``dates``,
-``gazetteer`` → ``context``, ``keys`` (``CodeParts``, lookup keys) → ``numbers``,
-``model`` → ``matchers`` → ``laws`` → ``registry`` → ``extract`` → ``codes``
-(``parse_code``, which falls back on the extractor).
+Pure Python, no database. Built on ``documents.text``, ``documents.normalize``
+(the same-length parse copy), ``documents.dates`` and ``documents.kinds``; inside,
+lowest first: ``vocab``, ``gazetteer`` → ``context``, ``keys`` (``CodeParts``,
+lookup keys) → ``numbers``, ``model`` → ``matchers`` → ``laws`` → ``registry`` →
+``extract`` → ``codes`` (``parse_code``, which falls back on the extractor).
 """
 
 from .codes import parse_code

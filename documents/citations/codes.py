@@ -9,12 +9,12 @@ keys of ``keys.code_lookup_keys`` exactly when the query names the document.
 import re
 
 from documents.kinds import LAW_TYPES, QPPL_TYPES
+from documents.normalize import fold_same_length
 from documents.text import nfc
 
 from .extract import extract_citations
 from .gazetteer import lookup_title
 from .keys import CodeParts, canonical_symbol, is_party_issuer, is_qh_symbol
-from .normalize import fold_same_length
 from .vocab import (
     QUERY_TYPE_ABBR,
     TYPE_BY_FOLD,

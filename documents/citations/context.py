@@ -7,7 +7,8 @@ lý" stays inside an issuer while "quản lý" ends it).
 
 import re
 
-from .normalize import clean
+from documents.normalize import clean
+
 from .vocab import TYPE_BY_FOLD
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+|\s-\s|[^\w\s]")

@@ -11,11 +11,12 @@
 import datetime
 import re
 
+from documents.dates import leading_date
+from documents.normalize import compose_with_map, fold_same_length
+
 from .context import inherits_relation, scan_pinpoint, scan_relation
-from .dates import leading_date
 from .matchers import Hit, NumberedMatcher, Source, finish
 from .model import Citation
-from .normalize import compose_with_map, fold_same_length
 from .numbers import match_number
 from .registry import LAW_ANCHORS, REGISTRY
 from .vocab import TYPE_BY_FOLD

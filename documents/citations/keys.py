@@ -10,9 +10,9 @@ exactly when the query names the document. Numbers are compared as integers
 import re
 from dataclasses import dataclass
 
+from documents.normalize import HYPHENS
 from documents.text import fold, nfc
 
-from .normalize import HYPHENS
 from .vocab import CANONICAL_SEGMENTS, PARTY_ISSUERS
 
 _HYPHEN_MAP = {ord(c): "-" for c in HYPHENS}

@@ -9,12 +9,12 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from documents.dates import DateHit, match_date
 from documents.kinds import LAW_TYPES
+from documents.normalize import clean
 from documents.text import fold
 
 from .context import scan_issuer
-from .dates import DateHit, match_date
-from .normalize import clean
 from .numbers import match_number
 from .vocab import QUERY_TYPE_ABBR, TYPE_BY_FOLD
 

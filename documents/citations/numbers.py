@@ -8,8 +8,9 @@ Shapes follow domain.md §1.3 and the grammar of §2.3.
 import re
 from dataclasses import dataclass, field
 
+from documents.normalize import HYPHENS
+
 from .keys import canonical_symbol, is_party_issuer
-from .normalize import HYPHENS
 from .vocab import PARTY_TYPES, type_from_code
 
 SEG = r"[a-z][a-z0-9&]*"

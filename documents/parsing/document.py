@@ -12,9 +12,9 @@ import dataclasses
 import re
 from typing import Any
 
+from documents.dates import dmy_to_iso, find_date
 from documents.text import fold
 
-from .dates import dmy_to_iso, find_date
 from .header import parse_header, split_issuer
 from .heading import (
     clean_title,
@@ -275,7 +275,7 @@ def _code_from_appendix(doc: ParsedDocument) -> None:
     _code_from_table(doc, match.group("code"))
     found = find_date(match.group("date"))
     if found and not doc.issued_date:
-        doc.issued_date = found[1]
+        doc.issued_date = found.value
     if not doc.doc_type:
         doc.doc_type = _type_named(match.group("type"))
     doc.flag("code_from_appendix")

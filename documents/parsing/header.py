@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from documents.dates import find_date
 from documents.text import fold
 
-from .dates import find_date
 from .lines import fold_head, is_upper
 from .vocab import LOCALITY_STARTS, ORG_STARTS, TYPE_WORDS
 
@@ -200,14 +200,13 @@ def _read_date(header: Header, window: list[str], offset: int) -> int:
         found = find_date(line)
         if not found:
             continue
-        match, iso, partial = found
-        prefix = line[: match.start()]
+        prefix = line[: found.start]
         place = _place_before(prefix)
         if not (place and prefix.rstrip().endswith(",")) and prefix.strip():
             continue
-        if len(line) - match.end() > 40:
+        if len(line) - found.end > 40:
             continue
-        header.issued_date, header.date_partial = iso, partial
+        header.issued_date, header.date_partial = found.value, found.partial
         header.place = place
         return offset + i
     return -1
@@ -245,8 +244,7 @@ def _strip_date_tail(text: str) -> str:
     found = find_date(text)
     if not found:
         return text
-    match = found[0]
-    prefix = text[: match.start()]
+    prefix = text[: found.start]
     place = _place_before(prefix) or ""
     return prefix[: len(prefix.rstrip(" ,")) - len(place)].rstrip(" ,")
 

@@ -8,9 +8,8 @@ scraped), and the parser flags ``metadata_table`` when it does so.
 
 from __future__ import annotations
 
+from documents.dates import dmy_to_iso
 from documents.text import fold
-
-from .dates import dmy_to_iso
 
 _KEYS = {
     "so hieu": "code",
