@@ -15,7 +15,9 @@ once as written and once with diacritics stripped. Speed: entries scaled from
 ``shared/data/documents`` texts, indexing throughput and p50/p95 latency of a
 fixed query mix, and of the /tim-kiem/ page on that index. Relevance at scale:
 the same questions with the laws indexed first and the scaled entries after
-them. Skips cleanly when the shared data is absent.
+them. With ``OPENSEARCH_URL`` (or
+``ELASTICSEARCH_URL``) set, every mode runs on the engine and the speed rows
+add its index size and heap. Skips cleanly when the shared data is absent.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("PORTAL_SHARED_DIR", ROOT.parent / "shared"))
 RETRIEVAL = SHARED / "data" / "retrieval_dev"
+KNOWN_ITEM = SHARED / "data" / "known_item_dev" / "queries.jsonl"
 DOCUMENTS = SHARED / "data" / "documents"
 # The data names each law by number only; a portal document has its title.
 QUESTIONS = 0  # relevance: the first N questions only (0: all)
@@ -157,6 +160,20 @@ def relevance_at_scale(size: int) -> dict | None:
     entries = itertools.chain(law_entries(), scaled_entries(size, source_chunks()))
     get_backend().rebuild(entries, chunk_size=1000)
     return ask_both_ways({"distractors": size})
+
+
+def engine_stats(backend) -> dict:
+    """Index size on disk and the node's heap, for an engine backend."""
+    if not hasattr(backend, "index_stats"):
+        return {}
+    stats = backend.index_stats()
+    nodes = backend.client.nodes.stats(metric="jvm")["nodes"]
+    heap = [n["jvm"]["mem"] for n in nodes.values()]
+    return {
+        "index_mb": round(stats["bytes"] / 2**20, 1),
+        "heap_used_mb": round(sum(h["heap_used_in_bytes"] for h in heap) / 2**20),
+        "heap_max_mb": round(sum(h["heap_max_in_bytes"] for h in heap) / 2**20),
+    }
 
 
 def _law_body(law: dict) -> list[tuple[str, dict]]:
@@ -405,6 +422,7 @@ def speed(sizes: list[int]) -> list[dict]:
                 **_percentiles("wall", wall),
                 **_percentiles("cpu", cpu),
                 "queries": len(wall),
+                **engine_stats(backend),
                 "tim_kiem_page": page_latency(),
             }
         )

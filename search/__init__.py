@@ -38,6 +38,7 @@ def _config() -> dict:
         getattr(settings, "ELASTICSEARCH_URL", None),
         getattr(settings, "SEARCH_INDEX", None) or "portal",
         opensearch_url=getattr(settings, "OPENSEARCH_URL", None),
+        replicas=getattr(settings, "SEARCH_REPLICAS", None),
     )
 
 

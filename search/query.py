@@ -129,6 +129,17 @@ def strip_diacritics(text: str) -> str:
     )
 
 
+# A word held by more than this share of the entries (and more than COMMON_MIN
+# of them) says little: in a question's any-word form only its word pairs count.
+COMMON_RATIO = 0.25
+COMMON_MIN = 50
+
+
+def common_limit(total: int) -> float:
+    """Entries above which a word is common in an index of ``total`` entries."""
+    return max(total * COMMON_RATIO, COMMON_MIN)
+
+
 # Words of a document's name that a query naming that document may hold besides
 # its số ký hiệu: "số" in "Chỉ thị số 34", and the short type prefixes.
 ALWAYS_SEARCHED = frozenset({"so"})

@@ -152,12 +152,14 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 # Search: the portal's own Vietnamese-aware backends (see search/README.md): the
 # database's backend (SQLite FTS5 or PostgreSQL), or an engine with the database
 # backend as the fallback: OpenSearch when OPENSEARCH_URL is set, else
-# Elasticsearch 8/9 when ELASTICSEARCH_URL is set. SEARCH_INDEX names the alias.
+# Elasticsearch 8/9 when ELASTICSEARCH_URL is set. SEARCH_INDEX names the alias,
+# SEARCH_REPLICAS the replicas of each new index (0; 1 on a three-node cluster).
 # Left unset, PORTAL_SEARCH_BACKENDS is derived from these when search first
 # needs it (``search.backends.default_config``), so settings import no app code.
 OPENSEARCH_URL = env("OPENSEARCH_URL")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 SEARCH_INDEX = env("SEARCH_INDEX") or env("ELASTICSEARCH_INDEX", "portal")
+SEARCH_REPLICAS = env("SEARCH_REPLICAS")
 PORTAL_SEARCH_BACKENDS = None
 
 # Wagtail's own search (admin listings, and the comparison in bench/search.py).

@@ -32,6 +32,7 @@ def default_config(
     elasticsearch_url: str | None,
     index: str = "portal",
     opensearch_url: str | None = None,
+    replicas: int | str | None = None,
 ) -> dict[str, dict[str, Any]]:
     """``PORTAL_SEARCH_BACKENDS`` for this environment.
 
@@ -52,7 +53,10 @@ def default_config(
         engine, url = ELASTICSEARCH, elasticsearch_url
     else:
         return {"default": database}
+    options: dict[str, Any] = {"URL": url, "INDEX": index}
+    if replicas not in (None, ""):
+        options["REPLICAS"] = int(replicas)
     return {
-        "default": {"BACKEND": engine, "OPTIONS": {"URL": url, "INDEX": index}},
+        "default": {"BACKEND": engine, "OPTIONS": options},
         "fallback": database,
     }

@@ -194,7 +194,7 @@ def test_killed_node_falls_back_then_catches_up_after_rebuild(
         assert backend.health()
         assert directive.title not in titles("phong trào thi đua yêu nước")
         call_command("rebuild_search_index", "--no-progress", "--backend", "default")
-        assert titles("phong trào thi đua yêu nước")[0] == directive.title
+        assert directive.title in titles("phong trào thi đua yêu nước")
     finally:
         relay.kill()
         OpenSearchBackend("drop", {"URL": require_node(), "INDEX": index}).drop()

@@ -18,7 +18,7 @@ from typing import Any
 
 from documents.text import nfc, normalize_tones
 
-from ...query import ParsedQuery, code_remainder
+from ...query import ParsedQuery, code_remainder, common_limit
 from ...snippets import make_snippet
 from ...types import Hit, IndexEntry, SearchQuery, SearchResults, order_facets
 from ...types import parse_date as to_date
@@ -29,11 +29,13 @@ from .query import (
     FACET_FIELDS,
     HIGHLIGHT_FIELD,
     RESULT_WINDOW,
+    WORD_FIELDS,
     Builder,
     shown_score,
 )
 
 CODE_LOOKUP_LIMIT = 20
+DF_TTL = 60.0  # seconds a word's document frequency is reused
 
 
 def entry_source(entry: IndexEntry) -> dict[str, Any]:
@@ -61,6 +63,7 @@ class EngineBackend(SearchBackend):
         self.builder = Builder(self.dsl)
         self._client = None
         self._writer = None
+        self._df_cache: dict[str, tuple[float, int]] = {}
 
     # -- what a client subclass supplies ------------------------------------------
     def connect(self):
@@ -158,6 +161,7 @@ class EngineBackend(SearchBackend):
         actions = [{"_id": e.key, "_source": entry_source(e)} for e in entries]
         refresh = "wait_for" if self.refresh_on_write else False
         self._call(self.bulk, index, actions, refresh)
+        self._df_cache.clear()
 
     def add_bulk(self, entries: Iterable[IndexEntry]) -> int:
         entries = list(entries)
@@ -180,6 +184,7 @@ class EngineBackend(SearchBackend):
         actions = [{"_op_type": "delete", "_id": key} for key in sorted(ids)]
         refresh = "wait_for" if self.refresh_on_write else True
         self._call(self.bulk, self.index, actions, refresh)
+        self._df_cache.clear()
 
     def _page_entry_ids(self, page_id: int) -> set[str]:
         body = {
@@ -245,6 +250,7 @@ class EngineBackend(SearchBackend):
                 require_all=require_all,
                 code_keys=code_keys,
                 document_first=document_first,
+                common=frozenset() if require_all else self._common_groups(parsed),
             )
             response = self._call(
                 self.client.search,
@@ -255,6 +261,47 @@ class EngineBackend(SearchBackend):
             if response["hits"]["total"]["value"]:
                 break
         return self._results(response, parsed, named)
+
+    def _common_groups(self, parsed: ParsedQuery) -> frozenset[int]:
+        """Indexes of the one-word groups whose word most entries hold."""
+        words = sorted(
+            {
+                g.primary[0]
+                for g in parsed.groups
+                if len(g.alternatives) == 1 and len(g.primary) == 1
+            }
+        )
+        if len(parsed.groups) < 2 or not words:
+            return frozenset()
+        df, total = self._document_frequencies(words)
+        limit = common_limit(total)
+        return frozenset(
+            i
+            for i, g in enumerate(parsed.groups)
+            if len(g.alternatives) == 1
+            and len(g.primary) == 1
+            and df.get(g.primary[0], 0) > limit
+        )
+
+    def _document_frequencies(self, words: list[str]) -> tuple[dict[str, int], int]:
+        """Entries holding each folded word in a text field, and all entries
+        (one multi-search, cached for ``DF_TTL`` seconds)."""
+        now = time.monotonic()
+        cached = self._df_cache
+        if now - cached.get("", (now, 0))[0] > DF_TTL:
+            cached.clear()
+        missing = [w for w in words if w not in cached]
+        if missing or "" not in cached:
+            body = []
+            for word in ["", *missing]:
+                clauses = [{"term": {field: word}} for field in WORD_FIELDS]
+                query = {"bool": {"should": clauses}} if word else {"match_all": {}}
+                body += [{}, {"size": 0, "track_total_hits": True, "query": query}]
+            response = self._call(self.client.msearch, index=self.index, body=body)
+            for word, answer in zip(["", *missing], response["responses"], strict=True):
+                total = answer.get("hits", {}).get("total", {}).get("value", 0)
+                cached[word] = (now, total)
+        return {w: cached[w][1] for w in words}, cached[""][1]
 
     def _named_documents(self, parsed: ParsedQuery) -> list[dict[str, Any]]:
         """Code and type of the entries whose số ký hiệu the query names."""

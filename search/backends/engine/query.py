@@ -18,9 +18,10 @@ from typing import Any
 from ...query import Group, ParsedQuery, bigram
 from ...types import STATUS_EXPIRED, STATUS_NOT_YET, SearchQuery, as_list, parse_date
 
-FOLDED_FIELDS = ["code^10", "title.folded^6", "legal_basis.folded^2", "body.folded"]
-EXACT_FIELDS = ["title^3", "body^0.5"]
-BIGRAM_FIELDS = {"title.bigram": 4.0, "body.bigram": 1.0}
+FOLDED_FIELDS = ["code^10", "title.folded^1", "legal_basis.folded^1", "body.folded"]
+EXACT_FIELDS = ["title^0.5", "body^0.5"]
+BIGRAM_FIELDS = {"title.bigram": 2.0, "body.bigram": 2.0}
+WORD_FIELDS = ("title.folded", "legal_basis.folded", "body.folded")
 CODE_BOOST = 10_000.0
 DOCUMENT_FIRST = 1_000.0
 AND_MAX_GROUPS = 4
@@ -51,11 +52,12 @@ class Builder:
             "multi_match", query=" ".join(phrase), fields=FOLDED_FIELDS, type=kind
         )
 
-    def group_query(self, group: Group, pairs: list[str]):
-        """Any alternative of the group; exact-accent words and word pairs boost."""
+    def group_query(self, group: Group, pairs: list[str], words: bool = True):
+        """Any alternative of the group; exact-accent words and word pairs boost.
+        Without ``words`` (a common word) only the word pairs match."""
         Q = self.Q
-        should = [self._alternative(alt) for alt in group.alternatives]
-        if group.exact:
+        should = [self._alternative(alt) for alt in group.alternatives] if words else []
+        if group.exact and words:
             should.append(
                 Q(
                     "multi_match",
@@ -69,14 +71,23 @@ class Builder:
                 Q("term", **{field: {"value": pair, "boost": boost}})
                 for field, boost in BIGRAM_FIELDS.items()
             ]
-        return Q("bool", should=should, minimum_should_match=1)
+        return Q("bool", should=should, minimum_should_match=1) if should else None
 
-    def text_query(self, parsed: ParsedQuery, require_all: bool):
-        """All groups (``require_all``) or any group, plus every quoted phrase."""
+    def text_query(
+        self,
+        parsed: ParsedQuery,
+        require_all: bool,
+        common: frozenset[int] = frozenset(),
+    ):
+        """All groups (``require_all``) or any group, plus every quoted phrase.
+        In the any-group form the ``common`` groups (indexes) keep only their
+        word pairs."""
         pairs = pairs_by_group(parsed)
         groups = [
-            self.group_query(g, pairs.get(i, [])) for i, g in enumerate(parsed.groups)
+            self.group_query(g, pairs.get(i, []), require_all or i not in common)
+            for i, g in enumerate(parsed.groups)
         ]
+        groups = [g for g in groups if g is not None]
         phrases = [self._alternative(p) for p in parsed.phrases]
         if not groups and not phrases:
             return None
@@ -147,10 +158,11 @@ class Builder:
         require_all: bool,
         code_keys: list[str],
         document_first: bool,
+        common: frozenset[int] = frozenset(),
     ):
         """The complete request: query, filters, sort, page, aggregations, highlight."""
         Q = self.Q
-        text = self.text_query(parsed, require_all)
+        text = self.text_query(parsed, require_all, common)
         should = ([text] if text else []) + self.code_queries(code_keys, document_first)
         filters = self.filter_queries(query.filters, text is None)
         if should:
