@@ -136,7 +136,7 @@ def relevance() -> dict | None:
         return None
     from search import get_backend
 
-    print(f"backend: {type(get_backend()).__name__}", flush=True)
+    print(f"backend: {type(patient(get_backend())).__name__}", flush=True)
     entries = list(law_entries())
     get_backend().rebuild(entries)
     return ask_both_ways({"entries": len(entries)})
@@ -160,6 +160,16 @@ def relevance_at_scale(size: int) -> dict | None:
     entries = itertools.chain(law_entries(), scaled_entries(size, source_chunks()))
     get_backend().rebuild(entries, chunk_size=1000)
     return ask_both_ways({"distractors": size})
+
+
+def patient(backend):
+    """``backend`` allowed 60 s per search: the benchmark measures, it does not
+    fall back (an engine on a loaded 2-core machine may pause longer than the
+    portal's 5 s)."""
+    if hasattr(backend, "index_stats"):
+        backend.options["TIMEOUT"] = 60
+        backend._client = None
+    return backend
 
 
 def engine_stats(backend) -> dict:
@@ -401,7 +411,7 @@ def speed(sizes: list[int]) -> list[dict]:
 
     call_command("migrate", verbosity=0)  # the /tim-kiem/ page needs every app
     chunks = source_chunks()
-    backend, rows = get_backend(), []
+    backend, rows = patient(get_backend()), []
     for size in sizes:
         started = time.perf_counter()
         backend.rebuild(scaled_entries(size, chunks), chunk_size=1000)
