@@ -2,7 +2,7 @@
 
 Usage: ``.venv/bin/python bench/citations.py [--misses N] [--data DIR]``
 
-1. Examples: the real strings of domain.md §2.5 with their expected parses
+1. Examples: real citation strings with their expected parses
    (``documents.citations.examples``): share of expected citations whose
    doc_type, number, year, code and date are all exact.
 2. Legal-basis lines: every line of ``../shared/data/documents/*.jsonl`` that

@@ -46,6 +46,13 @@ IDENTITY_VALUES = (
 )
 
 
+def document_system(family: str, is_normative: bool) -> str:
+    """The numbering system of a stored document: its type's family, except that
+    an administrative type issued as a legal-normative act (a Quyết định of a
+    UBND with a year in its code) is numbered as "qppl"."""
+    return "qppl" if family == "admin" and is_normative else family
+
+
 @dataclass(frozen=True)
 class DocumentIdentity:
     """What identifies one stored document, read from a page (or its values)."""
@@ -77,8 +84,7 @@ class DocumentIdentity:
     @classmethod
     def from_values(cls, row: dict) -> DocumentIdentity:
         """From a ``values()`` row of ``IDENTITY_VALUES`` (no model loading)."""
-        family = row["document_type__family"]
-        system = "qppl" if family == "admin" and row["is_normative"] else family
+        system = document_system(row["document_type__family"], row["is_normative"])
         return cls(
             page_id=row["pk"],
             doc_type=row["document_type__name"],

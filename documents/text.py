@@ -1,7 +1,7 @@
 """Vietnamese text normalisation shared by indexing, querying and citation parsing.
 
 Every comparison of Vietnamese text in the portal goes through these functions, so
-that the index and the query agree (domain.md §4):
+that the index and the query agree:
 
 - ``nfc``: Unicode NFC plus the Eth look-alike (Ð→Đ) that old converters emit.
 - ``normalize_tones``: one tone placement ("hoà" → "hòa", "thuỷ" → "thủy") while
@@ -80,7 +80,7 @@ def index_tokens(text: str) -> tuple[list[str], list[str]]:
     The exact form keeps diacritics with one tone placement and lower case
     ("Hoà" → "hòa"); the folded form drops them ("hoa"). Searching the folded
     form makes queries accent-insensitive; the exact form lets accented queries
-    rank exact-accent matches higher (domain.md §4.2–4.3).
+    rank exact-accent matches higher.
     """
     exact = words(normalize_tones(text).casefold())
     return exact, [fold_word(token) for token in exact]

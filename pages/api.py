@@ -8,18 +8,22 @@ restrictions are ever exposed. Bad parameters answer 400 or 422 with a JSON
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Literal
-
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from documents.citations import code_lookup_keys, extract_citations, parse_code
+from documents.citations import extract_citations, parse_code
 from documents.models import DocumentType, IssuingBody
 from documents.text import fold
 from pages import relations
-from pages.models import DocumentCitation
+from pages.api_schemas import (
+    DocumentDetail,
+    DocumentList,
+    Error,
+    Resolution,
+    Status,
+)
+from pages.models import DocumentCitation, PublishedVersion
 
 router = Router(tags=["documents"])
 citations_router = Router(tags=["citations"])
@@ -27,138 +31,6 @@ citations_router = Router(tags=["citations"])
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 10_000
 MAX_SEARCH_HITS = 1000  # ``q`` ranks the documents of the best 1,000 search hits
-Status = Literal[
-    "con_hieu_luc",
-    "het_hieu_luc",
-    "het_hieu_luc_mot_phan",
-    "chua_co_hieu_luc",
-    "khong_xac_dinh",
-]
-
-
-# Schemas -----------------------------------------------------------------------
-
-
-class NamedRef(Schema):
-    name: str
-    slug: str = ""
-
-
-class DocumentSummary(Schema):
-    id: int
-    title: str
-    url: str
-    code: str
-    document_type: str
-    issuer: str
-    issued_date: dt.date | None
-    year: int | None
-    status: str
-    summary: str
-
-
-class DocumentList(Schema):
-    count: int
-    page: int
-    page_size: int
-    num_pages: int
-    results: list[DocumentSummary]
-
-
-class PageRef(Schema):
-    id: int
-    title: str
-    code: str
-    url: str
-
-
-class OutgoingCitation(Schema):
-    raw: str
-    code: str
-    doc_type: str
-    number: int | None
-    year: int | None
-    date: str
-    issuer: str
-    pinpoint: str
-    relation: str
-    relation_label: str
-    key: str
-    target: PageRef | None
-
-
-class IncomingCitation(Schema):
-    relation: str
-    relation_label: str
-    source: PageRef
-
-
-class Version(Schema):
-    number: int
-    date: dt.datetime
-    note: str
-
-
-class TimelineSource(Schema):
-    id: int
-    title: str
-    code: str
-    url: str | None
-
-
-class TimelineStep(Schema):
-    date: dt.date
-    date_display: str
-    kind: str
-    label: str
-    source: TimelineSource | None
-    note: str
-
-
-class DocumentDetail(DocumentSummary):
-    page_type: str
-    family: str
-    number: int | None
-    symbol: str
-    is_normative: bool
-    issuer_level: str
-    issuer_successors: list[str]
-    place: str
-    issued_year: int | None
-    effective_date: dt.date | None
-    expiry_date: dt.date | None
-    status_label: str
-    signing_authority: str
-    signer_position: str
-    signer: str
-    legal_basis: list[str]
-    recipients: list[str]
-    field: str
-    tags: list[str]
-    source_url: str
-    outgoing_citations: list[OutgoingCitation]
-    incoming_citations: list[IncomingCitation]
-    versions: list[Version]
-    validity_timeline: list[TimelineStep]
-
-
-class Resolution(Schema):
-    query: str
-    code: str | None
-    doc_type: str | None
-    number: int | None
-    year: int | None
-    symbol: str | None
-    system: str
-    key: str | None
-    match_keys: list[str]
-    documents: list[PageRef]
-
-
-class Error(Schema):
-    detail: str
-
-
 # Helpers -----------------------------------------------------------------------
 
 
@@ -404,11 +276,8 @@ def _incoming(page, request) -> list[dict]:
 
 
 def versions(page) -> list[dict]:
-    """Published versions (number, date, note) from ``pages.versioning``."""
-    try:
-        from pages.models import PublishedVersion
-    except ImportError:  # versions not installed: fall back to publication
-        return _first_publication(page)
+    """Published versions (number, date, note) from ``pages.versioning``; a page
+    published before versions were recorded shows its first publication."""
     rows = PublishedVersion.objects.filter(page_id=page.pk).order_by("number")
     found = [{"number": v.number, "date": v.published_at, "note": v.note} for v in rows]
     return found or _first_publication(page)
@@ -452,14 +321,4 @@ def documents_matching(keys: list[str]) -> list:
         return []
     wanted = set(keys)
     pages = relations.public_documents().with_metadata().exclude(number=None)
-    return [page for page in pages if wanted & set(_page_code_keys(page))]
-
-
-def _page_code_keys(page) -> list[str]:
-    return code_lookup_keys(
-        doc_type=page.document_type.name,
-        number=page.number,
-        year=page.year,
-        symbol=page.symbol or None,
-        system=str(page.system),
-    )
+    return [page for page in pages if wanted & set(page.identity().code_keys())]

@@ -7,35 +7,24 @@ class PagesConfig(AppConfig):
     verbose_name = "Trang"
 
     def ready(self):
-        """Publishing or unpublishing a decision links or hides its awards on
-        the exemplar pages (``pages.services``); publishing a document numbers
-        its version, detects validity effects (``pages.versioning``) and stores
-        its citations (``pages.graph``); a new document section gets the review
-        workflow (``pages.workflow``). Also tells the search index how to read
-        each page type (``pages.search_index``)."""
+        """Publishing runs the one pipeline (``pages.publishing``); unpublishing a
+        document makes the citations naming it dangling (``pages.graph``) and
+        hides a decision's awards (``pages.services``). Also tells the search
+        index how to read each page type (``pages.search_index``)."""
         from wagtail.signals import page_published, page_unpublished
 
-        from pages import graph, search_index, services, versioning, workflow
+        from pages import graph, publishing, search_index, services
         from pages.models import DecisionPage
 
         search_index.register()
         page_published.connect(
-            services.on_decision_published,
-            sender=DecisionPage,
-            dispatch_uid="pages.awards_link",
+            publishing.on_page_published, dispatch_uid="pages.publishing"
+        )
+        page_unpublished.connect(
+            graph.on_page_unpublished, dispatch_uid="pages.graph_unpublish"
         )
         page_unpublished.connect(
             services.on_decision_unpublished,
             sender=DecisionPage,
             dispatch_uid="pages.awards_unlink",
-        )
-        page_published.connect(
-            versioning.on_page_published, dispatch_uid="documents.versions"
-        )
-        page_published.connect(
-            workflow.on_section_published, dispatch_uid="documents.workflow"
-        )
-        page_published.connect(graph.on_page_published, dispatch_uid="documents.graph")
-        page_unpublished.connect(
-            graph.on_page_unpublished, dispatch_uid="documents.graph_unpublish"
         )

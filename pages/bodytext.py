@@ -1,12 +1,16 @@
-"""StreamField ↔ text of document bodies (the blocks of ``pages.blocks``).
+"""StreamField ↔ text of page bodies (the blocks of ``pages.blocks``).
 
-``body_stream_data`` turns the parser's body blocks into raw StreamField data and
-``paragraph_html`` plain lines into rich text; the reverse direction gives the
-plain text that versioning, the citation graph and the search index read.
+Text → StreamField: ``body_stream_data`` turns the parser's body blocks into raw
+StreamField data, ``paragraph_html`` plain lines into rich text (importer, demo).
+StreamField → text: ``body_paragraphs`` (version history and its word diff),
+``body_text`` (the citation graph: one line per block, as Wagtail's searchable
+content gives it) and ``stream_text`` (the search index).
 """
 
 from __future__ import annotations
 
+import html
+import re
 from html import unescape
 
 from django.utils.html import escape, strip_tags
@@ -73,3 +77,49 @@ def stream_text(value) -> str:
     if hasattr(value, "raw_data") or isinstance(value, list | tuple):
         return "\n".join(stream_text(getattr(child, "value", child)) for child in value)
     return str(value)
+
+
+BLOCK_END = re.compile(r"</(p|li|h\d|tr|div|blockquote)>|<br\s*/?>", re.I)
+TAG = re.compile(r"<[^>]+>")
+
+
+def html_paragraphs(source: str) -> list[str]:
+    """Paragraph texts of a rich-text HTML fragment, tags removed, unescaped."""
+    text = TAG.sub("", BLOCK_END.sub("\n", source or ""))
+    return [line.strip() for line in html.unescape(text).splitlines() if line.strip()]
+
+
+def _block_paragraphs(kind: str, value) -> list[str]:
+    if kind == "heading":
+        return [f"{value.get('number') or ''} {value.get('text') or ''}".strip()]
+    if kind == "paragraph":
+        return html_paragraphs(value.source)
+    if kind == "article":
+        head = f"Điều {value.get('number')}. {value.get('title') or ''}".strip()
+        return [head] + html_paragraphs(value["body"].source)
+    if kind == "appendix":
+        return [value.get("title") or ""] + html_paragraphs(value["body"].source)
+    if kind == "table":
+        rows = (value or {}).get("data") or []
+        return [" | ".join(str(c or "") for c in row) for row in rows]
+    return [str(value)]
+
+
+def body_paragraphs(page) -> list[str]:
+    """The body of a document as a list of plain-text paragraphs."""
+    out: list[str] = []
+    for block in page.body:
+        out += [p for p in _block_paragraphs(block.block_type, block.value) if p]
+    return out
+
+
+def body_text(page) -> str:
+    """Plain text of a page's StreamField body, one block per line."""
+    parts: list[str] = []
+    for block in page.body:
+        try:
+            content = block.block.get_searchable_content(block.value)
+        except Exception:  # noqa: BLE001 - an odd block only loses its text
+            continue
+        parts.extend(strip_tags(str(text)) for text in content if text)
+    return "\n".join(parts)

@@ -234,9 +234,8 @@ def _on_model_change(sender, **kwargs) -> None:
 def connect_signals() -> None:
     """Called from ``PagesConfig.ready()`` so commands invalidate too."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import page_unpublished, post_page_move
 
-    page_published.connect(invalidate_page_cache, dispatch_uid="pagecache-pub")
     page_unpublished.connect(invalidate_page_cache, dispatch_uid="pagecache-unpub")
     post_page_move.connect(invalidate_page_cache, dispatch_uid="pagecache-move")
     post_save.connect(_on_model_change, dispatch_uid="pagecache-save")

@@ -10,8 +10,6 @@ importer calls ``sync_page`` inside its own transaction instead.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import datetime as dt
 import logging
 from collections import defaultdict
@@ -19,7 +17,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils.html import strip_tags
 
 from documents.choices import RELATION_BY_VERB, Relation
 from documents.citations import Citation, extract_citations
@@ -31,20 +28,10 @@ from documents.identity import (
 )
 from documents.kinds import LAW_TYPES
 from documents.text import fold
+from pages.bodytext import body_text
 from pages.models.citations import DocumentCitation
 
 logger = logging.getLogger(__name__)
-_suppressed = contextvars.ContextVar("documents_graph_suppressed", default=False)
-
-
-@contextlib.contextmanager
-def signals_suppressed():
-    """Skip the publish handlers while a caller syncs the graph itself."""
-    token = _suppressed.set(True)
-    try:
-        yield
-    finally:
-        _suppressed.reset(token)
 
 
 # Finding targets -------------------------------------------------------------
@@ -117,18 +104,6 @@ def loosely_names(citation, identity: DocumentIdentity) -> bool:
 # Extracting and storing ------------------------------------------------------
 
 
-def body_text(page) -> str:
-    """Plain text of a page's StreamField body, one block per line."""
-    parts: list[str] = []
-    for block in page.body:
-        try:
-            content = block.block.get_searchable_content(block.value)
-        except Exception:  # noqa: BLE001 - an odd block only loses its text
-            continue
-        parts.extend(strip_tags(str(text)) for text in content if text)
-    return "\n".join(parts)
-
-
 def context_date(page) -> dt.date | None:
     if page.issued_date:
         return page.issued_date
@@ -190,7 +165,7 @@ def store_citations(page, *, index: TargetIndex | None = None) -> list:
     found = page_citations(page)
     if index is None:
         index = TargetIndex.live({c.number for _, c in found if c.number is not None})
-    own_keys = DocumentIdentity.from_page(page).keys()
+    own_keys = page.identity().keys()
     rows = []
     for position, (origin, citation) in enumerate(found):
         if citation.key in own_keys:
@@ -202,7 +177,7 @@ def store_citations(page, *, index: TargetIndex | None = None) -> list:
 
 def resolve_incoming(page) -> int:
     """Point dangling citations that name ``page`` at it; returns how many."""
-    identity = DocumentIdentity.from_page(page)
+    identity = page.identity()
     dangling = DocumentCitation.objects.dangling().exclude(source_id=page.pk)
     count = dangling.filter(key__in=identity.keys()).update(target=page)
     codes = identity.code_keys()
@@ -268,39 +243,13 @@ def resolve_all(*, progress=None) -> dict[str, int]:
     return {"documents": documents, "citations": stored, "resolved": resolved}
 
 
-# Signal handlers -------------------------------------------------------------
-
-
-def on_page_published(sender, instance, **kwargs) -> None:
-    """After commit, sync the graph for a newly published document page."""
-    from pages.models import LegalDocumentPage
-
-    if _suppressed.get() or not isinstance(instance, LegalDocumentPage):
-        return
-    page_id = instance.pk
-    transaction.on_commit(lambda: _sync_after_commit(page_id))
-
-
-def _sync_after_commit(page_id: int) -> None:
-    from pages.models import LegalDocumentPage
-
-    page = LegalDocumentPage.objects.filter(pk=page_id).first()
-    if page is None:
-        return
-    try:
-        with transaction.atomic():
-            sync_page(page.specific)
-    except Exception:  # noqa: BLE001 - the page is published; log and move on
-        logger.exception("citation graph sync failed for page %s", page_id)
-    _invalidate_page_cache()
+# Unpublishing -----------------------------------------------------------------
 
 
 def _invalidate_page_cache() -> None:
     """Pages that cite or are cited changed their links: drop cached pages."""
-    try:
-        from pages.cache import invalidate_page_cache
-    except ImportError:  # no full-page cache installed
-        return
+    from pages.cache import invalidate_page_cache
+
     invalidate_page_cache()
 
 

@@ -22,9 +22,10 @@ from documents import vocabulary
 from documents.parsing import ParsedDocument, parse_document
 from documents.parsing.flags import describe
 from documents.text import fold
-from pages import graph
 from pages.bodytext import body_stream_data, paragraph_html
 from pages.models import DocumentSource
+from pages.publishing import document_published, receiver_suppressed
+from pages.versioning import set_revision_note
 
 logger = logging.getLogger(__name__)
 AUTHORITIES = {"TM.", "KT.", "TL.", "TUQ.", "Q."}
@@ -304,17 +305,17 @@ def _revise(page, fields: dict, missing: list[str]):
 
 
 def _save(page, *, publish: bool, note: str, user, name: str, checks: list[str]):
-    """Save a revision with the change note; publish and sync the graph if asked."""
+    """Save a revision with the change note; publish it through the pipeline if asked."""
     from wagtail.log_actions import log
 
     revision = page.save_revision(user=user, log_action=True, clean=False)
-    _set_note(revision, note)
+    if note:
+        set_revision_note(revision=revision, note=note)
     if publish:
-        with graph.signals_suppressed():
+        with receiver_suppressed():
             revision.publish(user=user)
         page.refresh_from_db()
-        _record_version(page, revision, note)
-        graph.sync_page(page)
+        document_published(page, revision, note=note or None)
     log(
         instance=page,
         action=IMPORT_ACTION,
@@ -328,23 +329,6 @@ def _save(page, *, publish: bool, note: str, user, name: str, checks: list[str])
         },
     )
     return revision
-
-
-def _set_note(revision, note: str) -> None:
-    try:
-        from pages.versioning import set_revision_note
-    except ImportError:  # versions not installed: the note stays in the log entry
-        return
-    if note:
-        set_revision_note(revision=revision, note=note)
-
-
-def _record_version(page, revision, note: str) -> None:
-    try:
-        from pages.versioning import record_version
-    except ImportError:
-        return
-    record_version(page=page, revision=revision, note=note or None)
 
 
 def _remember_source(page, file_name: str, source_url: str | None) -> None:

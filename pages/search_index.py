@@ -8,7 +8,6 @@ consent, as they are displayed (Nghị định 13/2023/NĐ-CP).
 
 from __future__ import annotations
 
-from documents.citations import code_lookup_keys
 from pages.bodytext import stream_text
 from search import indexing
 from search.entries import ArticleText, legal_document_entries
@@ -60,13 +59,7 @@ def legal_document_entries_for(page) -> list[IndexEntry]:
         title=page.title,
         url=_url(page),
         code=page.code,
-        code_keys=code_lookup_keys(
-            doc_type=doc_type,
-            number=page.number,
-            year=page.year,
-            symbol=page.symbol,
-            system=str(page.system),
-        ),
+        code_keys=page.identity().code_keys(),
         legal_basis=page.legal_basis,
         body="\n".join([page.summary, *rest]),
         doc_type=doc_type,

@@ -128,11 +128,6 @@ def unique_child_slug(parent, title: str) -> str:
     return slug
 
 
-def on_decision_published(sender, instance, **kwargs) -> None:
-    """``page_published`` handler for ``DecisionPage``."""
-    awards_link(decision=instance)
-
-
 def on_decision_unpublished(sender, instance, **kwargs) -> None:
     """``page_unpublished`` handler for ``DecisionPage``."""
     awards_unlink(decision=instance)

@@ -1,10 +1,9 @@
 """Validity over time: timelines, and effects of new documents on older ones.
 
-When a document is published, :func:`effects_detect` reads its legal basis and
-body with the citation extractor and, for each reference introduced by "thay
-thế", "bãi bỏ" or "sửa đổi, bổ sung" that names a document on the portal
-(matched by identity key, ``documents.citations.code_lookup_keys``), files a
-:class:`PendingEffect`. Nothing else happens until a person confirms it in the
+When a document is published (``pages.publishing``), :func:`effects_detect`
+reads the citation rows the graph has just stored for it and, for each
+reference introduced by "thay thế", "bãi bỏ" or "sửa đổi, bổ sung" that
+resolved to a document on the portal, files a :class:`PendingEffect`. Nothing else happens until a person confirms it in the
 admin ("Hiệu lực chờ xác nhận"); :func:`effect_confirm` then writes a
 :class:`ValidityEvent` with the new document as evidence, publishes a new
 version of the target with its status and expiry date updated, and logs
@@ -20,87 +19,57 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from documents.choices import EffectKind
-from documents.citations import code_lookup_keys, extract_citations, parse_code
-from documents.citations.model import fold_issuer
+from documents.choices import EffectKind, Relation
+from pages.models.citations import DocumentCitation
 from pages.models.history import PendingEffect, ValidityEvent
 
 logger = logging.getLogger(__name__)
 
 EFFECT_BY_RELATION = {
-    "thay thế": EffectKind.REPLACED,
-    "bãi bỏ": EffectKind.REPEALED,
-    "sửa đổi, bổ sung": EffectKind.AMENDED,
-    "sửa đổi bổ sung": EffectKind.AMENDED,
+    Relation.REPLACES: EffectKind.REPLACED,
+    Relation.REPEALS: EffectKind.REPEALED,
+    Relation.AMENDS: EffectKind.AMENDED,
 }
 ENDING_KINDS = {EffectKind.REPLACED, EffectKind.REPEALED, EffectKind.EXPIRED}
-MAX_CANDIDATES = 3
 
 
 # Detecting effects --------------------------------------------------------
 
 
-def page_keys(page) -> set[str]:
-    """Identity keys a stored document answers to (see ``code_lookup_keys``)."""
-    return set(
-        code_lookup_keys(
-            doc_type=page.document_type.name,
-            number=page.number,
-            year=page.year,
-            symbol=page.symbol,
-            system=page.system,
+def effect_rows(page):
+    """Stored citations of ``page`` that change the validity of a document on
+    the portal: "thay thế", "bãi bỏ", "sửa đổi, bổ sung", resolved to a page."""
+    return (
+        DocumentCitation.objects.filter(
+            source_id=page.pk,
+            relation__in=list(EFFECT_BY_RELATION),
+            target__isnull=False,
         )
+        .exclude(target_id=page.pk)
+        .order_by("origin", "position")
     )
-
-
-def effect_citations(page) -> list:
-    """Citations of ``page`` introduced by a relation that changes validity."""
-    from pages.versioning import body_paragraphs
-
-    text = "\n".join([page.legal_basis or "", *body_paragraphs(page)])
-    return [c for c in extract_citations(text) if c.relation in EFFECT_BY_RELATION]
-
-
-def find_targets(citation, *, exclude_pk: int) -> list:
-    """Documents on the portal a citation names; narrowed by issuer when ambiguous."""
-    from pages.models import LegalDocumentPage
-
-    parts = parse_code(citation.code) if citation.code else None
-    keys = set(parts.match_keys()) if parts else set()
-    if citation.number is None or not keys:
-        return []
-    candidates = (
-        LegalDocumentPage.objects.live()
-        .filter(number=citation.number)
-        .exclude(pk=exclude_pk)
-        .select_related("document_type", "issuing_body")
-    )
-    matches = [page for page in candidates if keys & page_keys(page)]
-    if len(matches) > 1 and citation.issuer:
-        issuer = fold_issuer(citation.issuer)
-        narrowed = [p for p in matches if issuer in fold_issuer(p.issuing_body.name)]
-        matches = narrowed or matches
-    return matches if len(matches) <= MAX_CANDIDATES else []
 
 
 def effects_detect(*, source) -> list[PendingEffect]:
-    """File a pending effect for each validity-changing citation of ``source``."""
+    """File a pending effect for each validity-changing citation of ``source``.
+
+    Reads the citation rows the graph stored and resolved for ``source``
+    (``pages.graph``); nothing is extracted again.
+    """
     created = []
     day = source.effective_date or source.issued_date
-    for citation in effect_citations(source):
-        kind = EFFECT_BY_RELATION[citation.relation]
-        for target in find_targets(citation, exclude_pk=source.pk):
-            effect, new = PendingEffect.objects.get_or_create(
-                source_id=source.pk,
-                target=target,
-                kind=kind,
-                defaults={
-                    "partial": bool(citation.pinpoint),
-                    "citation_text": citation.raw[:1000],
-                    "date": day,
-                },
-            )
-            created += [effect] if new else []
+    for row in effect_rows(source):
+        effect, new = PendingEffect.objects.get_or_create(
+            source_id=source.pk,
+            target_id=row.target_id,
+            kind=EFFECT_BY_RELATION[row.relation],
+            defaults={
+                "partial": bool(row.pinpoint),
+                "citation_text": row.raw[:1000],
+                "date": day,
+            },
+        )
+        created += [effect] if new else []
     return created
 
 

@@ -20,9 +20,7 @@ How the pieces fit:
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -33,6 +31,7 @@ from django.utils.text import capfirst
 from wagtail.models import Page
 
 from documents.textdiff import DiffParagraph, diff_paragraphs, diff_words, nfc
+from pages.bodytext import body_paragraphs
 from pages.models.history import PublishedVersion, RevisionNote
 
 logger = logging.getLogger(__name__)
@@ -163,54 +162,7 @@ def backfill_versions(queryset) -> int:
     return count
 
 
-def on_page_published(sender, instance, revision, **kwargs) -> None:
-    """``page_published`` receiver: number the version, then look for effects."""
-    from pages.models import LegalDocumentPage
-
-    if not isinstance(instance, LegalDocumentPage):
-        return
-    if not instance.live or instance.live_revision_id != revision.pk:
-        return
-    record_version(page=instance, revision=revision)
-    from pages.validity import effects_detect_safely
-
-    effects_detect_safely(source=instance)
-
-
 # Comparing versions -------------------------------------------------------
-
-BLOCK_END = re.compile(r"</(p|li|h\d|tr|div|blockquote)>|<br\s*/?>", re.I)
-TAG = re.compile(r"<[^>]+>")
-
-
-def html_paragraphs(source: str) -> list[str]:
-    """Paragraph texts of a rich-text HTML fragment, tags removed, unescaped."""
-    text = TAG.sub("", BLOCK_END.sub("\n", source or ""))
-    return [line.strip() for line in html.unescape(text).splitlines() if line.strip()]
-
-
-def _block_paragraphs(kind: str, value) -> list[str]:
-    if kind == "heading":
-        return [f"{value.get('number') or ''} {value.get('text') or ''}".strip()]
-    if kind == "paragraph":
-        return html_paragraphs(value.source)
-    if kind == "article":
-        head = f"Điều {value.get('number')}. {value.get('title') or ''}".strip()
-        return [head] + html_paragraphs(value["body"].source)
-    if kind == "appendix":
-        return [value.get("title") or ""] + html_paragraphs(value["body"].source)
-    if kind == "table":
-        rows = (value or {}).get("data") or []
-        return [" | ".join(str(c or "") for c in row) for row in rows]
-    return [str(value)]
-
-
-def body_paragraphs(page) -> list[str]:
-    """The body of a document as a list of plain-text paragraphs."""
-    out: list[str] = []
-    for block in page.body:
-        out += [p for p in _block_paragraphs(block.block_type, block.value) if p]
-    return out
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ def workflow_assign_defaults() -> int:
 
 
 def on_section_published(sender, instance, **kwargs) -> None:
-    """``page_published`` receiver: a new "Văn bản" section gets the defaults."""
+    """A newly published "Văn bản" section gets the defaults (``pages.publishing``)."""
     from pages.models import DocumentIndexPage
 
     if isinstance(instance, DocumentIndexPage):

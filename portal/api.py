@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from pages.api import citations_router
 from pages.api import router as documents_router
 from pages.basis_api import router as basis_check_router
+from search.api import router as search_router
 
 api = NinjaAPI(
     urls_namespace="api-v1",
@@ -21,3 +22,4 @@ api = NinjaAPI(
 api.add_router("/documents/", documents_router)
 api.add_router("/citations/", citations_router)
 api.add_router("/citations/", basis_check_router)
+api.add_router("/search/", search_router)

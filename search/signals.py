@@ -1,6 +1,8 @@
 """Index updates after commit, from Wagtail's and Django's signals.
 
-Publishing indexes the page; unpublishing or deleting removes it; moving a page,
+Publishing is the page layer's pipeline (``pages.publishing``), which indexes
+the page once its citations are stored. Here: unpublishing or deleting removes
+a page; moving a page,
 changing its slug or a view restriction reindexes the page and its descendants (their
 URLs or visibility changed). Everything runs in ``transaction.on_commit`` so a
 rolled-back edit never reaches the index.
@@ -24,10 +26,6 @@ def _after_commit(func, *args) -> None:
     transaction.on_commit(lambda: func(*args))
 
 
-def on_published(sender, instance, **kwargs) -> None:
-    _after_commit(lambda pk: indexing.index_pages(_pages([pk])), instance.pk)
-
-
 def on_unpublished(sender, instance, **kwargs) -> None:
     _after_commit(indexing.unindex_pages, [instance.pk])
 
@@ -47,12 +45,6 @@ def on_restriction_changed(sender, instance, **kwargs) -> None:
     _after_commit(lambda pk: indexing.index_pages(_subtree_by_pk(pk)), instance.page_id)
 
 
-def _pages(ids):
-    from wagtail.models import Page
-
-    return Page.objects.filter(pk__in=ids).specific()
-
-
 def _subtree_by_pk(pk):
     from wagtail.models import Page
 
@@ -63,14 +55,8 @@ def _subtree_by_pk(pk):
 def connect() -> None:
     """Wire the receivers (called from ``SearchConfig.ready``)."""
     from wagtail.models import PageViewRestriction
-    from wagtail.signals import (
-        page_published,
-        page_slug_changed,
-        page_unpublished,
-        post_page_move,
-    )
+    from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
 
-    page_published.connect(on_published, dispatch_uid="portal_search.published")
     page_unpublished.connect(on_unpublished, dispatch_uid="portal_search.unpublished")
     post_delete.connect(on_deleted, dispatch_uid="portal_search.deleted")
     post_page_move.connect(on_moved, dispatch_uid="portal_search.moved")

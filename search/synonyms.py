@@ -1,4 +1,4 @@
-"""Abbreviations and variants users type, expanded at query time (domain.md §4.6).
+"""Abbreviations and variants users type, expanded at query time.
 
 Each group lists phrases that mean the same thing; a query containing any of
 them also matches the others. Phrases are written as users and documents write

@@ -8,5 +8,4 @@ app_name = "search"
 urlpatterns = [
     path("tim-kiem/", views.search_page, name="page"),
     path("tim-kiem/goi-y/", views.suggest, name="suggest"),
-    path("api/v1/search/", views.api_search, name="api"),
 ]

@@ -223,9 +223,8 @@ def suggest(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"suggestions": titles})
 
 
-@require_GET
 def api_search(request: HttpRequest) -> JsonResponse:
-    """``GET /api/v1/search/?q=&type=&issuer=&year=&status=&cites=&page=``.
+    """The answer of ``GET /api/v1/search/`` (routed by ``search.api``).
 
     Each document once, its best Điều under ``articles``; ``group=0`` gives
     the flat list (a document and each of its Điều as separate results).

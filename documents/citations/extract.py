@@ -1,4 +1,4 @@
-"""The extraction pipeline (domain.md §2.6).
+"""The extraction pipeline.
 
 1. Build the parse copy (``normalize``): same length, folded, NFC offsets kept.
 2. Find anchors — a type word, a code-shaped number, a "Số:" header — and ask

@@ -1,4 +1,4 @@
-"""Law titles and their numbers, for laws cited by name (domain.md §1.7, §2.3).
+"""Law titles and their numbers, for laws cited by name (Nghị định 30/2020/NĐ-CP, Phụ lục I, II.6: Luật and Pháp lệnh are cited without số ký hiệu).
 
 Laws are cited by title, often without number ("Căn cứ Luật Thi đua, khen thưởng
 ngày 15 tháng 6 năm 2022"). Titles contain commas and "và", so the matcher first

@@ -1,4 +1,4 @@
-"""Citation styles: small matcher classes in a registry (domain.md §2.3).
+"""Citation styles: small matcher classes, registered per anchor kind in ``registry``.
 
 The pipeline (``extract``) finds anchors in the folded parse copy (a type word
 or a code-shaped number) and asks the registered matchers, in order, for a

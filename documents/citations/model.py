@@ -1,7 +1,7 @@
 """The value object of the citation engine: ``Citation``.
 
 It is a frozen dataclass so it can be hashed, compared and shared between
-threads. Identity keys follow domain.md §2.6 step 4: a legal-normative document
+threads. Identity keys: a legal-normative document
 is identified by its code alone, an administrative one also by its issuer (every
 UBND issues ``…/KH-UBND``), a Party one by its issuer and year (numbers restart
 each term), a law cited by name by its gazetteer number.
@@ -50,7 +50,7 @@ class Citation:
     """One reference to another document found in running text.
 
     ``raw`` is the exact source span ``text[start:end]``; the other fields are the
-    parse of that span (domain.md §2.2). ``code`` keeps the number as written in
+    parse of that span. ``code`` keeps the number as written in
     the source ("09/CT-UBND", "1/2024/TT-BNV") while ``number`` is its integer.
     """
 

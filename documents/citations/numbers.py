@@ -2,7 +2,8 @@
 
 Each matcher reads the folded parse copy at a position and returns a
 :class:`NumberHit`; the original text is used only to canonicalise the symbol.
-Shapes follow domain.md §1.3 and the grammar of §2.3.
+Shapes follow Nghị định 30/2020/NĐ-CP (Điều 8, Phụ lục III), Hướng dẫn
+36-HD/VPTW (Party codes) and Luật 64/2025/QH15 (legal-normative codes).
 """
 
 import re

@@ -12,7 +12,8 @@ from .vocab import TYPE_BY_FOLD
 
 
 class LawByNameMatcher(CitationMatcher):
-    """A law cited by its title through the gazetteer (domain.md §1.7).
+    """A law cited by its title through the gazetteer (Nghị định 30/2020/NĐ-CP,
+    Phụ lục I, II.6: a Luật is cited by its name, without số ký hiệu).
 
     Real example (E09): ``Căn cứ Luật Thi đua, khen thưởng\\nngày 15 tháng 6 năm
     2022;`` and the 2025 style ``Luật Tổ chức Chính phủ số 63/2025/QH15`` (E33).

@@ -2,7 +2,7 @@
 
 ``parse_document`` turns the text of one document into a ``ParsedDocument``
 (header, type and trích yếu, căn cứ, outline, signature, recipients, appendix —
-domain.md §1); ``read_records`` reads .txt/.md/.docx/.pdf/.jsonl files into
+Nghị định 30/2020/NĐ-CP, Điều 8); ``read_records`` reads .txt/.md/.docx/.pdf/.jsonl files into
 ``SourceRecord`` items for it. No database access, so importers, the admin
 preview and the ``parse_document`` command share it.
 """

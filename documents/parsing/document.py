@@ -1,6 +1,6 @@
 """``parse_document``: text of one document → ``ParsedDocument``.
 
-The pipeline follows the order of the components on the page (domain.md §1.2):
+The pipeline follows the order of the components on the page (Nghị định 30/2020/NĐ-CP, Điều 8 and Phụ lục I):
 publisher table (if scraped) → header → type word and trích yếu → Kính gửi →
 Căn cứ lines → body → Nơi nhận and signature → appendix. Each step reads a
 window of normalised lines and says where it stopped.
@@ -406,10 +406,8 @@ def _differs(key: str, parsed: str, given: str, doc: ParsedDocument) -> bool:
 
 
 def _attach_citations(doc: ParsedDocument) -> None:
-    try:
-        from documents.citations import extract_citations
-    except ImportError:
-        return
+    from documents.citations import extract_citations
+
     for line in doc.legal_basis_lines:
         try:
             found = extract_citations(line, context_date=doc.issued_date)

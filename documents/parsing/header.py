@@ -1,4 +1,4 @@
-"""The document header (domain.md §1.2 ô 1–5): issuer, số ký hiệu, place, date.
+"""The document header (Nghị định 30/2020/NĐ-CP, Phụ lục I, ô 1–5): issuer, số ký hiệu, place, date.
 
 Text extraction flattens the two header columns in several ways (one line per
 column, issuer and Quốc hiệu on one line, "Số:" and its value on separate lines,

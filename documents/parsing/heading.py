@@ -1,4 +1,4 @@
-"""Type word and trích yếu (domain.md §1.2 ô 5a/5b).
+"""Type word and trích yếu (Nghị định 30/2020/NĐ-CP, Phụ lục I, ô 5a/5b).
 
 Typed documents print the type word in capitals ("KẾ HOẠCH", "QUYẾT ĐỊNH") with
 the trích yếu on the same or the next lines; extraction often glues the enacting

@@ -1,4 +1,4 @@
-"""Text clean-up before parsing (domain.md §4.5): one normalised line per paragraph.
+"""Text clean-up before parsing: one normalised line per paragraph.
 
 Originals are kept by callers; here we only remove noise that breaks line-based
 rules: markdown bold/heading markers, non-breaking and doubled spaces, Eth

@@ -1,7 +1,7 @@
 """Value objects of the document parser: the parsed document, input records, errors.
 
 They carry no behaviour beyond serialisation so that importers, the admin preview
-and the CLI can all consume the same shapes (issue 3 §2).
+and the CLI can all consume the same shapes.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class SourceRecord:
 class ParsedDocument:
     """Metadata and structure of one Vietnamese administrative/legal document.
 
-    Field meanings follow domain.md §1 (Nghị định 30/2020 components). Dates are
+    Field meanings follow the components of Nghị định 30/2020/NĐ-CP (Điều 8). Dates are
     ISO strings that may be partial ("2025", "2025-03"); ``number`` is None for an
     unsigned draft ("Số: /KH-UBND"), flagged ``draft_no_number``. ``flags`` and
     ``conflicts`` read as Vietnamese sentences through ``parsing.flags.describe``.

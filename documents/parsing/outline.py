@@ -1,6 +1,6 @@
 """Body outline: parts, chapters, sections, articles and numbered items.
 
-Two families share one grammar (domain.md §1.2 ô 6): plans and reports number
+Two families share one grammar (Nghị định 30/2020/NĐ-CP, Phụ lục I, ô 6): plans and reports number
 their parts "I.", "II." with sections "1." and items "1.1."; legal texts use
 Phần/Chương/Mục/Điều with khoản "1." and điểm "a)" inside each Điều. Lines inside
 an Điều are its paragraphs, never outline entries, so each Điều stays one block

@@ -121,11 +121,9 @@ def _json_record(line: str, name: str, number: int) -> SourceRecord:
 def _docx_text(data: bytes, name: str) -> str:
     import io
 
-    try:
-        import docx
-        from docx.oxml.ns import qn
-    except ImportError:  # pragma: no cover - dependency of the project
-        raise ParseError(f"{name}: python-docx is not installed") from None
+    import docx
+    from docx.oxml.ns import qn
+
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types

@@ -2,7 +2,7 @@
 
 A ``DocumentCitation`` is one ``documents.citations.Citation`` found in a
 document's legal basis or body, saved with its source page. ``key`` is the
-citation's canonical identity key (domain.md §2.6); ``target`` is the live page
+citation's canonical identity key; ``target`` is the live page
 whose identity keys contain it, or null while the cited document is not on the
 portal ("dangling"). ``pages.graph`` writes and resolves these rows.
 """

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from documents.choices import ValidityStatus
 from documents.citations import compose_code
+from documents.identity import DocumentIdentity, document_system
 from documents.models import DocumentType
 from pages.blocks import DocumentBodyBlock
 from pages.models.versions import DocumentVersionsMixin
@@ -255,9 +256,13 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
     @property
     def system(self) -> str:
         family = self.document_type.family if self.document_type_id else "admin"
-        if family == DocumentType.Family.ADMINISTRATIVE and self.is_normative:
-            return DocumentType.Family.NORMATIVE
-        return family
+        return document_system(str(family), self.is_normative)
+
+    def identity(self) -> DocumentIdentity:
+        """What identifies this document: its citation keys (``keys()``) and
+        số ký hiệu lookup keys (``code_keys()``), as the graph, the search
+        index and the API all compute them."""
+        return DocumentIdentity.from_page(self)
 
     def compose_code(self) -> str:
         return compose_code(

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, env_bool
+from .base import LOGGING, env, env_bool
 
 DEBUG = False
 
@@ -41,4 +41,5 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-LOGGING_LEVEL = env("LOG_LEVEL", "INFO")
+# Production logs at INFO unless LOG_LEVEL says otherwise (base: WARNING).
+LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")

@@ -219,6 +219,8 @@ def test_openapi_schema_is_served(db):
     schema = get("/api/v1/openapi.json")
     assert "/api/v1/documents/" in schema["paths"]
     assert "/api/v1/citations/resolve/" in schema["paths"]
+    search = schema["paths"]["/api/v1/search/"]["get"]
+    assert {"q", "type", "cites", "page"} <= {p["name"] for p in search["parameters"]}
     assert Client().get("/api/v1/docs").status_code == 200
 
 

@@ -28,7 +28,14 @@ PDF = FIXTURES / "cong-van-text-layer.pdf"
 PARTY = FIXTURES / "party-chi-thi.txt"
 RECORDS = FIXTURES / "import-records.jsonl"
 GIVEN = FIXTURES / "given-fields.jsonl"
-SHARED = Path("/work/shared/data/documents/corpus.jsonl")
+# ../shared beside the repository (as CI lays it out); skipped when absent.
+SHARED = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "data"
+    / "documents"
+    / "corpus.jsonl"
+)
 
 pytestmark = pytest.mark.django_db
 

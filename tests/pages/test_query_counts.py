@@ -82,11 +82,9 @@ def small_site(site_tree):
 
 
 def build_showcase(home, n: int) -> dict:
-    """Showcase index pages with ``n`` children each (when the types exist)."""
-    try:
-        from tests.factories import showcase as f
-    except ImportError:
-        return {}
+    """Showcase index pages with ``n`` children each."""
+    from tests.factories import showcase as f
+
     indexes = {
         "exemplars": (f.ExemplarIndexPageFactory, f.ExemplarPageFactory),
         "movements": (f.MovementIndexPageFactory, f.MovementPageFactory),

@@ -25,6 +25,43 @@ def run_check(env_overrides: dict) -> subprocess.CompletedProcess:
     )
 
 
+def settings_value(module: str, expression: str, **env_overrides) -> str:
+    """``expression`` evaluated in a fresh process that loads only ``module``."""
+    env = {k: v for k, v in os.environ.items() if k != "LOG_LEVEL"}
+    env.update(env_overrides)
+    code = f"import sys, {module} as s; print({expression})"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_settings_import_no_app_code():
+    loaded = settings_value(
+        "portal.settings.base",
+        "sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'documents', 'pages', 'search'})",
+    )
+    assert loaded == "[]"
+
+
+def test_production_logs_at_info_unless_log_level_says_otherwise():
+    production = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "portal.example.vn"}
+    level = "s.LOGGING['root']['level']"
+    assert settings_value("portal.settings.production", level, **production) == "INFO"
+    debug = settings_value(
+        "portal.settings.production", level, LOG_LEVEL="DEBUG", **production
+    )
+    assert debug == "DEBUG"
+    assert settings_value("portal.settings.base", level) == "WARNING"
+
+
 def test_no_missing_migrations(db):
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 

@@ -1,4 +1,4 @@
-"""The behaviour every search backend must have (issue 4, §1–§4).
+"""The behaviour every search backend must have.
 
 Parametrised over SQLite, PostgreSQL and Elasticsearch (see conftest); a
 backend that is not available here is skipped with the reason.
