@@ -315,7 +315,7 @@ def _save(page, *, publish: bool, note: str, user, name: str, checks: list[str])
         with receiver_suppressed():
             revision.publish(user=user)
         page.refresh_from_db()
-        document_published(page, revision, note=note or None)
+        document_published(page, revision, note=note or None, strict=True)
     log(
         instance=page,
         action=IMPORT_ACTION,

@@ -13,7 +13,8 @@ the page layer's only receiver of it, and the importer calls
 5. on commit: the search index (``search.indexing``), then the page cache.
 
 Steps 2–4 run in savepoints: a failure is logged and never undoes the
-publication. Any other page type only has its section set-up (a new "Văn bản"
+publication, except for the importer (``strict=True``), whose record is written
+whole or not at all. Any other page type only has its section set-up (a new "Văn bản"
 section gets the review workflow) and step 5. Nothing depends on the order of
 ``INSTALLED_APPS``: the steps are called, not connected.
 """
@@ -36,10 +37,11 @@ class PublishDocumentAction:
     """Steps 1–5 for one published revision of a ``LegalDocumentPage``
     (shaped like Wagtail's action classes: build, then ``execute``)."""
 
-    def __init__(self, page, revision, *, note: str | None = None):
+    def __init__(self, page, revision, *, note: str | None = None, strict=False):
         self.page = page
         self.revision = revision
         self.note = note
+        self.strict = strict
 
     def execute(self):
         from pages.models import DecisionPage
@@ -59,12 +61,17 @@ class PublishDocumentAction:
             with transaction.atomic():
                 func(*args, **kwargs)
         except Exception:  # noqa: BLE001 - the page is published; log and go on
+            if self.strict:
+                raise
             logger.exception("publish step %r failed for page %s", name, self.page.pk)
 
 
-def document_published(page, revision, *, note: str | None = None):
-    """Run the pipeline for ``revision`` of ``page``; returns its version."""
-    return PublishDocumentAction(page, revision, note=note).execute()
+def document_published(page, revision, *, note: str | None = None, strict=False):
+    """Run the pipeline for ``revision`` of ``page``; returns its version.
+
+    ``strict`` makes a failing step raise instead of being logged.
+    """
+    return PublishDocumentAction(page, revision, note=note, strict=strict).execute()
 
 
 def after_commit(page_id: int) -> None:
