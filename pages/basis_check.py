@@ -21,7 +21,8 @@ from documents.basis import CitedDocument, IssuerFacts, Link, Report, ValiditySt
 from documents.basis.model import ENDING_STEPS
 from documents.citations import Citation
 from documents.identity import citation_code_keys
-from pages.graph import TargetIndex, body_text
+from pages.bodytext import body_text
+from pages.graph import TargetIndex
 from pages.validity import timeline_for
 
 MAX_CHARS = 100_000
