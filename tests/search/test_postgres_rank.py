@@ -12,6 +12,7 @@ from django.db import connections
 
 from search.backends.database import frequencies
 from search.backends.database import plan as sql_search
+from search.backends.database import postgres_postings as postings
 from search.backends.database import postgres_rank as postgres
 from search.backends.database import tables as sql
 from search.backends.database.postgres import tsvector_literal
@@ -152,21 +153,6 @@ def test_more_words_in_the_title_outweigh_fewer_in_the_body():
         assert next(iter(_scores(pg, text))) == "rank:2"
 
 
-def test_index_without_length_lexeme_still_ranks():
-    """An index written before the length lexeme: no length normalisation."""
-    pg, connection = _postgres()
-    pg.add_bulk(_corpus())
-    with connection.cursor() as cur:
-        cur.execute(
-            f"UPDATE {sql.ENTRY_TABLE} SET doc = ts_delete(doc, %s)",
-            [postgres.LENGTH_LEXEME],
-        )
-    frequencies.invalidate_frequencies()
-    scores = _scores(pg, "quyền sử dụng đất")
-    assert next(iter(scores)) == "rank:1"
-    assert all(score > 0 for score in scores.values())
-
-
 QUESTION = "Người lao động bị tạm đình chỉ công việc có được trả lương không?"
 
 
@@ -231,19 +217,66 @@ def test_question_selection_and_scores_equal_sqlite(budgets, monkeypatch):
     assert len(expected) == total
 
 
-def test_many_candidates_score_the_best_by_bound_only(monkeypatch):
-    """Beyond EXACT_KEEP candidates only the best by the bound are scored
-    (exactly as without the cut); the others stay matched with score 0."""
-    pg, _ = _postgres()
-    for batch in _question_corpus():
-        pg.add_bulk(batch)
-    full = _scores(pg, QUESTION)
-    assert len(full) == 31
-    monkeypatch.setattr(postgres, "EXACT_KEEP", 5)
-    results = pg.search(SearchQuery(text=QUESTION, per_page=50))
-    pruned = {hit.key: hit.score for hit in results.hits}
-    assert results.total == 31 and len(pruned) == 31
-    assert next(iter(pruned)) == "rank:100"
-    kept = {key: score for key, score in pruned.items() if score > 0}
-    assert len(kept) == 5
-    assert kept == pytest.approx({key: full[key] for key in kept}, rel=1e-9)
+def test_postings_follow_updates_and_deletes():
+    """After replacing and deleting entries the posting rows are those of a
+    fresh index of what is left (scores and all), and the migration's fill
+    writes the same rows again."""
+    pg, connection = _postgres()
+    corpus = _corpus()
+    pg.add_bulk(corpus)
+    changed = _entry(3, "Điều khoản chung", "Đất đai do Nhà nước đại diện chủ sở hữu.")
+    pg.add_bulk([changed])
+    pg.delete(keys=["rank:5"])
+    pg.delete(page_id=7)
+
+    def rows():
+        with connection.cursor() as cur:
+            cur.execute(
+                f"SELECT p.token, u.f, e.key FROM {postings.POSTING_TABLE} p, "
+                f"unnest(p.ids, p.fs) u(id, f) JOIN {sql.ENTRY_TABLE} e ON e.id = u.id"
+            )
+            found = sorted(cur.fetchall())
+            cur.execute(
+                f"SELECT COUNT(*), COALESCE(SUM(cardinality(ids) - n), 0), "
+                f"COUNT(*) FILTER (WHERE n = 0) FROM {postings.POSTING_TABLE}"
+            )
+            return found, cur.fetchone()
+
+    updated, (count, mismatched, empty) = rows()
+    assert count and mismatched == 0 and empty == 0
+    assert {key for _, _, key in updated} == {f"rank:{n}" for n in (1, 2, 3, 4, 6)}
+    scores = _scores(pg, "đất đai sở hữu")
+    with connection.cursor() as cur:
+        assert postings.fill(cur) == 5
+    frequencies.invalidate_frequencies()
+    assert rows()[0] == updated
+    assert _scores(pg, "đất đai sở hữu") == pytest.approx(scores, rel=1e-9)
+
+    fresh, _ = _postgres()
+    fresh.clear()
+    fresh.add_bulk([e for e in corpus if e.key not in ("rank:3", "rank:5", "rank:7")])
+    fresh.add_bulk([changed])
+    frequencies.invalidate_frequencies()
+    assert _scores(fresh, "đất đai sở hữu") == pytest.approx(scores, rel=1e-9)
+
+
+def test_weighted_frequency_is_the_fts5_column_sum():
+    """A folded word counts 10 in the số ký hiệu and 1 in the other columns;
+    an accented form 0.5 per occurrence, a word without diacritics only as
+    folded; the length counts every token."""
+    entry = IndexEntry(
+        key="w",
+        page_id=1,
+        code="15/2020/NĐ-CP",
+        title="Nghị định xử phạt",
+        body="Xử phạt hành chính. Phạt tiền online.",
+    )
+    frequencies_, length = postings.weighted_frequencies(entry)
+    columns = sql.text_columns(entry)
+    assert length == sum(len(text.split()) for text in columns.values())
+    assert frequencies_["nd"] == 10 + 0  # the code; the title says "nghi dinh"
+    assert frequencies_["phat"] == 3  # title once, body twice
+    assert frequencies_["phạt"] == 1.5
+    assert frequencies_["xu_phat"] == 2  # the word pair, title and body
+    assert "hanh" in frequencies_ and "hành" in frequencies_
+    assert frequencies_["online"] == 1  # no diacritics: not again as accented

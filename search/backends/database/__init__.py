@@ -8,8 +8,9 @@
   selecting and scoring parts of a question) and ``frequencies`` (document
   frequencies, cached);
 - ``sqlite``: FTS5 with BM25 and column weights (the default);
-- ``postgres`` and ``postgres_rank``: tsvector + GIN, with FTS5's BM25
-  computed in SQL so that it ranks as SQLite does;
+- ``postgres``, ``postgres_rank`` and ``postgres_postings``: tsvector + GIN
+  to match, and FTS5's BM25 computed in SQL from a posting table of
+  column-weighted term frequencies, so that it ranks as SQLite does;
 - ``schema``: create and drop the tables of the vendor in use (migrations).
 
 No engine module (``search.backends.engine``) imports any of these.

@@ -311,11 +311,14 @@ class SqlSearch(QueryParts):
         candidates = [ranking.Candidate(*row) for row in rows]
         added = ranking.bonuses(self.parsed.folded_tokens, candidates)
         if added:
-            self.cur.executemany(
-                f"UPDATE {MATCHED} SET score = score + {self.param} "
-                f"WHERE id = {self.param}",
-                [(bonus, entry_id) for entry_id, bonus in added.items()],
-            )
+            self.add_bonuses(added)
+
+    def add_bonuses(self, added: dict[int, float]) -> None:
+        """Add ``added`` ({entry id: bonus}) to the scored entries."""
+        self.cur.executemany(
+            f"UPDATE {MATCHED} SET score = score + {self.param} WHERE id = {self.param}",
+            [(bonus, entry_id) for entry_id, bonus in added.items()],
+        )
 
     def scored_sample_sql(self, expr: str) -> tuple[str, list[Any]] | None:
         """Like ``scored_sql`` for every match in the facet sample (when the

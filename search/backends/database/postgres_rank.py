@@ -1,23 +1,24 @@
-"""Ranking on PostgreSQL: FTS5's BM25 computed in SQL from the tsvector.
+"""Ranking on PostgreSQL: FTS5's BM25 computed in SQL.
 
-The score is FTS5's BM25 (``bm25()`` as ``sqlite.py`` calls it), computed
-from parts of the tsvector. Each part of the query that is a phrase of the FTS5
-expression — a folded word or quoted phrase, a synonym token, an exact-accent
-form, a word bigram — contributes
+The score is FTS5's BM25 (``bm25()`` as ``sqlite.py`` calls it). Each part of
+the query that is a phrase of the FTS5 expression — a folded word or quoted
+phrase, a synonym token, an exact-accent form, a word bigram — contributes
 
     idf(part) * f * (k1 + 1) / (f + k1 * (1 - b + b * len / avgdl))
 
 with k1 = 1.2, b = 0.75 as in FTS5. ``f`` is the part's frequency weighted by
-the SQLite column weights: ``ts_rank_cd`` of a single lexeme (or phrase) with
-normalisation 0 sums the class weights of its occurrences, and each kind of
-part gets its own weight array, with 0 for the classes FTS5's column filter
-leaves out. ``len`` is the entry's number of tokens (all columns, as FTS5
-counts it), read as ``1 / ts_rank_cd(doc, LENGTH_LEXEME, 2) - 1`` — the
-positions of the tsvector but the one of a lexeme no query can contain;
-``avgdl`` is its mean over the newest LENGTH_SAMPLE entries. An index written
-before the length lexeme existed ranks without length normalisation until
-``rebuild_search_index``. Document frequencies are counted (and capped)
-through the GIN index and cached.
+the SQLite column weights. For a part of one token (nearly all of them) it is
+read from the posting table (``postgres_postings``), as are ``len`` (the
+entry's number of tokens, all columns, as FTS5 counts it), ``avgdl`` (their
+mean over every entry) and the document frequencies: FTS5's own numbers, so
+the scores are SQLite's. A phrase of several tokens needs positions: its
+``f`` is ``ts_rank_cd`` of the phrase with normalisation 0, which sums the
+class weights of its occurrences, each kind of part with its own weight
+array (0 for the classes FTS5's column filter leaves out); such a phrase is
+counted through the GIN index.
+
+The GIN index over the tsvector selects the matches (candidates) as before;
+only their scores come from the posting table.
 
 A question-like query (any word) is matched by its rarest parts and scored
 with its commoner ones as well, split as for SQLite (``selective_parts``,
@@ -30,11 +31,12 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from ...query import Group
+from . import postgres_postings as postings
 from . import tables
 from .frequencies import DF_TTL, _df_cache
 from .plan import MATCHED, SAMPLE, SqlSearch
@@ -44,19 +46,9 @@ AND_MAX_GROUPS = 4
 # A lexeme in every tsvector (one position) from which the length is read (see
 # ``postgres.tsvector_literal``); no query lexeme can contain "#".
 LENGTH_LEXEME = "#len"
-# Tokens of the entry (its positions but the length lexeme's), NULL without it;
-# ``ts_rank_cd`` with normalisation 2 divides by the number of positions.
-LENGTH_SQL = "1.0 / NULLIF(ts_rank_cd('{{1, 1, 1, 1}}', {doc}, %s::tsquery, 2), 0) - 1"
 # FTS5's BM25 constants (sqlite/ext/fts5/fts5_aux.c).
 K1 = 1.2
 B = 0.75
-LENGTH_SAMPLE = 5000
-# From this many parts on, a row's tsvector is decompressed once and copied
-# rather than once per ts_rank_cd call (measured faster from about 8 on).
-COPY_MIN_PARTS = 8
-# Beyond this many candidates, only the best by a cheap bound (see
-# ``pruned_sql``) get the exact BM25; the others score 0.
-EXACT_KEEP = 500
 # A part that is one lexeme ('tok' or ('tok')): its token.
 SINGLE_LEXEME = re.compile(r"\(?'([^']*)'\)?")
 # A part of a question: its tsquery and the phrases it scores (tsquery, kind).
@@ -121,25 +113,28 @@ class PostgresSearch(SqlSearch):
         super().__init__(*args, **kwargs)
         # Full expression -> its scored parts, (tsquery, kind) -> occurrences.
         self.parts: dict[str, Counter[tuple[str, str]]] = {}
-        # Any-word expression -> (its selecting tsquery, each of its groups and
-        # bigrams with the phrases it scores), for the bound of ``pruned_sql``.
-        self.bound_parts: dict[str, tuple[str, list[Part]]] = {}
         self.total_entries: int | None = None
 
+    # Each statement is a round trip to the server: the temporary tables are
+    # created (once per session), emptied and filled in one.
     def create_matched(self) -> None:
         self.cur.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {MATCHED} "
             f"(id BIGINT PRIMARY KEY, score DOUBLE PRECISION NOT NULL) "
-            f"ON COMMIT DELETE ROWS"
+            f"ON COMMIT DELETE ROWS; DELETE FROM {MATCHED}"
         )
-        self.cur.execute(f"DELETE FROM {MATCHED}")
 
-    def create_sample(self) -> None:
+    def create_sample(self, then: str = "") -> None:
         self.cur.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {SAMPLE} (id BIGINT PRIMARY KEY) "
-            f"ON COMMIT DELETE ROWS"
+            f"ON COMMIT DELETE ROWS; DELETE FROM {SAMPLE}{then}"
         )
-        self.cur.execute(f"DELETE FROM {SAMPLE}")
+
+    def materialize(self, sample: str, params: list[Any]) -> None:
+        if params:
+            super().materialize(sample, params)
+        else:
+            self.create_sample(f"; INSERT INTO {SAMPLE} (id) {sample}")
 
     def expressions(self, lean: bool = False) -> list[str]:
         """All groups, then the any-word form of ``selective_parts`` (as SQLite).
@@ -180,8 +175,6 @@ class PostgresSearch(SqlSearch):
         tries.append((" & ".join(any_word + phrase_queries), counted))
         if not lean:
             self.parts = dict(tries)
-            if any_word:
-                self.bound_parts = {tries[-1][0]: (any_word[0], selecting + others)}
         return [expr for expr, _ in tries]
 
     def selective_parts(
@@ -202,10 +195,24 @@ class PostgresSearch(SqlSearch):
             lambda bigram: part([(lexeme(bigram), "bigram")]),
         )
 
+    def add_bonuses(self, added: dict[int, float]) -> None:
+        """One UPDATE for all the second-stage bonuses."""
+        values = ", ".join(["(%s::bigint, %s::float8)"] * len(added))
+        self.cur.execute(
+            f"UPDATE {MATCHED} m SET score = m.score + v.bonus FROM (VALUES {values}) "
+            f"v(id, bonus) WHERE m.id = v.id",
+            [value for item in added.items() for value in item],
+        )
+
     def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """Matches newest first. ``OFFSET 0`` keeps the match a subquery, read
+        through the GIN index: walked backwards along the primary key, the
+        planner's choice for a LIMIT, every entry passed over has its
+        tsvector decompressed."""
         return (
-            f"SELECT e.id FROM {tables.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
-            f"AND {self.where_clause()} ORDER BY e.id DESC",
+            f"SELECT m.id FROM (SELECT e.id FROM {tables.ENTRY_TABLE} e "
+            f"WHERE e.doc @@ %s::tsquery AND {self.where_clause()} OFFSET 0) m "
+            f"ORDER BY m.id DESC",
             [expr, *self.where_params],
         )
 
@@ -220,20 +227,10 @@ class PostgresSearch(SqlSearch):
         return "e.doc @@ %s::tsquery", [expr]
 
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
-        """FTS5's BM25 of the newest ``rank_limit`` filtered matches (of the
-        best EXACT_KEEP of them by a cheap bound for a question, see
-        ``pruned_sql``)."""
-        counted = self.parts.get(expr) or Counter([(expr, "folded")])
-        idfs = dict(zip(counted, self.part_idfs([q for q, _ in counted]), strict=True))
-        candidates = (
-            f"SELECT e.id FROM {tables.ENTRY_TABLE} e "
-            f"WHERE e.doc @@ %s::tsquery AND {self.where_clause()} "
-            f"ORDER BY e.id DESC LIMIT {int(self.rank_limit)}"
-        )
-        params = [expr, *self.where_params]
-        if expr in self.bound_parts and self.rank_limit > EXACT_KEEP:
-            return self.pruned_sql(expr, (candidates, params), counted, idfs)
-        return self.exact_sql((candidates, params), counted, idfs)
+        """FTS5's BM25 of the newest ``rank_limit`` filtered matches."""
+        newest, params = self.newest_sql(expr)
+        candidates = f"{newest} LIMIT {int(self.rank_limit)}"
+        return self.exact_sql((candidates, params), *self.counted_idfs(expr))
 
     def counted_idfs(self, expr: str):
         counted = self.parts.get(expr) or Counter([(expr, "folded")])
@@ -272,48 +269,6 @@ class PostgresSearch(SqlSearch):
         params = [expr, *self.where_params, in_titles]
         return self.exact_sql((candidates, params), *self.counted_idfs(expr))
 
-    def pruned_sql(
-        self,
-        expr: str,
-        candidates: tuple[str, list[Any]],
-        counted: Counter[tuple[str, str]],
-        idfs: dict[tuple[str, str], float],
-    ) -> tuple[str, list[Any]]:
-        """BM25 of the EXACT_KEEP candidates with the highest bound, 0 for
-        the others (all candidates stay in the result: total and facets).
-
-        The bound of a candidate is the sum, over the question's groups and
-        bigrams it holds, of their phrases' IDF times occurrences (BM25 with
-        every frequency 1 and average length). Which candidate holds which
-        group is read from the GIN index (``doc @@ group & selecting``), so
-        only the kept candidates' tsvectors are read. With at most EXACT_KEEP
-        candidates every one is kept and the scores are those of
-        ``exact_sql``.
-        """
-        selecting, bound_parts = self.bound_parts[expr]
-        scans, scan_params = [], []
-        for query, phrases in bound_parts:
-            weight = sum(idfs[p] * counted[p] for p in phrases if p in idfs)
-            scans.append(
-                f"SELECT id, {weight:.6g}::float8 AS w FROM {tables.ENTRY_TABLE} "
-                f"WHERE doc @@ %s::tsquery"
-            )
-            scan_params.append(f"({query}) & {selecting}")
-        kept = (
-            f"SELECT e.id FROM {tables.ENTRY_TABLE} e WHERE e.id IN ("
-            f"SELECT c.id FROM c LEFT JOIN (SELECT p.id, SUM(p.w) AS bound FROM ("
-            f"{' UNION ALL '.join(scans)}) p GROUP BY p.id) b ON b.id = c.id "
-            f"ORDER BY b.bound DESC NULLS LAST, c.id DESC LIMIT {EXACT_KEEP})"
-        )
-        exact, exact_params = self.exact_sql((kept, scan_params), counted, idfs)
-        statement, params = candidates
-        return (
-            f"WITH c AS MATERIALIZED ({statement}) "
-            f"SELECT c.id, COALESCE(x.score, 0) FROM c LEFT JOIN ({exact}) x "
-            f"ON x.id = c.id",
-            [*params, *exact_params],
-        )
-
     def exact_sql(
         self,
         candidates: tuple[str, list[Any]],
@@ -322,123 +277,157 @@ class PostgresSearch(SqlSearch):
     ) -> tuple[str, list[Any]]:
         """(id, score): FTS5's BM25 of the ``candidates`` (ids).
 
-        Innermost: the candidates' tsvectors. Next: with many parts, each
-        tsvector is copied once (``|| ''``), so the ``ts_rank_cd`` calls of a
-        row do not each decompress it. Next: the weighted frequency of every
-        part and the length term. Outermost: the BM25 sum. ``OFFSET 0`` keeps
-        each level a subquery, so no expression is computed twice.
+        A part that is one token reads its weighted frequencies from the
+        posting rows of the candidates' blocks (``postgres_postings``), as
+        FTS5 reads its doclists; the length term comes from the rows of
+        LENGTH_TOKEN (``k``: one row per candidate, which also keeps the
+        other entries of those blocks out of the sums before they are
+        computed). A phrase of several tokens is read from the candidate's
+        tsvector (``ts_rank_cd`` with the part's class weights, positions
+        needed). An entry's score is the sum over parts of
+        ``idf * occurrences * f * (k1 + 1) / (f + k)``.
         """
-        parts = list(counted)
         avgdl = self.average_length()
+        factors: dict[str, float] = defaultdict(float)
+        phrases = []
+        for (query, kind), count in counted.items():
+            factor = idfs[(query, kind)] * count * (K1 + 1)
+            single = SINGLE_LEXEME.fullmatch(query)
+            if single:
+                factors[single[1]] += factor
+            else:
+                phrases.append((query, kind, factor))
+        statement, params = candidates
+        block = f"c.id >> {postings.BLOCK_BITS}"
+        norm = f"{K1:g} * ({1 - B:g} + {B:g} * u.f / {avgdl:.9g})"
+        ctes = [
+            f"c AS MATERIALIZED ({statement})",
+            f"b AS MATERIALIZED (SELECT DISTINCT {block} AS block FROM c)",
+            f"k AS MATERIALIZED (SELECT u.id, {norm} AS k FROM b "
+            f"JOIN {postings.POSTING_TABLE} p ON p.token = %s AND p.block = b.block "
+            f"CROSS JOIN LATERAL unnest(p.ids, p.fs) u(id, f) "
+            f"WHERE u.id IN (SELECT id FROM c))",
+        ]
+        params = [*params, postings.LENGTH_TOKEN]
+        sums = []
+        if factors:
+            values = ", ".join(["(%s, %s::float8)"] * len(factors))
+            ctes.append(
+                f"s AS (SELECT u.id, SUM(w.factor * u.f / (u.f + k.k)) AS score "
+                f"FROM (VALUES {values}) w(token, factor) "
+                f"JOIN {postings.POSTING_TABLE} p ON p.token = w.token "
+                f"JOIN b ON p.block = b.block "
+                f"CROSS JOIN LATERAL unnest(p.ids, p.fs) u(id, f) "
+                f"JOIN k ON k.id = u.id GROUP BY u.id)"
+            )
+            params += [v for item in factors.items() for v in item]
+            sums.append("s")
+        if phrases:
+            ctes.append(self.phrase_cte(phrases))
+            params += [query for query, _, _ in phrases]
+            sums.append("x")
+        score = " + ".join(f"COALESCE({name}.score, 0)" for name in sums) or "0"
+        joins = " ".join(f"LEFT JOIN {n} ON {n}.id = c.id" for n in sums)
+        return (
+            f"WITH {', '.join(ctes)} SELECT c.id, {score} FROM c {joins}",
+            params,
+        )
+
+    @staticmethod
+    def phrase_cte(phrases: list[tuple[str, str, float]]) -> str:
+        """The CTE ``x`` (id, score) of the parts of several tokens, read
+        from the candidates' tsvectors; ``OFFSET 0`` keeps each frequency
+        computed once."""
         frequencies, terms = [], []
-        for i, (query, kind) in enumerate(parts):
+        for i, (_, kind, factor) in enumerate(phrases):
             weights, scale = rank_weights(kind)
             frequencies.append(
-                f"{scale:.6g} * ts_rank_cd('{weights}', s.doc, %s::tsquery, 0) AS f{i}"
+                f"{scale:.6g} * ts_rank_cd('{weights}', e.doc, %s::tsquery, 0) AS f{i}"
             )
-            factor = idfs[(query, kind)] * counted[(query, kind)] * (K1 + 1)
-            terms.append(f"{factor:.6g} * t.f{i} / (t.f{i} + t.k)")
-        length = f"COALESCE({LENGTH_SQL.format(doc='s.doc')}, {avgdl:.6g})"
-        norm = f"{K1:g} * ({1 - B:g} + {B:g} * {length} / {avgdl:.6g})"
-        copy = " || ''::tsvector" if len(parts) >= COPY_MIN_PARTS else ""
-        statement, params = candidates
+            terms.append(f"{factor:.9g} * t.f{i} / (t.f{i} + t.k)")
         return (
-            f"SELECT t.id, ({' + '.join(terms)}) AS score FROM ("
-            f"SELECT s.id, {', '.join(frequencies)}, {norm} AS k FROM ("
-            f"SELECT e.id, e.doc{copy} AS doc FROM {tables.ENTRY_TABLE} e "
-            f"WHERE e.id IN ({statement}) OFFSET 0) s OFFSET 0) t",
-            [*(query for query, _ in parts), lexeme(LENGTH_LEXEME), *params],
+            f"x AS (SELECT t.id, ({' + '.join(terms)}) AS score FROM ("
+            f"SELECT e.id, {', '.join(frequencies)}, COALESCE(k.k, {K1:g}) AS k "
+            f"FROM {tables.ENTRY_TABLE} e LEFT JOIN k ON k.id = e.id "
+            f"WHERE e.id IN (SELECT id FROM c) OFFSET 0) t)"
         )
 
     def part_idfs(self, parts: list[str]) -> list[float]:
-        """FTS5's IDF of each tsquery, document frequencies cached (DF_TTL).
-
-        ``log((N - n + 0.5) / (n + 0.5))``, at least 1e-6 (``fts5_aux.c``): a
-        part in half the entries or more adds (almost) nothing, so counting
-        stops there: at ceil(N / 2) the IDF is already the floor. A part of
-        one lexeme takes its token's count when there is one (``counted_token``).
-        """
+        """FTS5's IDF of each tsquery, ``log((N - n + 0.5) / (n + 0.5))``, at
+        least 1e-6 (``fts5_aux.c``). A part of one token takes its exact
+        count from the posting table (``cached_frequencies``); a phrase is
+        counted through the GIN index, up to ceil(N / 2), where the IDF is
+        already the floor (cached for DF_TTL)."""
         total = self.count_entries()
+        singles = {p: m[1] for p in parts if (m := SINGLE_LEXEME.fullmatch(p))}
+        df, _ = self.cached_frequencies(sorted(set(singles.values())))
         cap = max((total + 1) // 2, 1)
         now = time.monotonic()
         idfs = []
         for part in parts:
-            key = ("postgres-part", part)
-            cached = _df_cache.get(key)
-            if not (cached and now - cached[0] < DF_TTL and cached[2] == total):
-                df = self.counted_token(part, cap, total)
-                if df is None:
-                    df = self.count_matches(part, cap)
-                cached = _df_cache[key] = (now, df, total)
-            df = cached[1]
-            idfs.append(max(math.log((total - df + 0.5) / (df + 0.5)), 1e-6))
+            if part in singles:
+                n = df.get(singles[part], 0)
+            else:
+                key = ("postgres-part", part)
+                cached = _df_cache.get(key)
+                if not (cached and now - cached[0] < DF_TTL and cached[2] == total):
+                    count = self.count_matches(part, cap)
+                    cached = _df_cache[key] = (now, count, total)
+                n = cached[1]
+            idfs.append(max(math.log((total - n + 0.5) / (n + 0.5)), 1e-6))
         return idfs
 
-    def counted_token(self, part: str, cap: int, total: int) -> int | None:
-        """The count up to ``cap`` of a single-lexeme part, from the fresh
-        count of its token by ``document_frequencies`` when that tells it
-        (below that count's cap, or with a cap as high); else None."""
-        match = SINGLE_LEXEME.fullmatch(part)
-        cached = match and _df_cache.get((type(self).__module__, match[1]))
-        if not cached or time.monotonic() - cached[0] >= DF_TTL or cached[2] != total:
-            return None
-        token_cap = self.token_cap(total)
-        return (
-            min(cached[1], cap) if cached[1] < token_cap or token_cap >= cap else None
-        )
-
     def average_length(self) -> float:
-        """Mean tsvector length of the newest LENGTH_SAMPLE entries (cached).
-
-        1.0 when no entry has the length lexeme (an index built before it).
-        """
+        """Mean number of tokens of an entry (FTS5's avgdl), from the posting
+        rows of LENGTH_TOKEN; cached as the document frequencies are."""
         total = self.count_entries()
         key = ("postgres-length", "")
         cached = _df_cache.get(key)
         if cached and time.monotonic() - cached[0] < DF_TTL and cached[2] == total:
             return cached[1]
         average = self.fetch(
-            f"SELECT AVG({LENGTH_SQL.format(doc='s.doc')}) FROM (SELECT doc "
-            f"FROM {tables.ENTRY_TABLE} ORDER BY id DESC LIMIT {LENGTH_SAMPLE}) s",
-            [lexeme(LENGTH_LEXEME)],
+            f"SELECT AVG(u.f) FROM {postings.POSTING_TABLE} p, unnest(p.fs) u(f) "
+            f"WHERE p.token = %s",
+            [postings.LENGTH_TOKEN],
         )[0][0]
         average = float(average) if average else 1.0
         _df_cache[key] = (time.monotonic(), average, total)
         return average
 
     def count_entries(self) -> int:
-        """Number of entries, counted once per search."""
+        """Number of entries (read off the length rows), cached as the
+        document frequencies are (any write clears them)."""
         if self.total_entries is None:
-            self.total_entries = self.fetch(
-                f"SELECT COUNT(*) FROM {tables.ENTRY_TABLE}", []
-            )[0][0]
+            key, now = ("postgres-total", ""), time.monotonic()
+            cached = _df_cache.get(key)
+            if not (cached and now - cached[0] < DF_TTL):
+                total = self.fetch(
+                    f"SELECT COALESCE(SUM(n), 0) FROM {postings.POSTING_TABLE} "
+                    f"WHERE token = %s",
+                    [postings.LENGTH_TOKEN],
+                )[0][0]
+                cached = _df_cache[key] = (now, int(total), int(total))
+            self.total_entries = cached[1]
         return self.total_entries
 
     def document_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
-        """Entries holding each token, counted through the GIN index up to the
-        larger of the common-word limit and ``scoring_budget`` (plus one):
-        beyond both, a token is neither informative nor within a budget of
-        ``split_by_budget``, so counting further would change nothing."""
+        """Entries holding each token: the sums of ``n`` of its posting rows
+        (one index range per token, the arrays are not read)."""
         total = self.count_entries()
-        cap = self.token_cap(total)
-        return {
-            token: self.count_matches(lexeme(token), cap) for token in tokens
-        }, total
-
-    def token_cap(self, total: int) -> int:
-        return max(int(total * self.common_ratio), self.scoring_budget) + 1
+        if not tokens:
+            return {}, total
+        rows = self.fetch(
+            f"SELECT token, SUM(n) FROM {postings.POSTING_TABLE} "
+            f"WHERE token = ANY(%s::text[]) GROUP BY token",
+            [list(tokens)],
+        )
+        return {token: int(n) for token, n in rows}, total
 
     def count_matches(self, query: str, cap: int) -> int:
         """Entries matching a tsquery, counted up to ``cap`` through the GIN
-        index: the planner takes ``@@`` for cheap and would read a common
-        word's entries by a sequential scan, decompressing every tsvector
-        (about 10 times slower at 100k entries)."""
-        self.cur.execute("SET LOCAL enable_seqscan = off")
-        try:
-            return self.fetch(
-                f"SELECT COUNT(*) FROM (SELECT 1 FROM {tables.ENTRY_TABLE} "
-                f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
-                [query],
-            )[0][0]
-        finally:
-            self.cur.execute("SET LOCAL enable_seqscan = on")
+        index (see ``PostgresBackend._search``: no sequential scan)."""
+        return self.fetch(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {tables.ENTRY_TABLE} "
+            f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
+            [query],
+        )[0][0]

@@ -29,3 +29,17 @@ def recreate(apps, schema_editor):
     """Drop and create again (the index is rebuilt from the pages)."""
     drop(apps, schema_editor)
     create(apps, schema_editor)
+
+
+def add_postings(apps, schema_editor):
+    """PostgreSQL: create the posting table and fill it from the stored
+    entries (``postgres_postings.fill``); SQLite's FTS5 keeps its own."""
+    connection = schema_editor.connection
+    if connection.vendor != "postgresql":
+        return
+    from search.backends.database import postgres_postings
+
+    with connection.cursor() as cursor:
+        for statement in postgres_postings.SCHEMA:
+            cursor.execute(statement)
+        postgres_postings.fill(cursor)
