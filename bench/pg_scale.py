@@ -4,6 +4,7 @@
         [--sizes 0 100000] [--questions N] [--reuse]
     python bench/pg_scale.py run --database URL --size N --out FILE [--reuse]
     python bench/pg_scale.py compare SQLITE.json POSTGRES.json
+    python bench/pg_scale.py paired --size N --postgres URL [--questions N]
 
 Content: the ALQAC 2022 laws of ``shared/data/retrieval_dev`` (one entry per
 Điều, as ``bench/search.py relevance`` indexes them: 1,381 entries), then
@@ -19,8 +20,11 @@ times the /tim-kiem/ page (``bench/search.py page_latency``: the speed mix,
 5 rounds, Django's test client). ``compare`` prints ms per question on each
 and their ratio, MRR@10 on each, how many questions get the same top 10
 (keys and order) and the same first hit, the mean overlap of the top 10s and
-the largest score difference among shared hits. Skips cleanly when the
-shared data is absent.
+the largest score difference among shared hits. ``paired`` times the two
+built indexes of a size in one process, question by question (SQLite, then
+PostgreSQL, then the next question the other way round), so that both see
+the same load on a shared machine: the ratio to quote. Skips cleanly when
+the shared data is absent.
 """
 
 from __future__ import annotations
@@ -191,6 +195,67 @@ def compare(lite: dict, pg: dict) -> dict:
     return out
 
 
+def paired(args) -> None:
+    """Both indexes of ``args.size`` in one process, each question asked of
+    one then the other (alternating which goes first); the backends'
+    ``search`` directly (``search.search`` adds only the fallback)."""
+    from urllib.parse import urlsplit
+
+    setup(f"sqlite:///{VAR / f'pg_scale_{args.size}.sqlite3'}")
+    from django.conf import settings
+    from django.db import connections
+
+    from search.backends.database.postgres import PostgresBackend
+    from search.backends.database.sqlite import SQLiteBackend
+    from search.query import strip_diacritics
+    from search.types import SearchQuery
+
+    url = urlsplit(args.postgres.format(size=args.size))
+    settings.DATABASES["pg"] = {
+        **settings.DATABASES["default"],
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": url.path.lstrip("/"),
+        "USER": url.username or "postgres",
+        "PASSWORD": url.password or "",
+        "HOST": url.hostname or "127.0.0.1",
+        "PORT": url.port or 5432,
+        "OPTIONS": {},
+    }
+    connections.settings = connections.configure_settings(settings.DATABASES)
+    backends = [SQLiteBackend("lite", {}), PostgresBackend("pg", {"DATABASE": "pg"})]
+    bs = bench_search()
+    asked = json.loads((bs.RETRIEVAL / "alqac2022_question.json").read_text("utf-8"))
+    ms: list[list[float]] = [[], []]
+    same = 0
+    texts = [q["text"] for q in asked[: args.questions or None]]
+    texts += [strip_diacritics(text) for text in texts]
+    for n, text in enumerate(texts):
+        tops = [None, None]
+        for i in (0, 1) if n % 2 == 0 else (1, 0):
+            started = time.perf_counter()
+            hits = backends[i].search(SearchQuery(text=text, per_page=10)).hits
+            ms[i].append((time.perf_counter() - started) * 1000)
+            tops[i] = [hit.key for hit in hits]
+        same += tops[0] == tops[1]
+    lite, pg = (statistics.mean(values) for values in ms)
+    print(
+        json.dumps(
+            {
+                "machine": machine(),
+                "entries": args.size + 1381,
+                "queries": len(texts),
+                "sqlite_ms": round(lite, 1),
+                "postgres_ms": round(pg, 1),
+                "ratio": round(pg / lite, 2),
+                "sqlite_p95_ms": round(percentile(ms[0], 0.95), 1),
+                "postgres_p95_ms": round(percentile(ms[1], 0.95), 1),
+                "same_top10": same,
+            }
+        ),
+        flush=True,
+    )
+
+
 def percentile(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[max(int(len(values) * q) - 1, 0)]
@@ -224,7 +289,7 @@ def both(args) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "what", nargs="?", default="both", choices=["both", "run", "compare"]
+        "what", nargs="?", default="both", choices=["both", "run", "compare", "paired"]
     )
     parser.add_argument("files", nargs="*", help="compare: SQLite then PostgreSQL")
     parser.add_argument("--database", help="run: the database URL")
@@ -251,6 +316,8 @@ def main() -> None:
         run(args)
     elif not args.postgres:
         parser.error("--postgres URL (or BENCH_DATABASE_URL) is needed")
+    elif args.what == "paired":
+        paired(args)
     else:
         both(args)
 
