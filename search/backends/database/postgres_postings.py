@@ -89,9 +89,15 @@ def write(cur, rows: Iterable[tuple[int, IndexEntry, dict | None]]) -> None:
         f"n INTEGER, ids BIGINT[], fs REAL[]) ON COMMIT DELETE ROWS"
     )
     cur.execute(f"DELETE FROM {STAGE_TABLE}")
+    # COPY's text format, written out here: tokens hold no tab, newline or
+    # backslash (letters, digits, "_" and "#"), numbers need no quoting.
+    lines = [
+        f"{token}\t{block}\t{len(ids)}\t{{{','.join(map(str, ids))}}}\t"
+        f"{{{','.join(map(repr, fs))}}}\n"
+        for (token, block), (ids, fs) in grouped.items()
+    ]
     with cur.copy(f"COPY {STAGE_TABLE} (token, block, n, ids, fs) FROM STDIN") as copy:
-        for (token, block), (ids, fs) in grouped.items():
-            copy.write_row((token, block, len(ids), ids, fs))
+        copy.write("".join(lines))
     cur.execute(
         f"INSERT INTO {POSTING_TABLE} AS p (token, block, n, ids, fs) "
         f"SELECT token, block, n, ids, fs FROM {STAGE_TABLE} ORDER BY token, block "
