@@ -222,26 +222,55 @@ def _kinds(report) -> list[str]:
     return [p.kind for p in report.problems]
 
 
-def form_survey(path: Path) -> str:
-    """Order and form problems over the real "Căn cứ" blocks of ``path`` (pure)."""
-    from documents.basis import basis_items, checked_citations
-    from documents.basis.form import form_problems
+LABELS = ROOT / "bench" / "data" / "basis_form_labels.tsv"
 
-    counts, documents = Counter(), 0
+
+def read_labels() -> dict[tuple[str, str, int, str], str]:
+    """Verdicts ("right"/"wrong") on order and form warnings, read by hand."""
+    labels = {}
+    if LABELS.exists():
+        for row in LABELS.read_text(encoding="utf-8").splitlines():
+            if row.startswith("#") or not row.strip():
+                continue
+            name, ident, line, kind, verdict = row.split("\t")[:5]
+            labels[(name, ident, int(line), kind)] = verdict
+    return labels
+
+
+def form_survey(path: Path) -> str:
+    """Order and form warnings over the real documents of ``path`` (pure: the
+    texts that are imported and published), with their precision on the
+    warnings read by hand (``bench/data/basis_form_labels.tsv``)."""
+    from documents.basis import checked_citations
+    from documents.basis.form import basis_block, form_problems
+
+    labels = read_labels()
+    counts, warned, documents = Counter(), set(), 0
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
-        text = json.loads(line)["text"]
-        items = basis_items(text)
-        if not items:
+        row = json.loads(line)
+        text = row["text"]
+        if not basis_block(text):
             continue
         documents += 1
-        counts["items"] += len(items)
-        for problems in form_problems(text, checked_citations(text)).values():
-            counts.update(p.kind for p in problems)
+        citations = checked_citations(text)
+        for index, problems in form_problems(text, citations).items():
+            number = text.count("\n", 0, citations[index].start) + 1
+            for kind in {p.kind for p in problems}:
+                counts[kind] += 1
+                warned.add(row["id"])
+                verdict = labels.get((path.name, row["id"], number, kind))
+                counts[verdict or "unread"] += 1
+    read = counts["right"] + counts["wrong"]
+    precision = (
+        f"{counts['right']}/{read} = {counts['right'] / read:.1%}" if read else "n/a"
+    )
     return (
-        f"{path.name}: {documents} documents with Căn cứ lines, {counts['items']} "
-        f"items; form problems {counts['form']}, order problems {counts['order']}"
+        f"{path.name}: {documents} documents with a basis block; warnings (line and "
+        f"kind) form {counts['form']}, order {counts['order']} on {len(warned)} "
+        f"documents; precision on those read by hand {precision} "
+        f"({counts['unread']} not read)"
     )
 
 

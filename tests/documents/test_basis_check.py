@@ -224,3 +224,101 @@ def test_order_is_read_within_one_block():
     )
     report = check(text, "2025-03-01")
     assert all(p.kind != "order" for p in report.problems)
+
+
+def form_kinds(text, on="2025-12-01"):
+    report = check(text, on)
+    return [
+        (f.line, p.kind)
+        for f in report.findings
+        for p in f.problems
+        if p.kind in ("form", "order")
+    ]
+
+
+def test_a_document_and_its_amendments_on_one_line_are_one_basis():
+    text = (
+        "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát "
+        "thủ tục hành chính; Nghị định số 92/2017/NĐ-CP ngày 07/8/2017 của Chính phủ "
+        "sửa đổi, bổ sung một số điều của các nghị định liên quan;\n"
+        "Căn cứ các Nghị định của Chính phủ: số 45/2020/NĐ-CP ngày 08/4/2020; "
+        "số 42/2022/NĐ-CP ngày 24/6/2022;\n"
+        "Theo đề nghị của Giám đốc Sở Tư pháp."
+    )
+    assert form_kinds(text) == []
+
+
+def test_two_different_bases_on_one_line_are_reported():
+    distinct = (
+        "Căn cứ Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ; Nghị định "
+        "số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ về dịch vụ công trực tuyến;\n"
+        "Theo đề nghị của Giám đốc Sở Tư pháp."
+    )
+    again = (
+        "Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017; Căn cứ Thông tư số "
+        "03/2025/TT-VPCP ngày 15/9/2025 sửa đổi, bổ sung;\n"
+        "Theo đề nghị của Giám đốc Sở Tư pháp."
+    )
+    assert form_kinds(distinct) == [(1, "form")]
+    assert form_kinds(again) == [(1, "form")]
+
+
+def test_a_semicolon_inside_a_description_is_not_a_second_basis():
+    text = (
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ quy định về "
+        "phân cấp trong lĩnh vực thi đua, khen thưởng; quy định chi tiết một số điều "
+        "của Luật Thi đua, khen thưởng số 06/2022/QH15;\n"
+        "Theo đề nghị của Giám đốc Sở Nội vụ."
+    )
+    assert form_kinds(text) == []
+
+
+def test_a_letters_reasoning_is_not_a_basis_block():
+    text = (
+        "Căn cứ khoản 1 Điều 15 Luật Thuế giá trị gia tăng số 48/2024/QH15.\n\n"
+        "Căn cứ khoản 4 Điều 24 Nghị định số 181/2025/NĐ-CP ngày 01/7/2025 của "
+        "Chính phủ.\n\n"
+        "Căn cứ các quy định trên, Cục Thuế trả lời như sau."
+    )
+    assert form_kinds(text) == []
+
+
+def test_only_the_first_block_is_the_basis_of_issuance():
+    text = (
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\n"
+        "Theo đề nghị của Trưởng phòng Nội vụ.\n\n"
+        "Điều 1. Ban hành mẫu kèm theo.\n\nMẫu số 01\n\n"
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ\n"
+        "Căn cứ Luật …………;"
+    )
+    assert form_kinds(text) == []
+
+
+def test_order_of_central_and_local_documents():
+    ministry_then_local = (
+        "Căn cứ Quyết định số 3361/QĐ-BCT ngày 18/11/2025 của Bộ trưởng Bộ Công Thương;\n"
+        "Căn cứ Quyết định số 15/2025/QĐ-UBND ngày 22/10/2025 của UBND tỉnh Đắk Lắk;\n"
+        "Theo đề nghị của Giám đốc Sở Công Thương."
+    )
+    assert form_kinds(ministry_then_local) == []
+    two_circulars = (
+        "Căn cứ Thông tư số 10/2025/TT-BNV ngày 19/6/2025 của Bộ trưởng Bộ Nội vụ;\n"
+        "Căn cứ Thông tư số 02/2025/TT-BDTTG ngày 24/6/2025 của Bộ trưởng Bộ Dân tộc "
+        "và Tôn giáo;\nTheo đề nghị của Giám đốc Sở Nội vụ."
+    )
+    assert form_kinds(two_circulars) == []
+    law_after_decree = (
+        "Căn cứ Nghị định số 83/2014/NĐ-CP ngày 03/9/2014 của Chính phủ;\n"
+        "Căn cứ Luật Giá số 16/2023/QH15 ngày 19 tháng 6 năm 2023 của Quốc hội;\n"
+        "Theo đề nghị của Vụ trưởng Vụ Thị trường trong nước."
+    )
+    assert form_kinds(law_after_decree) == [(2, "order")]
+
+
+def test_a_range_broken_across_a_blank_line_goes_on():
+    text = (
+        "Căn cứ Quyết định số 2232/QĐ-TTg ngày 28/12/2020 của Thủ tướng Chính phủ về "
+        "Chương trình giai đoạn 2021\n\n- 2025”;\n\n"
+        "Theo đề nghị của Giám đốc Sở Y tế."
+    )
+    assert form_kinds(text) == []
