@@ -8,6 +8,14 @@ from .pages import (
     PlanPageFactory,
     build_site,
 )
+from .scenarios import (
+    EXPIRED_BASIS,
+    REPLACING_TEXT,
+    decree,
+    page_form_data,
+    plan_form_data,
+    replaced_decree,
+)
 from .showcase import (
     ExemplarIndexPageFactory,
     ExemplarPageFactory,
@@ -19,6 +27,8 @@ from .showcase import (
 )
 
 __all__ = [
+    "EXPIRED_BASIS",
+    "REPLACING_TEXT",
     "DecisionPageFactory",
     "DirectivePageFactory",
     "DocumentIndexPageFactory",
@@ -36,5 +46,9 @@ __all__ = [
     "PlanPageFactory",
     "SignerFactory",
     "build_site",
+    "decree",
     "document_type",
+    "page_form_data",
+    "plan_form_data",
+    "replaced_decree",
 ]

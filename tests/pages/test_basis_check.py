@@ -10,47 +10,15 @@ from wagtail.models import PageViewRestriction
 
 from documents.models import IssuingBody
 from pages.basis_check import check_text
-from pages.models import PendingEffect
-from pages.validity import effect_confirm
-from tests.factories import DocumentPageFactory, build_site, document_type
+from tests.factories import build_site, replaced_decree
 
 DEMO = "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ;"
-REPLACING = (
-    "Nghị định này thay thế Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 "
-    "của Chính phủ."
-)
-
-
-def decree(index, number, year, **fields):
-    defaults = {
-        "title": f"Nghị định {number}/{year}",
-        "document_type": document_type("Nghị định", "qppl"),
-        "number": number,
-        "symbol": "NĐ-CP",
-        "is_normative": True,
-        "issuing_body": IssuingBody.objects.get(slug="chinh-phu"),
-        "issued_date": dt.date(year, 6, 14),
-        "slug": f"nd-{number}-{year}",
-    }
-    page = DocumentPageFactory(parent=index, **{**defaults, **fields})
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture
 def decrees(db):
     _, index = build_site()
-    old = decree(index, 98, 2023, issued_date=dt.date(2023, 12, 31))
-    new = decree(
-        index,
-        152,
-        2025,
-        effective_date=dt.date(2025, 7, 1),
-        body=[{"type": "paragraph", "value": f"<p>{REPLACING}</p>"}],
-    )
-    effect = PendingEffect.objects.get(source=new, target=old)
-    effect_confirm(effect=effect, date=dt.date(2025, 7, 1))
+    old, new, _ = replaced_decree(index)
     return old, new
 
 

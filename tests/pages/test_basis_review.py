@@ -1,38 +1,22 @@
 """The legal-basis check in the page editor and the review workflow."""
 
-import datetime as dt
-
 from django.contrib.auth.models import Group
 from wagtail.models import PageLogEntry, TaskState
 from wagtail.test.utils import WagtailPageTestCase
 
 from pages.basis_admin import ACK_ACTION
-from pages.models import PendingEffect, PlanPage
-from pages.validity import effect_confirm
+from pages.models import PlanPage
 from pages.workflow import APPROVERS, EDITORS, workflow_assign_defaults
-from tests.factories import build_site
-from tests.pages.test_basis_check import REPLACING, decree
-from tests.pages.test_workflow import form_data
-
-EXPIRED_BASIS = (
-    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ;"
-)
+from tests.factories import EXPIRED_BASIS, build_site, plan_form_data, replaced_decree
 
 
-class BasisReviewTests(WagtailPageTestCase):
+class BasisSiteMixin:
+    """98/2023 replaced by 152/2025 on 01/7/2025, the review workflow, an editor
+    and an approver; ``draft()`` is a plan dated 01/8/2025 citing 98/2023."""
+
     def setUp(self):
         self.home, self.index = build_site()
-        old = decree(self.index, 98, 2023, issued_date=dt.date(2023, 12, 31))
-        new = decree(
-            self.index,
-            152,
-            2025,
-            effective_date=dt.date(2025, 7, 1),
-            body=[{"type": "paragraph", "value": f"<p>{REPLACING}</p>"}],
-        )
-        effect = PendingEffect.objects.get(source=new, target=old)
-        effect_confirm(effect=effect, date=dt.date(2025, 7, 1))
-        self.new = new
+        _, self.new, _ = replaced_decree(self.index)
         workflow_assign_defaults()
         self.editor = self.create_user("bientap", password="x")
         self.editor.groups.add(Group.objects.get(name=EDITORS))
@@ -41,7 +25,7 @@ class BasisReviewTests(WagtailPageTestCase):
 
     def data(self, **extra):
         fields = {"issued_date": "2025-08-01", "legal_basis": EXPIRED_BASIS}
-        return form_data("Kế hoạch thi đua", 7, **(fields | extra))
+        return plan_form_data("Kế hoạch thi đua", 7, **(fields | extra))
 
     def draft(self):
         self.client.force_login(self.editor)
@@ -53,6 +37,8 @@ class BasisReviewTests(WagtailPageTestCase):
     def edit_url(self, page):
         return f"/admin/pages/{page.pk}/edit/"
 
+
+class BasisReviewTests(BasisSiteMixin, WagtailPageTestCase):
     def test_panel_lists_the_problem_with_its_line_and_link(self):
         page = self.draft()
         response = self.client.get(self.edit_url(page))
@@ -122,7 +108,7 @@ class BasisReviewTests(WagtailPageTestCase):
     def test_a_sound_basis_needs_no_acknowledgement(self):
         self.client.force_login(self.editor)
         url = f"/admin/pages/add/pages/planpage/{self.index.pk}/"
-        data = form_data(
+        data = plan_form_data(
             "Kế hoạch thi đua",
             7,
             issued_date="2025-06-20",

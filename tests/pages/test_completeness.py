@@ -4,13 +4,17 @@
 from django.contrib.auth.models import Group
 from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from documents.models import IssuingBody
 from pages import completeness
 from pages.models import DocumentPage
 from pages.workflow import APPROVERS, EDITORS, workflow_assign_defaults
-from tests.factories import DocumentPageFactory, build_site, document_type
+from tests.factories import (
+    DocumentPageFactory,
+    build_site,
+    document_type,
+    page_form_data,
+)
 
 BLOCKED = "Chưa thể xuất bản hoặc gửi duyệt: văn bản còn thiếu"
 
@@ -28,29 +32,6 @@ def incomplete_page(parent, **extra):
     }
     values.update(extra)
     return DocumentPageFactory(**values)
-
-
-def form_data(page, **extra) -> dict:
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "document_type": page.document_type_id or "",
-        "number": page.number or "",
-        "symbol": page.symbol,
-        "issuing_body": page.issuing_body_id or "",
-        "place": "",
-        "issued_date": page.issued_date or "",
-        "issued_year": "",
-        "summary": page.summary,
-        "status": "khong_xac_dinh",
-        "signing_authority": "",
-        "signer_position": "",
-        "body": {"count": 0},
-        "attachments": inline_formset([]),
-        "tasks": inline_formset([]),
-    }
-    data.update(extra)
-    return nested_form_data(data)
 
 
 class CompletenessTests(WagtailPageTestCase):
@@ -76,10 +57,10 @@ class CompletenessTests(WagtailPageTestCase):
 
     def test_editor_may_save_the_draft_but_not_submit_it(self):
         self.client.force_login(self.editor)
-        response = self.client.post(self.edit_url, form_data(self.page))
+        response = self.client.post(self.edit_url, page_form_data(self.page))
         self.assertEqual(response.status_code, 302)
         response = self.client.post(
-            self.edit_url, form_data(self.page, **{"action-submit": "x"})
+            self.edit_url, page_form_data(self.page, **{"action-submit": "x"})
         )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, BLOCKED)
@@ -90,13 +71,13 @@ class CompletenessTests(WagtailPageTestCase):
     def test_approver_cannot_publish_until_filled_in(self):
         self.client.force_login(self.approver)
         publish = {"action-publish": "x"}
-        response = self.client.post(self.edit_url, form_data(self.page, **publish))
+        response = self.client.post(self.edit_url, page_form_data(self.page, **publish))
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, BLOCKED)
         self.page.refresh_from_db()
         self.assertFalse(self.page.live)
         body = IssuingBody.objects.get(slug="chinh-phu")
-        filled = form_data(
+        filled = page_form_data(
             self.page,
             number=5537,
             symbol="CT-CS",
@@ -150,7 +131,7 @@ class CompletenessTests(WagtailPageTestCase):
     def test_preview_of_an_incomplete_draft(self):
         self.client.force_login(self.editor)
         url = f"/admin/pages/{self.page.pk}/edit/preview/"
-        data = form_data(self.page, signing_authority="TM.")
+        data = page_form_data(self.page, signing_authority="TM.")
         self.assertEqual(self.client.post(url, data).status_code, 200)
         self.assertEqual(self.client.get(url).status_code, 200)
 

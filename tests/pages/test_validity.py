@@ -10,47 +10,17 @@ from documents.models import IssuingBody
 from pages.models import PendingEffect, ValidityEvent
 from pages.workflow import APPROVERS, EDITORS, workflow_assign_defaults
 from tests.factories import (
-    DocumentPageFactory,
     PlanPageFactory,
     build_site,
-    document_type,
+    decree,
+    replaced_decree,
 )
-
-REPLACING_TEXT = (
-    "Nghị định này thay thế Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 "
-    "của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen "
-    "thưởng."
-)
-
-
-def decree(index, number, year, **fields):
-    defaults = {
-        "title": f"Nghị định {number}/{year}",
-        "document_type": document_type("Nghị định", "qppl"),
-        "number": number,
-        "symbol": "NĐ-CP",
-        "is_normative": True,
-        "issuing_body": IssuingBody.objects.get(slug="chinh-phu"),
-        "issued_date": dt.date(year, 6, 14),
-    }
-    page = DocumentPageFactory(parent=index, **{**defaults, **fields})
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 class EffectTests(WagtailPageTestCase):
     def setUp(self):
         self.home, self.index = build_site()
-        self.old = decree(self.index, 98, 2023, issued_date=dt.date(2023, 12, 31))
-        self.new = decree(
-            self.index,
-            152,
-            2025,
-            effective_date=dt.date(2025, 7, 1),
-            body=[{"type": "paragraph", "value": f"<p>{REPLACING_TEXT}</p>"}],
-        )
-        self.effect = PendingEffect.objects.get(source=self.new, target=self.old)
+        self.old, self.new, self.effect = replaced_decree(self.index, confirm=False)
 
     def test_publishing_files_a_pending_effect_and_changes_nothing(self):
         self.assertEqual(self.effect.kind, "thay_the")

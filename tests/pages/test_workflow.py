@@ -13,9 +13,7 @@ from wagtail.models import (
     WorkflowPage,
 )
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from documents.models import IssuingBody
 from pages.models import PlanPage, PublishedVersion
 from pages.workflow import (
     ADMINS,
@@ -24,29 +22,7 @@ from pages.workflow import (
     WORKFLOW_NAME,
     workflow_assign_defaults,
 )
-from tests.factories import build_site, document_type
-
-
-def form_data(title: str, number: int, **extra) -> dict:
-    data = {
-        "title": title,
-        "slug": f"ke-hoach-{number}",
-        "document_type": document_type("Kế hoạch").pk,
-        "number": number,
-        "symbol": "KH-UBND",
-        "issuing_body": IssuingBody.objects.get(slug="chinh-phu").pk,
-        "place": "Hà Nội",
-        "issued_date": "2025-03-14",
-        "summary": title,
-        "status": "con_hieu_luc",
-        "signing_authority": "TM.",
-        "signer_position": "Chủ tịch",
-        "body": {"count": 0},
-        "attachments": inline_formset([]),
-        "tasks": inline_formset([]),
-    }
-    data.update(extra)
-    return nested_form_data(data)
+from tests.factories import build_site, plan_form_data
 
 
 class RolesTests(WagtailPageTestCase):
@@ -89,7 +65,7 @@ class ReviewWorkflowTests(WagtailPageTestCase):
 
     def create_as_editor(self, action: str, number: int = 7):
         self.client.force_login(self.editor)
-        data = form_data("Kế hoạch thi đua năm 2025", number, **{action: "x"})
+        data = plan_form_data("Kế hoạch thi đua năm 2025", number, **{action: "x"})
         response = self.client.post(self.add_url(), data)
         self.assertEqual(response.status_code, 302)
         return PlanPage.objects.get(number=number)
@@ -146,10 +122,12 @@ class ReviewWorkflowTests(WagtailPageTestCase):
         self.workflow_action(page, "approve")
         self.client.force_login(self.editor)
         url = f"/admin/pages/{page.pk}/edit/"
-        data = form_data("Kế hoạch thi đua năm 2025 (sửa)", 7, **{"action-submit": "x"})
+        data = plan_form_data(
+            "Kế hoạch thi đua năm 2025 (sửa)", 7, **{"action-submit": "x"}
+        )
         response = self.client.post(url, data)
         self.assertContains(response, "Nội dung thay đổi")  # note required
-        data = form_data(
+        data = plan_form_data(
             "Kế hoạch thi đua năm 2025 (sửa)",
             7,
             **{"action-submit": "x", "change_note": "Sửa tên kế hoạch."},
@@ -172,7 +150,7 @@ class ReviewWorkflowTests(WagtailPageTestCase):
         page.refresh_from_db()
         self.assertTrue(page.locked)
         self.client.force_login(self.editor)
-        data = form_data("Tên mới khi đang khóa", 7, **{"action-save": "x"})
+        data = plan_form_data("Tên mới khi đang khóa", 7, **{"action-save": "x"})
         self.client.post(f"/admin/pages/{page.pk}/edit/", data)
         page.refresh_from_db()
         self.assertEqual(page.get_latest_revision_as_object().title, page.draft_title)
@@ -195,7 +173,7 @@ class ScheduledPublishingTests(WagtailPageTestCase):
 
     def test_not_visible_before_go_live_then_published_by_command(self):
         go_live = timezone.localtime() + dt.timedelta(days=2)
-        data = form_data(
+        data = plan_form_data(
             "Kế hoạch hẹn giờ",
             9,
             **{"action-publish": "x", "go_live_at": go_live.strftime("%Y-%m-%d %H:%M")},
