@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -122,8 +123,50 @@ def media_on_disk(settings, tmp_path):
     settings.ROOT_URLCONF = "tests.e2e.urls"
 
 
+def serialized(application, lock: threading.Lock):
+    """``application`` (WSGI) answering one request at a time, body and close
+    included: the response is read whole before the lock is released."""
+
+    def app(environ, start_response):
+        with lock:
+            result = application(environ, start_response)
+            try:
+                return [b"".join(result)]
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+
+    return app
+
+
+@pytest.fixture(scope="session")
+def serialized_live_server():
+    """The live server answers one request at a time.
+
+    With SQLite in memory, every request thread of the live server shares the
+    test's one connection; two requests at once (the side panel's refresh
+    while the form is submitted, a preview while a page loads) run their
+    transactions on it together, and SQLite answers "cannot start a transaction
+    within a transaction". A browser sends such requests on its own, so the
+    server serializes them instead of the tests guessing when they are done.
+    """
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.test.testcases import LiveServerThread
+
+    lock = threading.Lock()
+
+    class SerializedWSGIServer(ThreadedWSGIServer):
+        def set_app(self, application):
+            super().set_app(serialized(application, lock))
+
+    original = LiveServerThread.server_class
+    LiveServerThread.server_class = SerializedWSGIServer
+    yield lock
+    LiveServerThread.server_class = original
+
+
 @pytest.fixture
-def browser_factory(tmp_path, live_server):
+def browser_factory(tmp_path, serialized_live_server, live_server):
     drivers = []
 
     def make(name: str) -> Browser:
