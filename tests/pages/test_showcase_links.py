@@ -326,7 +326,7 @@ class ReportTests(WagtailPageTestCase):
 
     def test_editor_without_staff_flag_cannot_see_it(self):
         editor = self.create_user("bientapvien", password="mật-khẩu-1")
-        editor.groups.add(Group.objects.get(name="Editors"))
+        editor.groups.add(Group.objects.get(name="Biên tập viên nội dung chung"))
         self.client.force_login(editor)
         self.assertEqual(self.client.get("/admin/").status_code, 200)
         self.assertNotIn(self.url, self.client.get("/admin/").content.decode())
