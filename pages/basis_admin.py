@@ -28,54 +28,41 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 
-from pages.basis_check import check_page
+from pages.basis_audit import (
+    ACK_ACTION,
+    UNACKNOWLEDGED_ACTION,
+    acknowledged,
+    blocking_problems,
+    panel_sections,
+    problem_data,
+)
 
-ACK_ACTION = "pages.basis_acknowledged"
 ACK_FIELD, NOTE_FIELD = "basis_acknowledged", "basis_note"
 MAX_NOTE = 2000
 
 
-def panel_sections(page) -> list[dict]:
-    """The check of ``page`` as template data: one section per checked part."""
-    sections = []
-    for label, report in check_page(page):
-        rows = []
-        if report.issuer_problem is not None:
-            rows.append({"line": None, "raw": "", "problem": report.issuer_problem})
-        for finding in report.findings:
-            for problem in finding.problems:
-                rows.append(
-                    {"line": finding.line, "raw": finding.raw, "problem": problem}
-                )
-        sections.append(
-            {
-                "label": label,
-                "date": report.date,
-                "cited": len(report.findings),
-                "rows": rows,
-            }
-        )
-    return sections
-
-
-def blocking_problems(sections: list[dict]) -> list[dict]:
-    return [
-        row
-        for section in sections
-        for row in section["rows"]
-        if row["problem"].needs_acknowledgement
-    ]
-
-
-def latest_acknowledgement(page) -> PageLogEntry | None:
+def latest_entry(page, action: str = ACK_ACTION) -> PageLogEntry | None:
     if page is None or not page.pk:
         return None
     return (
-        PageLogEntry.objects.filter(page_id=page.pk, action=ACK_ACTION)
+        PageLogEntry.objects.filter(page_id=page.pk, action=action)
         .select_related("user")
         .order_by("-timestamp", "-pk")
         .first()
     )
+
+
+def latest_acknowledgement(page) -> PageLogEntry | None:
+    return latest_entry(page, ACK_ACTION)
+
+
+def unacknowledged_since(page) -> PageLogEntry | None:
+    """The last publication without acknowledgement, unless one was given after."""
+    entry = latest_entry(page, UNACKNOWLEDGED_ACTION)
+    ack = latest_acknowledgement(page)
+    if entry is None or (ack is not None and ack.timestamp > entry.timestamp):
+        return None
+    return entry
 
 
 class BasisCheckSidePanel(BaseSidePanel):
@@ -114,6 +101,7 @@ class BasisCheckSidePanel(BaseSidePanel):
             "ack_field": ACK_FIELD,
             "note_field": NOTE_FIELD,
             "acknowledgement": latest_acknowledgement(self.object),
+            "unacknowledged": unacknowledged_since(self.object),
         }
         return context
 
@@ -132,7 +120,11 @@ class BasisCheckMixin:
                 if not (self.request.POST.get(ACK_FIELD) and note):
                     return self.basis_refused(form, len(blocking))
                 self.basis_acknowledgement = (note, blocking)
-        response = super().form_valid(form)
+        if self.basis_acknowledgement:
+            with acknowledged(self.basis_acknowledgement[1]):
+                response = super().form_valid(form)
+        else:
+            response = super().form_valid(form)
         if self.basis_acknowledgement and response.status_code in (301, 302):
             self.basis_log(*self.basis_acknowledgement)
         return response
@@ -161,15 +153,7 @@ class BasisCheckMixin:
                 "note": note,
                 "action": self.action_name,
                 "revision_id": revision.pk if revision else None,
-                "problems": [
-                    {
-                        "line": row["line"],
-                        "raw": row["raw"],
-                        "kind": row["problem"].kind,
-                        "message": row["problem"].message,
-                    }
-                    for row in blocking
-                ],
+                "problems": problem_data(blocking),
             },
         )
 

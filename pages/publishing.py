@@ -10,6 +10,8 @@ the page layer's only receiver of it, and the importer calls
    other documents that name it, stored and resolved;
 3. validity effects (``validity.effects_detect``), read from those rows;
 4. awards of a commendation decision linked to the exemplars (``services``);
+   then the legal basis: problems nobody acknowledged are logged
+   (``basis_audit.record_publication``);
 5. on commit: the search index (``search.indexing``), then the page cache.
 
 Steps 2–4 run in savepoints: a failure is logged and never undoes the
@@ -27,7 +29,7 @@ import logging
 
 from django.db import transaction
 
-from pages import graph, services, validity, versioning, workflow
+from pages import basis_audit, graph, services, validity, versioning, workflow
 
 logger = logging.getLogger(__name__)
 _receiver_off = contextvars.ContextVar("publish_receiver_off", default=False)
@@ -53,6 +55,9 @@ class PublishDocumentAction:
         validity.effects_detect_safely(source=self.page)
         if isinstance(self.page, DecisionPage):
             self._step("awards", services.awards_link, decision=self.page)
+        self._step(
+            "legal basis", basis_audit.record_publication, self.page, self.revision
+        )
         after_commit(self.page.pk)
         return version
 

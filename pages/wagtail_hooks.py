@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -182,11 +183,25 @@ def register_import_menu_item():
 def register_import_log_action(actions):
     from pages.importing import IMPORT_ACTION
 
-    def message(log_entry):
-        note = (log_entry.data or {}).get("note")
-        return f"Nhập văn bản: {note}" if note else "Nhập văn bản từ tệp"
+    @actions.register_action(IMPORT_ACTION)
+    class DocumentImported(LogFormatter):
+        """ "Nhập văn bản từ tệp “qd-12.txt”, xuất bản ngay; 1 điểm cần kiểm tra: …"."""
 
-    actions.register_action(IMPORT_ACTION, "Nhập văn bản", message)
+        label = "Nhập văn bản"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            source = data.get("source")
+            text = f"Nhập văn bản từ tệp “{source}”" if source else "Nhập văn bản"
+            text += ", xuất bản ngay" if data.get("published") else ", lưu bản nháp"
+            checks = data.get("checks") or []
+            if checks:
+                text += f"; {len(checks)} điểm cần kiểm tra: " + "; ".join(checks[:3])
+                text += "; …" if len(checks) > 3 else ""
+            return text
+
+        def format_comment(self, log_entry):
+            return (log_entry.data or {}).get("note") or ""
 
 
 class PendingEffectsPanel(Component):
@@ -312,20 +327,32 @@ def register_basis_check_urls():
 
 
 @hooks.register("register_log_actions")
-def register_basis_log_action(actions):
-    from wagtail.log_actions import LogFormatter
+def register_basis_log_actions(actions):
+    from pages import basis_audit
 
-    from pages.basis_admin import ACK_ACTION
-
-    @actions.register_action(ACK_ACTION)
+    @actions.register_action(basis_audit.ACK_ACTION)
     class BasisAcknowledged(LogFormatter):
         label = "Xác nhận căn cứ"
 
         def format_message(self, log_entry):
-            data = log_entry.data or {}
-            count = len(data.get("problems") or [])
-            note = data.get("note", "")
-            return f"Xác nhận {count} vấn đề về căn cứ khi gửi: {note}"
+            return basis_audit.acknowledged_message(log_entry.data or {})
+
+        def format_comment(self, log_entry):
+            return (log_entry.data or {}).get("note") or ""
+
+    @actions.register_action(basis_audit.UNACKNOWLEDGED_ACTION)
+    class BasisUnacknowledged(LogFormatter):
+        label = "Xuất bản khi căn cứ chưa được xác nhận"
+
+        def format_message(self, log_entry):
+            return basis_audit.unacknowledged_message(log_entry.data or {})
+
+
+@hooks.register("before_bulk_action")
+def refuse_unacknowledged_bulk_publish(request, action_type, objects, action):
+    from pages.basis_audit import refuse_bulk_publish
+
+    return refuse_bulk_publish(request, action_type, objects, action)
 
 
 # "Cần bổ sung": documents kept without required metadata ----------------------
