@@ -9,7 +9,7 @@ from pages import publishing, validity
 from pages.models import DocumentCitation, PendingEffect, PublishedVersion
 from search import get_backend
 from search.types import SearchQuery
-from tests.pages.test_validity import REPLACING_TEXT, decree
+from tests.factories import REPLACING_TEXT, decree
 
 pytestmark = pytest.mark.django_db
 
