@@ -144,7 +144,7 @@ def serialized_live_server():
     """The live server answers one request at a time.
 
     With SQLite in memory, every request thread of the live server shares the
-    test's one connection; two requests at once (the side panel's refresh
+    test's one connection; two requests at once (Wagtail's autosave or the side panel's refresh
     while the form is submitted, a preview while a page loads) run their
     transactions on it together, and SQLite answers "cannot start a transaction
     within a transaction". A browser sends such requests on its own, so the

@@ -75,6 +75,7 @@ def test_editor_acknowledges_an_expired_basis_and_the_approver_sees_it(
     basis = journeys.by_css(editor, "textarea[name=legal_basis]")
     basis.clear()
     basis.send_keys(EXPIRED_BASIS)
+    journeys.wait_for_autosave_idle(editor)
     journeys.click_js(editor, journeys.by_css(editor, "button.action-save"))
     journeys.wait_for(
         editor,
@@ -89,6 +90,7 @@ def test_editor_acknowledges_an_expired_basis_and_the_approver_sees_it(
     assert "nghi-dinh-152-2025-nd-cp" in link.get_attribute("href")
     editor.shot("panel-shows-expired-basis")
 
+    journeys.wait_for_autosave_idle(editor)
     journeys.click_js(editor, journeys.by_css(editor, "button[name=action-submit]"))
     journeys.wait_for(editor, lambda d: 'data-blocked="true"' in d.page_source)
     assert not page().workflow_in_progress
@@ -97,6 +99,7 @@ def test_editor_acknowledges_an_expired_basis_and_the_approver_sees_it(
     editor.shot("submission-asks-for-acknowledgement")
     journeys.click_js(editor, journeys.by_css(editor, "#id_basis_acknowledged"))
     journeys.by_css(editor, "#id_basis_note").send_keys(NOTE)
+    journeys.wait_for_autosave_idle(editor)
     journeys.click_js(editor, journeys.by_css(editor, "button[name=action-submit]"))
     journeys.wait_for(editor, lambda d: page().workflow_in_progress)
     editor.shot("submitted-with-acknowledgement")

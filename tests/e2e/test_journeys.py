@@ -66,6 +66,34 @@ def click_js(browser, element) -> None:
     browser.driver.execute_script("arguments[0].click();", element)
 
 
+# Wagtail's editor autosaves the form in the background (a JSON POST to the edit
+# URL) shortly after a change. A submit sent while an autosave is queued makes
+# that autosave arrive after the new revision and fail with 400
+# "invalid_revision" (a console error). A person waits for "Đã lưu"; so does
+# the test: no autosave in flight and none started for QUIET_MS.
+AUTOSAVE_WATCH = """
+if (!window.__autosave) {
+  window.__autosave = {pending: 0, last: Date.now()};
+  document.addEventListener("w-autosave:save", function () {
+    window.__autosave.pending += 1; window.__autosave.last = Date.now();
+  });
+  ["w-autosave:success", "w-autosave:error"].forEach(function (name) {
+    document.addEventListener(name, function () {
+      window.__autosave.pending = Math.max(0, window.__autosave.pending - 1);
+      window.__autosave.last = Date.now();
+    });
+  });
+}
+return window.__autosave.pending === 0 && Date.now() - window.__autosave.last > %d;
+"""
+QUIET_MS = 1500
+
+
+def wait_for_autosave_idle(browser) -> None:
+    script = AUTOSAVE_WATCH % QUIET_MS
+    wait_for(browser, lambda d: d.execute_script(script))
+
+
 # The citizen -------------------------------------------------------------------
 
 
@@ -168,6 +196,7 @@ def _import_sample(browser) -> str:
 
 
 def _submit_for_moderation(browser) -> None:
+    wait_for_autosave_idle(browser)
     button = by_css(browser, "button[name=action-submit]")
     click_js(browser, button)
     wait_for(browser, lambda d: _imported_page().workflow_in_progress)
