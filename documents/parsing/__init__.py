@@ -8,6 +8,7 @@ preview and the ``parse_document`` command share it.
 """
 
 from .document import parse_document
+from .hints import fill_from_record, parse_record
 from .model import ParsedDocument, ParseError, SourceRecord
 from .readers import read_records
 
@@ -15,6 +16,8 @@ __all__ = [
     "ParseError",
     "ParsedDocument",
     "SourceRecord",
+    "fill_from_record",
     "parse_document",
+    "parse_record",
     "read_records",
 ]

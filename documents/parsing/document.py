@@ -340,6 +340,12 @@ def _apply_table(doc: ParsedDocument, table: dict[str, str]) -> None:
         doc.flag("metadata_table")
 
 
+def set_code(doc: ParsedDocument, code: str) -> None:
+    """Number, symbol, code and code year of ``doc`` from a written code
+    ("57/2025/TT-BCT", "7197/BKHCN-CĐSQG")."""
+    _code_from_table(doc, code)
+
+
 def _code_from_table(doc: ParsedDocument, code: str) -> None:
     from .header import _NUMBER, Header, _set_number
 

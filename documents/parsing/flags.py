@@ -41,6 +41,68 @@ FLAG_MESSAGES: dict[str, str] = {
     "citations_failed": (
         "Không tách được các văn bản căn cứ: kiểm tra ô “Căn cứ ban hành”."
     ),
+    # Values the text did not give, filled from the record (``hints.py``)
+    "code_from_metadata": (
+        "Số ký hiệu không có trong nội dung, được lấy từ dữ liệu đi kèm văn bản: "
+        "đối chiếu ô “Số” và “Ký hiệu” với bản gốc."
+    ),
+    "code_from_url": (
+        "Số ký hiệu không có trong nội dung, được suy ra từ đường dẫn trang nguồn: "
+        "đối chiếu ô “Số” và “Ký hiệu” với bản gốc."
+    ),
+    "code_refused_metadata": (
+        "Số ký hiệu trong dữ liệu đi kèm không khớp với loại văn bản nên không "
+        "được dùng: kiểm tra ô “Số” và “Ký hiệu”."
+    ),
+    "code_refused_url": (
+        "Số ký hiệu trong đường dẫn trang nguồn không khớp với loại văn bản nên "
+        "không được dùng: kiểm tra ô “Số” và “Ký hiệu”."
+    ),
+    "type_from_metadata": (
+        "Loại văn bản không có trong nội dung, được lấy từ dữ liệu đi kèm văn bản: "
+        "kiểm tra ô “Loại văn bản”."
+    ),
+    "type_from_url": (
+        "Loại văn bản không có trong nội dung, được suy ra từ đường dẫn trang "
+        "nguồn: kiểm tra ô “Loại văn bản”."
+    ),
+    "issuer_from_metadata": (
+        "Cơ quan ban hành không có trong nội dung, được lấy từ dữ liệu đi kèm "
+        "văn bản: kiểm tra ô “Cơ quan ban hành”."
+    ),
+    "issuer_from_place": (
+        "Cơ quan ban hành được suy ra từ ký hiệu và địa danh của trang nguồn: "
+        "kiểm tra ô “Cơ quan ban hành”."
+    ),
+    "date_from_adoption": (
+        "Ngày ban hành được lấy từ câu “… thông qua ngày …” ở cuối văn bản: "
+        "kiểm tra ô “Ngày ban hành”."
+    ),
+    "date_from_metadata": (
+        "Ngày ban hành không có trong nội dung, được lấy từ dữ liệu đi kèm văn "
+        "bản: đối chiếu ô “Ngày ban hành” với bản gốc."
+    ),
+    "date_refused_year": (
+        "Ngày ban hành trong dữ liệu đi kèm khác năm của số ký hiệu nên không "
+        "được dùng: điền ô “Ngày ban hành” theo bản gốc."
+    ),
+    "date_refused_cited": (
+        "Ngày ban hành trong dữ liệu đi kèm là ngày của một văn bản khác được "
+        "nêu trong nội dung nên không được dùng: điền ô “Ngày ban hành” theo "
+        "bản gốc."
+    ),
+    "year_from_code": (
+        "Chỉ biết năm ban hành (theo số ký hiệu): điền ngày, tháng vào ô "
+        "“Ngày ban hành” theo bản gốc."
+    ),
+    "year_from_url": (
+        "Chỉ biết năm ban hành (theo đường dẫn trang nguồn): điền ngày, tháng "
+        "vào ô “Ngày ban hành” theo bản gốc."
+    ),
+    "title_from_metadata": (
+        "Trích yếu không đọc được từ nội dung, được lấy từ dữ liệu đi kèm văn "
+        "bản: kiểm tra ô “Trích yếu”."
+    ),
     "not_vietnamese": (
         "Nội dung không phải tiếng Việt (có thể là bản dịch): "
         "chỉ đăng bản tiếng Việt chính thức."

@@ -72,6 +72,7 @@ _NATIONAL: dict[str, tuple[str, str | None]] = {
     "LS": ("Cục Lãnh sự", "Bộ Ngoại giao"),
     "VTLTNN": ("Cục Văn thư và Lưu trữ nhà nước", "Bộ Nội vụ"),
     # Party and mass organisations with one central body
+    "TW": ("Ban Chấp hành Trung ương", None),
     "BTCTW": ("Ban Tổ chức Trung ương", None),
     "BTGDVTW": ("Ban Tuyên giáo và Dân vận Trung ương", None),
     "VPTW": ("Văn phòng Trung ương Đảng", None),

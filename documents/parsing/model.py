@@ -41,11 +41,14 @@ class SourceRecord:
 
     ``overrides`` holds fields an upstream source already knows (JSON Lines
     ``doc_type``, ``title``, ``code`` ...); they win over parsed values.
+    ``hints`` holds weaker metadata of the record (a publisher's attribute
+    values, ``hints.record_metadata``): it only fills what the text lacks.
     """
 
     text: str
     name: str
     overrides: dict[str, Any] = field(default_factory=dict)
+    hints: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

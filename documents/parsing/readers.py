@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .hints import record_metadata
 from .model import ParseError, SourceRecord
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -115,7 +116,8 @@ def _json_record(line: str, name: str, number: int) -> SourceRecord:
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise ParseError(f"{name}: line {number}: expected an object with a text")
     overrides = {k: obj[k] for k in _OVERRIDE_KEYS if obj.get(k) not in (None, "")}
-    return SourceRecord(obj["text"], f"{name}#{number}", overrides)
+    hints = record_metadata(obj)
+    return SourceRecord(obj["text"], f"{name}#{number}", overrides, hints)
 
 
 def _docx_text(data: bytes, name: str) -> str:
