@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from documents import vocabulary
-from documents.parsing import ParsedDocument, parse_document
+from documents.parsing import ParsedDocument, parse_record
 from documents.parsing.flags import describe
 from documents.text import fold
 from pages.bodytext import body_stream_data, paragraph_html
@@ -241,7 +241,7 @@ def import_record(
     """Create or revise the page of one record; must run inside a transaction."""
     from pages.completeness import missing_fields
 
-    parsed = parsed or parse_document(record.text, overrides=record.overrides)
+    parsed = parsed or parse_record(record)  # the text, then the record's hints
     fields = page_fields(parsed, record.name) | (field_overrides or {})
     model = page_model(fields["document_type"])
     slug = (parsed.slug or "").strip() or default_slug(fields)
