@@ -13,15 +13,17 @@ trust (strongest first):
    resolution ("... thông qua ngày 16 tháng 6 năm 2025");
 2. the record's explicit metadata (``heuristic`` / ``metadata`` dicts, then
    top-level Vietnamese or English keys);
-3. the source URL's slug: type, number, symbol, year;
+3. the source URL's slug: type, number, symbol, year (``slugs.py``);
 4. inference: the issuer a national symbol names (``issuers.py``), a local
-   body's symbol (UBND, HĐND) at the place the address and the text both name
-   (``places.py``), the type its type code names.
+   body's symbol (UBND, HĐND, Sở) at the place the address names, spelled as
+   the text or the table of provinces writes it (``places.py``); the type its
+   type code names.
 
 A value that contradicts a stronger source is not taken: a code whose type code
 names another kind than the known type, a date whose year is not the year of
-the code or the URL, a date the text prints beside another document (the date
-of a cited law is not the date of the citing one). Every value taken from a
+the code or the URL, a date the text prints (a text without its header prints
+only other dates: of the laws it cites, of events; the date of a cited law is
+not the date of the citing document). Every value taken from a
 weaker source adds a flag (``flags.py``) so that the editor checks it; the page
 counts as complete. A value the record gives that was refused adds a flag too.
 
@@ -34,10 +36,8 @@ import copy
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from documents.dates import dmy_to_iso
-from documents.kinds import KINDS
 from documents.text import fold
 
 from .document import parse_document, set_code
@@ -46,7 +46,8 @@ from .issuers import NATIONAL_ABBREVIATIONS, issuer_from_symbol, issuer_segments
 from .model import ParsedDocument, SourceRecord
 from .names import display_name
 from .places import is_placeless, local_issuer
-from .vocab import ORG_STARTS, TYPE_CODES
+from .slugs import KIND_NAMES, TYPE_BY_FOLD, url_hints
+from .vocab import ORG_STARTS
 
 #: Canonical hint → keys that carry it in a record, nested dicts first.
 METADATA_KEYS: dict[str, tuple[str, ...]] = {
@@ -65,73 +66,10 @@ METADATA_KEYS: dict[str, tuple[str, ...]] = {
 #: Dicts of a record that hold metadata (a publisher's attribute values).
 NESTED_KEYS = ("heuristic", "metadata", "meta", "attributes")
 
-#: English names of kinds in translated copies' addresses ("Decree-301-2025-ND-CP").
-ENGLISH_KINDS = {
-    "decree": "Nghị định",
-    "circular": "Thông tư",
-    "joint circular": "Thông tư liên tịch",
-    "decision": "Quyết định",
-    "resolution": "Nghị quyết",
-    "directive": "Chỉ thị",
-    "law": "Luật",
-    "ordinance": "Pháp lệnh",
-    "official dispatch": "Công văn",
-    "official letter": "Công văn",
-    "plan": "Kế hoạch",
-    "notice": "Thông báo",
-    "conclusion": "Kết luận",
-    "instruction": "Hướng dẫn",
-    "telegram": "Công điện",
-}
-_KIND_NAMES = {fold(kind.name): kind.name for kind in KINDS if kind.name != "Văn bản"}
-_SLUG_KINDS = sorted(
-    [(fold(name).split(), name) for name in _KIND_NAMES.values()]
-    + [(words.split(), name) for words, name in ENGLISH_KINDS.items()],
-    key=lambda item: -len(item[0]),
-)
-
-#: Abbreviations written with Đ (an address slug loses it): the type codes, and
-#: bodies and units whose abbreviation has a Đ (Hội đồng nhân dân, Bộ Giáo dục
-#: và Đào tạo, Ban Chỉ đạo, Cục Chuyển đổi số quốc gia, Đảng ủy ...).
-_WITH_D = (
-    "HĐND",
-    "BGDĐT",
-    "SGDĐT",
-    "BLĐTBXH",
-    "SLĐTBXH",
-    "BKHĐT",
-    "SKHĐT",
-    "BCĐ",
-    "CĐSQG",
-    "ĐU",
-    "TĐKT",
-    "ĐHQG",
-    "ĐĐBQH",
-)
-
-
-def _spellings() -> dict[str, str]:
-    """Folded upper-case abbreviation → its written form, where unambiguous
-    ("QD" → "QĐ"; "HD" stays, as Hướng dẫn HD and Hợp đồng HĐ fold alike)."""
-    from documents.kinds import type_codes
-
-    forms: dict[str, set[str]] = {}
-    written = [*type_codes(), *_WITH_D, "TTg", "UBND", "UBTVQH"]
-    for form in written:
-        forms.setdefault(fold(form).upper(), set()).add(form)
-    return {key: next(iter(v)) for key, v in forms.items() if len(v) == 1}
-
-
-_SPELLING = _spellings()
-_TYPE_BY_FOLD = {fold(code).upper(): name for code, name in TYPE_CODES.items()}
-_YEAR = re.compile(r"^(19|20)\d\d$")
-_DIGITS = re.compile(r"^\d{1,6}$")
-_TRAILING_ID = re.compile(r"-\d{5,}$")
 _ADOPTED = re.compile(
     r"thông qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)",
     re.IGNORECASE,
 )
-_FILLERS = {"toan", "van", "so", "ban", "full", "text", "of", "no"}
 
 
 # --------------------------------------------------------------------------
@@ -154,120 +92,6 @@ def record_metadata(record: Mapping[str, Any] | None) -> dict[str, str]:
                 if hint not in found and isinstance(value, str | int) and str(value):
                     found[hint] = " ".join(str(value).split())
     return found
-
-
-def url_hints(url: str | None) -> dict[str, Any]:
-    """Type, code and year spelled by a source address's last segment.
-
-    "…/Cong-van-7197-BKHCN-CDSQG-2025-so-hoa-…-681234.aspx" →
-    {"doc_type": "Công văn", "code": "7197/BKHCN-CĐSQG", "year": 2025};
-    "…/Thong-tu-57-2025-TT-BCT-…" → "57/2025/TT-BCT" (a legal-normative code
-    keeps its year); "…/toan-van-nghi-quyet-so-1663-nq-ubtvqh15-…" →
-    "1663/NQ-UBTVQH15". Empty when the slug names no known kind and number.
-    """
-    if not url:
-        return {}
-    path = unquote(urlsplit(url).path).rstrip("/")
-    last = re.sub(r"\.(aspx|html?|php)$", "", path.rsplit("/", 1)[-1], flags=re.I)
-    tokens = [t for t in _TRAILING_ID.sub("", last).split("-") if t]
-    kind, pos = _slug_kind(tokens)
-    if kind is None:
-        return {}
-    while pos < len(tokens) and fold(tokens[pos]) in _FILLERS:
-        pos += 1
-    if pos >= len(tokens) or not _DIGITS.match(tokens[pos]):
-        return {"doc_type": kind}
-    numbers = [tokens[pos]]  # the first number is the number, even "1973"
-    pos += 1
-    if pos + 1 < len(tokens) and _DIGITS.match(tokens[pos]):
-        if not _is_year(tokens, pos):  # "66-8-2025-NQ-CP" is 66.8/2025/NQ-CP
-            numbers.append(tokens[pos])
-            pos += 1
-    number = ".".join(numbers)
-    if pos < len(tokens) and _is_year(tokens, pos):  # "57-2025-TT-BCT"
-        year = int(tokens[pos])
-        symbol = _symbol(tokens, pos + 1, normative=True)
-        code = f"{number}/{year}/{symbol}" if symbol else None
-    else:  # "7197-BKHCN-CDSQG-2025", "221-KL-TW-2025"
-        symbol = _symbol(tokens, pos, normative=False)
-        end = pos + len(symbol.split("-")) if symbol else pos
-        year = int(tokens[end]) if end < len(tokens) and _is_year(tokens, end) else None
-        code = _written_code(number, symbol) if symbol else None
-    out: dict[str, Any] = {"doc_type": kind}
-    if code:
-        out["code"] = code
-    if year:
-        out["year"] = year
-    return out
-
-
-#: Party bodies: their documents are numbered "221-KL/TW" (Hướng dẫn
-#: 36-HD/VPTW of the Văn phòng Trung ương Đảng on Party documents).
-_PARTY_BODIES = frozenset(
-    {"TW", "VPTW", "BTCTW", "BTGDVTW", "UBKTTW", "BDNTW", "BNCTW", "DUCA", "TU"}
-    | {"HU", "DU", "QU", "THU", "BTVTU", "BCSD"}
-)
-
-
-def _written_code(number: str, symbol: str) -> str:
-    """ "7197", "BKHCN-CĐSQG" → "7197/BKHCN-CĐSQG"; a Party body's document
-    keeps the Party form: "221", "KL-TW" → "221-KL/TW"."""
-    parts = symbol.split("-")
-    issuer = re.sub(r"\d+$", "", fold(parts[-1]).upper())
-    if (
-        len(parts) == 2
-        and issuer in _PARTY_BODIES
-        and fold(parts[0]).upper() in _TYPE_BY_FOLD
-    ):
-        return f"{number}-{parts[0]}/{parts[1]}"
-    return f"{number}/{symbol}"
-
-
-def _slug_kind(tokens: list[str]) -> tuple[str | None, int]:
-    """The kind named at the start of the slug (after "toan-van") and where it ends."""
-    folded = [fold(t) for t in tokens]
-    start = 2 if folded[:2] == ["toan", "van"] else 0
-    for words, name in _SLUG_KINDS:
-        if folded[start : start + len(words)] == words:
-            return name, start + len(words)
-    return None, 0
-
-
-def _is_year(tokens: list[str], pos: int) -> bool:
-    return bool(_YEAR.match(tokens[pos]))
-
-
-def _symbol(tokens: list[str], pos: int, *, normative: bool) -> str:
-    """The symbol's segments from ``pos``: written in capitals ("BKHCN",
-    "UBTVQH15") or a known abbreviation in any case ("TTg", "nd", "cp")."""
-    parts: list[str] = []
-    while pos < len(tokens) and len(parts) < 4:
-        token = tokens[pos]
-        if _is_year(tokens, pos) or not _is_segment(token, first=not parts):
-            break
-        parts.append(_spelled(token))
-        pos += 1
-    if normative and parts and fold(parts[0]).upper() not in _TYPE_BY_FOLD:
-        return ""
-    return "-".join(parts)
-
-
-def _is_segment(token: str, *, first: bool) -> bool:
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,11}", token):
-        return False
-    key = re.sub(r"\d+$", "", token.upper())
-    if key in _SPELLING or key in NATIONAL_ABBREVIATIONS or key in _TYPE_BY_FOLD:
-        return True
-    return token.isupper() and len(token) >= 2
-
-
-def _spelled(token: str) -> str:
-    """ "CDSQG" → "CĐSQG", "nd" → "NĐ", "ttg" → "TTg", "ubtvqh15" → "UBTVQH15"."""
-    upper = token.upper()
-    key, term = re.match(r"(.*?)(\d*)$", upper).groups()
-    if key in _SPELLING:
-        return _SPELLING[key] + term
-    return token if not token.islower() else upper
 
 
 # --------------------------------------------------------------------------
@@ -313,7 +137,7 @@ def _kind_of_code(code: str | None) -> str | None:
         return None
     symbol = code.rsplit("/", 1)[-1]
     head = re.split(r"[-–]", symbol)[0]
-    return _TYPE_BY_FOLD.get(fold(head).upper())
+    return TYPE_BY_FOLD.get(fold(head).upper())
 
 
 _NORMATIVE = re.compile(r"^[\d.]+/(?:19|20)\d\d/")
@@ -366,7 +190,7 @@ def _known_kind(value: str | None) -> str | None:
     """ "QUYẾT ĐỊNH" / "Quyết định" → "Quyết định"; None for other text."""
     if not value:
         return None
-    return _KIND_NAMES.get(" ".join(fold(value).split()))
+    return KIND_NAMES.get(" ".join(fold(value).split()))
 
 
 def _fill_type(doc: ParsedDocument, meta: dict, url: dict) -> None:

@@ -6,8 +6,9 @@ import pytest
 
 from documents.parsing import SourceRecord, parse_document, parse_record
 from documents.parsing.flags import FLAG_MESSAGES, describe, missing_fields
-from documents.parsing.hints import fill_from_record, record_metadata, url_hints
+from documents.parsing.hints import fill_from_record, record_metadata
 from documents.parsing.readers import read_records
+from documents.parsing.slugs import url_hints
 
 TVPL = "https://thuvienphapluat.vn/van-ban/Linh-vuc/"
 
