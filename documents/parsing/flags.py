@@ -101,7 +101,11 @@ FLAG_MESSAGES: dict[str, str] = {
     ),
     "title_from_metadata": (
         "Trích yếu không đọc được từ nội dung, được lấy từ dữ liệu đi kèm văn "
-        "bản: kiểm tra ô “Trích yếu”."
+        "bản: kiểm tra ô “Trích yếu” và “Tiêu đề”."
+    ),
+    "title_from_url": (
+        "Trích yếu không đọc được từ nội dung, được lấy từ đường dẫn trang nguồn "
+        "(chữ có dấu theo nội dung văn bản): kiểm tra ô “Trích yếu” và “Tiêu đề”."
     ),
     "not_vietnamese": (
         "Nội dung không phải tiếng Việt (có thể là bản dịch): "

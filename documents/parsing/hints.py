@@ -46,7 +46,7 @@ from .issuers import NATIONAL_ABBREVIATIONS, issuer_from_symbol, issuer_segments
 from .model import ParsedDocument, SourceRecord
 from .names import display_name
 from .places import is_placeless, local_issuer
-from .slugs import KIND_NAMES, TYPE_BY_FOLD, url_hints
+from .slugs import KIND_NAMES, TYPE_BY_FOLD, subject_from_text, url_hints
 from .vocab import ORG_STARTS
 
 #: Canonical hint → keys that carry it in a record, nested dicts first.
@@ -126,7 +126,7 @@ def fill_from_record(
     _fill_type(out, meta, url)
     _fill_issuer(out, meta, source_url or doc.source_url, text or "")
     _fill_date(out, text or "", meta, url)
-    _fill_title(out, meta, text or "")
+    _fill_title(out, meta, url, text or "")
     return out
 
 
@@ -295,14 +295,28 @@ def _fill_date(doc: ParsedDocument, text: str, meta: dict, url: dict) -> None:
         doc.flag("year_from_code" if doc.code_year else "year_from_url")
 
 
-def _fill_title(doc: ParsedDocument, meta: dict, text: str) -> None:
-    title = meta.get("title")
-    if doc.title or not title or not 8 <= len(title) <= 600:
+#: A trích yếu says what the document is about; a line that cites a numbered
+#: document ("Quyết định số 2496/QĐ-BVHTTDL ngày …"), speaks of the document
+#: itself ("Nghị quyết này quy định …") or opens its body is not one.
+_NOT_A_SUBJECT = re.compile(
+    r"^(?:can cu|kinh gui|so:|(?:\w+(?: \w+)? )?(?:so \d|nay\b)|dieu \d|stt\b)"
+)
+
+
+def _fill_title(doc: ParsedDocument, meta: dict, url: dict, text: str) -> None:
+    """The record's trích yếu, else the address's subject words as the text
+    spells them (``slugs.subject_from_text``)."""
+    if doc.title:
         return
-    title = re.sub(r"^\s*V/v\s*:?\s*", "", title, flags=re.IGNORECASE).strip()
-    if fold(title).startswith(("can cu", "kinh gui", "so:")):
+    title = re.sub(r"^\s*V/v\s*:?\s*", "", meta.get("title") or "", flags=re.I)
+    title = " ".join(title.split())
+    if 8 <= len(title) <= 600 and not _NOT_A_SUBJECT.match(fold(title)):
+        if title.isupper():
+            title = restore_proper_names(sentence_case(title), text)
+        doc.title = title[:1].upper() + title[1:]
+        doc.flag("title_from_metadata")
         return
-    if title.isupper():
-        title = restore_proper_names(sentence_case(title), text)
-    doc.title = title[:1].upper() + title[1:]
-    doc.flag("title_from_metadata")
+    subject = subject_from_text(url.get("subject") or [], text)
+    if subject and len(subject) >= 8:
+        doc.title = subject[:1].upper() + subject[1:]
+        doc.flag("title_from_url")

@@ -120,17 +120,74 @@ def url_hints(url: str | None) -> dict[str, Any]:
         year = int(tokens[pos])
         symbol = _symbol(tokens, pos + 1, normative=True)
         code = f"{number}/{year}/{symbol}" if symbol else None
+        rest = pos + 1 + len(symbol.split("-"))
     else:  # "7197-BKHCN-CDSQG-2025", "221-KL-TW-2025"
         symbol = _symbol(tokens, pos, normative=False)
-        end = pos + len(symbol.split("-")) if symbol else pos
-        year = int(tokens[end]) if end < len(tokens) and _is_year(tokens, end) else None
+        rest = pos + len(symbol.split("-")) if symbol else pos
+        year = (
+            int(tokens[rest]) if rest < len(tokens) and _is_year(tokens, rest) else None
+        )
+        rest += 1 if year else 0
         code = _written_code(number, symbol) if symbol else None
     out: dict[str, Any] = {"doc_type": kind}
     if code:
         out["code"] = code
+        if tokens[rest:]:
+            out["subject"] = tokens[rest:]
     if year:
         out["year"] = year
     return out
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def subject_from_text(words: list[str], text: str) -> str | None:
+    """The slug's subject words as the text writes them ("cong-bo-thu-tuc-hanh-
+    chinh" → "công bố thủ tục hành chính"), or None when a word is not in the
+    text. Each run of slug words is matched to the longest run of text words
+    with the same folded form, so "bai-bo" is "bãi bỏ" where the text says so
+    and "Bộ" where it says "Bộ"; a single word must be spelled one way only. A
+    slug word that starts with a capital (a name: "Ha-Noi") keeps its capital.
+    """
+    found = _WORD.findall(text[:300000])
+    folded = [fold(w) for w in found]
+    at: dict[str, list[int]] = {}
+    for k, word in enumerate(folded):
+        at.setdefault(word, []).append(k)
+    wanted = [fold(w) for w in words]
+    out: list[str] = []
+    i = 0
+    while i < len(wanted):
+        best, start = 0, -1
+        for k in at.get(wanted[i], []):
+            n = 1
+            while i + n < len(wanted) and k + n < len(folded):
+                if folded[k + n] != wanted[i + n]:
+                    break
+                n += 1
+            if n > best:
+                best, start = n, k
+        if best == 0:
+            return None
+        if best == 1 and len({found[k].lower() for k in at[wanted[i]]}) > 1:
+            return None
+        out.extend(found[start : start + best])
+        i += best
+    subject = " ".join(_cased(w, slug) for w, slug in zip(out, words, strict=True))
+    return _CITED_CODE.sub(r"\1/\2/\3-\4", subject)
+
+
+#: A legal-normative code the slug spells without its slashes: "44 2021 TT BGTVT".
+_CITED_CODE = re.compile(
+    r"\b(\d{1,4}) ((?:19|20)\d\d) ([A-ZĐ]{1,6}) ([A-ZĐ][\w]{1,12})\b"
+)
+
+
+def _cased(word: str, slug: str) -> str:
+    if slug[:1].isupper() and not slug.isupper():
+        return word[:1].upper() + word[1:].lower()
+    return word if word.isupper() and len(slug) > 1 and slug.isupper() else word.lower()
 
 
 #: Party bodies: their documents are numbered "221-KL/TW" (Hướng dẫn

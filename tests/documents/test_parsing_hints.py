@@ -8,7 +8,7 @@ from documents.parsing import SourceRecord, parse_document, parse_record
 from documents.parsing.flags import FLAG_MESSAGES, describe, missing_fields
 from documents.parsing.hints import fill_from_record, record_metadata
 from documents.parsing.readers import read_records
-from documents.parsing.slugs import url_hints
+from documents.parsing.slugs import subject_from_text, url_hints
 
 TVPL = "https://thuvienphapluat.vn/van-ban/Linh-vuc/"
 
@@ -64,7 +64,10 @@ def test_lower_case_slug_of_another_site():
         "https://xaydungchinhsach.chinhphu.vn/toan-van-nghi-quyet-so-1663-nq-"
         "ubtvqh15-sap-xep-cac-dvhc-cap-xa-nam-2025-119250616203652359.htm"
     )
-    assert url_hints(url) == {"doc_type": "Nghị quyết", "code": "1663/NQ-UBTVQH15"}
+    hints = url_hints(url)
+    assert (hints["doc_type"], hints["code"]) == ("Nghị quyết", "1663/NQ-UBTVQH15")
+    assert "year" not in hints  # the code carries none; "nam 2025" is the subject's
+    assert hints["subject"][:2] == ["sap", "xep"]
 
 
 @pytest.mark.parametrize(
@@ -265,3 +268,35 @@ def test_json_lines_record_carries_its_hints(tmp_path):
     doc = parse_record(record)
     assert missing_fields(doc) == [] and doc.source_url == LETTER_URL
     assert missing_fields(parse_record(SourceRecord(LETTER, "x.txt"))) != []
+
+
+def test_subject_words_take_the_accents_the_text_gives():
+    text = (
+        "Cục Hải quan công bố thủ tục hành chính bị bãi bỏ trong lĩnh vực quản lý "
+        "thuế của Bộ Tài chính tại Hà Nội."
+    )
+    words = "cong-bo-thu-tuc-hanh-chinh-bi-bai-bo-linh-vuc-quan-ly-thue-Ha-Noi"
+    assert (
+        subject_from_text(words.split("-"), text)
+        == "công bố thủ tục hành chính bị bãi bỏ lĩnh vực quản lý thuế Hà Nội"
+    )
+    assert subject_from_text(["khong", "co"], text) is None  # not in the text
+    # a lone word spelled two ways in the text is not guessed
+    assert subject_from_text(["bo"], "bộ và bỏ") is None
+    assert subject_from_text(
+        ["sua", "doi", "Thong", "tu", "44", "2021", "TT", "BGTVT"],
+        "sửa đổi Thông tư số 44/2021/TT-BGTVT",
+    ) == ("sửa đổi Thông tư 44/2021/TT-BGTVT")
+
+
+def test_title_from_the_address_when_the_record_has_none_worth_taking():
+    text = LETTER + "\n\nVề số hóa hồ sơ, tài liệu thống nhất trong hệ thống chính trị."
+    url = TVPL + "Cong-van-7197-BKHCN-CDSQG-2025-so-hoa-ho-so-tai-lieu-681234.aspx"
+    cited = {"title": "Quyết định số 2496/QĐ-BVHTTDL ngày 26 tháng 8 năm 2024 của Bộ"}
+    filled = fill_from_record(parse_document(text), text, cited, url)
+    assert filled.title == "Số hóa hồ sơ tài liệu"
+    assert "title_from_url" in filled.flags
+    given = {"title": "V/v SỐ HÓA HỒ SƠ, TÀI LIỆU"}
+    filled = fill_from_record(parse_document(text), text, given, url)
+    assert filled.title == "Số hóa hồ sơ, tài liệu"
+    assert "title_from_metadata" in filled.flags
