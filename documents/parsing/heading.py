@@ -96,7 +96,9 @@ def restore_proper_names(title: str, body: str) -> str:
     """Re-capitalise names ("tỉnh bắc ninh" → "tỉnh Bắc Ninh") seen in the body."""
     lowered = title
     plain = title.lower()
-    for run in _capital_runs(body[:20000]):
+    # Shorter runs first, so that where two overlap the longer name has the
+    # last word; equal lengths in the order the body names them.
+    for run in sorted(_capital_runs(body[:20000]), key=len):
         if run.lower() not in plain:
             continue
         pattern = r"(?<!\w)" + re.escape(run.lower()) + r"(?!\w)"
@@ -104,10 +106,11 @@ def restore_proper_names(title: str, body: str) -> str:
     return lowered[:1].upper() + lowered[1:]
 
 
-def _capital_runs(text: str) -> set[str]:
+def _capital_runs(text: str) -> list[str]:
     """Runs of 2+ capitalised words that follow a lower-case word (not a
-    sentence start), e.g. "Bắc Ninh" in "tỉnh Bắc Ninh"."""
-    runs: set[str] = set()
+    sentence start), e.g. "Bắc Ninh" in "tỉnh Bắc Ninh"; each once, in the
+    order of the text."""
+    runs: dict[str, None] = {}
     current: list[str] = []
     after_lower = current_ok = False
     for token in re.findall(r"[^\W\d_]+|[.;:!?]", text):
@@ -115,11 +118,11 @@ def _capital_runs(text: str) -> set[str]:
             current.append(token)
             continue
         if len(current) >= 2 and current_ok:
-            runs.add(" ".join(current))
+            runs[" ".join(current)] = None
         after_lower = token.islower()
         current = []
         current_ok = after_lower
-    return runs
+    return list(runs)
 
 
 def _continues_title(line: str, parts: list[str]) -> bool:

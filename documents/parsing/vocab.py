@@ -107,9 +107,9 @@ POSITION_WORDS: tuple[str, ...] = (
     "TỔNG KIỂM TOÁN",
 )
 
-#: Folded POSITION_WORDS, longest first.
+#: Folded POSITION_WORDS, longest first (ties alphabetical, whatever the hash seed).
 POSITION_FOLDED: tuple[str, ...] = tuple(
-    sorted({fold(w) for w in POSITION_WORDS}, key=len, reverse=True)
+    sorted({fold(w) for w in POSITION_WORDS}, key=lambda w: (-len(w), w))
 )
 
 #: Deputy titles that follow "KT." in a flattened signature block.
