@@ -23,7 +23,7 @@ from documents.citations import Citation
 from documents.identity import citation_code_keys
 from pages.bodytext import body_text
 from pages.graph import TargetIndex
-from pages.validity import timeline_for
+from pages.models.timeline import timeline_for
 
 MAX_CHARS = 100_000
 

@@ -23,9 +23,8 @@ from documents.parsing import ParsedDocument, parse_record
 from documents.parsing.flags import describe
 from documents.text import fold
 from pages.bodytext import body_stream_data, paragraph_html
-from pages.models import DocumentSource
+from pages.models import DocumentSource, RevisionNote
 from pages.publishing import document_published, receiver_suppressed
-from pages.versioning import set_revision_note
 
 logger = logging.getLogger(__name__)
 AUTHORITIES = {"TM.", "KT.", "TL.", "TUQ.", "Q."}
@@ -309,8 +308,7 @@ def _save(page, *, publish: bool, note: str, user, name: str, checks: list[str])
     from wagtail.log_actions import log
 
     revision = page.save_revision(user=user, log_action=True, clean=False)
-    if note:
-        set_revision_note(revision=revision, note=note)
+    RevisionNote.objects.attach(revision, note)
     if publish:
         with receiver_suppressed():
             revision.publish(user=user)

@@ -1,4 +1,4 @@
-"""Validity over time: timelines, and effects of new documents on older ones.
+"""Effects of new documents on the validity of older ones.
 
 When a document is published (``pages.publishing``), :func:`effects_detect`
 reads the citation rows the graph has just stored for it and, for each
@@ -21,7 +21,8 @@ from wagtail.log_actions import log
 
 from documents.choices import EffectKind, Relation
 from pages.models.citations import DocumentCitation
-from pages.models.history import PendingEffect, ValidityEvent
+from pages.models.history import PendingEffect, RevisionNote, ValidityEvent
+from pages.models.timeline import ENDING_KINDS
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,6 @@ EFFECT_BY_RELATION = {
     Relation.REPEALS: EffectKind.REPEALED,
     Relation.AMENDS: EffectKind.AMENDED,
 }
-ENDING_KINDS = {EffectKind.REPLACED, EffectKind.REPEALED, EffectKind.EXPIRED}
 
 
 # Detecting effects --------------------------------------------------------
@@ -114,14 +114,12 @@ def republish_with(page, fields: dict, *, note: str, user=None) -> None:
     A draft in progress keeps its edits: it is saved again on top, with the
     same fields, so the editor continues from it.
     """
-    from pages.versioning import set_revision_note
-
     live = type(page).objects.get(pk=page.pk).specific
     draft = live.get_latest_revision() if live.has_unpublished_changes else None
     for name, value in fields.items():
         setattr(live, name, value)
     revision = live.save_revision(user=user, clean=False)
-    set_revision_note(revision=revision, note=note)
+    RevisionNote.objects.attach(revision, note)
     if live.live:
         revision.publish(user=user)
     if draft is not None and live.live:
@@ -183,63 +181,3 @@ def _log(effect: PendingEffect, action: str, user, date=None) -> None:
         "date": date.isoformat() if date else None,
     }
     log(instance=effect.target.specific, action=action, user=user, data=data)
-
-
-# Timeline -----------------------------------------------------------------
-
-
-def _source_data(source) -> dict | None:
-    """The evidence document, only while it is public (hidden pages never leak)."""
-    if source is None or not source.live:
-        return None
-    return {
-        "id": source.pk,
-        "title": source.title,
-        "code": source.code,
-        "url": source.url,
-    }
-
-
-def _item(day: dt.date, kind: str, *, source=None, note: str = "") -> dict:
-    return {
-        "date": day.isoformat(),
-        "date_display": day.strftime("%d/%m/%Y"),
-        "kind": EffectKind(kind).value,
-        "label": EffectKind(kind).label,
-        "source": _source_data(source),
-        "note": note,
-    }
-
-
-KIND_ORDER = {kind: i for i, kind in enumerate(EffectKind.values)}
-
-
-def timeline_for(page) -> list[dict]:
-    """Dated steps of a document's validity, oldest first, as plain dicts.
-
-    Issue and effective dates come from the metadata; amendments, replacements
-    and repeals from confirmed :class:`ValidityEvent` rows; the expiry date adds
-    a "hết hiệu lực" step unless an event already explains it.
-    """
-    items = []
-    if page.issued_date:
-        items.append(_item(page.issued_date, EffectKind.ISSUED))
-    if page.effective_date:
-        items.append(_item(page.effective_date, EffectKind.EFFECTIVE))
-    events = ValidityEvent.objects.filter(page_id=page.pk).select_related("source")
-    for event in events:
-        items.append(
-            _item(event.date, event.kind, source=event.source, note=event.note)
-        )
-    ending_dates = {e.date for e in events if e.kind in ENDING_KINDS}
-    if page.expiry_date and page.expiry_date not in ending_dates:
-        items.append(_item(page.expiry_date, EffectKind.EXPIRED))
-    return sorted(items, key=lambda i: (i["date"], KIND_ORDER[i["kind"]]))
-
-
-def replaced_by(page) -> list:
-    """Live documents that replaced or repealed ``page`` (confirmed events)."""
-    events = ValidityEvent.objects.filter(
-        page_id=page.pk, kind__in=[EffectKind.REPLACED, EffectKind.REPEALED]
-    ).select_related("source")
-    return [e.source for e in events if e.source is not None and e.source.live]

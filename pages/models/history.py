@@ -3,17 +3,20 @@
 Wagtail keeps every revision (drafts, rejected submissions, scheduled ones);
 the public only ever sees revisions that were *published*. ``PublishedVersion``
 numbers those 1, 2, ... per page in publication order (recorded from the
-``page_published`` signal by ``pages.versioning``). ``RevisionNote`` holds
+publish pipeline by ``pages.versioning``). ``RevisionNote`` holds
 the editor's "Nội dung thay đổi" for a revision until (and after) it is
 published. ``ValidityEvent`` is one dated step of a document's legal life
 (amended, replaced, repealed, expired) and ``PendingEffect`` is such a step
 found in a newly published document, waiting for a person to confirm it.
 """
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 
 from documents.choices import EffectKind
+from documents.text import nfc
 
 
 def keep_published_revisions(collector, field, sub_objs, using):
@@ -36,6 +39,17 @@ def keep_published_revisions(collector, field, sub_objs, using):
     return models.PROTECT(collector, field, sub_objs, using)
 
 
+class PublishedVersionManager(models.Manager):
+    def last_of(self, page) -> PublishedVersion | None:
+        """The newest published version of ``page``, if any."""
+        return (
+            self.filter(page_id=page.pk)
+            .select_related("revision")
+            .order_by("-number")
+            .first()
+        )
+
+
 class PublishedVersion(models.Model):
     """Version ``number`` of ``page``: the revision that was live from ``published_at``."""
 
@@ -55,6 +69,8 @@ class PublishedVersion(models.Model):
     published_at = models.DateTimeField("thời điểm đăng tải")
     note = models.TextField("nội dung thay đổi", blank=True)
 
+    objects = PublishedVersionManager()
+
     class Meta:
         db_table = "documents_publishedversion"
         ordering = ["page", "number"]
@@ -73,6 +89,33 @@ class PublishedVersion(models.Model):
         return f"{self.page_id} v{self.number}"
 
 
+class RevisionNoteManager(models.Manager):
+    def attach(self, revision, note: str) -> RevisionNote | None:
+        """Attach (or replace) the note of one revision; blank notes are ignored."""
+        note = nfc(note or "").strip()
+        if not note:
+            return None
+        obj, _ = self.update_or_create(revision=revision, defaults={"note": note})
+        return obj
+
+    def pending(self, page) -> str:
+        """The newest note left on a revision of ``page`` since its last version."""
+        notes = self.filter(
+            revision__object_id=str(page.pk),
+            revision__base_content_type_id=page.get_base_content_type().pk,
+        )
+        last = PublishedVersion.objects.last_of(page)
+        if last is not None:
+            notes = notes.filter(revision__created_at__gt=last.revision.created_at)
+        latest = notes.order_by("-revision__created_at", "-pk").first()
+        return latest.note if latest else ""
+
+    def for_revision(self, page, revision) -> str:
+        """The note of ``revision``, else the one pending on ``page``."""
+        own = self.filter(revision=revision).first()
+        return own.note if own else self.pending(page)
+
+
 class RevisionNote(models.Model):
     """The change note an editor (or an import) attached to one revision."""
 
@@ -83,6 +126,8 @@ class RevisionNote(models.Model):
     )
     note = models.TextField("nội dung thay đổi")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RevisionNoteManager()
 
     class Meta:
         db_table = "documents_revisionnote"

@@ -9,7 +9,8 @@
 * the admin form (``DocumentPageForm``) with the "Nội dung thay đổi" field,
   shown on the content tab of every document type.
 
-The logic lives in ``pages.versioning`` and ``pages.validity``.
+The timeline is read by ``pages.models.timeline``, comparisons made by
+``pages.comparison``; recording versions is ``pages.versioning``'s.
 """
 
 from django import forms
@@ -22,8 +23,11 @@ from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.utils.decorators import cached_classmethod
 
-from pages import completeness, validity, versioning
-from pages.models.history import PublishedVersion
+from pages import completeness
+from pages.comparison import compare_versions
+
+from .history import PublishedVersion, RevisionNote
+from .timeline import replaced_by, timeline_for
 
 MAX_VERSION = 100_000
 CHANGE_NOTE_HELP = (
@@ -38,7 +42,7 @@ class DocumentPageForm(WagtailAdminPageForm):
     The note is required once the page has been published, except when only
     saving a draft (Wagtail defers required fields for "save"). It is kept on
     the page instance until ``save_revision`` stores it with the new revision
-    (``pages.versioning.set_revision_note``).
+    (``RevisionNote.objects.attach``).
     """
 
     change_note = forms.CharField(
@@ -54,7 +58,7 @@ class DocumentPageForm(WagtailAdminPageForm):
         page = self.instance
         if page.pk and page.first_published_at:
             self.fields["change_note"].required = True
-            self.fields["change_note"].initial = versioning.pending_note(page)
+            self.fields["change_note"].initial = RevisionNote.objects.pending(page)
 
     def defer_required_fields(self):
         super().defer_required_fields()
@@ -98,7 +102,7 @@ class DocumentVersionsMixin(RoutablePageMixin):
         revision = super().save_revision(*args, **kwargs)
         note = getattr(self, "_pending_change_note", "")
         if note:
-            versioning.set_revision_note(revision=revision, note=note)
+            RevisionNote.objects.attach(revision, note)
             self._pending_change_note = ""
         return revision
 
@@ -108,10 +112,10 @@ class DocumentVersionsMixin(RoutablePageMixin):
         return PublishedVersion.objects.filter(page_id=self.pk).order_by("number")
 
     def validity_timeline(self) -> list[dict]:
-        return validity.timeline_for(self)
+        return timeline_for(self)
 
     def replaced_by(self) -> list:
-        return validity.replaced_by(self)
+        return replaced_by(self)
 
     # Routes -----------------------------------------------------------------
 
@@ -152,7 +156,7 @@ class DocumentVersionsMixin(RoutablePageMixin):
     def compare_view(self, request, a, b):
         old, new = self._version_or_404(min(a, b)), self._version_or_404(max(a, b))
         context = self.get_context(request)
-        context["comparison"] = versioning.compare_versions(old, new)
+        context["comparison"] = compare_versions(old, new)
         response = TemplateResponse(request, "pages/versions/compare.html", context)
         response["X-Robots-Tag"] = "noindex"
         return response
