@@ -226,7 +226,7 @@ def main() -> int:
     args = parser.parse_args()
     total, exact, misses = bench_examples()
     rows = [
-        ("domain.md examples: exact (5 fields)", f"{exact}/{total}", pct(exact, total))
+        ("citation examples: exact (5 fields)", f"{exact}/{total}", pct(exact, total))
     ]
     if args.data.is_dir():
         more_rows, more_misses = corpus_rows(args.data)
