@@ -87,16 +87,11 @@ def index_pages(pages: Iterable) -> None:
     """Replace the entries of ``pages`` (removing those no longer indexable)."""
     pages = list(pages)
     entries = [entry for page in pages for entry in page_entries(page)]
-
-    def update(backend):
-        for page in pages:
-            backend.delete(page_id=page.pk)
-        backend.add_bulk(entries)
-
-    _each_backend(update)
+    page_ids = [page.pk for page in pages]
+    _each_backend(lambda backend: backend.replace_pages(page_ids, entries))
 
 
 def unindex_pages(page_ids: Iterable[int]) -> None:
     """Remove every entry of the given pages."""
     page_ids = list(page_ids)
-    _each_backend(lambda backend: [backend.delete(page_id=pk) for pk in page_ids])
+    _each_backend(lambda backend: backend.replace_pages(page_ids, []))

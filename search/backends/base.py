@@ -71,6 +71,17 @@ class SearchBackend(ABC):
     def delete(self, keys: Iterable[str] = (), page_id: int | None = None) -> None:
         """Remove entries by key, or every entry of a page."""
 
+    def replace_pages(
+        self, page_ids: Iterable[int], entries: Iterable[IndexEntry]
+    ) -> None:
+        """Remove every entry of ``page_ids``, then index ``entries`` (theirs
+        now; none when the pages are no longer searchable)."""
+        for page_id in page_ids:
+            self.delete(page_id=page_id)
+        entries = list(entries)
+        if entries:
+            self.add_bulk(entries)
+
     @abstractmethod
     def clear(self) -> None:
         """Remove everything."""

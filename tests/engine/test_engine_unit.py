@@ -4,7 +4,6 @@ both clients' DSLs (they must give the same bodies)."""
 from __future__ import annotations
 
 import json
-import re
 
 import opensearchpy
 import pytest
@@ -13,7 +12,7 @@ from elasticsearch import dsl as es_dsl
 from search import FALLBACK_NOTICE
 from search.backends.engine.core import entry_source
 from search.backends.engine.elasticsearch import ElasticsearchBackend
-from search.backends.engine.mapping import analysis, index_definition
+from search.backends.engine.mapping import index_definition
 from search.backends.engine.opensearch import OpenSearchBackend
 from search.backends.engine.query import Builder
 from search.query import parse
@@ -30,40 +29,36 @@ def index_definition_dict(name: str) -> dict:
     return bodies[0]
 
 
-def test_analyzers_fold_with_original_and_bigrams():
+def test_analyzers_fold_and_pair_words_without_regex_filters():
     analysis = index_definition_dict("portal-x")["settings"]["analysis"]
     folded = analysis["analyzer"]["vi_folded"]
-    assert folded["filter"] == ["lowercase", "vi_asciifolding"]
-    assert "vi_d" in folded["char_filter"]
-    assert analysis["filter"]["vi_asciifolding"] == {
-        "type": "asciifolding",
-        "preserve_original": True,
-    }
+    assert folded["filter"] == ["lowercase", "asciifolding"]
+    assert folded["char_filter"] == ["vi_d"]
     assert analysis["char_filter"]["vi_d"]["mappings"][:2] == ["đ=>d", "Đ=>D"]
+    # Tone placement is the indexer's (entry_source) and the parser's work: no
+    # per-document regex pass in the node.
+    assert all(f["type"] == "mapping" for f in analysis["char_filter"].values())
     shingle = analysis["filter"]["vi_shingle"]
     assert (shingle["min_shingle_size"], shingle["output_unigrams"]) == (2, False)
 
 
-@pytest.mark.parametrize(
-    "old, new",
-    [
-        ("hoà", "hòa"),
-        ("thuỷ", "thủy"),
-        ("KHOẺ", "KHỎE"),
-        ("quỷ", "quỷ"),
-        ("hoàn", "hoàn"),
-    ],
-)
-def test_tone_char_filters_move_old_style_tones(old, new):
-    def java_to_python(pattern: str) -> str:
-        return pattern.replace("\\p{L}", "[^\\W\\d_]")
+def test_index_is_built_without_refresh_and_searched_with_it():
+    building = index_definition(opensearchpy, "portal-x", replicas=2, building=True)
+    settings = building.to_dict()["settings"]
+    assert settings["refresh_interval"] == "-1"
+    assert settings["translog"] == {"durability": "async"}
+    assert settings["number_of_replicas"] == 0
+    live = index_definition_dict("portal-x")["settings"]
+    assert live["refresh_interval"] == "1s"
+    assert live["translog"] == {"durability": "request"}
 
-    text = old
-    for definition in (f.get_definition() for f in analysis(es_dsl).tone_filters):
-        text = re.sub(
-            java_to_python(definition["pattern"]), definition["replacement"], text
-        )
-    assert text == new
+
+@pytest.mark.parametrize("old, new", [("hoà", "hòa"), ("thuỷ", "thủy"), ("quỷ", "quỷ")])
+def test_old_tone_placement_meets_the_new_in_index_and_query(old, new):
+    entry = next(e for e in entries() if e.key == "page:4")
+    entry.title = f"{old} {old.upper()}"
+    assert entry_source(entry)["title"] == f"{new} {new.upper()}"
+    assert parse(old).exact_tokens == [new]
 
 
 def test_mapping_keyword_fields_for_codes_and_facets():
@@ -81,8 +76,13 @@ def test_mapping_keyword_fields_for_codes_and_facets():
         "key",
     ):
         assert properties[name]["type"] == "keyword", name
-    assert properties["title"]["fields"]["folded"]["analyzer"] == "vi_folded"
-    assert properties["body"]["fields"]["bigram"]["analyzer"] == "vi_bigram"
+    # Title, legal basis and body are scored as one folded text, as FTS5 scores
+    # its columns: one frequency and one length per entry.
+    for name in ("title", "legal_basis", "body"):
+        assert properties[name]["copy_to"] == "text", name
+    assert properties["text"]["analyzer"] == "vi_folded"
+    assert properties["text"]["fields"]["bigram"]["analyzer"] == "vi_bigram"
+    assert properties["body"]["fields"]["folded"]["analyzer"] == "vi_folded"
     assert properties["code"]["fields"]["raw"]["type"] == "keyword"
     assert properties["date"]["type"] == "date"
 
@@ -117,7 +117,7 @@ def test_query_boosts_code_then_document_and_keeps_filters_out_of_score():
 def test_query_folds_and_boosts_exact_accent_and_bigrams():
     text = json.dumps(_body("hoà bình")["query"], ensure_ascii=False)
     assert '"query": "hoa"' in text and '"query": "hòa"' in text
-    assert '"title.bigram": {"value": "hoa_binh"' in text
+    assert '"text.bigram": {"value": "hoa_binh"' in text
 
 
 def test_synonyms_and_phrases_in_query():

@@ -119,6 +119,57 @@ def test_rebuild_while_searching_never_answers_empty(node):
     assert node.count() == 500
 
 
+def test_rebuild_fills_without_refresh_then_serves_with_it(node):
+    """The new index is filled with refreshes off and an async translog by
+    parallel bulk requests; it is searched with the live settings."""
+    node.options["INDEX_THREADS"] = 3
+    assert node.rebuild(iter(generated(1_300)), chunk_size=250) == 1_300
+    (name,) = node.client.indices.get_alias(name=node.index)
+    settings = node.client.indices.get_settings(index=name)[name]["settings"]["index"]
+    assert settings["refresh_interval"] == "1s"
+    assert settings["translog"]["durability"] == "request"
+    assert node.count() == 1_300
+    assert node.search(SearchQuery(text="thi đua số 1299")).hits[0].key == "gen:1299"
+
+
+def test_a_failed_rebuild_keeps_the_old_index(node):
+    node.add_bulk(generated(20))
+
+    def broken():
+        yield from generated(600)
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError):
+        node.rebuild(broken(), chunk_size=100)
+    assert node.count() == 20
+    assert len(node.client.indices.get(index=f"{node.index}-*")) == 1
+
+
+def test_replacing_pages_is_one_search_and_one_bulk_request(node, monkeypatch):
+    document, *articles = generated(4)
+    for entry in articles:
+        entry.page_id, entry.kind = document.page_id, "article"
+    node.add_bulk([document, *articles])
+    requests = []
+    real_bulk = node.client.bulk
+
+    def counting(*args, **kwargs):
+        requests.append(kwargs.get("body") or args)
+        return real_bulk(*args, **kwargs)
+
+    monkeypatch.setattr(node.writer, "bulk", counting)
+    node.replace_pages([document.page_id], [document, articles[0]])
+    assert len(requests) == 1
+    assert sorted(
+        h.key
+        for h in node.search(
+            SearchQuery(per_page=50, filters={"kind": ["article", "document"]})
+        ).hits
+    ) == ["gen:0", "gen:1"]
+    node.replace_pages([document.page_id], [])
+    assert node.count() == 0
+
+
 def test_facets_and_highlighting_equal_the_database_backends(node):
     database = database_backend()
     database.clear()

@@ -1,5 +1,6 @@
 """The second stage (``search.ranking``): title, place, issuer, kind and year
-signals, and what they do to a ranked list on both database backends."""
+signals, and what they do to a ranked list on every backend (the engines
+apply it to their best hits as the database backends do)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from search import ranking
 from search.query import parse, strip_diacritics
 from search.types import IndexEntry, SearchQuery
 
-from .conftest import DATABASES, make_backend
+from .conftest import BACKEND_NAMES, DATABASES, ENGINES, make_backend
 
 
 def _q(text: str) -> list[str]:
@@ -74,17 +75,23 @@ def _doc(page_id: int, title: str, issuer: str, body: str) -> IndexEntry:
         url=f"/van-ban/{page_id}/",
         doc_type="Quyết định",
         issuer=issuer,
-        date=dt.date(2025, 5, page_id),
+        date=dt.date(2025, 1, 1) + dt.timedelta(days=page_id),
         body=body,
     )
 
 
+@pytest.fixture(params=BACKEND_NAMES)
+def backend(request):
+    backend = make_backend(request.param)
+    yield backend
+    if request.param in ENGINES:
+        backend.drop()
+
+
 @pytest.mark.django_db(databases=DATABASES)
-@pytest.mark.parametrize("name", ["sqlite", "postgres"])
-def test_the_place_in_the_query_picks_that_provinces_document(name):
+def test_the_place_in_the_query_picks_that_provinces_document(backend):
     """Same title, two provinces: the query's place word decides, written
     either way, although the other province's text says the words more."""
-    backend = make_backend(name)
     title = "Quyết định công bố thủ tục hành chính lĩnh vực khoa học và công nghệ"
     backend.add_bulk(
         [
@@ -106,3 +113,48 @@ def test_the_place_in_the_query_picks_that_provinces_document(name):
     for query in (text, strip_diacritics(text)):
         hits = backend.search(SearchQuery(text=query, per_page=3)).hits
         assert hits[0].key == "page:1", query
+
+
+@pytest.mark.django_db(databases=DATABASES)
+def test_a_title_look_up_puts_that_document_above_texts_citing_it(backend):
+    """The query is a document's title: the document comes first, although
+    other texts repeat its words more often (the title signal)."""
+    title = "Kế hoạch tổ chức phong trào thi đua yêu nước năm 2025"
+    citing = "Thực hiện kế hoạch tổ chức phong trào thi đua yêu nước năm 2025; " * 3
+    backend.add_bulk(
+        [_doc(1, title, "Ủy ban nhân dân huyện Tam Đường", "Tổ chức thực hiện.")]
+        + [
+            _doc(n, f"Báo cáo số {n} về công tác thi đua", "Sở Nội vụ", citing)
+            for n in range(2, 9)
+        ]
+    )
+    for query in (title, strip_diacritics(title)):
+        hits = backend.search(SearchQuery(text=query, per_page=3)).hits
+        assert hits[0].key == "page:1", query
+
+
+@pytest.mark.django_db(databases=DATABASES)
+def test_pages_continue_each_other_across_the_second_stage(backend):
+    """Page after page gives the list a single long page gives, in and beyond
+    the second stage's ``DEPTH`` best hits; no hit twice, none lost."""
+    count = ranking.DEPTH + 30
+    backend.add_bulk(
+        [
+            _doc(
+                n,
+                f"Quyết định số {n} về thi đua khen thưởng",
+                "Ủy ban nhân dân tỉnh Lai Châu" if n % 7 else "UBND huyện Tam Đường",
+                "Thi đua khen thưởng. " * (1 + n % 5),
+            )
+            for n in range(1, count + 1)
+        ]
+    )
+    text = "quyết định thi đua khen thưởng tam đường"
+    whole = backend.search(SearchQuery(text=text, per_page=100, page=1)).hits
+    whole += backend.search(SearchQuery(text=text, per_page=100, page=2)).hits
+    paged = []
+    for page in range(1, count // 9 + 2):
+        paged += backend.search(SearchQuery(text=text, per_page=9, page=page)).hits
+    assert len(whole) == count
+    assert [h.key for h in paged] == [h.key for h in whole]
+    assert {h.key for h in whole[:5]} <= {f"page:{n}" for n in range(7, count + 1, 7)}

@@ -1,41 +1,44 @@
 """What the OpenSearch and Elasticsearch backends share: the index behind an
-alias, writing, the search plan and reading the answer. Subclasses supply the
-client, its DSL module and the few calls whose signatures differ.
+alias and writing to it (reading: ``reading.EngineReading``). Subclasses
+supply the client, its DSL module and the few calls whose signatures differ.
 
 ``OPTIONS``: ``URL`` (the cluster), ``INDEX`` (the alias searched, default
 "portal"), optional ``TIMEOUT`` and ``WRITE_TIMEOUT`` seconds, ``SHARDS`` and
-``REPLICAS`` for new indices. Concrete indices are named ``<INDEX>-<timestamp>``; ``rebuild`` fills a
-new one and swaps the alias in one atomic call, so searches never see a
-half-built index.
+``REPLICAS`` for new indices, ``INDEX_THREADS`` (bulk requests a rebuild keeps
+in flight, 2). Concrete indices are named ``<INDEX>-<timestamp>``;
+``rebuild`` fills a new one and swaps the alias in one atomic call, so
+searches never see a half-built index.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from types import ModuleType
 from typing import Any
 
 from documents.text import nfc, normalize_tones
 
-from ...query import ParsedQuery, code_remainder, common_limit
-from ...snippets import make_snippet
-from ...types import Hit, IndexEntry, SearchQuery, SearchResults, order_facets
-from ...types import parse_date as to_date
+from ...types import IndexEntry
 from ..base import BackendError, SearchBackend, chunked
-from .mapping import index_definition
-from .query import (
-    AND_MAX_GROUPS,
-    FACET_FIELDS,
-    HIGHLIGHT_FIELD,
-    RESULT_WINDOW,
-    WORD_FIELDS,
-    Builder,
-    shown_score,
-)
+from .mapping import index_definition, live_settings
+from .query import RESULT_WINDOW, Builder
+from .reading import EngineReading
 
-CODE_LOOKUP_LIMIT = 20
-DF_TTL = 60.0  # seconds a word's document frequency is reused
+ALIAS_TTL = 60.0  # seconds an existing alias is not checked again
+BULK_CHUNK = 500  # actions per bulk request
+BULK_BYTES = 8 * 2**20  # and at most this many bytes
+
+
+def index_action(entry: IndexEntry) -> dict[str, Any]:
+    """The bulk action writing ``entry`` (replacing the entry with its key)."""
+    return {"_id": entry.key, "_source": entry_source(entry)}
+
+
+def delete_action(key: str) -> dict[str, Any]:
+    return {"_op_type": "delete", "_id": key}
 
 
 def entry_source(entry: IndexEntry) -> dict[str, Any]:
@@ -48,7 +51,7 @@ def entry_source(entry: IndexEntry) -> dict[str, Any]:
     return source
 
 
-class EngineBackend(SearchBackend):
+class EngineBackend(EngineReading, SearchBackend):
     """Entries in an engine index behind an alias (client-neutral part)."""
 
     #: The DSL module of the client (``Q``, ``A``, ``Search``, ``Index``...).
@@ -64,6 +67,7 @@ class EngineBackend(SearchBackend):
         self._client = None
         self._writer = None
         self._df_cache: dict[str, tuple[float, int]] = {}
+        self._alias_seen_until = 0.0
 
     # -- what a client subclass supplies ------------------------------------------
     def connect(self):
@@ -77,8 +81,8 @@ class EngineBackend(SearchBackend):
     def update_aliases(self, actions: list[dict]) -> None:
         raise NotImplementedError
 
-    def bulk_helper(self):
-        """The client's ``helpers.bulk``."""
+    def helpers(self) -> ModuleType:
+        """The client's ``helpers`` module (``bulk``, ``parallel_bulk``)."""
         raise NotImplementedError
 
     def connect_for_writes(self):
@@ -91,20 +95,15 @@ class EngineBackend(SearchBackend):
         return float(self.options.get("WRITE_TIMEOUT", 120))
 
     @property
+    def index_threads(self) -> int:
+        """Bulk requests a rebuild keeps in flight (``INDEX_THREADS``, 2)."""
+        return max(int(self.options.get("INDEX_THREADS", 2)), 1)
+
+    @property
     def writer(self):
         if self._writer is None:
             self._writer = self.connect_for_writes()
         return self._writer
-
-    def bulk(self, index: str, actions: list[dict], refresh) -> None:
-        deletes_only = all(a.get("_op_type") == "delete" for a in actions)
-        self.bulk_helper()(
-            self.writer,
-            actions,
-            index=index,
-            refresh=refresh,
-            raise_on_error=not deletes_only,  # an entry already gone is no error
-        )
 
     # -- plumbing -----------------------------------------------------------------
     @property
@@ -121,13 +120,18 @@ class EngineBackend(SearchBackend):
             raise BackendError(str(error)) from error
 
     # -- index lifecycle ------------------------------------------------------------
-    def _new_index(self) -> str:
+    @property
+    def replicas(self) -> int:
+        return int(self.options.get("REPLICAS", 0))
+
+    def _new_index(self, building: bool = False) -> str:
         name = f"{self.index}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 10**6}"
         definition = index_definition(
             self.dsl,
             name,
             shards=int(self.options.get("SHARDS", 1)),
-            replicas=int(self.options.get("REPLICAS", 0)),
+            replicas=self.replicas,
+            building=building,
         )
         self._call(self.writer.indices.create, index=name, body=definition.to_dict())
         return name
@@ -138,9 +142,14 @@ class EngineBackend(SearchBackend):
         return list(self._call(self.client.indices.get_alias, name=self.index))
 
     def ensure_index(self) -> None:
-        """Create the first concrete index and the alias when missing."""
+        """Create the first concrete index and the alias when missing (checked
+        at most once per ``ALIAS_TTL`` seconds: a write must not cost two more
+        round trips)."""
+        if time.monotonic() < self._alias_seen_until:
+            return
         if not self._alias_targets():
             self._swap_alias(self._new_index())
+        self._alias_seen_until = time.monotonic() + ALIAS_TTL
 
     def _swap_alias(self, new: str) -> None:
         old = self._alias_targets()
@@ -152,44 +161,73 @@ class EngineBackend(SearchBackend):
 
     def drop(self) -> None:
         """Delete the alias and every index behind it."""
+        self._alias_seen_until = 0.0
         self._call(
             self.client.indices.delete, index=f"{self.index}-*", ignore_unavailable=True
         )
 
     # -- writing ----------------------------------------------------------------------
-    def _bulk(self, index: str, entries: list[IndexEntry]) -> None:
-        actions = [{"_id": e.key, "_source": entry_source(e)} for e in entries]
-        refresh = "wait_for" if self.refresh_on_write else False
-        self._call(self.bulk, index, actions, refresh)
+    @property
+    def _refresh(self):
+        """What a write waits for: nothing (the index's one-second refresh
+        makes it visible), or the refresh itself (tests)."""
+        return "wait_for" if self.refresh_on_write else False
+
+    def _write(self, index: str, actions: list[dict]) -> None:
+        """One bulk request per ``BULK_CHUNK`` actions, waiting as ``_refresh``
+        says; a delete of an entry already gone is no error."""
+        self._call(
+            self.helpers().bulk,
+            self.writer,
+            actions,
+            index=index,
+            refresh=self._refresh,
+            chunk_size=BULK_CHUNK,
+            max_chunk_bytes=BULK_BYTES,
+            ignore_status=(404,),
+        )
         self._df_cache.clear()
 
     def add_bulk(self, entries: Iterable[IndexEntry]) -> int:
-        entries = list(entries)
+        actions = [index_action(e) for e in entries]
         self.ensure_index()
-        if entries:
-            self._bulk(self.index, entries)
-        return len(entries)
+        if actions:
+            self._write(self.index, actions)
+        return len(actions)
 
     def delete(self, keys: Iterable[str] = (), page_id: int | None = None) -> None:
-        """Remove entries by key (their ``_id``) and every entry of ``page_id``.
+        """Remove entries by key (their ``_id``) and every entry of ``page_id``."""
+        ids = set(keys)
+        if page_id is not None:
+            ids |= self._page_entry_ids([int(page_id)])
+        if ids:
+            self._write(self.index, [delete_action(key) for key in sorted(ids)])
+
+    def replace_pages(
+        self, page_ids: Iterable[int], entries: Iterable[IndexEntry]
+    ) -> None:
+        """The entries of ``page_ids`` become ``entries``: one search for what
+        they hold now, one bulk request deleting what is gone and writing the
+        rest (instead of a search and a request per page).
 
         Bulk deletes by id, not ``_delete_by_query``: that needs the reindex
         module, which a small node may not carry.
         """
-        ids = set(keys)
-        if page_id is not None:
-            ids |= self._page_entry_ids(int(page_id))
-        if not ids:
-            return
-        actions = [{"_op_type": "delete", "_id": key} for key in sorted(ids)]
-        refresh = "wait_for" if self.refresh_on_write else True
-        self._call(self.bulk, self.index, actions, refresh)
-        self._df_cache.clear()
+        entries = list(entries)
+        self.ensure_index()
+        current = self._page_entry_ids([int(pk) for pk in page_ids])
+        gone = current - {e.key for e in entries}
+        actions = [delete_action(key) for key in sorted(gone)]
+        actions += [index_action(e) for e in entries]
+        if actions:
+            self._write(self.index, actions)
 
-    def _page_entry_ids(self, page_id: int) -> set[str]:
+    def _page_entry_ids(self, page_ids: list[int]) -> set[str]:
+        if not page_ids:
+            return set()
         body = {
             "size": RESULT_WINDOW,
-            "query": {"term": {"page_id": page_id}},
+            "query": {"terms": {"page_id": page_ids}},
             "_source": False,
         }
         response = self._call(
@@ -201,19 +239,52 @@ class EngineBackend(SearchBackend):
         self._swap_alias(self._new_index())
 
     def rebuild(self, entries, chunk_size: int = 500, progress=None) -> int:
-        new, count = self._new_index(), 0
+        """Fill a new index and swap the alias to it.
+
+        The new index is built without refreshes, replica or per-request
+        translog syncs (``mapping.BUILD_SETTINGS``), with ``INDEX_THREADS``
+        bulk requests in flight (default 2: the node indexes one request per
+        thread, so one at a time leaves a core idle while this process reads
+        the next chunk). ``entries`` are read in this thread only (they may
+        come from the database). Then the index gets the settings of a
+        searched one, is refreshed and replaces the old one.
+        """
+        new, count = self._new_index(building=True), 0
+        pending: deque[Future] = deque()
         try:
-            for chunk in chunked(entries, chunk_size):
-                self._bulk(new, chunk)
-                count += len(chunk)
-                if progress is not None:
-                    progress.update(len(chunk))
+            with ThreadPoolExecutor(self.index_threads) as pool:
+                for chunk in chunked(entries, chunk_size):
+                    actions = [index_action(e) for e in chunk]
+                    while len(pending) >= self.index_threads:
+                        pending.popleft().result()
+                    pending.append(pool.submit(self._fill, new, actions))
+                    count += len(chunk)
+                    if progress is not None:
+                        progress.update(len(chunk))
+                while pending:
+                    pending.popleft().result()
+            settings = live_settings(self.replicas)
+            self._call(self.writer.indices.put_settings, index=new, body=settings)
             self._call(self.writer.indices.refresh, index=new)
         except BaseException:
+            for future in pending:
+                future.cancel()
             self._call(self.client.indices.delete, index=new, ignore_unavailable=True)
             raise
         self._swap_alias(new)
+        self._df_cache.clear()
         return count
+
+    def _fill(self, index: str, actions: list[dict]) -> None:
+        """One chunk of a rebuild (in a worker thread)."""
+        self._call(
+            self.helpers().bulk,
+            self.writer,
+            actions,
+            index=index,
+            chunk_size=len(actions),
+            max_chunk_bytes=BULK_BYTES,
+        )
 
     def health(self) -> bool:
         try:
@@ -235,141 +306,3 @@ class EngineBackend(SearchBackend):
             "docs": int(total["docs"]["count"]),
             "bytes": int(total["store"]["size_in_bytes"]),
         }
-
-    # -- reading ----------------------------------------------------------------------
-    def _search(self, parsed: ParsedQuery, query: SearchQuery) -> SearchResults:
-        named = self._named_documents(parsed)
-        document_first = bool(named) and not code_remainder(parsed, named)
-        code_keys = parsed.code_keys if named else []
-        tries = [True, False] if len(parsed.groups) <= AND_MAX_GROUPS else [False]
-        response = None
-        for require_all in tries:
-            search = self.builder.build_search(
-                parsed,
-                query,
-                require_all=require_all,
-                code_keys=code_keys,
-                document_first=document_first,
-                common=frozenset() if require_all else self._common_groups(parsed),
-            )
-            response = self._call(
-                self.client.search,
-                index=self.index,
-                body=search.to_dict(),
-                ignore_unavailable=True,
-            )
-            if response["hits"]["total"]["value"]:
-                break
-        return self._results(response, parsed, named)
-
-    def _common_groups(self, parsed: ParsedQuery) -> frozenset[int]:
-        """Indexes of the one-word groups whose word most entries hold."""
-        words = sorted(
-            {
-                g.primary[0]
-                for g in parsed.groups
-                if len(g.alternatives) == 1 and len(g.primary) == 1
-            }
-        )
-        if len(parsed.groups) < 2 or not words:
-            return frozenset()
-        df, total = self._document_frequencies(words)
-        limit = common_limit(total)
-        return frozenset(
-            i
-            for i, g in enumerate(parsed.groups)
-            if len(g.alternatives) == 1
-            and len(g.primary) == 1
-            and df.get(g.primary[0], 0) > limit
-        )
-
-    def _document_frequencies(self, words: list[str]) -> tuple[dict[str, int], int]:
-        """Entries holding each folded word in a text field, and all entries
-        (one multi-search, cached for ``DF_TTL`` seconds)."""
-        now = time.monotonic()
-        cached = self._df_cache
-        if now - cached.get("", (now, 0))[0] > DF_TTL:
-            cached.clear()
-        missing = [w for w in words if w not in cached]
-        if missing or "" not in cached:
-            body = []
-            for word in ["", *missing]:
-                clauses = [{"term": {field: word}} for field in WORD_FIELDS]
-                query = {"bool": {"should": clauses}} if word else {"match_all": {}}
-                body += [{}, {"size": 0, "track_total_hits": True, "query": query}]
-            response = self._call(self.client.msearch, index=self.index, body=body)
-            for word, answer in zip(["", *missing], response["responses"], strict=True):
-                total = answer.get("hits", {}).get("total", {}).get("value", 0)
-                cached[word] = (now, total)
-        return {w: cached[w][1] for w in words}, cached[""][1]
-
-    def _named_documents(self, parsed: ParsedQuery) -> list[dict[str, Any]]:
-        """Code and type of the entries whose số ký hiệu the query names."""
-        if not parsed.code_keys:
-            return []
-        body = {
-            "size": CODE_LOOKUP_LIMIT,
-            "query": {"terms": {"code_keys": parsed.code_keys[:CODE_LOOKUP_LIMIT]}},
-            "_source": ["kind", "code", "doc_type"],
-        }
-        response = self._call(
-            self.client.search, index=self.index, body=body, ignore_unavailable=True
-        )
-        return [hit["_source"] for hit in response["hits"]["hits"]]
-
-    def _results(self, response, parsed: ParsedQuery, named) -> SearchResults:
-        hits = [self._hit(raw, parsed) for raw in response["hits"]["hits"]]
-        documents = [r for r in named if r.get("kind") == "document"] or named
-        return SearchResults(
-            hits=hits,
-            total=response["hits"]["total"]["value"],
-            facets=self._facets(response.get("aggregations", {})),
-            code_match=(documents[0].get("code") or None) if documents else None,
-        )
-
-    def _hit(self, raw: dict, parsed: ParsedQuery) -> Hit:
-        source = raw["_source"]
-        highlight = raw.get("highlight", {})
-        fragments = highlight.get(HIGHLIGHT_FIELD)
-        snippet = (
-            fragments[0]
-            if fragments
-            else make_snippet(
-                source.get("body")
-                or source.get("legal_basis")
-                or source.get("title", ""),
-                parsed.highlight_terms,
-            )
-        )
-        return Hit(
-            key=source["key"],
-            page_id=source["page_id"],
-            kind=source["kind"],
-            title=source["title"],
-            url=source["url"],
-            code=source.get("code", ""),
-            article=source.get("article"),
-            anchor=source.get("anchor"),
-            score=round(shown_score(float(raw.get("_score") or 0.0)), 4),
-            snippet=snippet,
-            doc_type=source.get("doc_type", ""),
-            issuer=source.get("issuer", ""),
-            date=to_date(source.get("date")),
-            status=source.get("status", ""),
-        )
-
-    def _facets(self, aggregations: dict) -> dict[str, list[tuple]]:
-        facets = {}
-        for name in FACET_FIELDS:
-            buckets = aggregations.get(name, {}).get("buckets", [])
-            facets[name] = [
-                (b["key"], self._label(b), b["doc_count"])
-                for b in buckets
-                if str(b["key"]) != ""
-            ]
-        return order_facets(facets)
-
-    @staticmethod
-    def _label(bucket: dict) -> str:
-        labels = bucket.get("label", {}).get("buckets", [])
-        return labels[0]["key"] if labels else str(bucket["key"])

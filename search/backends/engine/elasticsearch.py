@@ -22,6 +22,7 @@ class ElasticsearchBackend(EngineBackend):
             self.options["URL"],
             request_timeout=self.options.get("TIMEOUT", 5),
             max_retries=1,
+            connections_per_node=max(self.index_threads, 10),
         )
 
     def client_errors(self):
@@ -33,10 +34,10 @@ class ElasticsearchBackend(EngineBackend):
     def connect_for_writes(self):
         return self.client.options(request_timeout=self.write_timeout)
 
-    def bulk_helper(self):
-        from elasticsearch.helpers import bulk
+    def helpers(self):
+        from elasticsearch import helpers
 
-        return bulk
+        return helpers
 
     def update_aliases(self, actions: list[dict]) -> None:
         self.client.indices.update_aliases(actions=actions)

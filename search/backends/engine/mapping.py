@@ -4,61 +4,38 @@ backends, built with the client's own DSL (``opensearchpy`` or
 
 Analyzers (the node's analysis-common module; no ICU plugin needed):
 
-- ``vi_exact``: tone placement normalised by char filters (old "hoà" → new
-  "hòa", one ``pattern_replace`` per tone and vowel pair), standard tokenizer,
-  lowercase. Used for the exact-accent fields that rank accented matches higher.
-- ``vi_folded``: the same, plus "đ" → "d" and ``asciifolding`` with
-  ``preserve_original`` (so both "hòa" and "hoa" are indexed), lowercase.
+- ``vi_exact``: standard tokenizer, lowercase. Used for the exact-accent
+  fields that rank accented matches higher.
+- ``vi_folded``: "đ" → "d", standard tokenizer, lowercase and ``asciifolding``
+  ("hòa" → "hoa"); ``text`` (title, legal basis and body as one field, as
+  the database backends score them), the body's ``.folded`` (highlight) and
+  the số ký hiệu.
 - ``vi_bigram``: folded tokens joined in pairs (``shingle``), the word pairs that
   reward words appearing together as in the query.
 
-The indexer also sends text through ``normalize_tones``, so the char filters
-are a second line for text that reaches the index another way.
+Tone placement (old "hoà" → new "hòa") is not the analyzers' work: the indexer
+sends every text field through ``documents.text.normalize_tones``
+(``core.entry_source``) and queries are parsed the same way
+(``search.query.parse``), so the index and the query always agree. Regex char
+filters doing it again cost most of the indexing time.
 """
 
 from __future__ import annotations
 
 import functools
-import unicodedata
 from types import ModuleType, SimpleNamespace
 
 from ...query import bigram
 
-TONES = "\u0300\u0301\u0309\u0303\u0323"
 # The separator of a word pair's token: the same as the database backends'.
 PAIR_SEPARATOR = bigram("", "")
-
-
-def tone_patterns() -> list[tuple[str, str, str]]:
-    """(name, Java regex, replacement) moving old-style tones: "oà" → "òa"."""
-    patterns = []
-    pairs = (
-        ("o", "a", "(?<![gqGQ])"),
-        ("o", "e", "(?<![gqGQ])"),
-        ("u", "y", "(?<![qQ])"),
-    )
-    for first, second, guard in pairs:
-        for index, tone in enumerate(TONES):
-            for case in (str.lower, str.upper):
-                old = case(first) + unicodedata.normalize("NFC", case(second) + tone)
-                new = unicodedata.normalize("NFC", case(first) + tone) + case(second)
-                name = f"vi_tone_{first}{second}{index}_{case.__name__}"
-                patterns.append((name, f"{guard}{old}(?!\\p{{L}})", new))
-    return patterns
 
 
 @functools.cache
 def analysis(dsl: ModuleType) -> SimpleNamespace:
     """The analyzers, built with ``dsl``'s ``analyzer``/``char_filter``/``token_filter``."""
-    tones = [
-        dsl.char_filter(name, "pattern_replace", pattern=pattern, replacement=new)
-        for name, pattern, new in tone_patterns()
-    ]
     d_to_d = dsl.char_filter(
         "vi_d", "mapping", mappings=["đ=>d", "Đ=>D", "ð=>d", "Ð=>D"]
-    )
-    folding = dsl.token_filter(
-        "vi_asciifolding", "asciifolding", preserve_original=True
     )
     shingle = dsl.token_filter(
         "vi_shingle",
@@ -68,40 +45,31 @@ def analysis(dsl: ModuleType) -> SimpleNamespace:
         output_unigrams=False,
         token_separator=PAIR_SEPARATOR,
     )
-    folded_chars = [*tones, d_to_d]
     return SimpleNamespace(
-        tone_filters=tones,
-        exact=dsl.analyzer(
-            "vi_exact", tokenizer="standard", char_filter=tones, filter=["lowercase"]
-        ),
+        exact=dsl.analyzer("vi_exact", tokenizer="standard", filter=["lowercase"]),
         folded=dsl.analyzer(
             "vi_folded",
             tokenizer="standard",
-            char_filter=folded_chars,
-            filter=["lowercase", folding],
-        ),
-        folded_only=dsl.analyzer(
-            "vi_folded_only",
-            tokenizer="standard",
-            char_filter=folded_chars,
+            char_filter=[d_to_d],
             filter=["lowercase", "asciifolding"],
         ),
         bigram=dsl.analyzer(
             "vi_bigram",
             tokenizer="standard",
-            char_filter=folded_chars,
+            char_filter=[d_to_d],
             filter=["lowercase", "asciifolding", shingle],
         ),
     )
 
 
-def vi_text(dsl: ModuleType, bigrams: bool = False):
-    """A text field analysed exact, with ``.folded`` (and ``.bigram``) sub-fields."""
+def vi_text(dsl: ModuleType, folded: bool = False):
+    """A text field analysed exact (accented words rank higher), copied into
+    ``text``; with a ``.folded`` sub-field when it is highlighted."""
     an = analysis(dsl)
-    fields = {"folded": dsl.Text(analyzer=an.folded, search_analyzer=an.folded_only)}
-    if bigrams:
-        fields["bigram"] = dsl.Text(analyzer=an.bigram)
-    return dsl.Text(analyzer=an.exact, fields=fields)
+    if folded:
+        fields = {"folded": dsl.Text(analyzer=an.folded)}
+        return dsl.Text(analyzer=an.exact, fields=fields, copy_to="text")
+    return dsl.Text(analyzer=an.exact, copy_to="text")
 
 
 def entry_mapping(dsl: ModuleType):
@@ -112,14 +80,20 @@ def entry_mapping(dsl: ModuleType):
         "key": keyword(),
         "page_id": dsl.Long(),
         "kind": keyword(),
-        "title": vi_text(dsl, bigrams=True),
+        "title": vi_text(dsl),
         "url": unindexed(),
-        "code": dsl.Text(analyzer=an.folded_only, fields={"raw": keyword()}),
+        "code": dsl.Text(analyzer=an.folded, fields={"raw": keyword()}),
         "code_keys": keyword(),
         "article": keyword(),
         "anchor": unindexed(),
         "legal_basis": vi_text(dsl),
-        "body": vi_text(dsl, bigrams=True),
+        "body": vi_text(dsl, folded=True),
+        # Title, legal basis and body folded as one text, as the database
+        # backends score them: one term frequency and one length per entry
+        # (FTS5's BM25 over its columns), its word pairs beside it.
+        "text": dsl.Text(
+            analyzer=an.folded, fields={"bigram": dsl.Text(analyzer=an.bigram)}
+        ),
         "doc_type": keyword(),
         "issuer": keyword(),
         "issuer_key": keyword(),
@@ -139,14 +113,40 @@ def entry_mapping(dsl: ModuleType):
     return mapping
 
 
-def index_definition(dsl: ModuleType, name: str, shards: int = 1, replicas: int = 0):
-    """The concrete index ``name`` with the entry mapping and analyzers."""
+def live_settings(replicas: int = 0) -> dict:
+    """The settings of an index being searched: new entries visible within a
+    second, every write on disk before it is acknowledged."""
+    return {
+        "number_of_replicas": replicas,
+        "refresh_interval": "1s",
+        "translog": {"durability": "request"},
+    }
+
+
+# While a rebuild fills a new index nobody searches yet: no refresh (each makes
+# a segment to merge later), no replica to copy to, the translog synced every
+# few seconds instead of on every bulk request. ``live_settings`` follow.
+BUILD_SETTINGS = {
+    "number_of_replicas": 0,
+    "refresh_interval": "-1",
+    "translog": {"durability": "async"},
+}
+
+
+def index_definition(
+    dsl: ModuleType,
+    name: str,
+    shards: int = 1,
+    replicas: int = 0,
+    building: bool = False,
+):
+    """The concrete index ``name`` with the entry mapping and analyzers
+    (``building``: the settings of an index that a rebuild is filling)."""
     index = dsl.Index(name)
     index.settings(
         number_of_shards=shards,
-        number_of_replicas=replicas,
         max_result_window=10_000,
-        refresh_interval="1s",
+        **(BUILD_SETTINGS if building else live_settings(replicas)),
     )
     index.mapping(entry_mapping(dsl))
     return index

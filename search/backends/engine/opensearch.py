@@ -14,12 +14,13 @@ class OpenSearchBackend(EngineBackend):
 
     dsl = opensearchpy
 
-    def connect(self, timeout: float | None = None):
+    def connect(self, timeout: float | None = None, connections: int = 1):
         return opensearchpy.OpenSearch(
             self.options["URL"],
             timeout=timeout or self.options.get("TIMEOUT", 5),
             max_retries=1,
             retry_on_timeout=False,
+            pool_maxsize=connections,
         )
 
     def client_errors(self):
@@ -29,12 +30,12 @@ class OpenSearchBackend(EngineBackend):
         return (OpenSearchException, BulkIndexError)
 
     def connect_for_writes(self):
-        return self.connect(timeout=self.write_timeout)
+        return self.connect(self.write_timeout, connections=self.index_threads)
 
-    def bulk_helper(self):
-        from opensearchpy.helpers import bulk
+    def helpers(self):
+        from opensearchpy import helpers
 
-        return bulk
+        return helpers
 
     def update_aliases(self, actions: list[dict]) -> None:
         self.client.indices.update_aliases(body={"actions": actions})

@@ -18,10 +18,10 @@ from typing import Any
 from ...query import Group, ParsedQuery, bigram
 from ...types import STATUS_EXPIRED, STATUS_NOT_YET, SearchQuery, as_list, parse_date
 
-FOLDED_FIELDS = ["code^10", "title.folded^1", "legal_basis.folded^1", "body.folded"]
+FOLDED_FIELDS = ["code^10", "text"]
 EXACT_FIELDS = ["title^0.5", "body^0.5"]
-BIGRAM_FIELDS = {"title.bigram": 2.0, "body.bigram": 2.0}
-WORD_FIELDS = ("title.folded", "legal_basis.folded", "body.folded")
+BIGRAM_FIELDS = {"text.bigram": 2.0}
+WORD_FIELDS = ("text",)
 CODE_BOOST = 10_000.0
 DOCUMENT_FIRST = 1_000.0
 AND_MAX_GROUPS = 4
@@ -38,6 +38,8 @@ FILTER_FIELDS = {**FACET_FIELDS, "cites": "cites"}
 FACET_SIZE = 30
 RESULT_WINDOW = 10_000
 HIGHLIGHT_FIELD = "body.folded"
+# What the second stage (``search.ranking``) reads of a candidate.
+RANK_FIELDS = ["key", "page_id", "kind", "title", "issuer", "doc_type", "year", "code"]
 
 
 class Builder:
@@ -159,8 +161,12 @@ class Builder:
         code_keys: list[str],
         document_first: bool,
         common: frozenset[int] = frozenset(),
+        window: int = 0,
     ):
-        """The complete request: query, filters, sort, page, aggregations, highlight."""
+        """The complete request: query, filters, sort, page, aggregations,
+        highlight. With ``window``, the first ``window`` hits instead of the
+        page, with only the fields the second stage reads and no highlight
+        (``page_search`` then fetches the page's hits)."""
         Q = self.Q
         text = self.text_query(parsed, require_all, common)
         should = ([text] if text else []) + self.code_queries(code_keys, document_first)
@@ -176,13 +182,22 @@ class Builder:
             )
         else:  # equal scores in a stable order, whatever the index's segments
             search = search.sort("_score", "key")
-        start = max(min(query.offset, RESULT_WINDOW - query.per_page), 0)
-        search = search[start : start + query.per_page]
+        if window:
+            search = search[0 : min(window, RESULT_WINDOW)].source(RANK_FIELDS)
+        else:
+            start = page_start(query)
+            search = search[start : start + query.per_page]
         for name, field in FACET_FIELDS.items():
             agg = self.A("terms", field=field, size=FACET_SIZE)
             if name == "issuer":
                 agg.bucket("label", "terms", field="issuer", size=1)
             search.aggs.bucket(name, agg)
+        return search if window else self.highlight(search, parsed)
+
+    def page_search(self, ids: list[str], parsed: ParsedQuery):
+        """The hits ``ids`` (a page chosen by the second stage), highlighted as
+        ``build_search`` highlights them."""
+        search = self.Search().query(self.Q("ids", values=ids))[0 : len(ids)]
         return self.highlight(search, parsed)
 
     def highlight(self, search, parsed: ParsedQuery):
@@ -201,6 +216,11 @@ class Builder:
             return search.highlight(HIGHLIGHT_FIELD)
         words = self.Q("match", **{HIGHLIGHT_FIELD: {"query": terms}})
         return search.highlight(HIGHLIGHT_FIELD, highlight_query=words.to_dict())
+
+
+def page_start(query: SearchQuery) -> int:
+    """Offset of the query's page, kept inside the engine's result window."""
+    return max(min(query.offset, RESULT_WINDOW - query.per_page), 0)
 
 
 def pairs_by_group(parsed: ParsedQuery) -> dict[int, list[str]]:
