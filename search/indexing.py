@@ -13,10 +13,12 @@ the signal handlers in ``search.signals`` call them after commit.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from types import SimpleNamespace
 from typing import Any
 
-from . import backend_aliases, get_backend
+from . import backend_aliases, get_backend, restore
 from .backends.base import BackendError
 from .types import IndexEntry
 
@@ -83,15 +85,107 @@ def _each_backend(action) -> None:
             logger.exception("search index update failed on backend %r", alias)
 
 
+def statistics_databases() -> list[str]:
+    """The databases whose accent statistics (``search.restore``) the
+    configured backends read: their ``DATABASE`` option, else "default"."""
+    return list(
+        dict.fromkeys(
+            get_backend(alias).options.get("DATABASE", "default")
+            for alias in backend_aliases()
+        )
+    )
+
+
+def entries_of(page) -> list[IndexEntry]:
+    """The entries ``page`` gives by its content, whether live or not."""
+    page = page.specific
+    for model, build in _BUILDERS:
+        if isinstance(page, model):
+            return build(page)
+    return []
+
+
+def _revision_entries(revision_id: int) -> list[IndexEntry]:
+    """Entries of a page as it was at a revision ([] when that is gone)."""
+    from wagtail.models import Revision
+
+    revision = Revision.objects.filter(pk=revision_id).first()
+    if revision is None:
+        return []
+    try:
+        return entries_of(revision.as_object())
+    except Exception:  # an old revision a changed model cannot load
+        logger.warning("revision %s could not be read", revision_id, exc_info=True)
+        return []
+
+
+def count_text(pages: list, entries: dict[int, list[IndexEntry]]) -> None:
+    """Bring the accent statistics in line with ``pages``: count the text of
+    the revision now indexed (``entries`` by page id), stop counting the
+    revision counted before; a page moved or renamed is counted once."""
+    from django.db import DatabaseError
+
+    if not pages or not restore.enabled():
+        return
+    for using in statistics_databases():
+        try:
+            counted = restore.counted_revisions([p.pk for p in pages], using)
+            added, removed, revisions = Counter(), Counter(), {}
+            for page in pages:
+                now = (page.live_revision_id or 0) if entries.get(page.pk) else None
+                before = counted.get(page.pk)
+                if before == now:
+                    continue
+                if before is not None:
+                    removed.update(restore.entry_counts(_revision_entries(before)))
+                if now is not None:
+                    added.update(restore.entry_counts(entries[page.pk]))
+                revisions[page.pk] = now
+            restore.update(added, removed, revisions, using)
+        except DatabaseError:
+            logger.exception("accent statistics update failed in %r", using)
+
+
 def index_pages(pages: Iterable) -> None:
     """Replace the entries of ``pages`` (removing those no longer indexable)."""
     pages = list(pages)
-    entries = [entry for page in pages for entry in page_entries(page)]
+    by_page = {page.pk: page_entries(page) for page in pages}
+    entries = [entry for page in pages for entry in by_page[page.pk]]
     page_ids = [page.pk for page in pages]
     _each_backend(lambda backend: backend.replace_pages(page_ids, entries))
+    count_text(pages, by_page)
 
 
 def unindex_pages(page_ids: Iterable[int]) -> None:
     """Remove every entry of the given pages."""
     page_ids = list(page_ids)
     _each_backend(lambda backend: backend.replace_pages(page_ids, []))
+    # The pages may be deleted already: their ids are all that is needed.
+    count_text([SimpleNamespace(pk=pk, live_revision_id=None) for pk in page_ids], {})
+
+
+def counting_text(entries: Iterable[IndexEntry]) -> Iterator[IndexEntry]:
+    """``entries`` of every indexable page passed through while the accent
+    statistics of every database are counted again from them."""
+    from wagtail.models import Page
+
+    if not restore.enabled():
+        yield from entries
+        return
+    pages: set[int] = set()
+
+    def seen(stream):
+        for entry in stream:
+            if entry.page_id is not None:
+                pages.add(entry.page_id)
+            yield entry
+
+    stream = seen(entries)
+    for using in statistics_databases():
+        stream = restore.counting(stream, using)
+    yield from stream
+    revisions = dict(
+        Page.objects.filter(pk__in=pages).values_list("pk", "live_revision_id")
+    )
+    for using in statistics_databases():
+        restore.mark_pages({pk: r or 0 for pk, r in revisions.items()}, using)

@@ -8,12 +8,14 @@ a backend's query language as syntax. Double-quoted parts become phrases.
 A query is a list of :class:`Group` (one per query word, or one per synonym
 phrase such as "UBND" ↔ "ủy ban nhân dân"), each a set of alternative folded
 phrases; plus the exact (accented) tokens for boosting, folded word bigrams for
-ranking, and the số ký hiệu lookup keys.
+ranking, and the số ký hiệu lookup keys. Words typed without diacritics may get
+their exact form back from the index's own statistics (``search.restore``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from documents.text import fold, has_diacritics, index_tokens, nfc, words
@@ -98,8 +100,16 @@ def _groups(exact: list[str], folded: list[str]) -> list[Group]:
     return groups
 
 
-def parse(text: str | None) -> ParsedQuery:
-    """Parse raw user input; never raises."""
+def parse(
+    text: str | None,
+    restore: Callable[[list[str], list[str]], list[str]] | None = None,
+) -> ParsedQuery:
+    """Parse raw user input; never raises.
+
+    ``restore(exact, folded)`` (``search.restore.restorer``) may give the words
+    typed without diacritics their likely accented forms: they then count as
+    exact-accent tokens, as if typed so. The folded words are unchanged.
+    """
     cleaned = clean(text)
     phrases: list[Phrase] = []
     for quoted in _QUOTED.findall(cleaned):
@@ -108,6 +118,8 @@ def parse(text: str | None) -> ParsedQuery:
             phrases.append(tokens)
     exact, folded = index_tokens(cleaned.replace('"', " "))
     exact, folded = exact[:MAX_TOKENS], folded[:MAX_TOKENS]
+    if restore is not None:
+        exact = restore(exact, folded)
     return ParsedQuery(
         text=cleaned,
         groups=_groups(exact, folded),

@@ -14,6 +14,8 @@ from itertools import islice
 from typing import Any
 
 from ..query import ParsedQuery, parse
+from ..restore import enabled as restore_enabled
+from ..restore import restorer
 from ..types import IndexEntry, SearchQuery, SearchResults
 
 MAX_PER_PAGE = 100
@@ -106,7 +108,10 @@ class SearchBackend(ABC):
     def search(self, query: SearchQuery) -> SearchResults:
         """Answer ``query``: a page of hits, total, facets; never a syntax error."""
         query = clamp_query(query)
-        results = self._search(parse(query.text), query)
+        restore = None
+        if self.options.get("RESTORE_ACCENTS", restore_enabled()):
+            restore = restorer(self.options.get("DATABASE", "default"))
+        results = self._search(parse(query.text, restore), query)
         results.page = query.page
         results.num_pages = num_pages(results.total, query.per_page)
         return results

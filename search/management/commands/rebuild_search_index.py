@@ -2,7 +2,8 @@
 
 Works in chunks with a progress bar; each configured backend is rebuilt
 (Elasticsearch into a new index whose alias is swapped at the end, the database
-backends inside one transaction), so searches keep working meanwhile.
+backends inside one transaction), so searches keep working meanwhile. The first
+pass also counts the accent statistics again (``search.restore``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from tqdm import tqdm
 
 from search import get_backend
 from search.backends.base import BackendError
-from search.indexing import all_entries, backend_aliases
+from search.indexing import all_entries, backend_aliases, counting_text
 
 
 class Command(BaseCommand):
@@ -29,7 +30,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         aliases = [options["backend"]] if options["backend"] else backend_aliases()
-        for alias in aliases:
+        for n, alias in enumerate(aliases):
+            # The first pass over the pages also counts the accent statistics.
+            entries = counting_text(all_entries()) if n == 0 else all_entries()
             backend = get_backend(alias)
             bar = tqdm(
                 desc=f"Index ({alias})",
@@ -39,7 +42,7 @@ class Command(BaseCommand):
             )
             try:
                 count = backend.rebuild(
-                    all_entries(), chunk_size=options["chunk_size"], progress=bar
+                    entries, chunk_size=options["chunk_size"], progress=bar
                 )
             except BackendError as error:
                 raise CommandError(f"{alias}: {error}") from error
