@@ -19,5 +19,5 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal_search", "0004_type_index")]
+    dependencies = [("portal_search", "0005_postgres_postings")]
     operations = [migrations.RunPython(create, drop)]
