@@ -30,7 +30,6 @@ the shared data is absent.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import platform
@@ -45,15 +44,24 @@ VAR = ROOT / "var" / "bench"
 
 
 def bench_search():
-    """bench/search.py as ``bench_search`` (its name would shadow the app)."""
-    if "bench_search" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "bench_search", ROOT / "bench" / "search.py"
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["bench_search"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["bench_search"]
+    """The bench's shared pieces: ``bench/search_data.py`` (the laws, the
+    scaled entries, the questions' path) and ``bench/search_speed.py`` (the
+    page timing), as one namespace. The bench directory is appended to the
+    path, so the portal's own ``search`` app wins over ``bench/search.py``."""
+    import types
+
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.append(str(ROOT / "bench"))
+    import search_data
+    import search_speed
+
+    return types.SimpleNamespace(
+        RETRIEVAL=search_data.RETRIEVAL,
+        law_entries=search_data.law_entries,
+        source_chunks=search_data.source_chunks,
+        scaled_entries=search_data.scaled_entries,
+        page_latency=search_speed.page_latency,
+    )
 
 
 def setup(database: str) -> None:
