@@ -80,7 +80,6 @@ EXACT = "{title_x body_x}"
 BIGRAM = "{title_bi body_bi}"
 TITLE = "{code title}"
 AND_MAX_GROUPS = 4
-COMMON_RATIO = 0.25
 
 SCHEMA = [
     f"""CREATE TABLE IF NOT EXISTS {tables.ENTRY_TABLE} (

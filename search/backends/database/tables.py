@@ -76,7 +76,6 @@ HIT_FIELDS = (
     "legal_basis",
 )
 FACET_LIMIT = 30
-CODE_GROUP_LIMIT = 500
 
 
 def entry_row(entry: IndexEntry) -> list[Any]:
