@@ -108,6 +108,28 @@ def test_search_command_json_and_batch(documents, tmp_path, capsys):
     assert lines[1]["results"] == [] and lines[2]["results"][0]["article"] == "Điều 2"
 
 
+def test_search_command_says_when_nothing_matches(documents, capsys):
+    call_command("search", "zzqqxx")
+    captured = capsys.readouterr()
+    assert captured.out == "" and "No results." in captured.err
+
+
+def test_manage_py_stops_quietly_when_the_reader_closes_the_pipe(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    manage = subprocess.Popen(
+        [sys.executable, str(root / "manage.py"), "help"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    manage.stdout.close()  # the reader goes away before the first line
+    _, err = manage.communicate(timeout=120)
+    assert b"BrokenPipeError" not in err
+
+
 def test_rebuild_command(documents, capsys):
     call_command("rebuild_search_index", "--no-progress")
     assert "default: 4 entries indexed" in capsys.readouterr().out

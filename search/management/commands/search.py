@@ -57,6 +57,8 @@ class Command(BaseCommand):
         if not options["query"]:
             raise CommandError("Give a QUERY or --batch FILE.")
         results = self._results(options["query"], limit, filters)
+        if not results and not options["json"]:
+            self.stderr.write("No results.")
         for rank, row in enumerate(results, 1):
             if options["json"]:
                 self.stdout.write(json.dumps(row, ensure_ascii=False))
