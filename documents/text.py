@@ -31,7 +31,9 @@ _OLD_TONE = re.compile(
 
 def nfc(text: str) -> str:
     """NFC with Ð (U+00D0, Eth) mapped to Đ (U+0110)."""
-    return unicodedata.normalize("NFC", text.translate(_ETH))
+    if "Ð" in text or "ð" in text:  # rare; ``translate`` is slow on long texts
+        text = text.translate(_ETH)
+    return unicodedata.normalize("NFC", text)
 
 
 def _move_tone(match: re.Match) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from dataclasses import fields as dataclass_fields
 from typing import Any, Literal
 
 Kind = Literal["document", "article", "exemplar", "news", "movement", "page"]
@@ -73,8 +74,16 @@ class IndexEntry:
     expiry_date: dt.date | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-friendly dict (dates as ISO strings)."""
-        data = asdict(self)
+        """JSON-friendly dict (dates as ISO strings; lists copied).
+
+        Not ``dataclasses.asdict``: its deep copy of every value costs more
+        than the rest of an entry's indexing; the values are strings, numbers,
+        dates and lists of strings."""
+        data = {
+            f.name: list(value) if isinstance(value, list) else value
+            for f in dataclass_fields(self)
+            for value in (getattr(self, f.name),)
+        }
         for name in ("date", "effective_date", "expiry_date"):
             if data[name] is not None:
                 data[name] = data[name].isoformat()

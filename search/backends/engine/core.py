@@ -243,35 +243,45 @@ class EngineBackend(EngineReading, SearchBackend):
 
         The new index is built without refreshes, replica or per-request
         translog syncs (``mapping.BUILD_SETTINGS``), with ``INDEX_THREADS``
+        bulk requests in flight (``fill``). Then the index gets the settings
+        of a searched one, is refreshed and replaces the old one.
+        """
+        new = self._new_index(building=True)
+        try:
+            count = self.fill(new, entries, chunk_size, progress)
+            settings = live_settings(self.replicas)
+            self._call(self.writer.indices.put_settings, index=new, body=settings)
+            self._call(self.writer.indices.refresh, index=new)
+        except BaseException:
+            self._call(self.client.indices.delete, index=new, ignore_unavailable=True)
+            raise
+        self._swap_alias(new)
+        self._df_cache.clear()
+        return count
+
+    def fill(self, index: str, entries, chunk_size: int = 500, progress=None) -> int:
+        """Write ``entries`` into the concrete ``index`` with ``INDEX_THREADS``
         bulk requests in flight (default 2: the node indexes one request per
         thread, so one at a time leaves a core idle while this process reads
         the next chunk). ``entries`` are read in this thread only (they may
-        come from the database). Then the index gets the settings of a
-        searched one, is refreshed and replaces the old one.
-        """
-        new, count = self._new_index(building=True), 0
-        pending: deque[Future] = deque()
+        come from the database); ``progress.update(n)`` follows each chunk."""
+        count, pending = 0, deque[Future]()
         try:
             with ThreadPoolExecutor(self.index_threads) as pool:
                 for chunk in chunked(entries, chunk_size):
                     actions = [index_action(e) for e in chunk]
                     while len(pending) >= self.index_threads:
                         pending.popleft().result()
-                    pending.append(pool.submit(self._fill, new, actions))
+                    pending.append(pool.submit(self._fill, index, actions))
                     count += len(chunk)
                     if progress is not None:
                         progress.update(len(chunk))
                 while pending:
                     pending.popleft().result()
-            settings = live_settings(self.replicas)
-            self._call(self.writer.indices.put_settings, index=new, body=settings)
-            self._call(self.writer.indices.refresh, index=new)
         except BaseException:
             for future in pending:
                 future.cancel()
-            self._call(self.client.indices.delete, index=new, ignore_unavailable=True)
             raise
-        self._swap_alias(new)
         self._df_cache.clear()
         return count
 
