@@ -15,6 +15,7 @@ from .scenarios import (
     page_form_data,
     plan_form_data,
     replaced_decree,
+    travel_past_go_live,
 )
 from .showcase import (
     ExemplarIndexPageFactory,
@@ -51,4 +52,5 @@ __all__ = [
     "page_form_data",
     "plan_form_data",
     "replaced_decree",
+    "travel_past_go_live",
 ]

@@ -1,11 +1,14 @@
 """Shared set-ups of the page tests: admin form data of a document page, and the
 replaced decree (Nghị định 98/2023/NĐ-CP replaced by 152/2025/NĐ-CP from
-01/7/2025) that the validity, legal-basis and review tests build on."""
+01/7/2025) that the validity, legal-basis and review tests build on, and the
+clock move of the scheduled-publishing tests."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from documents.models import IssuingBody
@@ -106,3 +109,14 @@ def page_form_data(page, **extra) -> dict:
     }
     data.update(extra)
     return nested_form_data(data)
+
+
+def travel_past_go_live(page) -> None:
+    """Move the approved go-live time of ``page`` into the past, as if time had
+    passed, so that ``publish_scheduled`` publishes it."""
+    past = timezone.now() - dt.timedelta(minutes=1)
+    revision = page.revisions.get(approved_go_live_at__isnull=False)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()
+    Page.objects.filter(pk=page.pk).update(go_live_at=past)

@@ -5,12 +5,12 @@ import datetime as dt
 
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailPageTestCase
 
 from pages.basis_audit import ACK_ACTION, UNACKNOWLEDGED_ACTION
 from pages.models import PlanPage
-from tests.factories import EXPIRED_BASIS
+from tests.factories import EXPIRED_BASIS, travel_past_go_live
 from tests.pages.test_basis_review import BasisSiteMixin
 
 NOTE = "Kế hoạch thực hiện văn bản cũ; giữ căn cứ để đối chiếu."
@@ -21,14 +21,6 @@ class BasisPublishTests(BasisSiteMixin, WagtailPageTestCase):
 
     def entries(self, page, action=UNACKNOWLEDGED_ACTION):
         return PageLogEntry.objects.filter(page_id=page.pk, action=action)
-
-    def travel_past_go_live(self, page):
-        past = timezone.now() - dt.timedelta(minutes=1)
-        revision = page.revisions.get(approved_go_live_at__isnull=False)
-        revision.content["go_live_at"] = past.isoformat()
-        revision.approved_go_live_at = past
-        revision.save()
-        Page.objects.filter(pk=page.pk).update(go_live_at=past)
 
     def schedule_in_editor(self, page, **extra):
         self.client.force_login(self.approver)
@@ -59,7 +51,7 @@ class BasisPublishTests(BasisSiteMixin, WagtailPageTestCase):
         page.refresh_from_db()
         self.assertFalse(page.live)
 
-        self.travel_past_go_live(page)
+        travel_past_go_live(page)
         call_command("publish_scheduled")
         page.refresh_from_db()
         self.assertTrue(page.live)
@@ -71,7 +63,7 @@ class BasisPublishTests(BasisSiteMixin, WagtailPageTestCase):
         page.save_revision().publish()  # a script: no editor, no acknowledgement
         self.assertFalse(self.entries(page).exists())  # nothing is live yet
 
-        self.travel_past_go_live(page)
+        travel_past_go_live(page)
         call_command("publish_scheduled")
         page.refresh_from_db()
         self.assertTrue(page.live)

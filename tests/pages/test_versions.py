@@ -4,12 +4,11 @@ import unicodedata
 
 from django.test import SimpleTestCase
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from documents.textdiff import diff_paragraphs, diff_words, tokenize
 from pages.models import PublishedVersion, RevisionNote
 from pages.versioning import publish_with_note, record_version
-from tests.factories import PlanPageFactory, build_site
+from tests.factories import PlanPageFactory, build_site, page_form_data
 
 
 def paragraph(text: str) -> list[dict]:
@@ -126,26 +125,16 @@ class ChangeNoteFormTests(WagtailPageTestCase):
         self.page.save_revision().publish()
 
     def edit_data(self, **extra):
-        page = self.page
-        data = {
-            "title": page.title,
-            "slug": page.slug,
-            "document_type": page.document_type_id,
-            "number": page.number,
-            "symbol": page.symbol,
-            "issuing_body": page.issuing_body_id,
-            "place": page.place,
-            "issued_date": "2025-03-14",
-            "summary": "Trích yếu đã sửa",
-            "status": "con_hieu_luc",
-            "signing_authority": "TM.",
-            "signer_position": "Chủ tịch",
-            "body": {"count": 0},
-            "attachments": inline_formset([]),
-            "tasks": inline_formset([]),
-        }
-        data.update(extra)
-        return nested_form_data(data)
+        return page_form_data(
+            self.page,
+            place=self.page.place,
+            issued_date="2025-03-14",
+            summary="Trích yếu đã sửa",
+            status="con_hieu_luc",
+            signing_authority="TM.",
+            signer_position="Chủ tịch",
+            **extra,
+        )
 
     def post(self, **extra):
         return self.client.post(

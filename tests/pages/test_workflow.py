@@ -7,7 +7,6 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import (
     GroupPagePermission,
-    Page,
     TaskState,
     Workflow,
     WorkflowPage,
@@ -22,7 +21,7 @@ from pages.workflow import (
     WORKFLOW_NAME,
     workflow_assign_defaults,
 )
-from tests.factories import build_site, plan_form_data
+from tests.factories import build_site, plan_form_data, travel_past_go_live
 
 
 class RolesTests(WagtailPageTestCase):
@@ -162,15 +161,6 @@ class ScheduledPublishingTests(WagtailPageTestCase):
         self.home, self.index = build_site()
         self.login()
 
-    def travel_past_go_live(self, page):
-        """Move the approved go-live time into the past, as if time had passed."""
-        past = timezone.now() - dt.timedelta(minutes=1)
-        revision = page.revisions.get(approved_go_live_at__isnull=False)
-        revision.content["go_live_at"] = past.isoformat()
-        revision.approved_go_live_at = past
-        revision.save()
-        Page.objects.filter(pk=page.pk).update(go_live_at=past)
-
     def test_not_visible_before_go_live_then_published_by_command(self):
         go_live = timezone.localtime() + dt.timedelta(days=2)
         data = plan_form_data(
@@ -188,7 +178,7 @@ class ScheduledPublishingTests(WagtailPageTestCase):
         call_command("publish_scheduled")
         page.refresh_from_db()
         self.assertFalse(page.live)
-        self.travel_past_go_live(page)
+        travel_past_go_live(page)
         call_command("publish_scheduled")
         page.refresh_from_db()
         self.assertTrue(page.live)
