@@ -9,6 +9,6 @@ if __name__ == "__main__":
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-    from django.core.management import execute_from_command_line
+    from portal.cli import execute_from_command_line
 
     execute_from_command_line(sys.argv)

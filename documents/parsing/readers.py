@@ -32,12 +32,16 @@ def read_records(path: str | Path) -> list[SourceRecord]:
     if suffix in {".jsonl", ".json", ".ndjson"}:
         return _json_lines(data, path.name)
     if suffix == ".docx":
-        return [SourceRecord(_docx_text(data, path.name), path.name)]
-    if suffix == ".pdf":
-        return [SourceRecord(_pdf_text(data, path.name), path.name)]
-    if suffix in {".txt", ".md", ".text", ""}:
-        return [SourceRecord(decode_text(data, path.name), path.name)]
-    raise ParseError(f"{path.name}: unsupported file type {suffix!r}")
+        text = _docx_text(data, path.name)
+    elif suffix == ".pdf":
+        text = _pdf_text(data, path.name)
+    elif suffix in {".txt", ".md", ".text", ""}:
+        text = decode_text(data, path.name)
+    else:
+        raise ParseError(f"{path.name}: unsupported file type {suffix!r}")
+    if not text.strip():
+        raise ParseError(f"{path.name}: the file holds no text")
+    return [SourceRecord(text, path.name)]
 
 
 def _read_bytes(path: Path) -> bytes:

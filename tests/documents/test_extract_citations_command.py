@@ -5,7 +5,7 @@ import json
 import sys
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError, ManagementUtility, call_command
 
 from documents.citations.model import CITATION_FIELDS
 
@@ -66,3 +66,17 @@ def test_undecodable_file_is_a_clear_error(tmp_path):
     path.write_bytes("Nghị định".encode("utf-16"))
     with pytest.raises(CommandError, match="UTF-8"):
         run(str(path))
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [("extract_citations", "--context-date"), ("check_citations", "--date")],
+)
+def test_bad_date_on_the_command_line_is_a_usage_error(capsys, command, option):
+    utility = ManagementUtility(["manage.py", command, "-", option, "2025-13-01"])
+    with pytest.raises(SystemExit) as exit:
+        utility.execute()
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert f"error: argument {option}: must be YYYY-MM-DD, not '2025-13-01'" in err
+    assert "Traceback" not in err

@@ -63,3 +63,14 @@ def test_exit_status_1_when_nothing_parsed():
     with pytest.raises(CommandError) as excinfo:
         run(FIXTURES / "scanned-no-text.pdf")
     assert excinfo.value.returncode == 1
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n\t\n", b"\xef\xbb\xbf\n"])
+def test_a_file_without_text_is_an_error_not_an_empty_document(tmp_path, content):
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(content)
+    with pytest.raises(CommandError, match="no document could be parsed"):
+        run(blank)
+    error, parsed = run(blank, SEED)
+    assert error == {"file": str(blank), "error": "blank.txt: the file holds no text"}
+    assert parsed["doc_type"] == "Kế hoạch"

@@ -6,6 +6,7 @@ date, issuer, pinpoint, relation, flags). Reads standard input when FILE is "-"
 or omitted. Prints nothing and exits 0 when the text cites nothing.
 """
 
+import argparse
 import datetime
 import json
 import sys
@@ -19,13 +20,14 @@ from documents.citations import extract_citations
 class Command(BaseCommand):
     """Extract legal citations from a UTF-8 text file or standard input."""
 
+    needs_database = False  # checked by portal.cli
     help = "Print the citations found in a UTF-8 text (FILE or '-' for stdin)."
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", default="-", help="text file or '-'")
         parser.add_argument(
             "--context-date",
-            type=_iso_date,
+            type=iso_date,
             default=None,
             help="date of the citing document (YYYY-MM-DD), for laws cited by name",
         )
@@ -36,13 +38,12 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(citation.to_dict(), ensure_ascii=False))
 
 
-def _iso_date(value: str) -> datetime.date:
+def iso_date(value: str) -> datetime.date:
+    """An argparse ``type``: a bad date is a usage error (exit 2), not a traceback."""
     try:
         return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(
-            f"--context-date must be YYYY-MM-DD, not {value!r}"
-        ) from error
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be YYYY-MM-DD, not {value!r}") from None
 
 
 def read_text(name: str) -> str:

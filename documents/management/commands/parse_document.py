@@ -17,6 +17,7 @@ from documents.parsing import ParseError, parse_document, read_records
 class Command(BaseCommand):
     """Thin CLI over ``documents.parsing``; all parsing logic lives there."""
 
+    needs_database = False  # checked by portal.cli
     help = "Parse Vietnamese documents (.txt, .md, .docx, .pdf, .jsonl) to JSON."
 
     def add_arguments(self, parser):

@@ -20,19 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from documents.management.commands.extract_citations import read_text
+from documents.management.commands.extract_citations import iso_date, read_text
 from documents.parsing import parse_document
 from documents.vocabulary import find_body
 from pages.basis_check import check_text
-
-
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(f"--date must be YYYY-MM-DD, not {value!r}") from error
 
 
 def header_facts(text: str) -> tuple[dt.date | None, str | None]:
@@ -57,7 +50,7 @@ class Command(BaseCommand):
         parser.add_argument("file", help="UTF-8 text file, or '-' for standard input")
         parser.add_argument(
             "--date",
-            type=_iso_date,
+            type=iso_date,
             default=None,
             help="date of the citing document (YYYY-MM-DD); default: its header, "
             "else today",
