@@ -107,6 +107,20 @@ FLAG_MESSAGES: dict[str, str] = {
         "Trích yếu không đọc được từ nội dung, được lấy từ đường dẫn trang nguồn "
         "(chữ có dấu theo nội dung văn bản): kiểm tra ô “Trích yếu” và “Tiêu đề”."
     ),
+    "signer_from_metadata": (
+        "Người ký không có trong nội dung (thiếu phần chữ ký), được lấy từ dữ "
+        "liệu đi kèm văn bản: đối chiếu ô “Người ký”, “Chức vụ người ký” và "
+        "“Thẩm quyền ký” với bản gốc."
+    ),
+    "signer_refused_metadata": (
+        "Người ký trong dữ liệu đi kèm không phải là một họ tên viết có dấu "
+        "(có thể là địa danh, cấp hành chính hoặc tên không dấu) nên không được "
+        "dùng: chọn ô “Người ký” theo bản gốc."
+    ),
+    "signer_title_refused_metadata": (
+        "Chức vụ hoặc thẩm quyền ký trong dữ liệu đi kèm không hợp lệ nên không "
+        "được dùng: điền ô “Chức vụ người ký” và “Thẩm quyền ký” theo bản gốc."
+    ),
     "not_vietnamese": (
         "Nội dung không phải tiếng Việt (có thể là bản dịch): "
         "chỉ đăng bản tiếng Việt chính thức."

@@ -19,6 +19,9 @@ trust (strongest first):
    the text or the table of provinces writes it (``places.py``); the type its
    type code names.
 
+The signer (name, position, signing authority) comes from the record's explicit
+metadata only (``signer_hints.py``).
+
 A value that contradicts a stronger source is not taken: a code whose type code
 names another kind than the known type, a date whose year is not the year of
 the code or the URL, a date the text prints (a text without its header prints
@@ -46,6 +49,7 @@ from .issuers import NATIONAL_ABBREVIATIONS, issuer_from_symbol, issuer_segments
 from .model import ParsedDocument, SourceRecord
 from .names import display_name
 from .places import is_placeless, local_issuer
+from .signer_hints import fill_signer
 from .slugs import KIND_NAMES, TYPE_BY_FOLD, subject_from_text, url_hints
 from .vocab import ORG_STARTS
 
@@ -62,6 +66,9 @@ METADATA_KEYS: dict[str, tuple[str, ...]] = {
     ),
     "issued_date": ("ngay_ban_hanh", "issued_date", "issue_date", "date_issued"),
     "title": ("trich_yeu", "subject", "title"),
+    "signer_name": ("nguoi_ky", "signer_name", "signer", "signed_by"),
+    "signer_position": ("chuc_vu_nguoi_ky", "chuc_vu", "chuc_danh", "signer_position"),
+    "signing_authority": ("tham_quyen_ky", "signing_authority"),
 }
 #: Dicts of a record that hold metadata (a publisher's attribute values).
 NESTED_KEYS = ("heuristic", "metadata", "meta", "attributes")
@@ -127,6 +134,7 @@ def fill_from_record(
     _fill_issuer(out, meta, source_url or doc.source_url, text or "")
     _fill_date(out, text or "", meta, url)
     _fill_title(out, meta, url, text or "")
+    fill_signer(out, meta)
     return out
 
 

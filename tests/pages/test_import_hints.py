@@ -123,3 +123,22 @@ def test_status_panel_shows_the_checks_of_a_completed_import(import_rows, client
     body = response.content.decode()
     assert "Cần bổ sung trước khi xuất bản" not in body
     assert "Số ký hiệu không có trong nội dung" in body
+
+
+def test_signer_of_a_record_whose_text_stops_above_the_signature(import_rows):
+    (result,) = import_rows(
+        {
+            "text": CIRCULAR.rsplit("\n\nKT.", 1)[0],
+            "source_url": TVPL + "Thong-tu-57-2025-TT-BCT-dau-khi-682789.aspx",
+            "heuristic": {
+                "nguoi_ky": "Nguyễn Hoàng Long",
+                "chuc_vu": "Thứ trưởng",
+                "tham_quyen_ky": "KT.",
+            },
+        },
+    )
+    page = LegalDocumentPage.objects.get(pk=result.page_id)
+    assert page.signer.name == "Nguyễn Hoàng Long"
+    assert (page.signing_authority, page.signer_position) == ("KT.", "Thứ trưởng")
+    assert FLAG_MESSAGES["signer_from_metadata"] in result.warnings
+    assert page.live
