@@ -10,6 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from documents.parsing.flags import FLAG_MESSAGES
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
 SEED = FIXTURES / "ke-hoach-thi-dua-khen-thuong-2025-tam-duong.txt"
 KEYS = [
@@ -74,3 +76,26 @@ def test_a_file_without_text_is_an_error_not_an_empty_document(tmp_path, content
     error, parsed = run(blank, SEED)
     assert error == {"file": str(blank), "error": "blank.txt: the file holds no text"}
     assert parsed["doc_type"] == "Kế hoạch"
+
+
+UNSIGNED = (
+    "ỦY BAN NHÂN DÂN TỈNH BẮC NINH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n\nSố: 471/QĐ-UBND\n\n"
+    "Bắc Ninh, ngày 28 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n"
+    "Về việc phê duyệt danh mục hội chợ năm 2026\n\nĐiều 1. Phê duyệt danh mục."
+)
+
+
+def test_fill_shows_what_the_import_reads_from_the_record(tmp_path):
+    path = tmp_path / "records.jsonl"
+    row = {"text": UNSIGNED, "heuristic": {"nguoi_ky": "Đào Quang Khải"}}
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    [text_only] = run(path)
+    assert text_only["signer_name"] is None and "checks" not in text_only
+    out = StringIO()
+    call_command("parse_document", str(path), "--fill", stdout=out)
+    [filled] = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert list(filled) == [*KEYS, "checks"]
+    assert filled["signer_name"] == "Đào Quang Khải"
+    assert "signer_from_metadata" in filled["flags"]
+    assert filled["checks"] == [FLAG_MESSAGES["signer_from_metadata"]]
