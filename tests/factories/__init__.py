@@ -14,8 +14,8 @@ from .scenarios import (
     decree,
     page_form_data,
     plan_form_data,
+    publish_when_due,
     replaced_decree,
-    travel_past_go_live,
 )
 from .showcase import (
     ExemplarIndexPageFactory,
@@ -52,5 +52,5 @@ __all__ = [
     "page_form_data",
     "plan_form_data",
     "replaced_decree",
-    "travel_past_go_live",
+    "publish_when_due",
 ]

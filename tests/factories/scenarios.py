@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -111,12 +112,14 @@ def page_form_data(page, **extra) -> dict:
     return nested_form_data(data)
 
 
-def travel_past_go_live(page) -> None:
+def publish_when_due(page) -> None:
     """Move the approved go-live time of ``page`` into the past, as if time had
-    passed, so that ``publish_scheduled`` publishes it."""
+    passed, run ``publish_scheduled`` (the cron job) and reload ``page``."""
     past = timezone.now() - dt.timedelta(minutes=1)
     revision = page.revisions.get(approved_go_live_at__isnull=False)
     revision.content["go_live_at"] = past.isoformat()
     revision.approved_go_live_at = past
     revision.save()
     Page.objects.filter(pk=page.pk).update(go_live_at=past)
+    call_command("publish_scheduled")
+    page.refresh_from_db()

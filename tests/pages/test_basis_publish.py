@@ -10,7 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from pages.basis_audit import ACK_ACTION, UNACKNOWLEDGED_ACTION
 from pages.models import PlanPage
-from tests.factories import EXPIRED_BASIS, travel_past_go_live
+from tests.factories import EXPIRED_BASIS, publish_when_due
 from tests.pages.test_basis_review import BasisSiteMixin
 
 NOTE = "Kế hoạch thực hiện văn bản cũ; giữ căn cứ để đối chiếu."
@@ -51,9 +51,7 @@ class BasisPublishTests(BasisSiteMixin, WagtailPageTestCase):
         page.refresh_from_db()
         self.assertFalse(page.live)
 
-        travel_past_go_live(page)
-        call_command("publish_scheduled")
-        page.refresh_from_db()
+        publish_when_due(page)
         self.assertTrue(page.live)
         self.assertFalse(self.entries(page).exists())
 
@@ -63,9 +61,7 @@ class BasisPublishTests(BasisSiteMixin, WagtailPageTestCase):
         page.save_revision().publish()  # a script: no editor, no acknowledgement
         self.assertFalse(self.entries(page).exists())  # nothing is live yet
 
-        travel_past_go_live(page)
-        call_command("publish_scheduled")
-        page.refresh_from_db()
+        publish_when_due(page)
         self.assertTrue(page.live)
         [entry] = self.entries(page)
         self.assertTrue(entry.data["scheduled"])

@@ -21,7 +21,7 @@ from pages.workflow import (
     WORKFLOW_NAME,
     workflow_assign_defaults,
 )
-from tests.factories import build_site, plan_form_data, travel_past_go_live
+from tests.factories import build_site, plan_form_data, publish_when_due
 
 
 class RolesTests(WagtailPageTestCase):
@@ -178,9 +178,7 @@ class ScheduledPublishingTests(WagtailPageTestCase):
         call_command("publish_scheduled")
         page.refresh_from_db()
         self.assertFalse(page.live)
-        travel_past_go_live(page)
-        call_command("publish_scheduled")
-        page.refresh_from_db()
+        publish_when_due(page)
         self.assertTrue(page.live)
         self.assertEqual(self.client.get("/van-ban/ke-hoach-9/").status_code, 200)
         self.assertEqual(page.public_versions().count(), 1)

@@ -3,37 +3,22 @@ portal's commands print one line and exit 1 instead of a traceback (portal.cli).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.core.management import load_command_class
 
 from portal.cli import ManagementUtility, database_problem, needs_database
+from tests.faults.test_sqlite_concurrency import manage, portal_env
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = (
-    ROOT
-    / "tests"
-    / "fixtures"
-    / "documents"
-    / "ke-hoach-thi-dua-khen-thuong-2025-tam-duong.txt"
-)
+SEED = ROOT / "tests/fixtures/documents/ke-hoach-thi-dua-khen-thuong-2025-tam-duong.txt"
 
 
-def manage(database_url: str, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATABASE_URL": database_url}
-    env.update(DJANGO_SETTINGS_MODULE="portal.settings.dev", PAGE_CACHE_ENABLED="0")
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def manage_on(tmp_path: Path, database_url: str, *args: str):
+    """``manage.py ARGS`` in a subprocess against ``database_url``."""
+    env = {**portal_env(tmp_path), "DATABASE_URL": database_url}
+    return manage(env, *args, timeout=120)
 
 
 @pytest.mark.parametrize(
@@ -45,7 +30,7 @@ def manage(database_url: str, *args: str) -> subprocess.CompletedProcess:
     ],
 )
 def test_unmigrated_database_one_line_and_exit_1(tmp_path, args):
-    result = manage(f"sqlite:///{tmp_path / 'empty.sqlite3'}", *args)
+    result = manage_on(tmp_path, f"sqlite:///{tmp_path / 'empty.sqlite3'}", *args)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     [line] = result.stderr.strip().splitlines()
@@ -54,7 +39,9 @@ def test_unmigrated_database_one_line_and_exit_1(tmp_path, args):
 
 
 def test_database_that_cannot_be_opened(tmp_path):
-    result = manage(f"sqlite:///{tmp_path / 'missing' / 'db.sqlite3'}", "load_demo")
+    result = manage_on(
+        tmp_path, f"sqlite:///{tmp_path / 'missing' / 'db.sqlite3'}", "load_demo"
+    )
     assert result.returncode == 1
     assert result.stderr.strip() == (
         "CommandError: cannot open the database (unable to open database file): "
@@ -64,7 +51,7 @@ def test_database_that_cannot_be_opened(tmp_path):
 
 def test_a_command_without_database_still_runs(tmp_path):
     url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
-    parsed = manage(url, "parse_document", str(SEED))
+    parsed = manage_on(tmp_path, url, "parse_document", str(SEED))
     assert parsed.returncode == 0 and '"doc_type": "Kế hoạch"' in parsed.stdout
 
 
