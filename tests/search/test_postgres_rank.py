@@ -280,3 +280,47 @@ def test_weighted_frequency_is_the_fts5_column_sum():
     assert frequencies_["xu_phat"] == 2  # the word pair, title and body
     assert "hanh" in frequencies_ and "hành" in frequencies_
     assert frequencies_["online"] == 1  # no diacritics: not again as accented
+
+
+def test_rebuild_holds_blocks_and_writes_the_rows_of_batch_writes(monkeypatch):
+    """A rebuild holds each block's postings until the block is complete;
+    with blocks of 2 entries and batches of 3 its postings are those of the
+    same entries written one batch at a time, each row in its block and in
+    id order, also when a later batch replaces an entry whose block is still
+    held."""
+    monkeypatch.setattr(postings, "BLOCK_BITS", 1)
+    pg, connection = _postgres()
+    changed = _entry(2, "Thuế thu nhập", "Thuế sử dụng đất nông nghiệp.")
+    entries = [*_corpus(), changed]  # rank:2 again, in the last batch
+
+    def postings_by_key():
+        with connection.cursor() as cur:
+            cur.execute(
+                f"SELECT p.token, p.block, p.n, p.ids, p.fs "
+                f"FROM {postings.POSTING_TABLE} p"
+            )
+            found = cur.fetchall()
+            cur.execute(f"SELECT id, key FROM {sql.ENTRY_TABLE}")
+            keys = dict(cur.fetchall())
+        for _, block, n, ids, fs in found:
+            assert n == len(ids) == len(fs) and ids == sorted(ids)
+            assert {i >> 1 for i in ids} == {block}
+        return sorted(
+            (token, keys[i], f)
+            for token, _, _, ids, fs in found
+            for i, f in zip(ids, fs, strict=True)
+        )
+
+    assert pg.rebuild(entries, chunk_size=3) == len(entries)
+    rebuilt = postings_by_key()
+    assert {key for _, key, _ in rebuilt} == {f"rank:{n}" for n in range(1, 8)}
+    assert ("nong", "rank:2", 1.0) in rebuilt  # the replacement's words only
+    assert not any(t == "thoi_han" and k == "rank:2" for t, k, _ in rebuilt)
+    scores = _scores(pg, "thuế sử dụng đất")
+
+    pg.clear()
+    for start in range(0, len(entries), 3):
+        pg.add_bulk(entries[start : start + 3])
+    frequencies.invalidate_frequencies()
+    assert postings_by_key() == rebuilt
+    assert _scores(pg, "thuế sử dụng đất") == pytest.approx(scores, rel=1e-9)

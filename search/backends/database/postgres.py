@@ -13,7 +13,6 @@ The score (FTS5's BM25 computed in SQL) is ``postgres_rank``'s.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import DatabaseError, connections, transaction
@@ -22,7 +21,7 @@ from documents.text import fold_word
 
 from ...query import ParsedQuery
 from ...types import IndexEntry, SearchQuery, SearchResults
-from ..base import BackendError, SearchBackend
+from ..base import BackendError, SearchBackend, chunked
 from . import postgres_postings as postings
 from . import tables
 from .frequencies import invalidate_frequencies
@@ -97,28 +96,44 @@ def tsvector_literal(entry: IndexEntry, columns: dict[str, str] | None = None) -
     positions is still the entry's number of tokens, plus one for
     LENGTH_LEXEME.
     """
-    positions: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # Positions by weight, then token: they grow through the columns, so
+    # each list is sorted and unique until positions reach MAX_POSITION.
+    positions: dict[str, dict[str, list[int]]] = {}
     position, unwritten = 1, 0
     for column, text in (columns or tables.text_columns(entry)).items():
-        weight, exact = WEIGHT_OF[column], column in EXACT_COLUMNS
-        for token in text.split():
+        weight = WEIGHT_OF[column]
+        of_token = positions.setdefault(weight, {})
+        get = of_token.get
+        tokens = text.split()
+        exact = column in EXACT_COLUMNS
+        for at, token in enumerate(tokens, position):
             if exact and fold_word(token) == token:  # no diacritics (cached test)
                 unwritten += 1
+                continue
+            ps = get(token)
+            if ps is None:
+                of_token[token] = [at]
             else:
-                positions[(token, weight)].append(min(position, MAX_POSITION))
-            position += 1
-        position += COLUMN_GAP
+                ps.append(at)
+        position += len(tokens) + COLUMN_GAP
     lexemes = []
-    for (token, weight), ps in positions.items():
-        kept = sorted(set(ps))[:MAX_POSITIONS]
-        unwritten += len(ps) - len(kept)
-        lexemes.append(f"{lexeme(token)}:" + ",".join(f"{p}{weight}" for p in kept))
+    for weight, of_token in positions.items():
+        separator = weight + ","
+        for token, ps in of_token.items():
+            kept = ps
+            if ps[-1] >= MAX_POSITION:
+                kept = sorted({min(p, MAX_POSITION) for p in ps})
+            if len(kept) > MAX_POSITIONS:
+                kept = kept[:MAX_POSITIONS]
+            unwritten += len(ps) - len(kept)
+            lexemes.append(
+                lexeme(token) + ":" + separator.join(map(str, kept)) + weight
+            )
     lexemes.append(f"{lexeme(LENGTH_LEXEME)}:{min(position, MAX_POSITION)}")
     for n, start in enumerate(range(0, unwritten, MAX_POSITIONS)):
         count = min(MAX_POSITIONS, unwritten - start)
         lexemes.append(
-            f"{lexeme(PAD_LEXEME.format(n))}:"
-            + ",".join(str(p) for p in range(1, count + 1))
+            f"{lexeme(PAD_LEXEME.format(n))}:" + ",".join(map(str, range(1, count + 1)))
         )
     return " ".join(lexemes)
 
@@ -135,10 +150,20 @@ class PostgresBackend(SearchBackend):
         return int(self.options.get("RANK_HORIZON", HORIZON))
 
     def add_bulk(self, entries: Iterable[IndexEntry]) -> int:
-        """Replace or add ``entries``. Ids are drawn from the sequence first,
-        in the entries' order (the newest entry has the highest id, as one
-        INSERT each would give), so that rows go in a few statements: each
-        is a round trip, which on a busy machine costs more than the row."""
+        """Replace or add ``entries``."""
+        with (
+            transaction.atomic(using=self.connection.alias),
+            self.connection.cursor() as cur,
+        ):
+            return self._add(cur, entries, None)
+
+    def _add(self, cur, entries: Iterable[IndexEntry], writer) -> int:
+        """Replace or add ``entries``, their postings given to ``writer``
+        (a ``postings.Writer`` that keeps them until their block is complete)
+        or written now (None). Ids are drawn from the sequence first, in the
+        entries' order (the newest entry has the highest id, as one INSERT
+        each would give), so that rows go in a few statements: each is a
+        round trip, which on a busy machine costs more than the row."""
         entries = list({e.key: e for e in entries}.values())
         if not entries:
             return 0
@@ -146,41 +171,48 @@ class PostgresBackend(SearchBackend):
         fields = ", ".join(("id", *tables.ENTRY_FIELDS, "doc"))
         row_marks = "(" + ", ".join(["%s"] * (len(tables.ENTRY_FIELDS) + 1))
         row_marks += ", %s::tsvector)"
-        with (
-            transaction.atomic(using=self.connection.alias),
-            self.connection.cursor() as cur,
-        ):
-            keys = [e.key for e in entries]
-            postings.remove(cur, "e.key = ANY(%s)", [keys])
-            cur.execute(f"DELETE FROM {tables.ENTRY_TABLE} WHERE key = ANY(%s)", [keys])
+        keys = [e.key for e in entries]
+        cur.execute(f"SELECT id FROM {tables.ENTRY_TABLE} WHERE key = ANY(%s)", [keys])
+        replaced = [row[0] for row in cur.fetchall()]
+        if replaced:
+            if writer is not None:  # postings of the replaced may still be held
+                writer.flush(cur)
+            postings.remove(cur, "e.id = ANY(%s)", [replaced])
             cur.execute(
-                f"SELECT nextval(pg_get_serial_sequence('{tables.ENTRY_TABLE}', 'id')) "
-                f"FROM generate_series(1, %s)",
-                [len(entries)],
+                f"DELETE FROM {tables.ENTRY_TABLE} WHERE id = ANY(%s)", [replaced]
             )
-            ids = sorted(row[0] for row in cur.fetchall())
-            written, terms = [], []
-            for start in range(0, len(entries), INSERT_BATCH):
-                values = []
-                batch = entries[start : start + INSERT_BATCH]
-                for entry_id, entry in zip(ids[start:], batch, strict=False):
-                    columns = tables.text_columns(entry)
-                    values += [entry_id, *tables.entry_row(entry)]
-                    values.append(tsvector_literal(entry, columns))
-                    written.append((entry_id, entry, columns))
-                    terms += [(entry_id, n, v) for n, v in tables.term_rows(entry)]
-                cur.execute(
-                    f"INSERT INTO {tables.ENTRY_TABLE} ({fields}) VALUES "
-                    + ", ".join([row_marks] * len(batch)),
-                    values,
-                )
-            if terms:
-                cur.executemany(
-                    f"INSERT INTO {tables.TERM_TABLE} (entry_id, name, value) "
-                    f"VALUES (%s, %s, %s)",
-                    terms,
-                )
+        cur.execute(
+            f"SELECT nextval(pg_get_serial_sequence('{tables.ENTRY_TABLE}', 'id')) "
+            f"FROM generate_series(1, %s)",
+            [len(entries)],
+        )
+        ids = sorted(row[0] for row in cur.fetchall())
+        written, terms = [], []
+        for start in range(0, len(entries), INSERT_BATCH):
+            values = []
+            batch = entries[start : start + INSERT_BATCH]
+            for entry_id, entry in zip(ids[start:], batch, strict=False):
+                columns = tables.text_columns(entry)
+                values += [entry_id, *tables.entry_row(entry)]
+                values.append(tsvector_literal(entry, columns))
+                written.append((entry_id, entry, columns))
+                terms += [(entry_id, n, v) for n, v in tables.term_rows(entry)]
+            cur.execute(
+                f"INSERT INTO {tables.ENTRY_TABLE} ({fields}) VALUES "
+                + ", ".join([row_marks] * len(batch)),
+                values,
+            )
+        if terms:
+            cur.executemany(
+                f"INSERT INTO {tables.TERM_TABLE} (entry_id, name, value) "
+                f"VALUES (%s, %s, %s)",
+                terms,
+            )
+        if writer is None:
             postings.write(cur, written)
+        else:
+            writer.add(written)
+            writer.flush(cur, before=ids[-1] >> postings.BLOCK_BITS)
         return len(entries)
 
     def delete(self, keys: Iterable[str] = (), page_id: int | None = None) -> None:
@@ -202,11 +234,21 @@ class PostgresBackend(SearchBackend):
             cur.execute(f"DELETE FROM {tables.ENTRY_TABLE}")
 
     def rebuild(self, entries, chunk_size: int = 500, progress=None) -> int:
-        with transaction.atomic(using=self.connection.alias):
-            count = super().rebuild(entries, chunk_size, progress)
-            with self.connection.cursor() as cur:  # the planner's statistics
-                for table in (tables.ENTRY_TABLE, postings.POSTING_TABLE):
-                    cur.execute(f"ANALYZE {table}")
+        """The whole index in one transaction (readers see the old one until
+        it commits); each block of postings is written once, when complete."""
+        with (
+            transaction.atomic(using=self.connection.alias),
+            self.connection.cursor() as cur,
+        ):
+            self.clear()
+            count, writer = 0, postings.Writer()
+            for chunk in chunked(entries, chunk_size):
+                count += self._add(cur, chunk, writer)
+                if progress is not None:
+                    progress.update(len(chunk))
+            writer.flush(cur)
+            for table in (tables.ENTRY_TABLE, postings.POSTING_TABLE):
+                cur.execute(f"ANALYZE {table}")  # the planner's statistics
             return count
 
     def health(self) -> bool:

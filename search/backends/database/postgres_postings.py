@@ -21,8 +21,8 @@ filtered to that token's columns. Under ``LENGTH_TOKEN`` each entry's
 ``fs`` is its number of tokens, all columns counted, as FTS5's ``docsize``.
 
 Arrays are appended to (one upsert per token and block for a batch of new
-entries); a deleted entry is taken out of the rows of its own tokens, read
-from its tsvector.
+entries, or for a whole block in a rebuild: ``Writer``); a deleted entry is
+taken out of the rows of its own tokens, read from its tsvector.
 """
 
 from __future__ import annotations
@@ -69,42 +69,72 @@ def weighted_frequencies(
     return frequencies, length
 
 
+class Writer:
+    """Postings of new entries grouped by block, written when asked.
+
+    ``write`` adds one batch's; a rebuild keeps one writer for all its
+    batches and writes each block once it is complete (ids grow, so a block
+    before the last one added gets no more entries), so each (token, block)
+    row is written once instead of once per batch (each append rewrites the
+    whole arrays)."""
+
+    def __init__(self) -> None:
+        self.blocks: dict[int, dict[str, tuple[list[int], list[float]]]] = {}
+
+    def add(self, rows: Iterable[tuple[int, IndexEntry, dict | None]]) -> None:
+        """Group the postings of (id, entry, its text columns or None)."""
+        for entry_id, entry, columns in rows:
+            frequencies, length = weighted_frequencies(entry, columns)
+            frequencies[LENGTH_TOKEN] = float(length)
+            of_token = self.blocks.setdefault(entry_id >> BLOCK_BITS, {})
+            for token, frequency in frequencies.items():
+                posting = of_token.get(token)
+                if posting is None:
+                    of_token[token] = ([entry_id], [frequency])
+                else:
+                    posting[0].append(entry_id)
+                    posting[1].append(frequency)
+
+    def flush(self, cur, before: int | None = None) -> None:
+        """Write the blocks before block ``before`` (all when None): staged
+        with COPY, then appended to each (token, block) row in key order (no
+        deadlock between two writers)."""
+        done = sorted(b for b in self.blocks if before is None or b < before)
+        if not done:
+            return
+        cur.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {STAGE_TABLE} (token TEXT, "
+            f"block INTEGER, n INTEGER, ids BIGINT[], fs REAL[]) ON COMMIT DELETE ROWS"
+        )
+        cur.execute(f"DELETE FROM {STAGE_TABLE}")
+        # COPY's text format, written out here: tokens hold no tab, newline or
+        # backslash (letters, digits, "_" and "#"), numbers need no quoting.
+        with cur.copy(
+            f"COPY {STAGE_TABLE} (token, block, n, ids, fs) FROM STDIN"
+        ) as copy:
+            for block in done:
+                copy.write(
+                    "".join(
+                        f"{token}\t{block}\t{len(ids)}\t{{{','.join(map(str, ids))}}}"
+                        f"\t{{{','.join(map(repr, fs))}}}\n"
+                        for token, (ids, fs) in self.blocks.pop(block).items()
+                    )
+                )
+        cur.execute(
+            f"INSERT INTO {POSTING_TABLE} AS p (token, block, n, ids, fs) "
+            f"SELECT token, block, n, ids, fs FROM {STAGE_TABLE} ORDER BY token, block "
+            f"ON CONFLICT (token, block) DO UPDATE SET n = p.n + EXCLUDED.n, "
+            f"ids = p.ids || EXCLUDED.ids, fs = p.fs || EXCLUDED.fs"
+        )
+        cur.execute(f"DELETE FROM {STAGE_TABLE}")
+
+
 def write(cur, rows: Iterable[tuple[int, IndexEntry, dict | None]]) -> None:
     """Add the postings of new entries ((id, entry, its text columns or
-    None) triples): staged with COPY, then appended to each (token, block)
-    row in key order (no deadlock between two writers)."""
-    grouped: dict[tuple[str, int], tuple[list[int], list[float]]] = {}
-    for entry_id, entry, columns in rows:
-        frequencies, length = weighted_frequencies(entry, columns)
-        frequencies[LENGTH_TOKEN] = float(length)
-        block = entry_id >> BLOCK_BITS
-        for token, frequency in frequencies.items():
-            ids, fs = grouped.setdefault((token, block), ([], []))
-            ids.append(entry_id)
-            fs.append(frequency)
-    if not grouped:
-        return
-    cur.execute(
-        f"CREATE TEMP TABLE IF NOT EXISTS {STAGE_TABLE} (token TEXT, block INTEGER, "
-        f"n INTEGER, ids BIGINT[], fs REAL[]) ON COMMIT DELETE ROWS"
-    )
-    cur.execute(f"DELETE FROM {STAGE_TABLE}")
-    # COPY's text format, written out here: tokens hold no tab, newline or
-    # backslash (letters, digits, "_" and "#"), numbers need no quoting.
-    lines = [
-        f"{token}\t{block}\t{len(ids)}\t{{{','.join(map(str, ids))}}}\t"
-        f"{{{','.join(map(repr, fs))}}}\n"
-        for (token, block), (ids, fs) in grouped.items()
-    ]
-    with cur.copy(f"COPY {STAGE_TABLE} (token, block, n, ids, fs) FROM STDIN") as copy:
-        copy.write("".join(lines))
-    cur.execute(
-        f"INSERT INTO {POSTING_TABLE} AS p (token, block, n, ids, fs) "
-        f"SELECT token, block, n, ids, fs FROM {STAGE_TABLE} ORDER BY token, block "
-        f"ON CONFLICT (token, block) DO UPDATE SET n = p.n + EXCLUDED.n, "
-        f"ids = p.ids || EXCLUDED.ids, fs = p.fs || EXCLUDED.fs"
-    )
-    cur.execute(f"DELETE FROM {STAGE_TABLE}")
+    None) triples) to their (token, block) rows."""
+    writer = Writer()
+    writer.add(rows)
+    writer.flush(cur)
 
 
 def remove(cur, where: str, params: list[Any]) -> None:
@@ -141,7 +171,7 @@ def fill(cur) -> int:
     """Write the postings of every stored entry (after the table is created
     on an index written without it); returns the number of entries."""
     cur.execute(f"DELETE FROM {POSTING_TABLE}")
-    last, count = 0, 0
+    last, count, writer = 0, 0, Writer()
     fields = ("id", "title", "code", "legal_basis", "body")
     while True:
         cur.execute(
@@ -151,6 +181,7 @@ def fill(cur) -> int:
         )
         rows = cur.fetchall()
         if not rows:
+            writer.flush(cur)
             return count
         entries = [
             (
@@ -162,5 +193,6 @@ def fill(cur) -> int:
             )
             for row in rows
         ]
-        write(cur, entries)
+        writer.add(entries)
+        writer.flush(cur, before=rows[-1][0] >> BLOCK_BITS)
         last, count = rows[-1][0], count + len(rows)
