@@ -7,6 +7,7 @@
   ``search.ranking``), with ``parts`` (informative words, word pairs, the
   selecting and scoring parts of a question) and ``frequencies`` (document
   frequencies, cached);
+- ``backend``: their common base (the Django database, the rank horizon);
 - ``sqlite``: FTS5 with BM25 and column weights (the default);
 - ``postgres``, ``postgres_rank`` and ``postgres_postings``: tsvector + GIN
   to match, and FTS5's BM25 computed in SQL from a posting table of

@@ -15,17 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import DatabaseError, connections, transaction
+from django.db import DatabaseError, transaction
 
 from documents.text import fold_word
 
 from ...query import ParsedQuery
 from ...types import IndexEntry, SearchQuery, SearchResults
-from ..base import BackendError, SearchBackend, chunked
+from ..base import BackendError, chunked
 from . import postgres_postings as postings
 from . import tables
+from .backend import DatabaseBackend
 from .frequencies import invalidate_frequencies
-from .plan import HORIZON
 from .postgres_rank import LENGTH_LEXEME, PostgresSearch, lexeme
 
 WEIGHT_OF = {
@@ -138,16 +138,8 @@ def tsvector_literal(entry: IndexEntry, columns: dict[str, str] | None = None) -
     return " ".join(lexemes)
 
 
-class PostgresBackend(SearchBackend):
+class PostgresBackend(DatabaseBackend):
     """tsvector + GIN in the Django database ``OPTIONS["DATABASE"]``."""
-
-    @property
-    def connection(self):
-        return connections[self.options.get("DATABASE", "default")]
-
-    @property
-    def horizon(self) -> int:
-        return int(self.options.get("RANK_HORIZON", HORIZON))
 
     def add_bulk(self, entries: Iterable[IndexEntry]) -> int:
         """Replace or add ``entries``."""

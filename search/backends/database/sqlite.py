@@ -35,14 +35,15 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import DatabaseError, connections, transaction
+from django.db import DatabaseError, transaction
 
 from ...query import Group, ParsedQuery
 from ...types import IndexEntry, SearchQuery, SearchResults
-from ..base import BackendError, SearchBackend
+from ..base import BackendError
 from . import tables
+from .backend import DatabaseBackend
 from .frequencies import invalidate_frequencies
-from .plan import HORIZON, SAMPLE, SqlSearch
+from .plan import SAMPLE, SqlSearch
 
 FTS_TABLE = "portal_search_fts"
 TEXT_TABLE = "portal_search_text"
@@ -153,16 +154,8 @@ def group_expr(group: Group, bigrams: list[str], lean: bool = False) -> str:
     return "(" + " OR ".join(parts) + ")"
 
 
-class SQLiteBackend(SearchBackend):
+class SQLiteBackend(DatabaseBackend):
     """FTS5 full text + plain tables, in the Django database ``OPTIONS["DATABASE"]``."""
-
-    @property
-    def connection(self):
-        return connections[self.options.get("DATABASE", "default")]
-
-    @property
-    def horizon(self) -> int:
-        return int(self.options.get("RANK_HORIZON", HORIZON))
 
     def _cursor(self):
         return self.connection.cursor()

@@ -58,22 +58,18 @@ ENTRY_FIELDS = (
     "effective_date",
     "expiry_date",
 )
+# The entry columns a hit is made of (``make_hit``), with the entry's id.
 HIT_FIELDS = (
     "id",
-    "key",
-    "page_id",
-    "kind",
-    "title",
-    "url",
-    "code",
-    "article",
-    "anchor",
-    "doc_type",
-    "issuer",
-    "date",
-    "status",
-    "body",
-    "legal_basis",
+    *(
+        f
+        for f in ENTRY_FIELDS
+        if f not in ("issuer_id", "year", "effective_date", "expiry_date")
+    ),
+)
+# The hit fields copied as they are from the row.
+COPIED_HIT_FIELDS = tuple(
+    f for f in HIT_FIELDS if f not in ("id", "date", "body", "legal_basis")
 )
 FACET_LIMIT = 30
 
@@ -128,20 +124,10 @@ def make_hit(row: dict[str, Any], score: float, parsed: ParsedQuery) -> Hit:
     """A Hit from an entry row; the snippet is computed here, in Python."""
     source = row["body"] or row["legal_basis"] or row["title"]
     return Hit(
-        key=row["key"],
-        page_id=row["page_id"],
-        kind=row["kind"],
-        title=row["title"],
-        url=row["url"],
-        code=row["code"],
-        article=row["article"],
-        anchor=row["anchor"],
+        **{name: row[name] for name in COPIED_HIT_FIELDS},
         score=round(float(score), 4),
         snippet=make_snippet(source, parsed.highlight_terms),
-        doc_type=row["doc_type"],
-        issuer=row["issuer"],
         date=parse_date(row["date"]),
-        status=row["status"],
     )
 
 
