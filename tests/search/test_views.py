@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import search
+from search.types import SearchQuery
 
 from .pages import make_documents
 
@@ -128,6 +131,27 @@ def test_manage_py_stops_quietly_when_the_reader_closes_the_pipe(tmp_path):
     manage.stdout.close()  # the reader goes away before the first line
     _, err = manage.communicate(timeout=120)
     assert b"BrokenPipeError" not in err
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["search", "   "], "Give a QUERY"),
+        (["rebuild_search_index", "--backend", "nope"], "unknown backend 'nope'"),
+        (["rebuild_search_index", "--chunk-size", "0"], "--chunk-size"),
+    ],
+)
+def test_commands_refuse_bad_input_with_one_line(documents, args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command(*args)
+    assert search.search(SearchQuery(text="34-CT/TW")).hits  # the index is kept
+
+
+def test_search_batch_refuses_a_file_that_is_not_utf8(documents, tmp_path):
+    batch = tmp_path / "queries.txt"
+    batch.write_bytes("Hội đồng thi đua\n".encode("utf-16"))  # as Notepad saves
+    with pytest.raises(CommandError, match="not UTF-8"):
+        call_command("search", "--batch", str(batch))
 
 
 def test_rebuild_command(documents, capsys):

@@ -29,7 +29,15 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
-        aliases = [options["backend"]] if options["backend"] else backend_aliases()
+        if options["chunk_size"] < 1:
+            raise CommandError("--chunk-size must be a positive number.")
+        configured = backend_aliases()
+        if options["backend"] and options["backend"] not in configured:
+            raise CommandError(
+                f"unknown backend {options['backend']!r}; configured: "
+                + ", ".join(configured)
+            )
+        aliases = [options["backend"]] if options["backend"] else configured
         for n, alias in enumerate(aliases):
             # The first pass over the pages also counts the accent statistics.
             entries = counting_text(all_entries()) if n == 0 else all_entries()

@@ -54,7 +54,7 @@ class Command(BaseCommand):
         self.group = options["group"]
         if options["batch"]:
             return self._batch(options["batch"], limit, filters, options["json"])
-        if not options["query"]:
+        if not options["query"].strip():
             raise CommandError("Give a QUERY or --batch FILE.")
         results = self._results(options["query"], limit, filters)
         if not results and not options["json"]:
@@ -87,6 +87,8 @@ class Command(BaseCommand):
                 lines = [line.rstrip("\n") for line in handle]
         except OSError as error:
             raise CommandError(str(error)) from error
+        except UnicodeDecodeError as error:
+            raise CommandError(f"{path}: not UTF-8 text ({error.reason})") from error
         for text in lines:
             results = self._results(text, limit, filters) if text.strip() else []
             if as_json:
