@@ -82,7 +82,8 @@ def test_mapping_keyword_fields_for_codes_and_facets():
         assert properties[name]["copy_to"] == "text", name
     assert properties["text"]["analyzer"] == "vi_folded"
     assert properties["text"]["fields"]["bigram"]["analyzer"] == "vi_bigram"
-    assert properties["body"]["fields"]["folded"]["analyzer"] == "vi_folded"
+    # Snippets are made in Python from the stored text: nothing analysed twice.
+    assert "fields" not in properties["body"]
     assert properties["code"]["fields"]["raw"]["type"] == "keyword"
     assert properties["date"]["type"] == "date"
 
@@ -126,7 +127,7 @@ def test_synonyms_and_phrases_in_query():
     assert '"type": "phrase"' in text
 
 
-def test_aggregations_highlight_sort_and_page():
+def test_aggregations_source_sort_and_page():
     body = _body("", sort="date", page=3, per_page=10)
     assert set(body["aggs"]) == {
         "type",
@@ -137,8 +138,13 @@ def test_aggregations_highlight_sort_and_page():
         "tag",
         "kind",
     }
-    assert body["highlight"]["pre_tags"] == ["<mark>"]
-    assert body["highlight"]["encoder"] == "html"
+    # One request per search: the hits come with what a Hit and the second
+    # stage read (the snippet is made from the body), nothing highlighted.
+    assert "highlight" not in body
+    assert {"key", "title", "url", "body", "legal_basis", "year"} <= set(
+        body["_source"]
+    )
+    assert "code_keys" not in body["_source"]
     assert body["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
     assert (body["from"], body["size"]) == (20, 10)
     assert {"bool": {"must_not": [{"term": {"kind": "article"}}]}} in (

@@ -4,7 +4,6 @@ searching, a node dying mid-request, a node coming back)."""
 
 from __future__ import annotations
 
-import re
 import threading
 import uuid
 from urllib.parse import urlsplit
@@ -14,7 +13,6 @@ from django.core.management import call_command
 from django.db import connection
 
 import search
-from documents.text import fold
 from search import FALLBACK_NOTICE, get_backend
 from search.backends import default_config
 from search.backends.engine.opensearch import OpenSearchBackend
@@ -186,13 +184,31 @@ def test_facets_and_highlighting_equal_the_database_backends(node):
         assert ours.total == theirs.total, text
         assert ours.facets == theirs.facets, text
         assert {h.key for h in ours.hits} == {h.key for h in theirs.hits}, text
-        marked_db = {h.key: marked(h.snippet) for h in theirs.hits}
+        # Both make snippets with ``search.snippets.make_snippet``.
+        snippets = {h.key: h.snippet for h in theirs.hits}
         for hit in ours.hits:
-            assert marked(hit.snippet) == marked_db[hit.key], (text, hit.key)
+            assert hit.snippet == snippets[hit.key], (text, hit.key)
 
 
-def marked(snippet: str) -> set[str]:
-    return {fold(word) for word in re.findall(r"<mark>(.*?)</mark>", snippet)}
+def test_a_search_is_one_request_and_pages_are_cut_from_one_ranking(node, monkeypatch):
+    node.add_bulk(entries())
+    transport, requests = node.client.transport, []
+    perform = transport.perform_request
+
+    def counting(*args, **kwargs):
+        requests.append(args[:2])
+        return perform(*args, **kwargs)
+
+    monkeypatch.setattr(transport, "perform_request", counting)
+    whole = node.search(SearchQuery(text="thi đua", per_page=4))
+    assert len(requests) == 1, requests  # ranked, cut and shown from one answer
+    assert len(whole.hits) == 4 and whole.total > 4
+    halves = [
+        node.search(SearchQuery(text="thi đua", page=page, per_page=2)).hits
+        for page in (1, 2)
+    ]
+    assert [h.key for h in halves[0] + halves[1]] == [h.key for h in whole.hits]
+    assert [h.score for h in halves[0] + halves[1]] == [h.score for h in whole.hits]
 
 
 def test_unpublish_and_delete_remove_entries_on_commit(

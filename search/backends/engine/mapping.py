@@ -8,8 +8,7 @@ Analyzers (the node's analysis-common module; no ICU plugin needed):
   fields that rank accented matches higher.
 - ``vi_folded``: "đ" → "d", standard tokenizer, lowercase and ``asciifolding``
   ("hòa" → "hoa"); ``text`` (title, legal basis and body as one field, as
-  the database backends score them), the body's ``.folded`` (highlight) and
-  the số ký hiệu.
+  the database backends score them) and the số ký hiệu.
 - ``vi_bigram``: folded tokens joined in pairs (``shingle``), the word pairs that
   reward words appearing together as in the query.
 
@@ -62,14 +61,11 @@ def analysis(dsl: ModuleType) -> SimpleNamespace:
     )
 
 
-def vi_text(dsl: ModuleType, folded: bool = False):
+def vi_text(dsl: ModuleType):
     """A text field analysed exact (accented words rank higher), copied into
-    ``text``; with a ``.folded`` sub-field when it is highlighted."""
-    an = analysis(dsl)
-    if folded:
-        fields = {"folded": dsl.Text(analyzer=an.folded)}
-        return dsl.Text(analyzer=an.exact, fields=fields, copy_to="text")
-    return dsl.Text(analyzer=an.exact, copy_to="text")
+    ``text``. Snippets are made in Python from the stored text, as the
+    database backends make them: no field is analysed for highlighting."""
+    return dsl.Text(analyzer=analysis(dsl).exact, copy_to="text")
 
 
 def entry_mapping(dsl: ModuleType):
@@ -87,7 +83,7 @@ def entry_mapping(dsl: ModuleType):
         "article": keyword(),
         "anchor": unindexed(),
         "legal_basis": vi_text(dsl),
-        "body": vi_text(dsl, folded=True),
+        "body": vi_text(dsl),
         # Title, legal basis and body folded as one text, as the database
         # backends score them: one term frequency and one length per entry
         # (FTS5's BM25 over its columns), its word pairs beside it.

@@ -37,9 +37,14 @@ FACET_FIELDS = {
 FILTER_FIELDS = {**FACET_FIELDS, "cites": "cites"}
 FACET_SIZE = 30
 RESULT_WINDOW = 10_000
-HIGHLIGHT_FIELD = "body.folded"
 # What the second stage (``search.ranking``) reads of a candidate.
 RANK_FIELDS = ["key", "page_id", "kind", "title", "issuer", "doc_type", "year", "code"]
+# What a hit is made of (``reading.EngineReading._hit``): the second stage's
+# fields and what the result list shows, the snippet's text included.
+HIT_FIELDS = [
+    *RANK_FIELDS,
+    *("url", "article", "anchor", "date", "status", "body", "legal_basis"),
+]
 
 
 class Builder:
@@ -163,10 +168,11 @@ class Builder:
         common: frozenset[int] = frozenset(),
         window: int = 0,
     ):
-        """The complete request: query, filters, sort, page, aggregations,
-        highlight. With ``window``, the first ``window`` hits instead of the
-        page, with only the fields the second stage reads and no highlight
-        (``page_search`` then fetches the page's hits)."""
+        """The complete request: query, filters, sort, page, aggregations.
+        With ``window``, the first ``window`` hits instead of the page (the
+        second stage reorders them and cuts the page). Hits come with
+        ``HIT_FIELDS`` only; snippets are made from them in Python, as the
+        database backends make theirs, so no second request is needed."""
         Q = self.Q
         text = self.text_query(parsed, require_all, common)
         should = ([text] if text else []) + self.code_queries(code_keys, document_first)
@@ -183,7 +189,7 @@ class Builder:
         else:  # equal scores in a stable order, whatever the index's segments
             search = search.sort("_score", "key")
         if window:
-            search = search[0 : min(window, RESULT_WINDOW)].source(RANK_FIELDS)
+            search = search[0 : min(window, RESULT_WINDOW)]
         else:
             start = page_start(query)
             search = search[start : start + query.per_page]
@@ -192,30 +198,7 @@ class Builder:
             if name == "issuer":
                 agg.bucket("label", "terms", field="issuer", size=1)
             search.aggs.bucket(name, agg)
-        return search if window else self.highlight(search, parsed)
-
-    def page_search(self, ids: list[str], parsed: ParsedQuery):
-        """The hits ``ids`` (a page chosen by the second stage), highlighted as
-        ``build_search`` highlights them."""
-        search = self.Search().query(self.Q("ids", values=ids))[0 : len(ids)]
-        return self.highlight(search, parsed)
-
-    def highlight(self, search, parsed: ParsedQuery):
-        """Every query word marked in the body, as the database backends' snippets
-        do (not only the words of the clause that matched)."""
-        search = search.highlight_options(
-            pre_tags=["<mark>"],
-            post_tags=["</mark>"],
-            encoder="html",
-            fragment_size=240,
-            number_of_fragments=1,
-            no_match_size=240,
-        )
-        terms = " ".join(sorted(parsed.highlight_terms))
-        if not terms:
-            return search.highlight(HIGHLIGHT_FIELD)
-        words = self.Q("match", **{HIGHLIGHT_FIELD: {"query": terms}})
-        return search.highlight(HIGHLIGHT_FIELD, highlight_query=words.to_dict())
+        return search.source(HIT_FIELDS)
 
 
 def page_start(query: SearchQuery) -> int:

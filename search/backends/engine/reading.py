@@ -22,7 +22,6 @@ from .query import (
     AND_MAX_GROUPS,
     CODE_BOOST,
     FACET_FIELDS,
-    HIGHLIGHT_FIELD,
     RANK_FIELDS,
     WORD_FIELDS,
     page_start,
@@ -80,8 +79,8 @@ class EngineReading:
     def _reranked(self, response, parsed, query, named) -> SearchResults:
         """The page after the second stage (``search.ranking.bonuses``, as the
         database backends apply it): the named số ký hiệu's entries first, then
-        the best ``ranking.DEPTH`` others with their bonuses, then the rest;
-        the page's hits are then fetched whole and highlighted."""
+        the best ``ranking.DEPTH`` others with their bonuses, then the rest,
+        cut from the window's hits (they came whole)."""
         raw = response["hits"]["hits"]
         named_hits = [h for h in raw if (h.get("_score") or 0.0) >= CODE_BOOST]
         others = [h for h in raw if (h.get("_score") or 0.0) < CODE_BOOST]
@@ -102,20 +101,10 @@ class EngineReading:
             scores[top[i]["_id"]] += bonus
         top = sorted(top, key=lambda h: -scores[h["_id"]])  # stable for ties
         start = page_start(query)
-        page = [
-            h["_id"]
-            for h in (named_hits + top + others[ranking.DEPTH :])[
-                start : start + query.per_page
-            ]
+        page = (named_hits + top + others[ranking.DEPTH :])[
+            start : start + query.per_page
         ]
-        fetched = {}
-        if page:
-            body = self.builder.page_search(page, parsed).to_dict()
-            answer = self._call(self.client.search, index=self.index, body=body)
-            fetched = {h["_id"]: h for h in answer["hits"]["hits"]}
-        hits = [
-            self._hit(fetched[i], parsed, score=scores[i]) for i in page if i in fetched
-        ]
+        hits = [self._hit(h, parsed, score=scores[h["_id"]]) for h in page]
         return self._summary(response, hits, named)
 
     def _common_groups(self, parsed: ParsedQuery) -> frozenset[int]:
@@ -188,17 +177,9 @@ class EngineReading:
 
     def _hit(self, raw: dict, parsed: ParsedQuery, score: float | None = None) -> Hit:
         source = raw["_source"]
-        highlight = raw.get("highlight", {})
-        fragments = highlight.get(HIGHLIGHT_FIELD)
-        snippet = (
-            fragments[0]
-            if fragments
-            else make_snippet(
-                source.get("body")
-                or source.get("legal_basis")
-                or source.get("title", ""),
-                parsed.highlight_terms,
-            )
+        snippet = make_snippet(
+            source.get("body") or source.get("legal_basis") or source.get("title", ""),
+            parsed.highlight_terms,
         )
         return Hit(
             key=source["key"],
