@@ -6,19 +6,21 @@ before any other document. ``group_hits`` folds a ranked list into one
 :class:`DocumentGroup` per page, in the order of each page's best hit, with up
 to :data:`MAX_ARTICLES` of its Điều (best first, with their anchors and
 snippets). Exemplars, news and movements are groups of their own.
-``search_grouped`` reads as many flat result pages as it needs to fill a page
-of groups.
+``search_grouped`` reads as many flat hits as it needs to fill a page of
+groups.
 """
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .types import Hit, SearchQuery, SearchResults
 
 MAX_ARTICLES = 3
-# Flat hits read per page of groups, at most (pages of MAX_PER_PAGE hits).
+# Flat hits read for a page of groups: FLAT_PAGE, else MAX_FLAT_PAGES times as
+# many (at most ``backends.base.MAX_READ``).
 MAX_FLAT_PAGES = 5
 FLAT_PAGE = 100
 
@@ -72,7 +74,9 @@ def group_hits(
             groups[hit.page_id] = DocumentGroup(hit)
         elif hit.page_id in stand_ins:
             # The document's own entry, found after one of its Điều.
-            group.hit = replace(hit, score=max(hit.score, group.hit.score))
+            head = copy(hit)  # keeps a snippet not built yet unbuilt
+            head.score = max(hit.score, group.hit.score)
+            group.hit = head
             stand_ins.discard(hit.page_id)
     return list(groups.values())
 
@@ -91,28 +95,34 @@ class GroupedResults:
 def search_grouped(query: SearchQuery, run=None) -> GroupedResults:
     """Page ``query.page`` of ``query.per_page`` document groups.
 
-    Flat pages of :data:`FLAT_PAGE` hits are read in order until the groups
-    of the page (and one more, to know there is a next page) are complete or
-    :data:`MAX_FLAT_PAGES` were read; ``run`` is the search function
-    (``search.search`` by default).
+    The first :data:`FLAT_PAGE` flat hits are read; when they do not fill the
+    groups of the page (and one more, to know there is a next page), the
+    first ``MAX_FLAT_PAGES * FLAT_PAGE`` are read instead, in one search (a
+    search scores every match whatever page it returns, so one long read
+    costs about what one short one does), and the groups are made of the
+    fewest whole flat pages that fill them. ``run`` is the search function
+    (``search.search`` by default). Snippets are built for the groups of the
+    page only (``Hit.defer_snippet``).
     """
     if run is None:
         from . import search as run
     wanted = query.page * query.per_page + 1
-    hits: list[Hit] = []
-    first = None
-    for flat_page in range(1, MAX_FLAT_PAGES + 1):
-        flat = replace(query, page=flat_page, per_page=FLAT_PAGE)
-        results = run(flat)
-        first = first or results
-        hits += results.hits
-        if len(results.hits) < FLAT_PAGE or len(group_hits(hits)) >= wanted:
-            break
+    results = run(replace(query, page=1, per_page=FLAT_PAGE))
+    hits = results.hits
+    if len(hits) >= FLAT_PAGE and len(group_hits(hits)) < wanted:
+        results = run(replace(query, page=1, per_page=FLAT_PAGE * MAX_FLAT_PAGES))
+        hits = results.hits
+        # As many flat pages as fill the groups, as when they were read one
+        # by one: a Điều ranked further down is not nested under its document.
+        for end in range(2 * FLAT_PAGE, len(hits), FLAT_PAGE):
+            if len(group_hits(hits[:end])) >= wanted:
+                hits = hits[:end]
+                break
     groups = group_hits(hits)
     start = (query.page - 1) * query.per_page
     return GroupedResults(
         groups=groups[start : start + query.per_page],
-        results=first,
+        results=results,
         page=query.page,
         more=len(groups) > start + query.per_page,
     )

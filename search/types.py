@@ -8,6 +8,7 @@ without any page model and the views never see a backend-specific type.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from dataclasses import fields as dataclass_fields
 from typing import Any, Literal
@@ -146,6 +147,28 @@ class Hit:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
         return data
+
+    def defer_snippet(self, make: Callable[[], str]) -> None:
+        """Build the snippet with ``make()`` when it is first read, not now:
+        a page of grouped results reads hundreds of hits and shows a few
+        dozen (``search.grouping``), and a snippet scans the entry's text."""
+        self._snippet, self._make_snippet = "", make
+
+
+def _get_snippet(hit: Hit) -> str:
+    make = hit.__dict__.get("_make_snippet")
+    if make is not None:
+        hit._snippet, hit._make_snippet = make(), None
+    return hit.__dict__.get("_snippet", "")
+
+
+def _set_snippet(hit: Hit, value: str) -> None:
+    hit._snippet, hit._make_snippet = value, None
+
+
+# ``snippet`` stays a dataclass field (constructor, ``replace``, ``asdict``,
+# equality all see the built text); the property only lets it wait.
+Hit.snippet = property(_get_snippet, _set_snippet)
 
 
 FacetValue = tuple[str, str, int]  # (value, label, count)

@@ -18,7 +18,10 @@ from ..restore import enabled as restore_enabled
 from ..restore import restorer
 from ..types import IndexEntry, SearchQuery, SearchResults
 
-MAX_PER_PAGE = 100
+MAX_PER_PAGE = 100  # hits a page of results shows, at most
+# Hits one search may return: the grouped results (``search.grouping``) read up
+# to this many in one search rather than scoring the matches once per page.
+MAX_READ = 500
 MAX_PAGE = 10_000
 
 
@@ -40,7 +43,7 @@ def clamp_query(query: SearchQuery) -> SearchQuery:
     except (TypeError, ValueError):
         page = 1
     try:
-        per_page = min(max(int(query.per_page), 1), MAX_PER_PAGE)
+        per_page = min(max(int(query.per_page), 1), MAX_READ)
     except (TypeError, ValueError):
         per_page = 20
     sort = query.sort if query.sort in ("relevance", "date") else "relevance"

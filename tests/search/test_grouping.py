@@ -41,17 +41,58 @@ def test_a_document_known_only_by_its_articles_gets_its_title():
     assert group.hit.article is None and group.to_dict()["articles"][0]["anchor"]
 
 
-def test_pages_of_groups_read_flat_pages_until_full():
+def test_pages_of_groups_read_flat_hits_until_full():
     flat = [_hit(p, n=n) for p in range(1, 60) for n in (1, 2, 3)]
     calls = []
 
     def run(query: SearchQuery) -> SearchResults:
-        calls.append(query.page)
+        calls.append((query.page, query.per_page))
         start = (query.page - 1) * query.per_page
         return SearchResults(hits=flat[start : start + query.per_page], total=177)
 
+    first = search_grouped(SearchQuery(text="x", page=1, per_page=20), run)
+    assert [g.hit.page_id for g in first.groups] == list(range(1, 21))
+    assert first.more and calls == [(1, 100)]  # 34 groups in the first 100
+    calls.clear()
     page = search_grouped(SearchQuery(text="x", page=2, per_page=20), run)
     assert [g.hit.page_id for g in page.groups] == list(range(21, 41))
-    assert page.more and calls == [1, 2]
+    assert page.more and calls == [(1, 100), (1, 500)]
     last = search_grouped(SearchQuery(text="x", page=3, per_page=20), run)
     assert len(last.groups) == 19 and not last.more
+
+
+def test_snippets_are_built_for_the_groups_shown_only():
+    built = []
+    hits = []
+    for page_id in range(1, 40):
+        for hit in (_hit(page_id, n=1), _hit(page_id)):
+            hit.defer_snippet(lambda key=hit.key: built.append(key) or f"<{key}>")
+            hits.append(hit)
+
+    def run(query: SearchQuery) -> SearchResults:
+        return SearchResults(hits=hits[: query.per_page], total=len(hits))
+
+    page = search_grouped(SearchQuery(text="x", per_page=2), run)
+    assert built == []
+    shown = [page.groups[0].hit.snippet, page.groups[0].articles[0].snippet]
+    assert shown == ["<page:1>", "<page:1#dieu-1>"]
+    assert page.groups[1].to_dict()["snippet"] == "<page:2>"
+    assert built == ["page:1", "page:1#dieu-1", "page:2", "page:2#dieu-1"]
+
+
+def test_a_long_read_keeps_the_whole_pages_that_fill_the_groups():
+    flat = [_hit(p, n=1) for p in range(1, 301)] + [_hit(1, n=2)]
+    calls = []
+
+    def run(query: SearchQuery) -> SearchResults:
+        calls.append(query.per_page)
+        start = (query.page - 1) * query.per_page
+        return SearchResults(hits=flat[start : start + query.per_page], total=301)
+
+    page = search_grouped(SearchQuery(text="x", page=2, per_page=100), run)
+    assert calls == [100, 500] and page.more
+    assert [g.hit.page_id for g in page.groups] == list(range(101, 201))
+    # Read page by page, the third flat page filled the groups: the Điều
+    # ranked 301st is not nested under its document.
+    first = search_grouped(SearchQuery(text="x", page=1, per_page=100), run)
+    assert [a.key for a in first.groups[0].articles] == ["page:1#dieu-1"]

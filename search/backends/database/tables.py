@@ -9,6 +9,7 @@ same way; only the full-text match and its score differ.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from documents.text import fold, index_tokens, words
@@ -121,14 +122,15 @@ def text_columns(entry: IndexEntry) -> dict[str, str]:
 
 
 def make_hit(row: dict[str, Any], score: float, parsed: ParsedQuery) -> Hit:
-    """A Hit from an entry row; the snippet is computed here, in Python."""
+    """A Hit from an entry row; the snippet is computed in Python when read."""
     source = row["body"] or row["legal_basis"] or row["title"]
-    return Hit(
+    hit = Hit(
         **{name: row[name] for name in COPIED_HIT_FIELDS},
         score=round(float(score), 4),
-        snippet=make_snippet(source, parsed.highlight_terms),
         date=parse_date(row["date"]),
     )
+    hit.defer_snippet(partial(make_snippet, source, parsed.highlight_terms))
+    return hit
 
 
 # Same rule as LegalDocumentPage.is_in_force_on: the expiry day is excluded; an

@@ -11,6 +11,7 @@ the page is cut.
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import Any
 
 from ... import ranking
@@ -177,11 +178,10 @@ class EngineReading:
 
     def _hit(self, raw: dict, parsed: ParsedQuery, score: float | None = None) -> Hit:
         source = raw["_source"]
-        snippet = make_snippet(
-            source.get("body") or source.get("legal_basis") or source.get("title", ""),
-            parsed.highlight_terms,
+        text = (
+            source.get("body") or source.get("legal_basis") or source.get("title", "")
         )
-        return Hit(
+        hit = Hit(
             key=source["key"],
             page_id=source["page_id"],
             kind=source["kind"],
@@ -196,12 +196,13 @@ class EngineReading:
                 else score,
                 4,
             ),
-            snippet=snippet,
             doc_type=source.get("doc_type", ""),
             issuer=source.get("issuer", ""),
             date=to_date(source.get("date")),
             status=source.get("status", ""),
         )
+        hit.defer_snippet(partial(make_snippet, text, parsed.highlight_terms))
+        return hit
 
     def _facets(self, aggregations: dict) -> dict[str, list[tuple]]:
         facets = {}
