@@ -357,6 +357,9 @@ def main() -> None:
     )
     parser.add_argument("--reuse", action="store_true")
     parser.add_argument(
+        "--fix", default="", help='cross-validate: weights held, "heading=0.1,year=0"'
+    )
+    parser.add_argument(
         "--bm25", default="", help='first-stage column weights, e.g. "title=3"'
     )
     args = parser.parse_args()
@@ -381,6 +384,11 @@ def main() -> None:
     elif args.command == "restoration":
         print_restoration(restoration_summary())
     else:
+        import relevance_cv
+
+        for item in filter(None, args.fix.split(",")):
+            name, _, value = item.partition("=")
+            relevance_cv.FIXED[name.strip()] = float(value)
         report = cross_validate(args.variants)
         (WORK / "cross_validation.json").write_text(
             json.dumps(report, ensure_ascii=False, indent=1), "utf-8"
