@@ -3,6 +3,7 @@
     python bench/search.py relevance            # MRR@10, recall@10
     python bench/search.py relevance-scale --sizes 100000  # laws + 100k newer
     python bench/search.py speed --sizes 10000 100000 1000000  # + /tim-kiem/
+    python bench/search.py speed --reuse-index  # the queries only, index as it is
     python bench/search.py wagtail-speed --sizes 10000     # Wagtail's own search
     python bench/search.py known-item [--reuse]  # document MRR@10, look-ups
                         # (with OPENSEARCH_URL: the engine and its database)
@@ -106,6 +107,11 @@ def main() -> None:
         help="known-item, cross-validate: reuse var/bench/known_item.sqlite3",
     )
     parser.add_argument(
+        "--reuse-index",
+        action="store_true",
+        help="speed: time the queries on the index as it is (no indexing)",
+    )
+    parser.add_argument(
         "--questions",
         type=int,
         default=0,
@@ -136,7 +142,7 @@ def main() -> None:
             )
             print(json.dumps({"tim_kiem_page": page_latency()}), flush=True)
         if args.what in ("all", "speed"):
-            speed(args.sizes)
+            speed(args.sizes, reuse_index=args.reuse_index)
         if args.what in ("all", "relevance-scale"):
             scale = relevance_at_scale(max(args.sizes))
             print(json.dumps({"relevance_at_scale": scale}, indent=1), flush=True)
