@@ -280,29 +280,38 @@ def known_item(reuse: bool) -> dict:
     (``search --group``, /tim-kiem/) and the flat one (``search --batch``: the
     rank of the document's first row, a Điều row counting for it), each way;
     with time per query."""
-    import time
-
     setup_database(known_item_database(reuse))
     import search
+
+    return look_up_figures(known_item_queries(), search.search)
+
+
+def look_up_figures(queries: list[dict], run) -> dict:
+    """MRR@10 of the wanted documents in the grouped and the flat list of
+    ``run`` (``search.search`` or one backend's ``search``), each way, over
+    all look-ups and over those whose document was imported; ms per grouped
+    query."""
+    import time
+
     from search.grouping import search_grouped
     from search.types import SearchQuery
 
-    figures_: dict[str, dict[str, list]] = {}
-    for query in known_item_queries():
+    figures: dict[str, dict[str, list]] = {}
+    for query in queries:
         wanted = set(query["wanted"])
+        asked = SearchQuery(text=query["text"], per_page=10)
         started = time.perf_counter()
-        groups = search_grouped(SearchQuery(text=query["text"], per_page=10)).groups
+        groups = search_grouped(asked, run=run).groups
         grouped_ms = (time.perf_counter() - started) * 1000
-        pages = [g.hit.page_id for g in groups]
-        flat = search.search(SearchQuery(text=query["text"], per_page=10)).hits
-        rows = [h.page_id for h in flat]
+        pages = [group.hit.page_id for group in groups]
+        rows = [hit.page_id for hit in run(asked).hits]
         for label, order in (("grouped", pages), ("flat rows", rows)):
             ranks = [i for i, p in enumerate(order[:10], 1) if p in wanted]
-            into = figures_.setdefault(f"{label} {query['way']}", {"rr": [], "in": []})
+            into = figures.setdefault(f"{label} {query['way']}", {"rr": [], "in": []})
             into["rr"].append(1 / ranks[0] if ranks else 0.0)
             if wanted:
                 into["in"].append(1 / ranks[0] if ranks else 0.0)
-        figures_.setdefault(f"ms {query['way']}", {"rr": [], "in": []})["rr"].append(
+        figures.setdefault(f"ms {query['way']}", {"rr": [], "in": []})["rr"].append(
             grouped_ms
         )
     return {
@@ -315,7 +324,7 @@ def known_item(reuse: bool) -> dict:
             ),
             "queries": len(v["rr"]),
         }
-        for label, v in figures_.items()
+        for label, v in figures.items()
     }
 
 

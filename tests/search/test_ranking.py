@@ -12,7 +12,7 @@ from search import ranking
 from search.query import parse, strip_diacritics
 from search.types import IndexEntry, SearchQuery
 
-from .conftest import BACKEND_NAMES, DATABASES, ENGINES, make_backend
+from .conftest import DATABASES
 
 
 def _q(text: str) -> list[str]:
@@ -78,14 +78,6 @@ def _doc(page_id: int, title: str, issuer: str, body: str) -> IndexEntry:
         date=dt.date(2025, 1, 1) + dt.timedelta(days=page_id),
         body=body,
     )
-
-
-@pytest.fixture(params=BACKEND_NAMES)
-def backend(request):
-    backend = make_backend(request.param)
-    yield backend
-    if request.param in ENGINES:
-        backend.drop()
 
 
 @pytest.mark.django_db(databases=DATABASES)
