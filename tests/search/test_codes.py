@@ -1,0 +1,36 @@
+"""The số ký hiệu a query names (``search.codes.query_code_keys``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.codes import query_code_keys
+
+
+@pytest.mark.parametrize(
+    "text, keys",
+    [
+        ("kế hoạch thực hiện nghị quyết 48 nq cp đồng tháp", ["48/nq-cp"]),
+        ("nghi dinh 98 2023 nd cp giay khen", ["98/2023/nd-cp"]),
+        ("Nghị định 98/2023/NĐ-CP", ["98/2023/nd-cp"]),
+        ("quy dinh 377 qd tw", ["377-qd/tw"]),
+        ("34 CT TW", ["34-ct/tw"]),
+        ("quyết định bãi bỏ quyết định 09 2022 qđ ubnd và 08 2025", ["9/2022/qd-ubnd"]),
+    ],
+)
+def test_a_code_typed_with_spaces_is_read_whole(text, keys):
+    assert query_code_keys(text) == keys
+
+
+@pytest.mark.parametrize(
+    "text, keys",
+    [
+        # a kind's abbreviation followed by a subject word is no code
+        ("nghi dinh 98 nd giay khen", ["nghi dinh|98"]),
+        ("chi thi 34", ["chi thi|34"]),
+        ("ke hoach 2025 tam duong", ["ke hoach|2025"]),
+        ("thi dua khen thuong", []),
+    ],
+)
+def test_other_queries_keep_their_keys(text, keys):
+    assert query_code_keys(text) == keys
