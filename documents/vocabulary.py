@@ -12,8 +12,8 @@ import re
 from django.utils.text import slugify
 
 from documents.citations.model import fold_issuer
+from documents.issuers import issuer_segments, national_body
 from documents.models import DocumentType, IssuingBody, Signer
-from documents.parsing.issuers import issuer_segments, national_body
 from documents.text import fold
 
 Level = IssuingBody.Level
@@ -142,10 +142,10 @@ def body_by_symbol(
 ) -> IssuingBody | None:
     """The body a symbol names when the header lost it ("NĐ-CP" → Chính phủ).
 
-    The segments that may name the issuer (``parsing.issuers.issuer_segments``:
+    The segments that may name the issuer (``documents.issuers.issuer_segments``:
     the first of a Công văn's, the others from the last) are tried in turn: a
     unique abbreviation among the known bodies, else a national body of
-    ``parsing.issuers`` (created).
+    ``documents.issuers`` (created).
     """
     for segment in issuer_segments(symbol, doc_type):
         for abbr in dict.fromkeys([segment, re.sub(r"\d+$", "", segment)]):

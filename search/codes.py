@@ -10,23 +10,15 @@ sets, so every spelling rule lives in the citations package.
 subject ("nghi dinh 98 giay khen"); ``query_code_keys`` therefore tries the
 word spans of the query that hold a digit, longest first. Staff also type a
 code with spaces for its separators ("nghi quyet 48 nq cp", "98 2023 nd cp"):
-a number followed by a kind's abbreviation and a known issuer's is read as
-the code it spells ("48/nq-cp"); a subject word after a kind ("98 nd giay
-khen") is left alone.
+``documents.citations.spaced_codes`` reads those first.
 """
 
 from __future__ import annotations
 
-from documents.citations import parse_code
-from documents.parsing.issuers import NATIONAL_ABBREVIATIONS, abbreviation_key
-from documents.parsing.vocab import TYPE_CODES
+from documents.citations import parse_code, spaced_codes
 
 MAX_SPAN = 6
 MAX_WORDS = 24
-#: Kinds' abbreviations (QĐ, NĐ, NQ, TT, CT, KH, …) and the issuers a spaced
-#: code may name: the national bodies and the local councils and committees.
-KIND_KEYS = frozenset(abbreviation_key(code) for code in TYPE_CODES)
-ISSUER_KEYS = NATIONAL_ABBREVIATIONS | {"UBND", "HDND"}
 
 
 def _spans(words: list[str]):
@@ -37,35 +29,13 @@ def _spans(words: list[str]):
                 yield start, start + length
 
 
-def _spaced_codes(words: list[str]) -> list[str]:
-    """The codes typed with spaces for separators, in order: "48 nq cp" →
-    "48/nq-cp", "98 2023 nd cp" → "98/2023/nd-cp"."""
-    codes = []
-    for i, word in enumerate(words):
-        if not word.isdigit():
-            continue
-        year = i + 1 < len(words) and _is_year(words[i + 1])
-        number = words[i : i + 2] if year else [word]
-        kind, issuer = (words[i + len(number) : i + len(number) + 2] + ["", ""])[:2]
-        if (
-            abbreviation_key(kind) in KIND_KEYS
-            and abbreviation_key(issuer) in ISSUER_KEYS
-        ):
-            codes.append("/".join(number) + f"/{kind}-{issuer}")
-    return codes
-
-
-def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
-
-
 def query_code_keys(text: str) -> list[str]:
     """Lookup keys of the document code the query names, or []."""
     if not any(ch.isdigit() for ch in text):
         return []
     words = text.split()[:MAX_WORDS]
     candidates = [
-        *_spaced_codes(words),
+        *spaced_codes(words),
         *(" ".join(words[start:end]) for start, end in _spans(words)),
     ]
     for candidate in candidates:

@@ -4,10 +4,13 @@
 ("34/CT-TW", "nd 98/2023", "Chỉ thị 34", "Luật Đất đai") into
 :class:`~documents.citations.keys.CodeParts`, whose ``match_keys()`` meet the
 keys of ``keys.code_lookup_keys`` exactly when the query names the document.
+:func:`spaced_codes` finds the codes a query types with spaces for their
+separators ("nghi quyet 48 nq cp").
 """
 
 import re
 
+from documents.issuers import NATIONAL_ABBREVIATIONS, abbreviation_key
 from documents.kinds import LAW_TYPES, QPPL_TYPES
 from documents.normalize import fold_same_length
 from documents.text import nfc
@@ -41,6 +44,9 @@ _QPPL = re.compile(
 )
 _ADMIN = re.compile(rf"(?P<num>\d{{1,5}})?\s*/\s*(?P<sym>{_SYM})")
 _BARE = re.compile(r"(?P<num>\d{1,5})(?:\s+(?:nam\s+)?(?P<year>(?:19|20)\d\d))?")
+#: Issuers a code typed with spaces may name: the national bodies and the
+#: local councils and committees.
+_SPACED_ISSUERS = NATIONAL_ABBREVIATIONS | {"UBND", "HDND"}
 
 
 def _system_for(doc_type: str | None, symbol: str | None, year: int | None) -> str:
@@ -65,6 +71,33 @@ def parse_code(text: str) -> CodeParts | None:
     if doc_type in LAW_TYPES and not re.match(r"\d", rest_f):
         return _parse_law_title(source) or _from_citation(source)
     return _parse_number_block(rest_f, rest, doc_type) or _from_citation(source)
+
+
+def spaced_codes(words: list[str]) -> list[str]:
+    """The codes typed with spaces for separators, in order: "48 nq cp" →
+    "48/nq-cp", "98 2023 nd cp" → "98/2023/nd-cp", "377 qđ tw" → "377/qđ-tw"
+    (``parse_code`` reads each). The kind's abbreviation and a known issuer's
+    must follow the number, so "98 nd giay khen" is no code.
+    """
+    codes, i = [], 0
+    while i < len(words):
+        year = i + 1 < len(words) and _is_year(words[i + 1])
+        number = words[i : i + 2] if year else words[i : i + 1]
+        kind, issuer = (words[i + len(number) : i + len(number) + 2] + ["", ""])[:2]
+        if (
+            words[i].isdigit()
+            and type_from_code(kind)
+            and abbreviation_key(issuer) in _SPACED_ISSUERS
+        ):
+            codes.append("/".join(number) + f"/{kind}-{issuer}")
+            i += len(number) + 2
+        else:
+            i += 1
+    return codes
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def _from_citation(source: str) -> CodeParts | None:

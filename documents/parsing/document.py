@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from documents.dates import dmy_to_iso, find_date
+from documents.issuers import issuer_from_symbol
 from documents.text import fold
 
 from .header import parse_header, split_issuer
@@ -22,7 +23,6 @@ from .heading import (
     is_authority_line,
     restore_proper_names,
 )
-from .issuers import issuer_from_symbol
 from .lines import clean_lines, fold_head, is_upper, starts_folded
 from .metadata import read_table
 from .model import ParsedDocument

@@ -41,11 +41,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from documents.dates import dmy_to_iso
+from documents.issuers import (
+    NATIONAL_ABBREVIATIONS,
+    issuer_from_symbol,
+    issuer_segments,
+)
 from documents.text import fold
 
 from .document import parse_document, set_code
 from .heading import restore_proper_names, sentence_case
-from .issuers import NATIONAL_ABBREVIATIONS, issuer_from_symbol, issuer_segments
 from .model import ParsedDocument, SourceRecord
 from .names import display_name
 from .places import is_placeless, local_issuer

@@ -16,10 +16,10 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from documents.issuers import NATIONAL_ABBREVIATIONS
 from documents.kinds import KINDS, type_codes
 from documents.text import fold
 
-from .issuers import NATIONAL_ABBREVIATIONS
 from .vocab import TYPE_CODES
 
 #: English names of kinds in translated copies' addresses ("Decree-301-2025-ND-CP").

@@ -8,6 +8,7 @@ from documents.citations import (
     code_lookup_keys,
     compose_code,
     parse_code,
+    spaced_codes,
 )
 from tests.documents.test_citations import one
 
@@ -150,3 +151,19 @@ class TestCodes:
         assert compose_code(
             number=None, year=None, symbol="KH-UBND", system="admin"
         ) == ("/KH-UBND")
+
+
+@pytest.mark.parametrize(
+    "words, codes",
+    [
+        ("nghi quyet 48 nq cp", ["48/nq-cp"]),
+        ("98 2023 nđ cp giay khen", ["98/2023/nđ-cp"]),
+        ("377 QĐ TW và 09 2022 qd ubnd", ["377/QĐ-TW", "09/2022/qd-ubnd"]),
+        ("98 nd giay khen", []),  # a subject word, not an issuer, after the kind
+        ("48 cp nq", []),  # the kind comes before the issuer
+        ("2025 tam duong", []),
+    ],
+)
+def test_spaced_codes(words, codes):
+    assert spaced_codes(words.split()) == codes
+    assert all(parse_code(code).number is not None for code in codes)

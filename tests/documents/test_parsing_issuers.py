@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from documents.issuers import issuer_from_symbol
 from documents.parsing import parse_document
 from documents.parsing.flags import (
     FLAG_MESSAGES,
@@ -19,7 +20,6 @@ from documents.parsing.flags import (
     flag_message,
     missing_fields,
 )
-from documents.parsing.issuers import issuer_from_symbol
 
 PARSING = Path(__file__).resolve().parents[2] / "documents" / "parsing"
 

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 
+from documents.kinds import type_codes
 from documents.text import fold
-
-from .vocab import TYPE_CODES
 
 _BTC = "Bộ Tài chính"
 _NATIONAL: dict[str, tuple[str, str | None]] = {
@@ -82,7 +81,7 @@ _NATIONAL: dict[str, tuple[str, str | None]] = {
 
 #: The abbreviations of the table, folded and upper case.
 NATIONAL_ABBREVIATIONS: frozenset[str] = frozenset(_NATIONAL)
-_TYPE_KEYS = frozenset(fold(code).upper() for code in TYPE_CODES)
+_TYPE_KEYS = frozenset(fold(code).upper() for code in type_codes())
 _TERM = re.compile(r"\d+$")
 
 
