@@ -29,7 +29,8 @@ def article_entry(key: str, page_id: int, title: str, body: str, basis: str = ""
     )
 
 
-def _doc(page_id: int, **kwargs) -> IndexEntry:
+def document_entry(page_id: int, **kwargs) -> IndexEntry:
+    """A document's entry (key, kind and URL from its page id)."""
     kwargs.setdefault("kind", "document")
     kwargs.setdefault("url", f"/van-ban/{page_id}/")
     return IndexEntry(key=f"page:{page_id}", page_id=page_id, **kwargs)
@@ -58,7 +59,7 @@ def _article(page_id: int, number: int, parent: IndexEntry, body: str) -> IndexE
 
 def entries() -> list[IndexEntry]:
     """Sixteen entries: documents, articles, news, exemplars, movements."""
-    ct34 = _doc(
+    ct34 = document_entry(
         1,
         title="Chỉ thị về tăng cường sự lãnh đạo của Đảng đối với công tác thi đua, "
         "khen thưởng",
@@ -74,7 +75,7 @@ def entries() -> list[IndexEntry]:
         body="Bộ Chính trị yêu cầu các cấp ủy đổi mới công tác thi đua, khen thưởng.",
         effective_date=dt.date(2019, 4, 7),
     )
-    nd98 = _doc(
+    nd98 = document_entry(
         2,
         title="Nghị định quy định chi tiết thi hành một số điều của Luật Thi đua, "
         "khen thưởng",
@@ -90,7 +91,7 @@ def entries() -> list[IndexEntry]:
         effective_date=dt.date(2023, 12, 31),
         expiry_date=dt.date(2025, 6, 30),
     )
-    plan = _doc(
+    plan = document_entry(
         3,
         title="Kế hoạch tổ chức phong trào thi đua, khen thưởng năm 2025",
         code="15/KH-UBND",
@@ -124,76 +125,76 @@ def entries() -> list[IndexEntry]:
             nd98,
             "Bằng khen của Thủ tướng Chính phủ được tặng cho tập thể tiêu biểu.",
         ),
-        _doc(
+        document_entry(
             4,
             kind="news",
             title="Xã Hoà Bình tổ chức hội nghị điển hình tiên tiến",
             date=dt.date(2024, 5, 2),
             body="Hội nghị biểu dương điển hình tiên tiến.",
         ),
-        _doc(
+        document_entry(
             5,
             kind="exemplar",
             title="Ông Nguyễn Văn An, gương sáng nông thôn mới",
             date=dt.date(2023, 3, 1),
             body="Hội nghị bàn giải pháp xây dựng nông thôn mới ở bản.",
         ),
-        _doc(
+        document_entry(
             6,
             kind="exemplar",
             title="Bà Lò Thị Hoa, người tốt việc tốt",
             date=dt.date(2023, 3, 2),
             body="Hội nghị bán giải pháp xây dựng nông thôn mới ở bản.",
         ),
-        _doc(
+        document_entry(
             7,
             kind="movement",
             title="Phong trào Cả nước chung tay vì người nghèo",
             date=dt.date(2022, 1, 1),
             body="Phát động phong trào giảm nghèo bền vững.",
         ),
-        _doc(
+        document_entry(
             8,
             kind="news",
             title="Hội đồng nhân dân huyện họp kỳ thứ mười",
             date=dt.date(2024, 7, 15),
             body="Kỳ họp thông qua nghị quyết về ngân sách.",
         ),
-        _doc(
+        document_entry(
             9,
             kind="page",
             title="Giới thiệu cổng thông tin",
             body="Cổng đăng tải văn bản chỉ đạo, điều hành của huyện.",
         ),
-        _doc(
+        document_entry(
             10,
             kind="news",
             title="Tập huấn nghiệp vụ văn thư lưu trữ",
             date=dt.date(2021, 9, 9),
             body="Cán bộ văn thư được tập huấn lưu trữ số.",
         ),
-        _doc(
+        document_entry(
             11,
             kind="news",
             title="Khánh thành cầu treo bản Nà Ly",
             date=dt.date(2020, 11, 20),
             body="Cây cầu giúp người dân đi lại an toàn.",
         ),
-        _doc(
+        document_entry(
             12,
             kind="news",
             title="Mùa thu hoạch chè Tam Đường",
             date=dt.date(2024, 10, 1),
             body="Nông dân thu hoạch chè búp tươi.",
         ),
-        _doc(
+        document_entry(
             13,
             kind="news",
             title="Giải bóng đá thiếu niên",
             date=dt.date(2024, 6, 1),
             body="Các đội bóng tranh tài sôi nổi tại sân vận động.",
         ),
-        _doc(
+        document_entry(
             14,
             kind="news",
             title="Tiêm chủng mở rộng cho trẻ em",

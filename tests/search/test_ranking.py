@@ -13,6 +13,7 @@ from search.query import parse, strip_diacritics
 from search.types import IndexEntry, SearchQuery
 
 from .conftest import DATABASES
+from .corpus import document_entry
 
 
 def _q(text: str) -> list[str]:
@@ -67,12 +68,9 @@ def test_an_article_does_not_take_its_documents_title():
 
 
 def _doc(page_id: int, title: str, issuer: str, body: str) -> IndexEntry:
-    return IndexEntry(
-        key=f"page:{page_id}",
-        page_id=page_id,
-        kind="document",
+    return document_entry(
+        page_id,
         title=title,
-        url=f"/van-ban/{page_id}/",
         doc_type="Quyết định",
         issuer=issuer,
         date=dt.date(2025, 1, 1) + dt.timedelta(days=page_id),

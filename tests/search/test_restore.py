@@ -15,6 +15,7 @@ from search.query import parse
 from search.types import IndexEntry, SearchQuery
 
 from .conftest import DATABASES, make_backend
+from .corpus import document_entry
 from .pages import make_documents
 
 pytestmark = pytest.mark.django_db
@@ -22,14 +23,7 @@ pytestmark = pytest.mark.django_db
 
 def _entry(n: int, title: str, body: str = "") -> IndexEntry:
     """A document entry (the text of the tests is Vietnamese prose)."""
-    return IndexEntry(
-        key=f"page:{n}",
-        page_id=n,
-        kind="document",
-        title=title,
-        url=f"/van-ban/{n}/",
-        body=body,
-    )
+    return document_entry(n, title=title, body=body)
 
 
 CONTENT = [
