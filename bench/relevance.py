@@ -28,7 +28,8 @@ the latter two the recorded row also says how many of its words restoration
 gave their written form (``restoration`` sums it up: ``relevance_restore``).
 
 Known-item: the shared documents are imported with ``import_documents``
-(slug = the record's id) into a fresh SQLite database under ``var/bench``;
+(slug = the record's id) into a fresh SQLite database under ``var/bench``, or
+into the PostgreSQL database ``BENCH_DATABASE_URL`` names;
 a query's rank is the rank of its document among the distinct documents of
 the result list (a hit on one of its Điều counts). Skips cleanly when
 ``../shared/data`` is absent.
@@ -173,13 +174,22 @@ def collect_alqac() -> Path | None:
     return dump("alqac", record_queries(both_ways(queries)))
 
 
-def known_item_database(reuse: bool) -> Path:
-    """A SQLite database with the demo and the shared documents (slug = id)."""
+def known_item_database(reuse: bool) -> str:
+    """The URL of a database with the demo and the shared documents (slug =
+    id): a SQLite file under ``var/bench``, or the PostgreSQL database that
+    ``BENCH_DATABASE_URL`` names (dropped and created again unless reused)."""
     WORK.mkdir(parents=True, exist_ok=True)
-    database = WORK / "known_item.sqlite3"
-    if reuse and database.exists():
-        return database
-    database.unlink(missing_ok=True)
+    url = os.environ.get("BENCH_DATABASE_URL", "")
+    if url.startswith("postgres"):
+        if reuse:
+            return url
+        recreate_postgres(url)
+    else:
+        database = WORK / "known_item.sqlite3"
+        url = f"sqlite:///{database}"
+        if reuse and database.exists():
+            return url
+        database.unlink(missing_ok=True)
     records = WORK / "known_item_documents.jsonl"
     with records.open("w", encoding="utf-8") as out:
         for path in sorted(DOCUMENTS.glob("*.jsonl")):
@@ -190,7 +200,7 @@ def known_item_database(reuse: bool) -> Path:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": url,
         "SEARCH_RESTORE_ACCENTS": "1",  # count the statistics while importing
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
@@ -198,7 +208,21 @@ def known_item_database(reuse: bool) -> Path:
         if args[0] == "import_documents":
             args += ["--publish"]
         subprocess.run(manage + args, env=env, check=True, stdout=subprocess.DEVNULL)
-    return database
+    return url
+
+
+def recreate_postgres(url: str) -> None:
+    """Drop the PostgreSQL database of ``url`` and create it empty."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def known_item_queries() -> list[dict]:
@@ -236,9 +260,9 @@ def known_item_queries() -> list[dict]:
     return queries
 
 
-def setup_database(database: Path) -> None:
+def setup_database(url: str) -> None:
     sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
     import django
 
