@@ -7,6 +7,12 @@ for every fold the (first-stage variant, second-stage weights) best on the
 other four folds is measured on it: the "held-out" figure is each query
 measured with weights chosen without it, "dev-tuned" the same weights on the
 folds they were chosen on.
+
+Two splits (``SPLITS``): "query", five folds by the hash, and "law", which
+holds out one ALQAC law at a time (its questions are measured with weights
+chosen on the questions of the other three laws; the look-ups, which have no
+law, are split into four folds by the hash). The hidden questions are on laws
+the dev set does not hold, so the law split is the closer proxy.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "bench"
 FOLDS = 5
+# Number of folds of each split (see ``fold_of``).
+SPLITS = {"query": FOLDS, "law": 4}
 LEVELS = {
     "title": (0.0, 0.25, 0.5, 1.0, 2.0),
     "heading": (0.0, 0.1),
@@ -110,9 +118,15 @@ def reciprocal_rank(row: dict, weights: dict[str, float]) -> float:
     return 1 / rank if rank <= 10 else 0.0
 
 
-def fold_of(row: dict) -> int:
+def fold_of(row: dict, split: str = "query") -> int:
+    """The row's fold: by a hash of its query (both forms in one fold) or,
+    in the "law" split, an ALQAC question's law (the law of its wanted
+    articles, "law:3#dieu-5" -> 2)."""
+    if split == "law" and row["level"] == "entry" and row["wanted"]:
+        law = row["wanted"][0].split("#")[0]
+        return int(law.rpartition(":")[2]) - 1
     base = row.get("group") or row["id"].split("/")[0]
-    return zlib.crc32(base.encode()) % FOLDS
+    return zlib.crc32(base.encode()) % SPLITS[split]
 
 
 def grid() -> list[dict[str, float]]:
@@ -138,38 +152,44 @@ def measured(variants: dict[str, dict]) -> dict:
     return {"configs": configs, "rr": table}
 
 
-def objective(variants, table, tag: str, c: int, folds: set[int]) -> float:
+def objective(
+    variants, table, tag: str, c: int, folds: set[int], split: str = "query"
+) -> float:
     """Mean over the sets of each set's MRR@10 on ``folds`` under config c."""
     means = []
     for name, rows in variants[tag].items():
         chosen = [
-            table["rr"][(tag, name, r["id"])][c] for r in rows if fold_of(r) in folds
+            table["rr"][(tag, name, r["id"])][c]
+            for r in rows
+            if fold_of(r, split) in folds
         ]
         if chosen:
             means.append(statistics.mean(chosen))
     return statistics.mean(means) if means else 0.0
 
 
-def choose(variants, table, folds: set[int]) -> tuple[str, dict]:
+def choose(variants, table, folds: set[int], split: str = "query") -> tuple[str, dict]:
     """The (first-stage variant, second-stage weights) best on ``folds``; ties
     go to the shipped first stage and the smaller weights."""
     best = None
     for tag in variants:
         for c, weights in enumerate(table["configs"]):
-            value = objective(variants, table, tag, c, folds)
+            value = objective(variants, table, tag, c, folds, split)
             key = (round(value, 6), tag == "", -sum(weights.values()))
             if best is None or key > best[0]:
                 best = (key, tag, weights)
     return best[1], best[2]
 
 
-def figures(variants, choice_of_fold, name: str) -> dict[str, float]:
+def figures(
+    variants, choice_of_fold, name: str, split: str = "query"
+) -> dict[str, float]:
     """MRR@10 per way of set ``name``, each query measured with the
     (variant, weights) ``choice_of_fold(its fold)``."""
     values: dict[str, list[float]] = {}
     for tag, sets in variants.items():
         for row in sets.get(name, []):
-            chosen_tag, weights = choice_of_fold(fold_of(row))
+            chosen_tag, weights = choice_of_fold(fold_of(row, split))
             if chosen_tag == tag:
                 values.setdefault(row["way"], []).append(reciprocal_rank(row, weights))
     return {way: round(statistics.mean(v), 4) for way, v in sorted(values.items())}
@@ -191,54 +211,76 @@ def load_variants(only: list[str] | None = None) -> dict[str, dict]:
 
 
 def cross_validate(only: list[str] | None = None) -> dict:
+    """Held-out and dev-tuned figures of each split: the first stage chosen
+    among all the variants ("any") and each variant alone (its second stage
+    still chosen per fold)."""
     variants = load_variants(only)
     if "" not in variants:
         print("nothing collected: run collect-alqac / collect-known-item first")
         return {}
-    all_folds = set(range(FOLDS))
     table = measured(variants)
-    chosen = {k: choose(variants, table, all_folds - {k}) for k in range(FOLDS)}
-    final = choose(variants, table, all_folds)
+    report = {"all_folds": choose(variants, table, set(range(FOLDS))), "splits": {}}
+    choices = {"any": list(variants), **{tag: [tag] for tag in variants}}
+    for split in SPLITS:
+        for label, tags in choices.items():
+            among = {tag: variants[tag] for tag in tags}
+            report["splits"][f"{split} split, first stage {label or 'as shipped'}"] = (
+                split_report(among, table, split)
+            )
+    return report
+
+
+def split_report(variants, table, split: str) -> dict:
+    """One split's figures for the first-stage ``variants`` to choose among."""
+    folds = SPLITS[split]
+    all_folds = set(range(folds))
+    chosen = {k: choose(variants, table, all_folds - {k}, split) for k in range(folds)}
+    final = choose(variants, table, all_folds, split)
     zero = ("", dict.fromkeys(NAMES, 0.0))
     report = {"per_fold": chosen, "all_folds": final, "sets": {}}
-    for name in variants[""]:
+    first = next(iter(variants.values()))
+    for name in first:
         tuned: dict[str, list[float]] = {}
-        for k in range(FOLDS):  # fold k's choice on the folds it was chosen on
+        for k in range(folds):  # fold k's choice on the folds it was chosen on
             train = {
-                tag: {name: [r for r in sets[name] if fold_of(r) != k]}
+                tag: {name: [r for r in sets[name] if fold_of(r, split) != k]}
                 for tag, sets in variants.items()
             }
-            for way, value in figures(train, lambda _f, k=k: chosen[k], name).items():
+            for way, value in figures(
+                train, lambda _f, k=k: chosen[k], name, split
+            ).items():
                 tuned.setdefault(way, []).append(value)
+        base = {"": first} if "" not in variants else variants
         report["sets"][name] = {
-            "queries": len(variants[""][name]),
-            "shipped first stage only": figures(variants, lambda _f: zero, name),
+            "queries": len(first[name]),
+            "shipped first stage only": figures(base, lambda _f: zero, name, split),
             "dev-tuned (mean over folds)": {
                 w: round(statistics.mean(v), 4) for w, v in tuned.items()
             },
-            "held-out": figures(variants, lambda f: chosen[f], name),
-            "chosen on all folds": figures(variants, lambda _f: final, name),
+            "held-out": figures(variants, lambda f: chosen[f], name, split),
+            "chosen on all folds": figures(variants, lambda _f: final, name, split),
         }
     return report
 
 
 def print_report(report: dict) -> None:
-    """The figures as a Markdown table, and the chosen weights."""
+    """The figures of each split as a Markdown table, and the chosen weights."""
     if not report:
         return
-    tag, weights = report["all_folds"]
-    print(f"chosen on all folds: first stage {tag or 'as shipped'!r}, {weights}")
-    for k, (fold_tag, fold_weights) in report["per_fold"].items():
-        print(f"  without fold {k}: {fold_tag or 'as shipped'!r} {fold_weights}")
     columns = [
-        "shipped first stage only",
         "dev-tuned (mean over folds)",
         "held-out",
         "chosen on all folds",
     ]
-    print("| set | way | " + " | ".join(columns) + " |")
-    print("|---|---|" + "---|" * len(columns))
-    for name, figures_ in report["sets"].items():
-        for way in figures_["held-out"]:
-            values = " | ".join(f"{figures_[c].get(way, 0):.3f}" for c in columns)
-            print(f"| {name} ({figures_['queries']}) | {way} | {values} |")
+    for label, split in report["splits"].items():
+        tag, weights = split["all_folds"]
+        print(f"\n## {label}")
+        print(f"chosen on all folds: first stage {tag or 'as shipped'!r}, {weights}")
+        for k, (fold_tag, fold_weights) in split["per_fold"].items():
+            print(f"  without fold {k}: {fold_tag or 'as shipped'!r} {fold_weights}")
+        print("| set | way | " + " | ".join(columns) + " |")
+        print("|---|---|" + "---|" * len(columns))
+        for name, figures_ in split["sets"].items():
+            for way in figures_["held-out"]:
+                values = " | ".join(f"{figures_[c].get(way, 0):.3f}" for c in columns)
+                print(f"| {name} ({figures_['queries']}) | {way} | {values} |")

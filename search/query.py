@@ -25,6 +25,12 @@ from .codes import query_code_keys
 
 MAX_CHARS = 1000
 MAX_TOKENS = 48
+# The weight of a word's exact-accent form beside its folded form (1 in each
+# column): the same on every backend (the SQLite columns ``title_x`` and
+# ``body_x``, PostgreSQL's "exact" class, the engine's exact fields). Chosen
+# by cross-validation on the development questions and look-ups
+# (bench/relevance.py cross-validate; docs/benchmarks.md).
+EXACT_WEIGHT = 0.0
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _QUOTED = re.compile(r'"([^"]*)"')
 
@@ -36,6 +42,8 @@ class Group:
     """One query concept: any of ``alternatives`` (folded phrases) matches."""
 
     alternatives: tuple[Phrase, ...]
+    # The accented form typed, which boosts entries holding it as written
+    # (empty when EXACT_WEIGHT is 0: it would add nothing to any score).
     exact: tuple[str, ...] = ()
     synonym: str | None = None
 
@@ -94,6 +102,8 @@ def _groups(exact: list[str], folded: list[str]) -> list[Group]:
         length, alternatives = found or (1, ((folded[i],),))
         span = slice(i, i + length)
         accented = tuple(t for t in exact[span] if has_diacritics(t))
+        if not EXACT_WEIGHT:
+            accented = ()
         token = synonyms.group_token(alternatives) if found else None
         groups.append(Group(alternatives, accented if length == 1 else (), token))
         i += length

@@ -100,6 +100,25 @@ def make_backend(name: str):
     return backend
 
 
+def search_with_exact_weight(monkeypatch, weight: float) -> None:
+    """Search (not index) the database backends with the exact-accent columns
+    at ``weight`` instead of ``search.query.EXACT_WEIGHT``."""
+    from search import query
+    from search.backends.database import postgres_postings as postings
+    from search.backends.database import postgres_rank, sqlite
+
+    weights = {**sqlite.WEIGHTS, "title_x": weight, "body_x": weight}
+    columns = ", ".join(str(weights[c]) for c in sqlite.FTS_COLUMNS)
+    monkeypatch.setattr(sqlite, "SCORE", f"-bm25({sqlite.FTS_TABLE}, {columns})")
+    monkeypatch.setattr(query, "EXACT_WEIGHT", weight)
+    monkeypatch.setitem(
+        postgres_rank.CLASS_WEIGHTS, "exact", {"A": weight, "D": weight}
+    )
+    monkeypatch.setitem(
+        postgres_rank.POSTING_SCALE, "exact", weight / postings.STORED_EXACT_WEIGHT
+    )
+
+
 @pytest.fixture(params=BACKEND_NAMES)
 def backend(request):
     """Each available backend, empty."""

@@ -14,7 +14,7 @@ from search.indexing import page_entries
 from search.query import parse
 from search.types import IndexEntry, SearchQuery
 
-from .conftest import DATABASES, make_backend
+from .conftest import DATABASES, make_backend, search_with_exact_weight
 from .corpus import document_entry
 from .pages import make_documents
 
@@ -115,9 +115,12 @@ def test_statistics_unavailable_leave_the_query_as_typed(content):
 
 @pytest.mark.django_db(databases=DATABASES)
 @pytest.mark.parametrize("name", ["sqlite", "postgres"])
-def test_an_unaccented_query_finds_the_exact_accent_match_first(name):
+def test_an_unaccented_query_finds_the_exact_accent_match_first(monkeypatch, name):
     """Two entries alike once folded: as typed they tie; with the accents the
-    content makes likely ("bàn giao"), the entry that has them comes first."""
+    content makes likely ("bàn giao"), the entry that has them comes first.
+    Restoration feeds the exact-accent boost, so it acts only with a weight
+    above 0 (shipped 0: ``search.query.EXACT_WEIGHT``)."""
+    search_with_exact_weight(monkeypatch, 0.5)
     backend = make_backend(name)
     using = backend.options.get("DATABASE", "default")
     restore.create_tables(connections[using])

@@ -9,8 +9,11 @@ each token and block of 4,096 entry ids (``id >> BLOCK_BITS``):
 
 - ``ids``: the entries of the block holding the token;
 - ``fs``: its frequency in each, weighted by the SQLite column weights
-  (``sqlite.WEIGHTS``: the số ký hiệu 10, the accented columns 0.5, ...), as
-  ``bm25()`` sums the weights of the columns of each occurrence;
+  (``sqlite.WEIGHTS``: the số ký hiệu 10, ...), as ``bm25()`` sums the
+  weights of the columns of each occurrence; an exact-accent form counts
+  STORED_EXACT_WEIGHT per occurrence whatever the weight searched with, and
+  ``postgres_rank`` rescales it to ``query.EXACT_WEIGHT`` when scoring, so a
+  new weight needs no rebuild;
 - ``n``: the number of entries (document frequencies without reading ``ids``).
 
 The kinds of token have their own shapes: folded words are letters and
@@ -44,6 +47,9 @@ BLOCK_BITS = 12
 # lexeme has the same name).
 LENGTH_TOKEN = "#len"
 EXACT_COLUMNS = ("title_x", "body_x")
+# The weight the postings hold an exact-accent occurrence at (the weight of
+# the first indexes written, so that they stay valid).
+STORED_EXACT_WEIGHT = 0.5
 SCHEMA = [
     f"""CREATE TABLE IF NOT EXISTS {POSTING_TABLE} (
         token TEXT NOT NULL, block INTEGER NOT NULL, n INTEGER NOT NULL,
@@ -61,7 +67,8 @@ def weighted_frequencies(
     frequencies: dict[str, float] = defaultdict(float)
     length = 0
     for column, text in (columns or tables.text_columns(entry)).items():
-        weight, exact = WEIGHTS[column], column in EXACT_COLUMNS
+        exact = column in EXACT_COLUMNS
+        weight = STORED_EXACT_WEIGHT if exact else WEIGHTS[column]
         for token in text.split():
             length += 1
             if not (exact and fold_word(token) == token):  # no diacritics

@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from ...query import Group
+from ...query import EXACT_WEIGHT, Group
 from . import postgres_postings as postings
 from . import tables
 from .frequencies import DF_TTL, _df_cache
@@ -65,14 +65,21 @@ CLASS_WEIGHTS = {
 }
 
 
+# A one-token part's posting frequency times this is its frequency at the
+# searched weights: exact-accent forms are stored at a weight of their own.
+POSTING_SCALE = {"exact": EXACT_WEIGHT / postings.STORED_EXACT_WEIGHT}
+
+
 def rank_weights(kind: str) -> tuple[str, float]:
     """(``ts_rank_cd`` weight array {D, C, B, A}, scale) of a kind of part.
 
     ``ts_rank_cd`` takes weights up to 1, so they are divided by the largest
-    and the frequency multiplied back by it.
+    and the frequency multiplied back by it (all zero: zeros, scale 0).
     """
     weights = CLASS_WEIGHTS[kind]
     scale = max(weights.values())
+    if scale <= 0:
+        return "{0, 0, 0, 0}", 0.0
     array = ", ".join(f"{weights.get(c, 0.0) / scale:.9g}" for c in "DCBA")
     return "{" + array + "}", scale
 
@@ -289,12 +296,14 @@ class PostgresSearch(SqlSearch):
         """
         avgdl = self.average_length()
         factors: dict[str, float] = defaultdict(float)
+        scales: dict[str, float] = {}
         phrases = []
         for (query, kind), count in counted.items():
             factor = idfs[(query, kind)] * count * (K1 + 1)
             single = SINGLE_LEXEME.fullmatch(query)
             if single:
                 factors[single[1]] += factor
+                scales[single[1]] = POSTING_SCALE.get(kind, 1.0)
             else:
                 phrases.append((query, kind, factor))
         statement, params = candidates
@@ -311,16 +320,17 @@ class PostgresSearch(SqlSearch):
         params = [*params, postings.LENGTH_TOKEN]
         sums = []
         if factors:
-            values = ", ".join(["(%s, %s::float8)"] * len(factors))
+            values = ", ".join(["(%s, %s::float8, %s::float8)"] * len(factors))
             ctes.append(
-                f"s AS (SELECT u.id, SUM(w.factor * u.f / (u.f + k.k)) AS score "
-                f"FROM (VALUES {values}) w(token, factor) "
+                f"s AS (SELECT u.id, "
+                f"SUM(w.factor * w.r * u.f / (w.r * u.f + k.k)) AS score "
+                f"FROM (VALUES {values}) w(token, factor, r) "
                 f"JOIN {postings.POSTING_TABLE} p ON p.token = w.token "
                 f"JOIN b ON p.block = b.block "
                 f"CROSS JOIN LATERAL unnest(p.ids, p.fs) u(id, f) "
                 f"JOIN k ON k.id = u.id GROUP BY u.id)"
             )
-            params += [v for item in factors.items() for v in item]
+            params += [v for t, f in factors.items() for v in (t, f, scales[t])]
             sums.append("s")
         if phrases:
             ctes.append(self.phrase_cte(phrases))

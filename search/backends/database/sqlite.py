@@ -11,8 +11,8 @@ code       folded số ký hiệu tokens                       10
 title      folded title                                   1
 basis      folded legal basis (Căn cứ ...)                1
 body       folded body                                    1
-title_x    title with diacritics (one tone placement)     0.5
-body_x     body with diacritics                           0.5
+title_x    title with diacritics (one tone placement)     EXACT_WEIGHT
+body_x     body with diacritics                           EXACT_WEIGHT
 title_bi   folded word bigrams of the title ("thi_dua")   1
 body_bi    folded word bigrams of the body                1
 syn        one token per synonym phrase ("syn_ubnd" for   1
@@ -20,8 +20,9 @@ syn        one token per synonym phrase ("syn_ubnd" for   1
 =========  ============================================  ======
 
 A query word matches the folded columns, so accents never matter; when typed
-with diacritics it also matches the exact columns, which ranks exact-accent
-matches higher. Bigrams reward words that appear next to each other as in the
+with diacritics and EXACT_WEIGHT is above 0, it also matches the exact
+columns, which ranks exact-accent matches higher (at 0, the weight chosen by
+cross-validation, the parser leaves the accented forms out). Bigrams reward words that appear next to each other as in the
 query. Short queries require every word (falling back to any word when nothing
 matches); long, question-like queries rank by BM25 over any word, skipping words
 found in most entries, and match only the entries holding their rarest words
@@ -37,7 +38,7 @@ from typing import Any
 
 from django.db import DatabaseError, transaction
 
-from ...query import Group, ParsedQuery
+from ...query import EXACT_WEIGHT, Group, ParsedQuery
 from ...types import IndexEntry, SearchQuery, SearchResults
 from ..base import BackendError
 from . import tables
@@ -61,15 +62,16 @@ FTS_COLUMNS = (
 )
 # Chosen by cross-validation on the development questions and look-ups
 # (bench/search.py cross-validate; docs/benchmarks.md): the số ký hiệu keeps
-# its weight, the other columns count as the body does, the exact-accent and
-# synonym columns as boosts; heavier title columns raised no held-out figure.
+# its weight, the other columns count as the body does, the synonym column
+# as a boost; heavier title columns raised no held-out figure, and the
+# exact-accent columns do best at 0 (``query.EXACT_WEIGHT``).
 WEIGHTS = {
     "code": 10.0,
     "title": 1.0,
     "basis": 1.0,
     "body": 1.0,
-    "title_x": 0.5,
-    "body_x": 0.5,
+    "title_x": EXACT_WEIGHT,
+    "body_x": EXACT_WEIGHT,
     "title_bi": 1.0,
     "body_bi": 1.0,
     "syn": 1.0,

@@ -3,7 +3,8 @@ own DSL (``opensearchpy`` or ``elasticsearch.dsl``).
 
 The same plan as the database backends: every group of the query (a word, or
 a synonym set) matches the folded fields; accented words also match the exact
-fields and adjacent words the word-pair fields, which only raise the score.
+fields (when ``EXACT_WEIGHT`` is above 0) and adjacent words the word-pair
+fields, which only raise the score.
 Short queries need every group (the backend retries with any group when that
 finds nothing). Entries whose số ký hiệu the query names are pulled in and
 boosted to the top; filters never affect the score.
@@ -15,11 +16,11 @@ import datetime as dt
 from types import ModuleType
 from typing import Any
 
-from ...query import Group, ParsedQuery, bigram
+from ...query import EXACT_WEIGHT, Group, ParsedQuery, bigram
 from ...types import STATUS_EXPIRED, STATUS_NOT_YET, SearchQuery, as_list, parse_date
 
 FOLDED_FIELDS = ["code^10", "text"]
-EXACT_FIELDS = ["title^0.5", "body^0.5"]
+EXACT_FIELDS = [f"title^{EXACT_WEIGHT:g}", f"body^{EXACT_WEIGHT:g}"]
 BIGRAM_FIELDS = {"text.bigram": 2.0}
 WORD_FIELDS = ("text",)
 CODE_BOOST = 10_000.0
