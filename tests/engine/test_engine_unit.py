@@ -10,6 +10,8 @@ import pytest
 from elasticsearch import dsl as es_dsl
 
 from search import FALLBACK_NOTICE
+from search import query as search_query
+from search.backends.engine import query as engine_query
 from search.backends.engine.core import entry_source
 from search.backends.engine.elasticsearch import ElasticsearchBackend
 from search.backends.engine.mapping import index_definition
@@ -115,10 +117,16 @@ def test_query_boosts_code_then_document_and_keeps_filters_out_of_score():
     assert {"terms": {"cites": ["k"]}} in body["query"]["bool"]["filter"]
 
 
-def test_query_folds_and_boosts_exact_accent_and_bigrams():
+def test_query_folds_and_boosts_bigrams_and_exact_accent_above_zero(monkeypatch):
+    """The accented form is asked for only with an exact-accent weight above
+    0 (shipped 0: ``search.query.EXACT_WEIGHT``), with that weight as boost."""
     text = json.dumps(_body("hoà bình")["query"], ensure_ascii=False)
-    assert '"query": "hoa"' in text and '"query": "hòa"' in text
+    assert '"query": "hoa"' in text and "hòa" not in text
     assert '"text.bigram": {"value": "hoa_binh"' in text
+    monkeypatch.setattr(search_query, "EXACT_WEIGHT", 0.5)
+    monkeypatch.setattr(engine_query, "EXACT_FIELDS", ["title^0.5", "body^0.5"])
+    text = json.dumps(_body("hoà bình")["query"], ensure_ascii=False)
+    assert '"query": "hòa", "fields": ["title^0.5", "body^0.5"]' in text
 
 
 def test_synonyms_and_phrases_in_query():
