@@ -106,6 +106,11 @@ class SqlSearch(QueryParts):
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
         raise NotImplementedError
 
+    def exists_sql(self, expr: str) -> tuple[str, list[Any]]:
+        """A statement returning a row when some filtered entry matches."""
+        newest, params = self.newest_sql(expr)
+        return f"{newest} LIMIT 1", params
+
     def expressions(self, lean: bool = False) -> list[str]:
         """Full-text expressions to try in order (``lean``: without boosts)."""
         raise NotImplementedError
@@ -152,8 +157,7 @@ class SqlSearch(QueryParts):
             else:
                 total = self.total(expr, code_ids)
         else:
-            self.materialize(*self.sample(expr, code_ids))
-            total = self.total(expr, code_ids)
+            total = self.sample_and_total(expr, code_ids)
             if self.query.sort == "date":
                 hits = self.page_by_date(expr, code_ids, total)
             else:
@@ -205,14 +209,19 @@ class SqlSearch(QueryParts):
         entry after the filters; the matching form leaves out score boosts."""
         tries = list(zip(self.expressions(lean=True), self.expressions(), strict=True))
         for lean, full in tries[:-1]:
-            newest, params = self.newest_sql(lean)
-            if self.fetch(f"{newest} LIMIT 1", params):
+            if self.fetch(*self.exists_sql(lean)):
                 return lean, full
         self.rank_limit = ANY_WORD_HORIZON
         return tries[-1]
 
-    def total(self, expr: str, code_ids: list[int]) -> int:
-        """Exact number of matches: full text, plus named entries it missed.
+    def sample_and_total(self, expr: str, code_ids: list[int]) -> int:
+        """Fill the facet sample (``sample``) and return the total."""
+        self.materialize(*self.sample(expr, code_ids))
+        return self.total(expr, code_ids)
+
+    def total(self, expr: str, code_ids: list[int], counted: int | None = None) -> int:
+        """Exact number of matches: full text (``counted`` when already
+        known), plus named entries it missed.
 
         When the facet sample is not full it holds every match: its size is
         the total and nothing needs counting.
@@ -220,8 +229,10 @@ class SqlSearch(QueryParts):
         sampled = self.fetch(f"SELECT COUNT(*) FROM {SAMPLE}", [])[0][0]
         if sampled < self.facet_horizon:
             return sampled
-        statement, params = self.count_sql(expr)
-        total = self.fetch(statement, params)[0][0]
+        if counted is None:
+            statement, params = self.count_sql(expr)
+            counted = self.fetch(statement, params)[0][0]
+        total = counted
         if code_ids:
             match, match_params = self.match_one_sql(expr)
             found = self.fetch(

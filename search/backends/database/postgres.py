@@ -22,8 +22,8 @@ from documents.text import fold_word
 from ...query import ParsedQuery
 from ...types import IndexEntry, SearchQuery, SearchResults
 from ..base import BackendError, chunked
+from . import postgres_match, tables
 from . import postgres_postings as postings
-from . import tables
 from .backend import DatabaseBackend
 from .frequencies import invalidate_frequencies
 from .postgres_rank import LENGTH_LEXEME, PostgresSearch, lexeme
@@ -67,6 +67,7 @@ SCHEMA = [
     f"CREATE INDEX IF NOT EXISTS portal_search_term_value "
     f"ON {tables.TERM_TABLE} (name, value, entry_id)",
     f"CREATE INDEX IF NOT EXISTS portal_search_term_entry ON {tables.TERM_TABLE} (entry_id)",
+    *postgres_match.SCHEMA,
     *postings.SCHEMA,
 ]
 DROP = [

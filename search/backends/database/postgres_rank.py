@@ -40,6 +40,7 @@ from . import postgres_postings as postings
 from . import tables
 from .frequencies import DF_TTL, _df_cache
 from .plan import MATCHED, SAMPLE, SqlSearch
+from .postgres_match import PostgresMatching
 from .sqlite import WEIGHTS
 
 AND_MAX_GROUPS = 4
@@ -110,7 +111,7 @@ def group_parts(
     return parts
 
 
-class PostgresSearch(SqlSearch):
+class PostgresSearch(PostgresMatching, SqlSearch):
     """One query against the PostgreSQL tables."""
 
     upsert = "INSERT INTO"
@@ -121,6 +122,11 @@ class PostgresSearch(SqlSearch):
         # Full expression -> its scored parts, (tsquery, kind) -> occurrences.
         self.parts: dict[str, Counter[tuple[str, str]]] = {}
         self.total_entries: int | None = None
+
+    def run(self):
+        if self.parsed.phrases:
+            self.collect_phrases()
+        return super().run()
 
     # Each statement is a round trip to the server: the temporary tables are
     # created (once per session), emptied and filled in one.
@@ -211,33 +217,10 @@ class PostgresSearch(SqlSearch):
             [value for item in added.items() for value in item],
         )
 
-    def newest_sql(self, expr: str) -> tuple[str, list[Any]]:
-        """Matches newest first. ``OFFSET 0`` keeps the match a subquery, read
-        through the GIN index: walked backwards along the primary key, the
-        planner's choice for a LIMIT, every entry passed over has its
-        tsvector decompressed."""
-        return (
-            f"SELECT m.id FROM (SELECT e.id FROM {tables.ENTRY_TABLE} e "
-            f"WHERE e.doc @@ %s::tsquery AND {self.where_clause()} OFFSET 0) m "
-            f"ORDER BY m.id DESC",
-            [expr, *self.where_params],
-        )
-
-    def count_sql(self, expr: str) -> tuple[str, list[Any]]:
-        return (
-            f"SELECT COUNT(*) FROM {tables.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
-            f"AND {self.where_clause()}",
-            [expr, *self.where_params],
-        )
-
-    def match_one_sql(self, expr: str) -> tuple[str, list[Any]]:
-        return "e.doc @@ %s::tsquery", [expr]
-
     def scored_sql(self, expr: str) -> tuple[str, list[Any]]:
         """FTS5's BM25 of the newest ``rank_limit`` filtered matches."""
-        newest, params = self.newest_sql(expr)
-        candidates = f"{newest} LIMIT {int(self.rank_limit)}"
-        return self.exact_sql((candidates, params), *self.counted_idfs(expr))
+        candidates = self.newest_matches(expr, int(self.rank_limit))
+        return self.exact_sql(candidates, *self.counted_idfs(expr))
 
     def counted_idfs(self, expr: str):
         counted = self.parts.get(expr) or Counter([(expr, "folded")])
@@ -253,7 +236,8 @@ class PostgresSearch(SqlSearch):
     def scored_with_titles_sql(self, expr: str) -> tuple[str, list[Any]]:
         """BM25 of the matches newer than the ``rank_limit``-th newest (read
         off the facet sample) or among the newest ``rank_limit`` holding every
-        query word in their title (class A), as SQLite's title step."""
+        query word in their title (class A, read from ``head``), as SQLite's
+        title step."""
         limit = int(self.rank_limit)
         in_titles = " & ".join(
             "("
@@ -267,13 +251,15 @@ class PostgresSearch(SqlSearch):
         boundary = (
             f"SELECT id FROM {SAMPLE} ORDER BY id DESC LIMIT 1 OFFSET {limit - 1}"
         )
+        match, params = self.doc_match(expr)
         candidates = (
-            f"SELECT e.id FROM {tables.ENTRY_TABLE} e WHERE e.doc @@ %s::tsquery "
+            f"SELECT e.id FROM {tables.ENTRY_TABLE} e WHERE {match} "
             f"AND {self.where_clause()} AND (e.id >= ({boundary}) OR e.id IN ("
-            f"SELECT t.id FROM {tables.ENTRY_TABLE} t WHERE t.doc @@ %s::tsquery "
-            f"ORDER BY t.id DESC LIMIT {limit}))"
+            f"SELECT t.id FROM (SELECT t.id FROM {tables.ENTRY_TABLE} t "
+            f"WHERE t.head @@ %s::tsquery OFFSET 0) t ORDER BY t.id DESC "
+            f"LIMIT {limit}))"
         )
-        params = [expr, *self.where_params, in_titles]
+        params = [*params, *self.where_params, in_titles]
         return self.exact_sql((candidates, params), *self.counted_idfs(expr))
 
     def exact_sql(
@@ -432,12 +418,3 @@ class PostgresSearch(SqlSearch):
             [list(tokens)],
         )
         return {token: int(n) for token, n in rows}, total
-
-    def count_matches(self, query: str, cap: int) -> int:
-        """Entries matching a tsquery, counted up to ``cap`` through the GIN
-        index (see ``PostgresBackend._search``: no sequential scan)."""
-        return self.fetch(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {tables.ENTRY_TABLE} "
-            f"WHERE doc @@ %s::tsquery LIMIT {cap}) s",
-            [query],
-        )[0][0]

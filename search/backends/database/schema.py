@@ -43,3 +43,35 @@ def add_postings(apps, schema_editor):
         for statement in postgres_postings.SCHEMA:
             cursor.execute(statement)
         postgres_postings.fill(cursor)
+
+
+def add_head(apps, schema_editor):
+    """PostgreSQL: the stored column ``head`` (the số ký hiệu, title and legal
+    basis classes of each entry's tsvector) and its GIN index
+    (``postgres_match``); computed from the stored tsvectors, no rebuild.
+    Adding it rewrites the table, which forgets which pages are all visible:
+    VACUUM records them again (outside a transaction), so that counting the
+    matches need not read every row."""
+    connection = schema_editor.connection
+    if connection.vendor != "postgresql":
+        return
+    from search.backends.database import postgres_match, tables
+
+    with connection.cursor() as cursor:
+        for statement in postgres_match.SCHEMA:
+            cursor.execute(statement)
+        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+        cursor.execute(f"{command} {tables.ENTRY_TABLE}")
+
+
+def drop_head(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor != "postgresql":
+        return
+    from search.backends.database import postgres_match, tables
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DROP INDEX IF EXISTS {postgres_match.HEAD_INDEX}; "
+            f"ALTER TABLE {tables.ENTRY_TABLE} DROP COLUMN IF EXISTS head"
+        )

@@ -188,22 +188,29 @@ def _column_filter(name: str, values: list[str]) -> tuple[str, list[Any]]:
     return f"e.{COLUMNS[name]}", values
 
 
-def facet_rows_sql(sample_table: str) -> tuple[str, str]:
+def facet_rows_sql(sample_table: str, by_ids: bool = False) -> tuple[str, str]:
     """Two GROUP BY statements counting every facet over the ids in a table.
 
     The first groups by all single-valued facet columns at once; the second
     counts fields and tags. Both are driven from the (small) id table, written
-    as CROSS JOIN so SQLite keeps that order. ``fold_facets`` folds the groups
-    into facets in Python.
+    as CROSS JOIN so SQLite keeps that order, or (``by_ids``) as an array of
+    its ids looked up in the index, which PostgreSQL always does.
+    ``fold_facets`` folds the groups into facets in Python.
     """
+    if by_ids:
+        ids = f"ARRAY(SELECT id FROM {sample_table})"
+        entries = f"{ENTRY_TABLE} e WHERE e.id = ANY({ids})"
+        terms = f"{TERM_TABLE} t WHERE t.entry_id = ANY({ids})"
+    else:
+        entries = f"{sample_table} s CROSS JOIN {ENTRY_TABLE} e WHERE e.id = s.id"
+        terms = f"{sample_table} s CROSS JOIN {TERM_TABLE} t WHERE t.entry_id = s.id"
     single = (
         f"SELECT e.doc_type, COALESCE(CAST(e.issuer_id AS TEXT), e.issuer), "
-        f"e.issuer, e.year, e.status, e.kind, COUNT(*) FROM {sample_table} s "
-        f"CROSS JOIN {ENTRY_TABLE} e WHERE e.id = s.id GROUP BY 1, 2, 3, 4, 5, 6"
+        f"e.issuer, e.year, e.status, e.kind, COUNT(*) FROM {entries} "
+        f"GROUP BY 1, 2, 3, 4, 5, 6"
     )
     multi = (
-        f"SELECT t.name, t.value, COUNT(*) FROM {sample_table} s "
-        f"CROSS JOIN {TERM_TABLE} t WHERE t.entry_id = s.id "
+        f"SELECT t.name, t.value, COUNT(*) FROM {terms} "
         f"AND t.name IN ('field', 'tag') GROUP BY 1, 2"
     )
     return single, multi
