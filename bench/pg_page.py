@@ -18,7 +18,7 @@ page (Django's test client, a new parameter each time so no cache answers)
 query's best and median and the p50/p95 over all requests as
 ``bench/search_speed.py page_latency`` computes them. Use the databases that
 ``bench/pg_scale.py`` builds (``var/bench/pg_scale_N.sqlite3``, PostgreSQL
-``--postgres``). Skips cleanly when the shared data is absent.
+``--postgres``); ``dump`` and ``time`` apply the migrations first.
 """
 
 from __future__ import annotations
@@ -159,11 +159,12 @@ def main() -> None:
     args = parser.parse_args()
     if args.what == "diff":
         diff(args)
-        return
-    if not (ROOT / "bench" / "search_data.py").exists():
-        print("skip: bench/search_data.py not found")
-        return
-    dump(args) if args.what == "dump" else timing(args)
+    elif not args.database:
+        parser.error("--database URL is needed")
+    elif args.what == "dump":
+        dump(args)
+    else:
+        timing(args)
 
 
 if __name__ == "__main__":
