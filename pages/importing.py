@@ -235,12 +235,24 @@ def find_existing(model, fields: dict, parent, slug: str):
 
 
 def import_record(
-    *, record, parent, publish, note, user, parsed=None, field_overrides=None
+    *,
+    record,
+    parent,
+    publish,
+    note,
+    user,
+    parsed=None,
+    field_overrides=None,
+    accents=None,
 ) -> ImportResult:
-    """Create or revise the page of one record; must run inside a transaction."""
+    """Create or revise the page of one record; must run inside a transaction.
+    ``accents``: diacritics for a subject taken from the source address
+    (``pages.accents``; default: the portal's statistics and the record's text)."""
+    from pages.accents import ImportAccents
     from pages.completeness import missing_fields
 
-    parsed = parsed or parse_record(record)  # the text, then the record's hints
+    if parsed is None:  # the text, then the record's hints
+        parsed = parse_record(record, accents or ImportAccents([record.text]))
     fields = page_fields(parsed, record.name) | (field_overrides or {})
     model = page_model(fields["document_type"])
     slug = (parsed.slug or "").strip() or default_slug(fields)
@@ -349,6 +361,7 @@ def document_import(
     parsed=None,
     field_overrides: dict | None = None,
     dry_run: bool = False,
+    accents=None,
 ) -> ImportResult:
     """Import one ``SourceRecord`` under ``parent`` in a single transaction.
 
@@ -368,6 +381,7 @@ def document_import(
             user=user,
             parsed=parsed,
             field_overrides=field_overrides,
+            accents=accents,
         )
         if dry_run:
             transaction.set_rollback(True)

@@ -107,6 +107,15 @@ FLAG_MESSAGES: dict[str, str] = {
         "Trích yếu không đọc được từ nội dung, được lấy từ đường dẫn trang nguồn "
         "(chữ có dấu theo nội dung văn bản): kiểm tra ô “Trích yếu” và “Tiêu đề”."
     ),
+    "title_from_url_guessed": (
+        "Trích yếu không đọc được từ nội dung, được lấy từ đường dẫn trang nguồn; "
+        "dấu của những chữ nội dung văn bản không có được đoán theo các văn bản "
+        "khác: đối chiếu ô “Trích yếu” và “Tiêu đề” với bản gốc."
+    ),
+    "title_from_url_unaccented": (
+        "Trích yếu không đọc được từ nội dung, được lấy từ đường dẫn trang nguồn; "
+        "một số chữ chưa có dấu: sửa ô “Trích yếu” và “Tiêu đề” theo bản gốc."
+    ),
     "signer_from_metadata": (
         "Người ký không có trong nội dung (thiếu phần chữ ký), được lấy từ dữ "
         "liệu đi kèm văn bản: đối chiếu ô “Người ký”, “Chức vụ người ký” và "

@@ -55,6 +55,7 @@ from .names import display_name
 from .places import is_placeless, local_issuer
 from .signer_hints import fill_signer
 from .slugs import KIND_NAMES, TYPE_BY_FOLD, subject_from_text, url_hints
+from .subjects import Accents, address_subject
 from .vocab import ORG_STARTS
 
 #: Canonical hint → keys that carry it in a record, nested dicts first.
@@ -109,11 +110,14 @@ def record_metadata(record: Mapping[str, Any] | None) -> dict[str, str]:
 # Filling the parse
 
 
-def parse_record(record: SourceRecord) -> ParsedDocument:
+def parse_record(
+    record: SourceRecord, accents: Accents | None = None
+) -> ParsedDocument:
     """Parse a record's text (given fields win), then fill what the text did
-    not give from the record's hints and source address."""
+    not give from the record's hints and source address (``accents``: a
+    general source of diacritics for the address's words, ``subjects.py``)."""
     doc = parse_document(record.text, overrides=record.overrides)
-    return fill_from_record(doc, record.text, record.hints, doc.source_url)
+    return fill_from_record(doc, record.text, record.hints, doc.source_url, accents)
 
 
 def fill_from_record(
@@ -121,12 +125,14 @@ def fill_from_record(
     text: str,
     metadata: Mapping[str, Any] | None = None,
     source_url: str | None = None,
+    accents: Accents | None = None,
 ) -> ParsedDocument:
     """A copy of ``doc`` with what the text did not give filled from the
     record (module docstring: order of trust, contradictions, flags).
 
     ``metadata`` holds canonical hints (``record_metadata``); ``source_url``
-    defaults to the document's own.
+    defaults to the document's own; ``accents`` gives diacritics to the
+    address's subject words the text does not spell (``subjects.py``).
     """
     out = copy.copy(doc)
     out.flags = list(doc.flags)
@@ -137,7 +143,7 @@ def fill_from_record(
     _fill_type(out, meta, url)
     _fill_issuer(out, meta, source_url or doc.source_url, text or "")
     _fill_date(out, text or "", meta, url)
-    _fill_title(out, meta, url, text or "")
+    _fill_title(out, meta, url, text or "", accents)
     fill_signer(out, meta)
     return out
 
@@ -315,9 +321,14 @@ _NOT_A_SUBJECT = re.compile(
 )
 
 
-def _fill_title(doc: ParsedDocument, meta: dict, url: dict, text: str) -> None:
-    """The record's trích yếu, else the address's subject words as the text
-    spells them (``slugs.subject_from_text``)."""
+def _fill_title(
+    doc: ParsedDocument, meta: dict, url: dict, text: str, accents: Accents | None
+) -> None:
+    """The record's trích yếu, else the address's subject words, with the
+    diacritics the text gives them, else those ``accents`` gives, else
+    without (``subjects.address_subject``; flagged by where they come from).
+    A translation's own words are taken only for an address in its language
+    (all words in the text); otherwise its text spells none of them."""
     if doc.title:
         return
     title = re.sub(r"^\s*V/v\s*:?\s*", "", meta.get("title") or "", flags=re.I)
@@ -328,7 +339,20 @@ def _fill_title(doc: ParsedDocument, meta: dict, url: dict, text: str) -> None:
         doc.title = title[:1].upper() + title[1:]
         doc.flag("title_from_metadata")
         return
-    subject = subject_from_text(url.get("subject") or [], text)
+    words = url.get("subject") or []
+    translated = "not_vietnamese" in doc.flags
+    subject = subject_from_text(words, text) if translated else None
     if subject and len(subject) >= 8:
         doc.title = subject[:1].upper() + subject[1:]
         doc.flag("title_from_url")
+        return
+    found = address_subject(words, "" if translated else text, accents)
+    if found is None or len(found.text) < 8:
+        return
+    doc.title = found.text[:1].upper() + found.text[1:]
+    if found.from_text_only:
+        doc.flag("title_from_url")
+    elif found.unaccented:
+        doc.flag("title_from_url_unaccented")
+    else:
+        doc.flag("title_from_url_guessed")

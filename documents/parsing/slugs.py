@@ -174,7 +174,12 @@ def subject_from_text(words: list[str], text: str) -> str | None:
             return None
         out.extend(found[start : start + best])
         i += best
-    subject = " ".join(_cased(w, slug) for w, slug in zip(out, words, strict=True))
+    subject = " ".join(letter_case(w, slug) for w, slug in zip(out, words, strict=True))
+    return cited_codes(subject)
+
+
+def cited_codes(subject: str) -> str:
+    """ "sửa đổi Nghị định 38 2024 NĐ CP" → "sửa đổi Nghị định 38/2024/NĐ-CP"."""
     return _CITED_CODE.sub(r"\1/\2/\3-\4", subject)
 
 
@@ -184,7 +189,9 @@ _CITED_CODE = re.compile(
 )
 
 
-def _cased(word: str, slug: str) -> str:
+def letter_case(word: str, slug: str) -> str:
+    """``word`` in the case the slug writes it: a capital for a name ("Ha-Noi"),
+    capitals for an abbreviation, else lower case."""
     if slug[:1].isupper() and not slug.isupper():
         return word[:1].upper() + word[1:].lower()
     return word if word.isupper() and len(slug) > 1 and slug.isupper() else word.lower()
@@ -234,7 +241,7 @@ def _symbol(tokens: list[str], pos: int, *, normative: bool) -> str:
         token = tokens[pos]
         if _is_year(tokens, pos) or not _is_segment(token, first=not parts):
             break
-        parts.append(_spelled(token))
+        parts.append(spelled(token))
         pos += 1
     if normative and parts and fold(parts[0]).upper() not in TYPE_BY_FOLD:
         return ""
@@ -250,7 +257,7 @@ def _is_segment(token: str, *, first: bool) -> bool:
     return token.isupper() and len(token) >= 2
 
 
-def _spelled(token: str) -> str:
+def spelled(token: str) -> str:
     """ "CDSQG" → "CĐSQG", "nd" → "NĐ", "ttg" → "TTg", "ubtvqh15" → "UBTVQH15"."""
     upper = token.upper()
     key, term = re.match(r"(.*?)(\d*)$", upper).groups()

@@ -21,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from documents.parsing import ParseError, read_records
+from pages.accents import ImportAccents
 from pages.importing import ImportFailure, ImportResult, document_import
 
 PROGRESS_MIN = 20
@@ -42,6 +43,11 @@ class Command(BaseCommand):
         files, failures = self._read(options["paths"])
         total = sum(len(records) for records in files.values())
         results = defaultdict(list)
+        # Diacritics for subjects taken from source addresses: the texts of
+        # every record read here, counted only if a record needs them.
+        accents = ImportAccents(
+            lambda: (record.text for rs in files.values() for record in rs)
+        )
         bar = tqdm(
             total=total,
             disable=total < PROGRESS_MIN or options["verbosity"] == 0,
@@ -51,7 +57,8 @@ class Command(BaseCommand):
         with bar:
             for path, records in files.items():
                 for record in records:
-                    results[path].append(self._import(record, parent, options))
+                    result = self._import(record, parent, options, accents)
+                    results[path].append(result)
                     bar.update()
         self._report(options["paths"], results, failures, options["dry_run"])
         done = [r for rs in results.values() for r in rs]
@@ -79,11 +86,12 @@ class Command(BaseCommand):
                 failures[path] = str(exc)
         return files, failures
 
-    def _import(self, record, parent, options) -> ImportResult:
+    def _import(self, record, parent, options, accents=None) -> ImportResult:
         try:
             return document_import(
                 record=record,
                 parent=parent,
+                accents=accents,
                 publish=options["publish"],
                 note=options["note"],
                 dry_run=options["dry_run"],

@@ -1,0 +1,131 @@
+"""Import of records whose text gives no trích yếu (translations, scrapes that
+start below the header): the title takes the subject words of the source
+address, accented from the record's text, the other records of the import or
+the portal's accent statistics, and the page is flagged for the editor."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import PageLogEntry
+
+from documents.parsing import read_records
+from documents.parsing.flags import FLAG_MESSAGES
+from pages.accents import ImportAccents
+from pages.importing import IMPORT_ACTION, document_import
+from pages.models import DocumentSource, LegalDocumentPage
+
+pytestmark = pytest.mark.django_db
+
+TVPL = "https://thuvienphapluat.vn/van-ban/Cong-nghe-thong-tin/"
+TRANSLATION = {
+    "slug": "6035436fd403f46b",
+    "source_url": TVPL + "Nghi-dinh-295-2025-ND-CP-huong-dan-Luat-Vien-thong-ve-"
+    "hoat-dong-vien-thong-cong-ich-681241.aspx",
+    "heuristic": {"so_ky_hieu": "295/2025/NĐ-CP", "loai_van_ban": "Nghị định"},
+    "text": (
+        "GOVERNMENT OF VIETNAM\n\nNo. 295/2025/ND-CP\n\nHanoi, November 15, 2025"
+        "\n\nDECREE\n\nELABORATING LAW ON TELECOMMUNICATIONS REGARDING PUBLIC-"
+        "UTILITY TELECOMMUNICATIONS ACTIVITIES\n\nPursuant to the Law on "
+        "Government Organization, the Government promulgates this Decree.\n\n"
+        "Article 1. Scope\n\nThis Decree provides for the use of the fund."
+    ),
+}
+#: Another decree of the same import, whose text spells the subject's words.
+VIETNAMESE = {
+    "slug": "a1b2c3d4e5f60718",
+    "text": (
+        "CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
+        "phúc\n\nSố: 163/2024/NĐ-CP\n\nHà Nội, ngày 24 tháng 12 năm 2024\n\n"
+        "NGHỊ ĐỊNH\n\nQuy định chi tiết một số điều của Luật Viễn thông\n\n"
+        "Căn cứ Luật Viễn thông ngày 24 tháng 11 năm 2023;\n\nChính phủ ban "
+        "hành Nghị định hướng dẫn Luật Viễn thông về hoạt động viễn thông công "
+        "ích và về hoạt động viễn thông khác.\n\nĐiều 1. Phạm vi điều chỉnh\n\n"
+        "Nghị định này hướng dẫn hoạt động viễn thông công ích.\n\n"
+        "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nNguyễn Chí Dũng"
+    ),
+}
+SUBJECT = "hướng dẫn Luật Viễn thông về hoạt động viễn thông công ích"
+
+
+def write(tmp_path, *rows):
+    path = tmp_path / "records.jsonl"
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def page_of(slug: str) -> LegalDocumentPage:
+    return LegalDocumentPage.objects.get(slug=slug)
+
+
+def test_command_accents_a_translation_from_the_other_records(site_tree, tmp_path):
+    out = StringIO()
+    path = write(tmp_path, VIETNAMESE, TRANSLATION)
+    call_command("import_documents", str(path), "--publish", "-v", "2", stdout=out)
+    page = page_of(TRANSLATION["slug"])
+    assert page.title == f"Nghị định {SUBJECT}"
+    assert page.summary == SUBJECT[:1].upper() + SUBJECT[1:]
+    assert page.live and page.code == "295/2025/NĐ-CP"
+    entry = PageLogEntry.objects.get(page=page, action=IMPORT_ACTION)
+    assert FLAG_MESSAGES["title_from_url_guessed"] in entry.data["checks"]
+    assert FLAG_MESSAGES["title_from_url_guessed"] in out.getvalue()
+    # the Vietnamese decree keeps the trích yếu its own text gives
+    assert page_of(VIETNAMESE["slug"]).title.startswith("Nghị định quy định chi tiết")
+
+
+def test_a_record_alone_keeps_the_words_unaccented_and_flags_them(site_tree, tmp_path):
+    _, index = site_tree
+    (record,) = read_records(write(tmp_path, TRANSLATION))
+    result = document_import(record=record, parent=index, publish=True)
+    page = page_of(TRANSLATION["slug"])
+    assert page.title == (
+        "Nghị định huong dan Luat Vien thong ve hoat dong vien thong cong ich"
+    )
+    assert FLAG_MESSAGES["title_from_url_unaccented"] in result.warnings
+    assert result.published  # complete: the flag asks for a check, no more
+
+
+def test_portal_statistics_accent_a_record_imported_alone(
+    site_tree, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    settings.SEARCH_RESTORE_ACCENTS = True  # the portal counts its words
+    _, index = site_tree
+    (vietnamese,) = read_records(write(tmp_path, VIETNAMESE))
+    with django_capture_on_commit_callbacks(execute=True):  # indexed, counted
+        assert document_import(record=vietnamese, parent=index, publish=True).published
+    (record,) = read_records(write(tmp_path, TRANSLATION))
+    result = document_import(record=record, parent=index, publish=True)
+    assert page_of(TRANSLATION["slug"]).title == f"Nghị định {SUBJECT}"
+    assert FLAG_MESSAGES["title_from_url_guessed"] in result.warnings
+
+
+def test_reimport_keeps_the_page_its_source_and_title(site_tree, tmp_path):
+    _, index = site_tree
+    path = write(tmp_path, VIETNAMESE, TRANSLATION)
+    accents = ImportAccents([VIETNAMESE["text"], TRANSLATION["text"]])
+    first = [
+        document_import(record=r, parent=index, publish=True, accents=accents)
+        for r in read_records(path)
+    ]
+    again = [
+        document_import(record=r, parent=index, publish=True, accents=accents)
+        for r in read_records(path)
+    ]
+    assert [r.action for r in again] == ["revised", "revised"]
+    assert [r.page_id for r in again] == [r.page_id for r in first]
+    assert [r.title for r in again] == [r.title for r in first]
+    assert LegalDocumentPage.objects.count() == 2
+    page = page_of(TRANSLATION["slug"])
+    assert page.title == f"Nghị định {SUBJECT}" and page.live
+    source = DocumentSource.objects.get(page_id=page.pk)
+    assert source.source_url == TRANSLATION["source_url"]
+
+
+def test_accent_source_knows_only_what_it_counted(db):
+    accents = ImportAccents(["Hướng dẫn hoạt động viễn thông công ích."])
+    words = ["huong", "dan", "hoat", "dong", "xyzq"]
+    assert accents(words, [None] * 5) == ["hướng", "dẫn", "hoạt", "động", None]
+    # a known form is kept and steers nothing away from itself
+    assert accents(["cong", "ich"], ["cộng", None]) == ["cộng", "ích"]
