@@ -97,6 +97,26 @@ def _parse(row: dict, hints: bool):
     )
 
 
+def trich_yeu_agreement(rows: list[dict], parsed: list) -> tuple[int, int, int]:
+    """Records with a trích yếu; of those with a known-item look-up (its words
+    name kind and subject, ``known_item_dev``), how many have every look-up
+    word, with its diacritics, in "kind + trích yếu" (the gold set itself
+    has no trích yếu)."""
+    from documents.text import index_tokens
+
+    path = DEFAULT_GOLD.parent.parent / "known_item_dev" / "queries.jsonl"
+    lines = path.read_text("utf-8").splitlines() if path.exists() else []
+    wanted = {q["id"]: q["accented"] for q in map(json.loads, filter(None, lines))}
+    titled = asked = agree = 0
+    for row, doc in zip(rows, parsed, strict=True):
+        titled += bool(doc.title)
+        if row.get("id") in wanted:
+            asked += 1
+            have = set(index_tokens(f"{doc.doc_type or ''} {doc.title or ''}")[0])
+            agree += set(index_tokens(wanted[row["id"]])[0]) <= have
+    return titled, asked, agree
+
+
 def hint_report(rows: list[dict], parsed: list) -> None:
     """Year, issuing body and completeness of the filled parse."""
     year = body = complete = 0
@@ -110,6 +130,9 @@ def hint_report(rows: list[dict], parsed: list) -> None:
         body += bool(place) and place in fold(doc.issuer or "")
         complete += not missing_fields(doc)
     n = len(rows)
+    titled, asked, agree = trich_yeu_agreement(rows, parsed)
+    print(f"  {'trích yếu':<12} {titled:>3}/{n} found; {agree}/{asked} hold every word")
+    print(f"  {'':<12} of the record's known-item look-up, as written")
     print(f"  {'year':<12} {year:>3}/{n}")
     print(f"  {'issuer':<12} {body:>3}/{n} (names the gold nơi ban hành)")
     print(f"  {'complete':<12} {complete:>3}/{n}")

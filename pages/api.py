@@ -211,7 +211,7 @@ def get_document(request: HttpRequest, document_id: int):
 
 def detail(page, request) -> dict:
     body = page.issuing_body
-    source = getattr(page, "import_source", None)
+    source = page.import_sources.first()  # the address it was first imported from
     return summary(page, request) | {
         "page_type": page.specific_class._meta.verbose_name,
         "family": page.document_type.family,

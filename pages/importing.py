@@ -48,6 +48,9 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     #: Required fields the document was stored without (``pages.completeness``).
     missing: list[str] = field(default_factory=list)
+    #: The path of the slug the record asked for, redirected to the page it
+    #: revised (its text is a document already on the portal), else "".
+    redirect_from: str = ""
 
     @property
     def ok(self) -> bool:
@@ -269,6 +272,7 @@ def import_record(
         page, publish=publish, note=note, user=user, name=record.name, checks=checks
     )
     _remember_source(page, record.name, parsed.source_url)
+    moved = _redirect(parent, slug, page) if action == "revised" and parsed.slug else ""
     return ImportResult(
         name=record.name,
         action=action,
@@ -280,6 +284,7 @@ def import_record(
         revision_id=revision.pk,
         warnings=checks,
         missing=missing,
+        redirect_from=moved,
     )
 
 
@@ -342,13 +347,34 @@ def _save(page, *, publish: bool, note: str, user, name: str, checks: list[str])
 
 
 def _remember_source(page, file_name: str, source_url: str | None) -> None:
+    """Add the record's address (or file, without one) to the page's sources;
+    the same address imported again is the same source."""
+    url = (source_url or "")[:500]
+    same = {"source_url": url} if url else {"source_url": "", "file_name": file_name}
     DocumentSource.objects.update_or_create(
-        page_id=page.pk,
-        defaults={
-            "file_name": file_name[:255],
-            "source_url": (source_url or "")[:500],
-        },
+        page_id=page.pk, **same, defaults={"file_name": file_name[:255]}
     )
+
+
+def _redirect(parent, slug: str, page) -> str:
+    """A permanent redirect from the address ``slug`` would have had under
+    ``parent`` to ``page``, the document the record turned out to be; the old
+    path, or "" when that address is the page's own or another page's."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    if slug == page.slug or parent.get_children().filter(slug=slug).exists():
+        return ""
+    parts = parent.get_url_parts()
+    if parts is None:  # the section is not routable: no address to keep
+        return ""
+    site_id, _, parent_path = parts
+    old_path = Redirect.normalise_path(f"{parent_path.rstrip('/')}/{slug}/")
+    Redirect.objects.update_or_create(
+        old_path=old_path,
+        site_id=site_id,
+        defaults={"redirect_page": page, "is_permanent": True},
+    )
+    return old_path
 
 
 def document_import(

@@ -95,12 +95,14 @@ class DocumentCitation(models.Model):
 
 
 class DocumentSource(models.Model):
-    """Where an imported document came from (file name, publisher URL)."""
+    """Where an imported document came from (file name, publisher URL): one row
+    per address (or file) it was imported from, the first one first; a second
+    record with the same text is a second source of the same page."""
 
-    page = models.OneToOneField(
+    page = models.ForeignKey(
         "pages.LegalDocumentPage",
         on_delete=models.CASCADE,
-        related_name="import_source",
+        related_name="import_sources",
     )
     source_url = models.URLField("nguồn", max_length=500, blank=True)
     file_name = models.CharField("tệp nhập", max_length=255, blank=True)
@@ -110,6 +112,7 @@ class DocumentSource(models.Model):
         db_table = "documents_documentsource"
         verbose_name = "nguồn văn bản nhập"
         verbose_name_plural = "nguồn văn bản nhập"
+        ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.source_url or self.file_name

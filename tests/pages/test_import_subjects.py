@@ -129,3 +129,39 @@ def test_accent_source_knows_only_what_it_counted(db):
     assert accents(words, [None] * 5) == ["hướng", "dẫn", "hoạt", "động", None]
     # a known form is kept and steers nothing away from itself
     assert accents(["cong", "ich"], ["cộng", None]) == ["cộng", "ích"]
+
+
+def test_same_text_under_another_address_keeps_both_and_redirects(
+    site_tree, tmp_path, client
+):
+    from wagtail.contrib.redirects.models import Redirect
+
+    second = {
+        **VIETNAMESE,
+        "slug": "b2c3d4e5f6071829",
+        "source_url": TVPL + "Nghi-dinh-163-2024-ND-CP-huong-dan-Luat-Vien-thong-"
+        "626010.aspx",
+    }
+    first = {**VIETNAMESE, "source_url": TVPL + "Nghi-dinh-163-2024-ND-CP-1.aspx"}
+    path = write(tmp_path, first, second)
+    out = StringIO()
+    call_command("import_documents", str(path), "--publish", stdout=out)
+    page = page_of(VIETNAMESE["slug"])
+    assert LegalDocumentPage.objects.count() == 1
+    sources = DocumentSource.objects.filter(page=page)
+    assert [s.source_url for s in sources] == [
+        first["source_url"],
+        second["source_url"],
+    ]
+    (redirect,) = Redirect.objects.all()
+    assert redirect.redirect_page_id == page.pk and redirect.is_permanent
+    assert redirect.old_path.endswith("/b2c3d4e5f6071829")
+    printed = out.getvalue()
+    assert f"SAME DOCUMENT records.jsonl#2: 163/2024/NĐ-CP is page {page.pk}" in printed
+    response = client.get(redirect.old_path + "/")
+    assert response.status_code == 301 and response["Location"].endswith(page.url)
+    # importing both again adds nothing: same sources, same redirect
+    call_command("import_documents", str(path), "--publish", stdout=StringIO())
+    assert DocumentSource.objects.filter(page=page).count() == 2
+    assert Redirect.objects.count() == 1
+    assert page.import_sources.first().source_url == first["source_url"]

@@ -127,6 +127,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  FAILED {result.name}: {result.error}")
             return
         verbose = self.verbosity_level > 1
+        if result.redirect_from:
+            self.stdout.write(
+                f"  SAME DOCUMENT {result.name}: {result.code} is page "
+                f"{result.page_id}, revised; {result.redirect_from} redirects to it"
+            )
         if result.complete and not verbose:
             return
         label = "NEEDS ATTENTION" if not result.complete else result.action
