@@ -256,12 +256,17 @@ def import_record(
 
     if parsed is None:  # the text, then the record's hints
         parsed = parse_record(record, accents or ImportAccents([record.text]))
-    fields = page_fields(parsed, record.name) | (field_overrides or {})
+    fields_given = field_overrides or {}
+    fields = page_fields(parsed, record.name) | fields_given
     model = page_model(fields["document_type"])
     slug = (parsed.slug or "").strip() or default_slug(fields)
     slug = slugify(fold(slug))[:255] or default_slug(fields)
     missing = missing_fields(model(**fields))
     existing = find_existing(model, fields, parent, slug)
+    if existing is not None and not parsed.title and "title" not in fields_given:
+        # a record without trích yếu keeps the one the page has (a title the
+        # editor or an earlier record gave is not replaced by "Kind + code")
+        fields |= {"title": existing.title, "summary": existing.summary}
     if existing is not None:
         page, action = _revise(existing, fields, missing), "revised"
     else:

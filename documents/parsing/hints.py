@@ -327,8 +327,8 @@ def _fill_title(
     """The record's trích yếu, else the address's subject words, with the
     diacritics the text gives them, else those ``accents`` gives, else
     without (``subjects.address_subject``; flagged by where they come from).
-    A translation's own words are taken only for an address in its language
-    (all words in the text); otherwise its text spells none of them."""
+    A translation's text spells no Vietnamese word; an address in the
+    translation's language (its words all in the text) gives no trích yếu."""
     if doc.title:
         return
     title = re.sub(r"^\s*V/v\s*:?\s*", "", meta.get("title") or "", flags=re.I)
@@ -341,11 +341,8 @@ def _fill_title(
         return
     words = url.get("subject") or []
     translated = "not_vietnamese" in doc.flags
-    subject = subject_from_text(words, text) if translated else None
-    if subject and len(subject) >= 8:
-        doc.title = subject[:1].upper() + subject[1:]
-        doc.flag("title_from_url")
-        return
+    if translated and subject_from_text(words, text):
+        return  # the address is in the translation's language: no trích yếu
     found = address_subject(words, "" if translated else text, accents)
     if found is None or len(found.text) < 8:
         return

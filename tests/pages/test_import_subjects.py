@@ -165,3 +165,35 @@ def test_same_text_under_another_address_keeps_both_and_redirects(
     assert DocumentSource.objects.filter(page=page).count() == 2
     assert Redirect.objects.count() == 1
     assert page.import_sources.first().source_url == first["source_url"]
+
+
+def test_a_record_without_trich_yeu_keeps_the_title_the_page_has(site_tree, tmp_path):
+    _, index = site_tree
+    english = {
+        **TRANSLATION,
+        "slug": "c3d4e5f607182930",
+        "source_url": TVPL + "Decree-295-2025-ND-CP-elaborating-Law-on-"
+        "Telecommunications-681300.aspx",
+    }
+    accents = ImportAccents([VIETNAMESE["text"]])
+    path = write(tmp_path, TRANSLATION, english)
+    results = [
+        document_import(record=r, parent=index, publish=True, accents=accents)
+        for r in read_records(path)
+    ]
+    assert [r.action for r in results] == ["created", "revised"]
+    page = page_of(TRANSLATION["slug"])
+    # the English address gives no Vietnamese trích yếu: the page keeps its own
+    assert page.title == f"Nghị định {SUBJECT}"
+    assert results[1].title == page.title
+    # nor does a re-import replace the title an editor wrote
+    page = page.specific
+    page.title, page.summary = "Nghị định về viễn thông công ích", "Về viễn thông"
+    page.save_revision().publish()
+    (record,) = read_records(write(tmp_path, english))
+    document_import(record=record, parent=index, publish=True, accents=accents)
+    page.refresh_from_db()
+    assert (page.title, page.summary) == (
+        "Nghị định về viễn thông công ích",
+        "Về viễn thông",
+    )
