@@ -16,7 +16,8 @@ back with their diacritics, each from the strongest source that knows it:
 4. else the word as the address writes it, without diacritics.
 
 The parts of a cited code regain their Đ ("38-2024-ND-CP" → "38/2024/NĐ-CP",
-Nghị định 30/2020/NĐ-CP, Phụ lục III). No word is added, dropped or reordered.
+Nghị định 30/2020/NĐ-CP, Phụ lục III). No word is added or reordered; only
+tokens that are not words (punctuation left in an address) are skipped.
 
 Pure: no database.
 """
