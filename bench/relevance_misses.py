@@ -63,13 +63,13 @@ def describe(page) -> dict:
 
 
 def cause(wanted: dict, first: dict, record: dict) -> str:
-    from documents.parsing.document import _is_vietnamese
+    from documents.parsing.document import is_vietnamese
 
     if not wanted:
         return "no page"
     if not wanted["live"]:
         return "not live"
-    if not _is_vietnamese(record.get("text", "")):
+    if not is_vietnamese(record.get("text", "")):
         return "translation"
     if first and wanted["issuer"] and first["issuer"] == wanted["issuer"]:
         return "same issuer"

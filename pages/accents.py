@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import DatabaseError, transaction
 
+from documents.parsing.document import is_vietnamese
 from search import restore
 
 logger = logging.getLogger(__name__)
@@ -51,7 +52,8 @@ class ImportAccents:
             texts = self._texts() if callable(self._texts) else self._texts
             counts: Counter = Counter()
             for text in texts:
-                restore.text_counts(text, counts)
+                if is_vietnamese(text):  # a translation's words accent nothing
+                    restore.text_counts(text, counts)
             self._counts = defaultdict(Counter)
             for (gram, form), n in counts.items():
                 self._counts[gram][form] = n

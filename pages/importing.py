@@ -20,7 +20,7 @@ from django.utils.text import slugify
 
 from documents import vocabulary
 from documents.parsing import ParsedDocument, parse_record
-from documents.parsing.flags import describe
+from documents.parsing.flags import describe, flag_message
 from documents.text import fold
 from pages.bodytext import body_stream_data, paragraph_html
 from pages.models import DocumentSource, RevisionNote
@@ -36,7 +36,7 @@ class ImportResult:
     """What importing one record did (or would do, in a dry run)."""
 
     name: str
-    action: str  # "created", "revised" or "failed"
+    action: str  # created, revised, unchanged (a translation: a source), failed
     page_id: int | None = None
     title: str = ""
     code: str = ""
@@ -263,6 +263,10 @@ def import_record(
     slug = slugify(fold(slug))[:255] or default_slug(fields)
     missing = missing_fields(model(**fields))
     existing = find_existing(model, fields, parent, slug)
+    if existing is not None and "not_vietnamese" in parsed.flags and not fields_given:
+        return _translation_of(
+            existing, parent, record=record, parsed=parsed, slug=slug
+        )
     if existing is not None and not parsed.title and "title" not in fields_given:
         # a record without trích yếu keeps the one the page has (a title the
         # editor or an earlier record gave is not replaced by "Kind + code")
@@ -289,6 +293,26 @@ def import_record(
         revision_id=revision.pk,
         warnings=checks,
         missing=missing,
+        redirect_from=moved,
+    )
+
+
+def _translation_of(page, parent, *, record, parsed, slug: str) -> ImportResult:
+    """A translation of a document already on the portal is one more source
+    of its page (and its slug a redirect to it), not a new version: the
+    official Vietnamese text and metadata stay as they are."""
+    _remember_source(page, record.name, parsed.source_url)
+    moved = _redirect(parent, slug, page) if parsed.slug else ""
+    return ImportResult(
+        name=record.name,
+        action="unchanged",
+        page_id=page.pk,
+        title=page.title,
+        code=page.code,
+        page_type=page._meta.verbose_name,
+        published=page.live,
+        revision_id=page.latest_revision_id,
+        warnings=[flag_message("not_vietnamese")],
         redirect_from=moved,
     )
 
@@ -354,10 +378,10 @@ def _save(page, *, publish: bool, note: str, user, name: str, checks: list[str])
 def _remember_source(page, file_name: str, source_url: str | None) -> None:
     """Add the record's address (or file, without one) to the page's sources;
     the same address imported again is the same source."""
-    url = (source_url or "")[:500]
-    same = {"source_url": url} if url else {"source_url": "", "file_name": file_name}
+    url, name = (source_url or "")[:500], file_name[:255]
+    same = {"source_url": url} if url else {"source_url": "", "file_name": name}
     DocumentSource.objects.update_or_create(
-        page_id=page.pk, **same, defaults={"file_name": file_name[:255]}
+        page_id=page.pk, **same, defaults={"file_name": name}
     )
 
 

@@ -167,7 +167,10 @@ def _save_draft(request, form, parsed, stored):
         form.add_error(None, "Không lưu được văn bản do lỗi hệ thống; hãy thử lại.")
         return None
     request.session.pop(SESSION_KEY, None)
-    verb = "Đã tạo bản nháp" if result.action == "created" else "Đã thêm bản sửa đổi"
+    verb = {
+        "created": "Đã tạo bản nháp",
+        "unchanged": "Văn bản đã có trên cổng, bản dịch không thay nội dung tiếng Việt",
+    }.get(result.action, "Đã thêm bản sửa đổi")
     messages.success(request, f"{verb}: {result.title}")
     if result.missing:
         from pages.completeness import labels

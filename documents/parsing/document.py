@@ -68,7 +68,7 @@ def parse_document(text: str, *, overrides: dict | None = None) -> ParsedDocumen
     _code_from_appendix(doc)
     _apply_table(doc, table)
     _issuer_fallbacks(doc, lines, pos)
-    if not _is_vietnamese(text or ""):
+    if not is_vietnamese(text or ""):
         doc.flag("not_vietnamese")
     _apply_overrides(doc, overrides or {})
     _attach_citations(doc)
@@ -309,7 +309,7 @@ def _issuer_fallbacks(doc: ParsedDocument, lines: list[str], pos: int) -> None:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _is_vietnamese(text: str, sample: int = 20000) -> bool:
+def is_vietnamese(text: str, sample: int = 20000) -> bool:
     """Vietnamese prose has a letter with a diacritic in most words; an English
     translation has almost none (names and the copyright notice aside)."""
     letters = _LETTER.findall(text[:sample])

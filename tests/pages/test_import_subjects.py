@@ -113,7 +113,7 @@ def test_reimport_keeps_the_page_its_source_and_title(site_tree, tmp_path):
         document_import(record=r, parent=index, publish=True, accents=accents)
         for r in read_records(path)
     ]
-    assert [r.action for r in again] == ["revised", "revised"]
+    assert [r.action for r in again] == ["revised", "unchanged"]
     assert [r.page_id for r in again] == [r.page_id for r in first]
     assert [r.title for r in again] == [r.title for r in first]
     assert LegalDocumentPage.objects.count() == 2
@@ -181,7 +181,7 @@ def test_a_record_without_trich_yeu_keeps_the_title_the_page_has(site_tree, tmp_
         document_import(record=r, parent=index, publish=True, accents=accents)
         for r in read_records(path)
     ]
-    assert [r.action for r in results] == ["created", "revised"]
+    assert [r.action for r in results] == ["created", "unchanged"]
     page = page_of(TRANSLATION["slug"])
     # the English address gives no Vietnamese trích yếu: the page keeps its own
     assert page.title == f"Nghị định {SUBJECT}"
@@ -197,3 +197,34 @@ def test_a_record_without_trich_yeu_keeps_the_title_the_page_has(site_tree, tmp_
         "Nghị định về viễn thông công ích",
         "Về viễn thông",
     )
+
+
+def test_a_translation_of_a_page_already_there_leaves_it_as_it_is(site_tree, tmp_path):
+    """The official Vietnamese text stays the page's content; the translation's
+    address becomes one more source of it, its slug a redirect."""
+    _, index = site_tree
+    original = {
+        **VIETNAMESE,
+        "slug": "d4e5f60718293a4b",
+        "text": VIETNAMESE["text"]
+        .replace("163/2024/NĐ-CP", "295/2025/NĐ-CP")
+        .replace("ngày 24 tháng 12 năm 2024", "ngày 15 tháng 11 năm 2025"),
+    }
+    path = write(tmp_path, original, TRANSLATION)
+    out = StringIO()
+    call_command("import_documents", str(path), "--publish", stdout=out)
+    (page,) = LegalDocumentPage.objects.all()
+    assert page.slug == original["slug"] and page.live
+    assert page.title == "Nghị định quy định chi tiết một số điều của Luật Viễn thông"
+    assert "hoạt động viễn thông công ích." in str(page.body)
+    assert page.revisions.count() == 1
+    urls = [s.source_url for s in DocumentSource.objects.filter(page=page)]
+    assert urls[-1] == TRANSLATION["source_url"]
+    printed = out.getvalue()
+    assert "1 created, 0 revised, 1 translations kept as sources" in printed
+    assert f"TRANSLATION records.jsonl#2: 295/2025/NĐ-CP is page {page.pk}" in printed
+
+
+def test_an_english_text_accents_no_word(db):
+    accents = ImportAccents([TRANSLATION["text"], VIETNAMESE["text"]])
+    assert accents(["the", "cong", "ich"], [None] * 3) == [None, "công", "ích"]

@@ -111,11 +111,13 @@ class Command(BaseCommand):
             done = results.get(path, [])
             created = sum(r.action == "created" for r in done)
             revised = sum(r.action == "revised" for r in done)
+            unchanged = sum(r.action == "unchanged" for r in done)
             failed = [r for r in done if not r.ok]
             attention = sum(r.ok and not r.complete for r in done)
+            kept = f", {unchanged} translations kept as sources" if unchanged else ""
             self.stdout.write(
-                f"{Path(path).name}: {created} {verb}created, {revised} {verb}revised "
-                f"({attention} need attention), {len(failed)} failed"
+                f"{Path(path).name}: {created} {verb}created, {revised} {verb}revised"
+                f"{kept} ({attention} need attention), {len(failed)} failed"
             )
             for result in done:
                 self._line(result)
@@ -127,10 +129,16 @@ class Command(BaseCommand):
             self.stdout.write(f"  FAILED {result.name}: {result.error}")
             return
         verbose = self.verbosity_level > 1
+        if result.action == "unchanged":
+            self.stdout.write(
+                f"  TRANSLATION {result.name}: {result.code} is page {result.page_id}, "
+                "left as it is (its address is kept as a source)"
+            )
         if result.redirect_from:
             self.stdout.write(
                 f"  SAME DOCUMENT {result.name}: {result.code} is page "
-                f"{result.page_id}, revised; {result.redirect_from} redirects to it"
+                f"{result.page_id}, {result.action}; {result.redirect_from} "
+                "redirects to it"
             )
         if result.complete and not verbose:
             return
