@@ -33,6 +33,7 @@ def setup_django(workdir: Path) -> None:
     PostgreSQL backend instead.
     """
     sys.path.insert(0, str(ROOT))
+    workdir.mkdir(parents=True, exist_ok=True)
     os.environ["DATABASE_URL"] = os.environ.get(
         "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
     )
