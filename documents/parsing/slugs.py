@@ -150,32 +150,49 @@ def subject_from_text(words: list[str], text: str) -> str | None:
     and "Bộ" where it says "Bộ"; a single word must be spelled one way only. A
     slug word that starts with a capital (a name: "Ha-Noi") keeps its capital.
     """
-    found = _WORD.findall(text[:300000])
-    folded = [fold(w) for w in found]
-    at: dict[str, list[int]] = {}
-    for k, word in enumerate(folded):
-        at.setdefault(word, []).append(k)
+    found, folded, at = text_words(text)
     wanted = [fold(w) for w in words]
     out: list[str] = []
-    i = 0
-    while i < len(wanted):
-        best, start = 0, -1
-        for k in at.get(wanted[i], []):
-            n = 1
-            while i + n < len(wanted) and k + n < len(folded):
-                if folded[k + n] != wanted[i + n]:
-                    break
-                n += 1
-            if n > best:
-                best, start = n, k
+    for i, best, start in longest_runs(wanted, folded, at):
         if best == 0:
             return None
         if best == 1 and len({found[k].lower() for k in at[wanted[i]]}) > 1:
             return None
         out.extend(found[start : start + best])
-        i += best
     subject = " ".join(letter_case(w, slug) for w, slug in zip(out, words, strict=True))
     return cited_codes(subject)
+
+
+def text_words(text: str) -> tuple[list[str], list[str], dict[str, list[int]]]:
+    """The words of ``text`` (its first 300,000 characters), their folded
+    forms, and where each folded form stands."""
+    found = _WORD.findall((text or "")[:300000])
+    folded = [fold(w) for w in found]
+    at: dict[str, list[int]] = {}
+    for k, word in enumerate(folded):
+        at.setdefault(word, []).append(k)
+    return found, folded, at
+
+
+def longest_runs(wanted: list[str], folded: list[str], at: dict[str, list[int]]):
+    """Left to right over the folded words ``wanted``: (i, n, start) where the
+    text's words from ``start`` fold to ``wanted[i : i + n]``, the longest such
+    run (n = 0 and start = -1 when the text lacks ``wanted[i]``)."""
+    i = 0
+    while i < len(wanted):
+        best, start = 0, -1
+        for k in at.get(wanted[i], []):
+            n = 1
+            while (
+                i + n < len(wanted)
+                and k + n < len(folded)
+                and folded[k + n] == wanted[i + n]
+            ):
+                n += 1
+            if n > best:
+                best, start = n, k
+        yield i, best, start
+        i += max(best, 1)
 
 
 def cited_codes(subject: str) -> str:

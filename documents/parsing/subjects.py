@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from documents.text import fold
 
-from .slugs import cited_codes, letter_case, spelled
+from .slugs import cited_codes, letter_case, longest_runs, spelled, text_words
 
 #: Folded words (lower case) and the forms already known for them (None where
 #: unknown) → a form for each word, None where the source knows none.
@@ -102,29 +102,14 @@ def address_subject(
 def _from_text(wanted: list[str], text: str, forms: list[str | None]) -> dict:
     """Fill ``forms`` with the runs of words the text spells; return the
     spellings (Counter) of single words the text spells several ways."""
-    found = _WORD.findall(text[:300000]) if text else []
-    folded = [fold(w) for w in found]
-    at: dict[str, list[int]] = {}
-    for k, word in enumerate(folded):
-        at.setdefault(word, []).append(k)
+    found, folded, at = text_words(text)
     spellings: dict[int, Counter] = {}
-    i = 0
-    while i < len(wanted):
-        best, start = 0, -1
-        for k in at.get(wanted[i], []):
-            n = 1
-            while i + n < len(wanted) and k + n < len(folded):
-                if folded[k + n] != wanted[i + n]:
-                    break
-                n += 1
-            if n > best:
-                best, start = n, k
+    for i, best, start in longest_runs(wanted, folded, at):
         if best == 1:
             seen = Counter(found[k].lower() for k in at[wanted[i]])
             if len(seen) > 1:
                 spellings[i] = seen
-                start = -1
+                continue
         if start >= 0:
             forms[i : i + best] = found[start : start + best]
-        i += max(best, 1)
     return spellings
