@@ -23,7 +23,12 @@ from documents.parsing import ParsedDocument, parse_record
 from documents.parsing.flags import describe, flag_message
 from documents.text import fold
 from pages.bodytext import body_stream_data, paragraph_html
-from pages.models import DocumentSource, RevisionNote
+from pages.import_sources import (
+    AddressRedirect,
+    redirect_asked_address,
+    remember_source,
+)
+from pages.models import RevisionNote
 from pages.publishing import document_published, receiver_suppressed
 
 logger = logging.getLogger(__name__)
@@ -48,9 +53,15 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     #: Required fields the document was stored without (``pages.completeness``).
     missing: list[str] = field(default_factory=list)
-    #: The path of the slug the record asked for, redirected to the page it
-    #: revised (its text is a document already on the portal), else "".
-    redirect_from: str = ""
+    #: The address (slug) the record asked for, when its text is a document
+    #: already on the portal: redirected to that page, or left to the
+    #: redirect already there (``pages.import_sources``).
+    redirect: AddressRedirect = field(default_factory=AddressRedirect)
+
+    @property
+    def redirect_from(self) -> str:
+        """The old path now redirecting to the page, else ""."""
+        return self.redirect.made
 
     @property
     def ok(self) -> bool:
@@ -280,8 +291,9 @@ def import_record(
     revision = _save(
         page, publish=publish, note=note, user=user, name=record.name, checks=checks
     )
-    _remember_source(page, record.name, parsed.source_url)
-    moved = _redirect(parent, slug, page) if action == "revised" and parsed.slug else ""
+    remember_source(page, record.name, parsed.source_url)
+    asked = action == "revised" and parsed.slug
+    moved = redirect_asked_address(parent, slug, page) if asked else AddressRedirect()
     return ImportResult(
         name=record.name,
         action=action,
@@ -293,7 +305,7 @@ def import_record(
         revision_id=revision.pk,
         warnings=checks,
         missing=missing,
-        redirect_from=moved,
+        redirect=moved,
     )
 
 
@@ -301,8 +313,9 @@ def _translation_of(page, parent, *, record, parsed, slug: str) -> ImportResult:
     """A translation of a document already on the portal is one more source
     of its page (and its slug a redirect to it), not a new version: the
     official Vietnamese text and metadata stay as they are."""
-    _remember_source(page, record.name, parsed.source_url)
-    moved = _redirect(parent, slug, page) if parsed.slug else ""
+    remember_source(page, record.name, parsed.source_url)
+    asked = parsed.slug
+    moved = redirect_asked_address(parent, slug, page) if asked else AddressRedirect()
     return ImportResult(
         name=record.name,
         action="unchanged",
@@ -313,7 +326,7 @@ def _translation_of(page, parent, *, record, parsed, slug: str) -> ImportResult:
         published=page.live,
         revision_id=page.latest_revision_id,
         warnings=[flag_message("not_vietnamese")],
-        redirect_from=moved,
+        redirect=moved,
     )
 
 
@@ -373,37 +386,6 @@ def _save(page, *, publish: bool, note: str, user, name: str, checks: list[str])
         },
     )
     return revision
-
-
-def _remember_source(page, file_name: str, source_url: str | None) -> None:
-    """Add the record's address (or file, without one) to the page's sources;
-    the same address imported again is the same source."""
-    url, name = (source_url or "")[:500], file_name[:255]
-    same = {"source_url": url} if url else {"source_url": "", "file_name": name}
-    DocumentSource.objects.update_or_create(
-        page_id=page.pk, **same, defaults={"file_name": name}
-    )
-
-
-def _redirect(parent, slug: str, page) -> str:
-    """A permanent redirect from the address ``slug`` would have had under
-    ``parent`` to ``page``, the document the record turned out to be; the old
-    path, or "" when that address is the page's own or another page's."""
-    from wagtail.contrib.redirects.models import Redirect
-
-    if slug == page.slug or parent.get_children().filter(slug=slug).exists():
-        return ""
-    parts = parent.get_url_parts()
-    if parts is None:  # the section is not routable: no address to keep
-        return ""
-    site_id, _, parent_path = parts
-    old_path = Redirect.normalise_path(f"{parent_path.rstrip('/')}/{slug}/")
-    Redirect.objects.update_or_create(
-        old_path=old_path,
-        site_id=site_id,
-        defaults={"redirect_page": page, "is_permanent": True},
-    )
-    return old_path
 
 
 def document_import(

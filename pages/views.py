@@ -172,6 +172,13 @@ def _save_draft(request, form, parsed, stored):
         "unchanged": "Văn bản đã có trên cổng, bản dịch không thay nội dung tiếng Việt",
     }.get(result.action, "Đã thêm bản sửa đổi")
     messages.success(request, f"{verb}: {result.title}")
+    if result.redirect.kept:
+        messages.warning(
+            request,
+            f"Địa chỉ {result.redirect.kept} đã được chuyển hướng tới "
+            f"{result.redirect.kept_to}; chuyển hướng này được giữ nguyên, "
+            "không trỏ sang văn bản vừa nhập.",
+        )
     if result.missing:
         from pages.completeness import labels
 

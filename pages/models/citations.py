@@ -113,6 +113,20 @@ class DocumentSource(models.Model):
         verbose_name = "nguồn văn bản nhập"
         verbose_name_plural = "nguồn văn bản nhập"
         ordering = ["pk"]
+        # One row per source, as the import finds it: by its address, or by
+        # its file name when it has no address (``pages.import_sources``).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "source_url"],
+                condition=~models.Q(source_url=""),
+                name="unique_document_source_url",
+            ),
+            models.UniqueConstraint(
+                fields=["page", "file_name"],
+                condition=models.Q(source_url=""),
+                name="unique_document_source_file",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.source_url or self.file_name

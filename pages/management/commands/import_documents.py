@@ -140,6 +140,12 @@ class Command(BaseCommand):
                 f"{result.page_id}, {result.action}; {result.redirect_from} "
                 "redirects to it"
             )
+        if result.redirect.kept:
+            self.stdout.write(
+                f"  REDIRECT KEPT {result.name}: {result.redirect.kept} already "
+                f"redirects to {result.redirect.kept_to}; left as it is, not "
+                f"pointed at page {result.page_id}"
+            )
         if result.complete and not verbose:
             return
         label = "NEEDS ATTENTION" if not result.complete else result.action
