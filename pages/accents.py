@@ -35,17 +35,30 @@ class ImportAccents:
     """An ``Accents`` source (``documents.parsing.subjects``) for one import.
 
     ``texts`` (or a callable returning them) are counted when first needed;
-    ``using`` names the database whose accent statistics are read.
+    ``using`` names the database whose accent statistics are read, by default
+    the one the portal counts them in as it publishes (and so as an import
+    publishes): ``search.indexing.statistics_databases``, the search backend's
+    ``DATABASE`` option, else "default". The import itself has no database of
+    its own to follow: ``document_import`` opens its transaction on the
+    default database and the portal configures no database router.
     """
 
     def __init__(
         self,
         texts: Iterable[str] | Callable[[], Iterable[str]] = (),
-        using: str = "default",
+        using: str | None = None,
     ):
         self._texts = texts
         self._counts: dict[str, Counter] | None = None
-        self.using = using
+        self._using = using
+
+    @property
+    def using(self) -> str:
+        if self._using is None:
+            from search.indexing import statistics_databases
+
+            self._using = (statistics_databases() or ["default"])[0]
+        return self._using
 
     def _batch(self) -> dict[str, Counter]:
         if self._counts is None:

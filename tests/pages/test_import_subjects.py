@@ -228,3 +228,25 @@ def test_a_translation_of_a_page_already_there_leaves_it_as_it_is(site_tree, tmp
 def test_an_english_text_accents_no_word(db):
     accents = ImportAccents([TRANSLATION["text"], VIETNAMESE["text"]])
     assert accents(["the", "cong", "ich"], [None] * 3) == [None, "công", "ích"]
+
+
+def test_accents_are_read_where_the_portal_counts_them(db, monkeypatch):
+    """The search backend's database (``OPTIONS["DATABASE"]``), where
+    publishing an imported page counts its words, unless one is named."""
+    from contextlib import nullcontext
+    from types import SimpleNamespace
+
+    from pages import accents as module
+    from search import indexing, restore
+
+    asked = []
+    monkeypatch.setattr(indexing, "statistics_databases", lambda: ["search"])
+    monkeypatch.setattr(
+        restore, "lookup", lambda grams, using: asked.append(using) or {}
+    )
+    monkeypatch.setattr(  # no "search" database here: only which one is asked
+        module, "transaction", SimpleNamespace(atomic=lambda using: nullcontext())
+    )
+    ImportAccents(["Hướng dẫn"]).stats(["huong", "dan"])
+    ImportAccents(["Hướng dẫn"], using="default").stats(["huong"])
+    assert asked == ["search", "default"]
