@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from typing import Any, Literal
 
@@ -124,9 +124,30 @@ class SearchQuery:
         return (self.page - 1) * self.per_page
 
 
+class _LazySnippet:
+    """The ``Hit.snippet`` field: a string, or built by ``Hit.snippet_source``
+    the first time it is read.
+
+    A descriptor as the field's default (dataclasses call ``__get__(None, Hit)``
+    for the default and ``__set__`` for the value given to ``__init__``), so
+    ``snippet`` stays an ordinary field for the constructor, ``replace``,
+    ``to_dict`` and equality, which all see the built text."""
+
+    def __get__(self, hit: Hit | None, owner: type | None = None) -> str:
+        if hit is None:
+            return ""  # the field's default
+        if hit.snippet_source is not None:
+            hit._snippet, hit.snippet_source = hit.snippet_source(), None
+        return hit._snippet
+
+    def __set__(self, hit: Hit, value: str) -> None:
+        hit._snippet, hit.snippet_source = value, None
+
+
 @dataclass
 class Hit:
-    """One result; ``snippet`` is safe HTML (escaped text with ``<mark>``)."""
+    """One result; ``snippet`` is safe HTML (escaped text with ``<mark>``),
+    built when first read when the backend gave a ``snippet_source``."""
 
     key: str
     page_id: int
@@ -137,14 +158,19 @@ class Hit:
     article: str | None = None
     anchor: str | None = None
     score: float = 0.0
-    snippet: str = ""
+    snippet: str = _LazySnippet()  # type: ignore[assignment]
     doc_type: str = ""
     issuer: str = ""
     date: dt.date | None = None
     status: str = ""
+    #: Builds ``snippet`` when it is first read (``defer_snippet``); None once
+    #: built or when the snippet was given.
+    snippet_source: Callable[[], str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in HIT_FIELDS}
         data["date"] = self.date.isoformat() if self.date else None
         return data
 
@@ -152,23 +178,11 @@ class Hit:
         """Build the snippet with ``make()`` when it is first read, not now:
         a page of grouped results reads hundreds of hits and shows a few
         dozen (``search.grouping``), and a snippet scans the entry's text."""
-        self._snippet, self._make_snippet = "", make
+        self.snippet_source = make
 
 
-def _get_snippet(hit: Hit) -> str:
-    make = hit.__dict__.get("_make_snippet")
-    if make is not None:
-        hit._snippet, hit._make_snippet = make(), None
-    return hit.__dict__.get("_snippet", "")
-
-
-def _set_snippet(hit: Hit, value: str) -> None:
-    hit._snippet, hit._make_snippet = value, None
-
-
-# ``snippet`` stays a dataclass field (constructor, ``replace``, ``asdict``,
-# equality all see the built text); the property only lets it wait.
-Hit.snippet = property(_get_snippet, _set_snippet)
+#: The fields of a hit in its JSON form (``Hit.to_dict``).
+HIT_FIELDS = tuple(f for f in dataclass_fields(Hit) if f.name != "snippet_source")
 
 
 FacetValue = tuple[str, str, int]  # (value, label, count)
