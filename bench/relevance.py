@@ -278,10 +278,18 @@ def collect_known_item() -> Path:
 
 def first_stage_weights(spec: str) -> None:
     """Apply BM25 column weights "title=3,title_bi=2" to the SQLite backend
-    for this process."""
+    for this process; refused on any other backend."""
     if not spec:
         return
+    from search import get_backend
     from search.backends.database import sqlite
+
+    if not isinstance(get_backend(), sqlite.SQLiteBackend):
+        raise SystemExit(
+            f"--bm25 sets the SQLite backend's column weights; the search backend "
+            f"here is {type(get_backend()).__name__}, which would ignore them: "
+            "collect --bm25 variants on SQLite (without BENCH_DATABASE_URL)"
+        )
 
     weights = dict(sqlite.WEIGHTS)
     for item in spec.split(","):
