@@ -229,9 +229,17 @@ def recreate_postgres(url: str) -> None:
 
 
 def known_item_queries() -> list[dict]:
+    from wagtail.contrib.redirects.models import Redirect
     from wagtail.models import Page
 
     pages = dict(Page.objects.values_list("slug", "id"))
+    # A record whose text repeats another's became a source of that page, its
+    # slug a permanent redirect to it (``search --json`` names it in
+    # ``aliases``): its look-up wants that page.
+    for path, page in Redirect.objects.filter(
+        is_permanent=True, redirect_page__isnull=False
+    ).values_list("old_path", "redirect_page_id"):
+        pages.setdefault(path.rstrip("/").rsplit("/", 1)[-1], page)
     queries = []
     for line in KNOWN_ITEM.read_text("utf-8").splitlines():
         if not line.strip():

@@ -34,6 +34,7 @@ LEVELS = {
     "issuer": (0.0, 0.1),
     "kind": (0.0, 0.05),
     "year": (0.0, 0.05),
+    "query": (0.0, 0.25, 0.5, 1.0, 2.0),
 }
 NAMES = tuple(LEVELS)
 # Weights held at one value instead of searched (``cross-validate --fix``).

@@ -10,8 +10,13 @@ list, one JSON line: the query, both ranks, the wanted record (its page's
 title, issuer, whether it is live, or why there is no page) and the first
 document listed, with a first guess at the cause:
 
-- ``no page``: no page has the record's id as slug (its text repeats another
-  record's, so it became a revision of that page);
+- ``no page``: no page has the record's id as slug and no redirect leads
+  from that slug to a page;
+- ``same text``: the record's text repeats another record's, so it became a
+  source of that page and its slug a redirect to it: ``search --json`` names
+  that slug in the row's ``aliases``; the ranks given follow the redirect,
+  and the look-up is listed even when first (a judge reading ``url`` alone
+  counts it as a miss);
 - ``not live``: the page is a draft (the import left it incomplete);
 - ``translation``: the record's text is not Vietnamese;
 - ``same issuer``: the first document has the wanted one's issuing body (a
@@ -67,6 +72,8 @@ def cause(wanted: dict, first: dict, record: dict) -> str:
 
     if not wanted:
         return "no page"
+    if wanted.get("redirected"):
+        return "same text"
     if not wanted["live"]:
         return "not live"
     if not is_vietnamese(record.get("text", "")):
@@ -80,6 +87,7 @@ def misses() -> list[dict]:
     import relevance
 
     relevance.setup_database(relevance.known_item_database(reuse=True))
+    from wagtail.contrib.redirects.models import Redirect
     from wagtail.models import Page
 
     import search
@@ -89,6 +97,13 @@ def misses() -> list[dict]:
     texts = records()
     pages = {p.pk: p for p in Page.objects.all()}
     by_slug = {p.slug: p for p in pages.values()}
+    redirected = {
+        path.rstrip("/").rsplit("/", 1)[-1]: pages[page_id]
+        for path, page_id in Redirect.objects.filter(
+            is_permanent=True, redirect_page__isnull=False
+        ).values_list("old_path", "redirect_page_id")
+        if page_id in pages
+    }
     out = []
     for query in relevance.known_item_queries():
         if query["way"] == "partial":
@@ -97,14 +112,19 @@ def misses() -> list[dict]:
         grouped = [g.hit.page_id for g in search_grouped(asked).groups]
         flat = list(dict.fromkeys(h.page_id for h in search.search(asked).hits))
         wanted = set(query["wanted"])
+        moved = redirected.get(query["group"]) if not wanted else None
+        if moved is not None:
+            wanted = {moved.pk}
         ranks = {
             label: next((i for i, p in enumerate(order, 1) if p in wanted), None)
             for label, order in (("grouped", grouped), ("flat", flat))
         }
-        if ranks["grouped"] == 1 and ranks["flat"] == 1:
-            continue
+        if ranks["grouped"] == 1 and ranks["flat"] == 1 and moved is None:
+            continue  # a look-up found only through a redirect is listed
         record = texts.get(query["group"], {})
-        want = describe(by_slug.get(query["group"]))
+        want = describe(by_slug.get(query["group"]) or moved)
+        if moved is not None:
+            want["redirected"] = True
         first = describe(pages.get(grouped[0])) if grouped else {}
         out.append(
             {

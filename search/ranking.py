@@ -18,7 +18,14 @@ score, what BM25 cannot see:
 - ``issuer``: the query holds the issuing body's own words ("sở khoa học và
   công nghệ");
 - ``kind``: the query names the document kind ("quyết định", "kế hoạch");
-- ``year``: the query names the year the document was issued.
+- ``year``: the query names the year the document was issued;
+- ``query``: the share of the query's words the document explains: its title
+  words in their order, and the words of its issuing body, year and số ký
+  hiệu. A look-up is a shortened title plus, often, the issuer ("… sở tư pháp
+  hà tĩnh"): the document it names explains every word, a same-titled one of
+  another province or kind does not. Where ``title`` needs most of a title's
+  words in the query, this one holds for a long title the query shortens,
+  and an article entry counts for its document.
 
 Each signal is a number in [0, 1] computed from folded words only, so a query
 typed with or without diacritics gets the same boost. The weights were chosen
@@ -32,6 +39,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from documents.text import fold
 
@@ -40,10 +48,11 @@ DEPTH = 100
 WEIGHTS: dict[str, float] = {
     "title": 1.0,
     "heading": 0.1,
-    "place": 0.25,
+    "place": 0.5,
     "issuer": 0.1,
     "kind": 0.05,
     "year": 0.0,
+    "query": 2.0,
 }
 # A title counts only when the query holds at least this share of its words.
 TITLE_MIN_COVER = 0.6
@@ -91,7 +100,14 @@ class Candidate:
 
 
 def tokens(text: str) -> list[str]:
-    return _WORD.findall(fold(text or ""))
+    return list(_tokens(text or ""))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    # The candidates of a query repeat titles and bodies (each Điều of a
+    # document carries its title): fold each once.
+    return tuple(_WORD.findall(fold(text)))
 
 
 def in_order(query: list[str], words: list[str]) -> int:
@@ -131,6 +147,51 @@ def title_parts(candidate: Candidate) -> tuple[list[str], list[str]]:
     return [w for w in tokens(title) if w not in code_words], head
 
 
+def aligned(query: list[str], words: list[str]) -> frozenset[int]:
+    """Positions of ``query`` in one longest common subsequence with
+    ``words`` (the query words that the title holds in their order)."""
+    return _aligned(tuple(query), tuple(words))
+
+
+@lru_cache(maxsize=1024)
+def _aligned(query: tuple[str, ...], words: tuple[str, ...]) -> frozenset[int]:
+    if not query or not words:
+        return frozenset()
+    n = len(words)
+    rows = [[0] * (n + 1) for _ in range(len(query) + 1)]
+    for i in range(len(query) - 1, -1, -1):
+        q, here, below = query[i], rows[i], rows[i + 1]
+        for j in range(n - 1, -1, -1):
+            here[j] = below[j + 1] + 1 if q == words[j] else max(below[j], here[j + 1])
+    found, i, j = set(), 0, 0
+    while i < len(query) and j < n:
+        if query[i] == words[j]:
+            found.add(i)
+            i, j = i + 1, j + 1
+        elif rows[i + 1][j] >= rows[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return frozenset(found)
+
+
+def explained(query: list[str], candidate: Candidate, title: list[str]) -> float:
+    """Share of the query's words that say what this document is: its title
+    words in their order, then any word of its issuing body (with its place),
+    its year or its số ký hiệu. A look-up is a shortened title plus, often,
+    the body that issued it ("… sở tư pháp hà tĩnh"); a word that none of
+    these explains is one the document does not answer (another kind, subject
+    or province)."""
+    if not query:
+        return 0.0
+    inside = aligned(query, title)
+    named = set(tokens(candidate.issuer)) | set(tokens(candidate.code))
+    if candidate.year:
+        named.add(str(candidate.year))
+    count = sum(1 for i, w in enumerate(query) if i in inside or w in named)
+    return count / len(query)
+
+
 def cover(query: list[str], words: list[str], minimum: int = 1) -> float:
     if len(words) < minimum:
         return 0.0
@@ -142,7 +203,9 @@ def signals(query: list[str], candidate: Candidate) -> dict[str, float]:
     title, heading = title_parts(candidate)
     # An article entry repeats its document's title: that names the document.
     title_cover = (
-        0.0 if candidate.kind == "article" else cover(query, title, MIN_TITLE_WORDS)
+        0.0
+        if candidate.kind == "article" or len(title) < MIN_TITLE_WORDS
+        else len(aligned(query, title)) / len(title)
     )
     # How much of the query is that title (Dice): a look-up that is the title
     # scores high, a question that mentions a law's name in passing does not.
@@ -160,6 +223,7 @@ def signals(query: list[str], candidate: Candidate) -> dict[str, float]:
         ),
         "kind": 1.0 if contains(query, kind) else 0.0,
         "year": 1.0 if candidate.year and str(candidate.year) in query else 0.0,
+        "query": explained(query, candidate, title),
     }
 
 

@@ -103,6 +103,11 @@ FLAG_MESSAGES: dict[str, str] = {
         "Trích yếu không đọc được từ nội dung, được lấy từ dữ liệu đi kèm văn "
         "bản: kiểm tra ô “Trích yếu” và “Tiêu đề”."
     ),
+    "title_refused_metadata": (
+        "Trích yếu trong dữ liệu đi kèm không khớp với đường dẫn trang nguồn "
+        "(có thể là một ô của bảng trong văn bản) nên không được dùng: kiểm tra "
+        "ô “Trích yếu” và “Tiêu đề”."
+    ),
     "title_from_url": (
         "Trích yếu không đọc được từ nội dung, được lấy từ đường dẫn trang nguồn "
         "(chữ có dấu theo nội dung văn bản): kiểm tra ô “Trích yếu” và “Tiêu đề”."

@@ -266,6 +266,7 @@ def _fill_issuer(doc: ParsedDocument, meta: dict, url: str | None, text: str) ->
         doc.flag("issuer_from_place")
 
 
+_WORD = re.compile(r"[^\W_]+")
 _PRINTED_DATE = re.compile(
     r"ngay\s*(\d{1,2})\s*(?:thang|/|-|\.)\s*(\d{1,2})\s*(?:nam|/|-|\.)\s*(\d{4})"
     r"|\b(\d{1,2})/(\d{1,2})/(\d{4})\b"
@@ -321,6 +322,26 @@ _NOT_A_SUBJECT = re.compile(
 )
 
 
+#: An address subject of this many words or more can contradict a given
+#: trích yếu.
+MIN_SUBJECT_WORDS = 4
+
+
+def _agrees(title: str, words: list[str]) -> bool:
+    """Whether a trích yếu the record gives can be the one the address spells:
+    they share a pair of adjacent words (folded), or the address spells too
+    few words to tell. A publisher's guess taken from a table cell of a text
+    without its header ("Quyết định điều chuyển tài sản công", a procedure the
+    annex lists) shares none with the subject the address gives ("cong bo thu
+    tuc hanh chinh noi bo nganh Tai chinh Dong Nai")."""
+    folded = _WORD.findall(fold(" ".join(words)))
+    if sum(1 for w in folded if not w.isdigit()) < MIN_SUBJECT_WORDS:
+        return True
+    given = _WORD.findall(fold(title))
+    pairs = set(zip(folded, folded[1:], strict=False))
+    return bool(pairs & set(zip(given, given[1:], strict=False)))
+
+
 def _fill_title(
     doc: ParsedDocument, meta: dict, url: dict, text: str, accents: Accents | None
 ) -> None:
@@ -333,13 +354,16 @@ def _fill_title(
         return
     title = re.sub(r"^\s*V/v\s*:?\s*", "", meta.get("title") or "", flags=re.I)
     title = " ".join(title.split())
+    words = url.get("subject") or []
+    if title and not _agrees(title, words):
+        doc.flag("title_refused_metadata")
+        title = ""
     if 8 <= len(title) <= 600 and not _NOT_A_SUBJECT.match(fold(title)):
         if title.isupper():
             title = restore_proper_names(sentence_case(title), text)
         doc.title = title[:1].upper() + title[1:]
         doc.flag("title_from_metadata")
         return
-    words = url.get("subject") or []
     translated = "not_vietnamese" in doc.flags
     if translated and subject_from_text(words, text):
         return  # the address is in the translation's language: no trích yếu

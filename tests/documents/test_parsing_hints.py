@@ -300,3 +300,31 @@ def test_title_from_the_address_when_the_record_has_none_worth_taking():
     filled = fill_from_record(parse_document(text), text, given, url)
     assert filled.title == "Số hóa hồ sơ, tài liệu"
     assert "title_from_metadata" in filled.flags
+
+
+def test_a_given_title_the_address_contradicts_is_refused():
+    # An annex scraped without its decision: the publisher's guess is a row of
+    # the table, the address spells the decision's own subject.
+    text = (
+        "STT\n\nTÊN THỦ TỤC HÀNH CHÍNH\n\nLĨNH VỰC\n\n1\n\n"
+        "Quyết định điều chuyển tài sản công\n\nQuản lý công sản\n\n"
+        "2\n\nCông bố thủ tục hành chính nội bộ ngành Tài chính tỉnh Đồng Nai"
+    )
+    url = (
+        TVPL + "Quyet-dinh-2827-QD-UBND-2025-cong-bo-thu-tuc-hanh-chinh-noi-bo-"
+        "nganh-Tai-chinh-Dong-Nai-682966.aspx"
+    )
+    guess = {"title": "điều chuyển tài sản công"}
+    filled = fill_from_record(parse_document(text), text, guess, url)
+    assert filled.title == "Công bố thủ tục hành chính nội bộ ngành Tài chính Đồng Nai"
+    assert "title_refused_metadata" in filled.flags
+    assert "title_from_url" in filled.flags
+    assert FLAG_MESSAGES["title_refused_metadata"] in describe(filled)
+    # A given title sharing a word pair with the address is kept; so is one
+    # when the address spells too few words to tell.
+    same = {"title": "Công bố thủ tục hành chính nội bộ ngành Tài chính"}
+    filled = fill_from_record(parse_document(text), text, same, url)
+    assert "title_from_metadata" in filled.flags
+    short = TVPL + "Quyet-dinh-2827-QD-UBND-2025-Dong-Nai-682966.aspx"
+    filled = fill_from_record(parse_document(text), text, guess, short)
+    assert filled.title == "Điều chuyển tài sản công"

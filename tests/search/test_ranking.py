@@ -148,3 +148,48 @@ def test_pages_continue_each_other_across_the_second_stage(backend):
     assert len(whole) == count
     assert [h.key for h in paged] == [h.key for h in whole]
     assert {h.key for h in whole[:5]} <= {f"page:{n}" for n in range(7, count + 1, 7)}
+
+
+def test_the_query_signal_is_the_share_of_the_query_the_document_explains():
+    """A shortened title plus the issuer's place: the document it names
+    explains every word, the same title of another province does not, and
+    a Điều counts for its document."""
+    title = (
+        "Quyết định ban hành quy chế quản lý, vận hành và sử dụng hệ thống thư "
+        "điện tử công vụ trong các cơ quan hành chính nhà nước"
+    )
+    ninh_binh = ranking.Candidate(
+        1,
+        5.0,
+        "document",
+        title,
+        issuer="Ủy ban nhân dân tỉnh Ninh Bình",
+        code="162/2025/QĐ-UBND",
+        year=2025,
+    )
+    dong_thap = ranking.Candidate(
+        2, 5.0, "document", title, issuer="Ủy ban nhân dân tỉnh Đồng Tháp"
+    )
+    article = ranking.Candidate(
+        3,
+        5.0,
+        "article",
+        title + " – Điều 2. Đối tượng áp dụng",
+        issuer="Ủy ban nhân dân tỉnh Ninh Bình",
+    )
+    text = "quyết định quản lý vận hành hệ thống thư điện tử công vụ ninh bình 2025"
+    for query in (_q(text), _q(strip_diacritics(text))):
+        assert ranking.signals(query, ninh_binh)["query"] == 1.0
+        assert ranking.signals(query, article)["query"] == 15 / 16  # no year
+        assert ranking.signals(query, dong_thap)["query"] == 13 / 16
+        # The title alone is too long for the ``title`` signal.
+        assert ranking.signals(query, ninh_binh)["title"] == 0.0
+    assert ranking.signals(_q("162/2025/QĐ-UBND"), ninh_binh)["query"] == 1.0
+    assert ranking.signals([], ninh_binh)["query"] == 0.0
+
+
+def test_aligned_gives_the_query_positions_of_a_longest_common_subsequence():
+    assert ranking.aligned(["a", "x", "b", "c"], ["a", "b", "y", "c"]) == {0, 2, 3}
+    assert ranking.aligned(["c", "b", "a"], ["a", "b", "c"]) in ({0}, {1}, {2})
+    assert ranking.aligned([], ["a"]) == frozenset()
+    assert len(ranking.aligned(["a", "b", "x", "c"], ["a", "b", "c"])) == 3

@@ -6,8 +6,11 @@
     manage.py search "quyet dinh cong bo thu tuc hanh chinh" --group
 
 With ``--json`` each result is one JSON object per line (``kind, title, url,
-code, article, score, snippet``); with ``--batch FILE`` each line of FILE is a
-query and each output line is ``{"query": ..., "results": [...]}``, in order.
+code, article, score, snippet``, and ``aliases`` when other addresses lead to
+the same page: a record imported under its own slug whose text turned out to
+be a document already on the portal is a permanent redirect to that page, so
+the page stands for both); with ``--batch FILE`` each line of FILE is a query
+and each output line is ``{"query": ..., "results": [...]}``, in order.
 The list is flat (one line per hit: a document or one of its Điều); with
 ``--group`` each result is a document, once, with its best Điều (up to 3)
 under ``articles``, as /tim-kiem/ shows them. Queries go through
@@ -69,17 +72,20 @@ class Command(BaseCommand):
         query = SearchQuery(text=text, filters=filters, per_page=limit)
         try:
             if self.group:
+                groups = search_grouped(query).groups
+                aliases = _aliases([group.hit for group in groups])
                 return [
                     {
-                        **_row(group.hit),
-                        "articles": [_row(hit) for hit in group.articles],
+                        **_row(group.hit, aliases),
+                        "articles": [_row(hit, aliases) for hit in group.articles],
                     }
-                    for group in search_grouped(query).groups
+                    for group in groups
                 ]
             found = search.search(query)
         except BackendError as error:
             raise CommandError(f"search backend unavailable: {error}") from error
-        return [_row(hit) for hit in found.hits]
+        aliases = _aliases(found.hits)
+        return [_row(hit, aliases) for hit in found.hits]
 
     def _batch(self, path: str, limit: int, filters: dict, as_json: bool) -> None:
         try:
@@ -109,5 +115,27 @@ class Command(BaseCommand):
             self.stdout.write(f"    – {article['article']}: {article['url']}")
 
 
-def _row(hit) -> dict:
-    return {key: getattr(hit, key) for key in RESULT_KEYS}
+def _aliases(hits) -> dict[int, list[str]]:
+    """Page id → the other addresses that lead to it (permanent redirects,
+    written as its ``url`` is: "/van-ban/<slug>/")."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    ids = {hit.page_id for hit in hits if hit.page_id is not None}
+    if not ids:
+        return {}
+    found: dict[int, list[str]] = {}
+    rows = Redirect.objects.filter(redirect_page_id__in=ids, is_permanent=True)
+    for page_id, path in rows.order_by("id").values_list(
+        "redirect_page_id", "old_path"
+    ):
+        found.setdefault(page_id, []).append(path.rstrip("/") + "/")
+    return found
+
+
+def _row(hit, aliases: dict[int, list[str]] | None = None) -> dict:
+    row = {key: getattr(hit, key) for key in RESULT_KEYS}
+    others = (aliases or {}).get(hit.page_id)
+    if others:
+        anchor = f"#{hit.anchor}" if hit.anchor else ""
+        row["aliases"] = [path + anchor for path in others]
+    return row
