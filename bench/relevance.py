@@ -50,6 +50,7 @@ import zlib
 from pathlib import Path
 
 from relevance_cv import cross_validate, print_report
+from relevance_misses import redirected_pages
 from relevance_restore import (
     print_restoration,
     restoration_counts,
@@ -229,17 +230,10 @@ def recreate_postgres(url: str) -> None:
 
 
 def known_item_queries() -> list[dict]:
-    from wagtail.contrib.redirects.models import Redirect
     from wagtail.models import Page
 
-    pages = dict(Page.objects.values_list("slug", "id"))
-    # A record whose text repeats another's became a source of that page, its
-    # slug a permanent redirect to it (``search --json`` names it in
-    # ``aliases``): its look-up wants that page.
-    for path, page in Redirect.objects.filter(
-        is_permanent=True, redirect_page__isnull=False
-    ).values_list("old_path", "redirect_page_id"):
-        pages.setdefault(path.rstrip("/").rsplit("/", 1)[-1], page)
+    # A slug that redirects (same text as another record) wants that page.
+    pages = {**redirected_pages(), **dict(Page.objects.values_list("slug", "id"))}
     queries = []
     for line in KNOWN_ITEM.read_text("utf-8").splitlines():
         if not line.strip():

@@ -83,11 +83,23 @@ def cause(wanted: dict, first: dict, record: dict) -> str:
     return "ranking"
 
 
+def redirected_pages() -> dict[str, int]:
+    """Slug → page id of every permanent redirect: a record whose text
+    repeats another's became a source of that page, its slug a redirect to
+    it (``search --json`` names it in the row's ``aliases``)."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    rows = Redirect.objects.filter(is_permanent=True, redirect_page__isnull=False)
+    return {
+        path.rstrip("/").rsplit("/", 1)[-1]: page_id
+        for path, page_id in rows.values_list("old_path", "redirect_page_id")
+    }
+
+
 def misses() -> list[dict]:
     import relevance
 
     relevance.setup_database(relevance.known_item_database(reuse=True))
-    from wagtail.contrib.redirects.models import Redirect
     from wagtail.models import Page
 
     import search
@@ -98,10 +110,8 @@ def misses() -> list[dict]:
     pages = {p.pk: p for p in Page.objects.all()}
     by_slug = {p.slug: p for p in pages.values()}
     redirected = {
-        path.rstrip("/").rsplit("/", 1)[-1]: pages[page_id]
-        for path, page_id in Redirect.objects.filter(
-            is_permanent=True, redirect_page__isnull=False
-        ).values_list("old_path", "redirect_page_id")
+        slug: pages[page_id]
+        for slug, page_id in redirected_pages().items()
         if page_id in pages
     }
     out = []
@@ -112,7 +122,7 @@ def misses() -> list[dict]:
         grouped = [g.hit.page_id for g in search_grouped(asked).groups]
         flat = list(dict.fromkeys(h.page_id for h in search.search(asked).hits))
         wanted = set(query["wanted"])
-        moved = redirected.get(query["group"]) if not wanted else None
+        moved = None if query["group"] in by_slug else redirected.get(query["group"])
         if moved is not None:
             wanted = {moved.pk}
         ranks = {
