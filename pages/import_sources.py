@@ -60,7 +60,6 @@ def redirect_asked_address(parent, slug: str, page) -> AddressRedirect:
     ``parent`` to ``page``, the document the record turned out to be — unless
     a redirect from that path (for the site, or for all sites) already leads
     to another target: then it is left alone and reported."""
-    from django.db.models import F, Q
     from wagtail.contrib.redirects.models import Redirect
 
     if slug == page.slug or parent.get_children().filter(slug=slug).exists():
@@ -70,24 +69,39 @@ def redirect_asked_address(parent, slug: str, page) -> AddressRedirect:
         return AddressRedirect()
     site_id, _, parent_path = parts
     old_path = Redirect.normalise_path(f"{parent_path.rstrip('/')}/{slug}/")
-    existing = (
+    existing = _existing(old_path, site_id)
+    if existing is None:
+        try:
+            with transaction.atomic():
+                Redirect.objects.create(
+                    old_path=old_path,
+                    site_id=site_id,
+                    redirect_page=page,
+                    is_permanent=True,
+                    automatically_created=True,  # not an editor's: may be dropped
+                )
+            return AddressRedirect(made=old_path)
+        except IntegrityError:  # made meanwhile (by an editor or an import)
+            existing = _existing(old_path, site_id)
+            if existing is None:
+                raise
+    if existing.redirect_page_id != page.pk:
+        return AddressRedirect(kept=old_path, kept_to=_target(existing))
+    return AddressRedirect(made=old_path)
+
+
+def _existing(old_path: str, site_id: int):
+    """The redirect from ``old_path`` the site uses: its own, else one for all
+    sites (as Wagtail's redirect middleware prefers them), or None."""
+    from django.db.models import F, Q
+    from wagtail.contrib.redirects.models import Redirect
+
+    return (
         Redirect.objects.filter(old_path=old_path)
         .filter(Q(site_id=site_id) | Q(site__isnull=True))
-        # the site's own first, as the redirect middleware prefers it
         .order_by(F("site_id").asc(nulls_last=True))
         .first()
     )
-    if existing is None:
-        Redirect.objects.create(
-            old_path=old_path,
-            site_id=site_id,
-            redirect_page=page,
-            is_permanent=True,
-            automatically_created=True,  # not an editor's: Wagtail may drop it
-        )
-    elif existing.redirect_page_id != page.pk:
-        return AddressRedirect(kept=old_path, kept_to=_target(existing))
-    return AddressRedirect(made=old_path)
 
 
 def _target(redirect) -> str:

@@ -195,3 +195,27 @@ def test_the_admin_import_says_in_vietnamese_that_a_redirect_was_left(
         f"({other.url_path}); chuyển hướng này được giữ nguyên"
     ) in html
     assert Redirect.objects.get().redirect_page_id == other.pk
+
+
+def test_a_redirect_made_meanwhile_is_judged_as_one_already_there(
+    site_tree, monkeypatch
+):
+    from pages import import_sources
+
+    _, index = site_tree
+    page = PlanPageFactory(parent=index, title="Kế hoạch")
+    other = _other_page(index)
+    site_id, _, index_path = index.get_url_parts()
+    old_path = Redirect.normalise_path(index_path + "so-cu")
+    Redirect.objects.create(old_path=old_path, site_id=site_id, redirect_page=other)
+    existing, looks = import_sources._existing, []
+
+    def late(*args):  # the editor's redirect is saved just after the first look
+        looks.append(args)
+        return existing(*args) if len(looks) > 1 else None
+
+    monkeypatch.setattr(import_sources, "_existing", late)
+    moved = redirect_asked_address(index, "so-cu", page)
+    assert (moved.made, moved.kept) == ("", old_path) and len(looks) == 2
+    assert moved.kept_to == f"{other.title} ({other.url_path})"
+    assert Redirect.objects.get().redirect_page_id == other.pk
