@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from ...query import Group
+from ...query import COMMON_MIN, Group
 from .frequencies import DF_TTL, _df_cache
 
 
@@ -26,7 +26,7 @@ class QueryParts:
         return {
             i: [f"{groups[i].primary[0]}_{groups[i + 1].primary[0]}"]
             for i in range(len(groups) - 1)
-            if len(groups[i].primary) == 1
+            if len(groups[i].primary) == 1 and groups[i].joins_next
         }
 
     def unquoted_groups(self) -> list[int]:
@@ -48,7 +48,7 @@ class QueryParts:
         groups = self.parsed.groups
         singles = list({g.primary[0] for g in groups if len(g.primary) == 1})
         df, total = self.cached_frequencies(singles)
-        limit = max(total * self.common_ratio, 50)
+        limit = max(total * self.common_ratio, COMMON_MIN)
         return [
             i
             for i, g in enumerate(groups)

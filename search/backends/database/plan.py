@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import Any
 
 from ... import ranking
-from ...query import ParsedQuery, code_remainder
+from ...query import COMMON_RATIO, ParsedQuery, code_remainder
 from ...types import Hit, SearchResults
 from .parts import QueryParts
 from .tables import (
@@ -64,7 +64,7 @@ class SqlSearch(QueryParts):
     """One search against the database tables (see the module docstring)."""
 
     param = "%s"
-    common_ratio = 0.25
+    common_ratio = COMMON_RATIO
     candidate_budget = CANDIDATE_BUDGET
     scoring_budget = SCORING_BUDGET
     title_cap = TITLE_CAP

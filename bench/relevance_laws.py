@@ -1,0 +1,323 @@
+"""ALQAC article MRR@10 per law: the portal's ranking beside a plain anchor.
+
+    python bench/relevance_laws.py [--variants NAME ...] [--distractors]
+
+Indexes the ALQAC 2022 laws (``search_data.law_entries``, as ``relevance.py
+collect-alqac`` does) into a fresh SQLite file under ``var/bench/laws``, asks
+every question as written and without diacritics through ``search.search``
+and reports MRR@10 per law (the law of the question's first relevant
+article) for each variant of the first stage (``VARIANTS``), beside the
+anchor: plain BM25 (k1 1.2, b 0.75) over the folded words and word pairs of
+each Điều (heading and text), every query word and word pair counted.
+
+A variant that needs no tuned number is its own held-out figure on every
+law; one that helps some laws and hurts others is a risk on unseen laws.
+``--distractors`` adds the Điều of the shared documents (``../shared/data/
+documents``) to the index, a harder setting: more entries, other vocabulary;
+``--framed`` asks every question as "…, đúng hay sai?" (ALQAC 2023's
+true-or-false questions end so); ``--heading-titles`` indexes a Điều without
+its law's name in its title; ``--database`` measures an index built already
+(``bench/pg_scale.py``'s 100k SQLite file). Variants: ``shipped``,
+``noframe`` (question frames searched), ``commonR`` (words left out above the
+share R of the entries), ``bigramW`` / ``titleW`` (column weights),
+``questionwords`` (question words left out one by one), joined with "+".
+Skips cleanly when ``../shared/data`` is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import math
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:] = [str(ROOT)] + [
+    p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"
+]
+sys.path.append(str(ROOT / "bench"))
+
+import search_data as sd  # noqa: E402
+
+# Words typical of how a question is asked, not of what it asks about.
+QUESTION_WORDS = frozenset(
+    "co duoc khong bao nhieu nhu the nao la gi hay dung sai khi nao ai".split()
+)
+
+
+def variant_patches(name: str) -> list[tuple[object, str, object]]:
+    """(object, attribute, value) to set for the variant ``name``."""
+    from search import query
+    from search.backends.database import parts, plan, sqlite
+
+    def score(**weights: float) -> str:
+        full = {**sqlite.WEIGHTS, **weights}
+        cols = ", ".join(str(full[c]) for c in sqlite.FTS_COLUMNS)
+        return f"-bm25({sqlite.FTS_TABLE}, {cols})"
+
+    if name == "shipped":
+        return []
+    if "+" in name:  # "noframe+common0.25": both
+        return [patch for part in name.split("+") for patch in variant_patches(part)]
+    if name == "noframe":  # question frames searched as any other words
+        return [(query, "QUESTION_FRAMES", ())]
+    if name.startswith("common"):  # common1.0: no word dropped
+        return [(plan.SqlSearch, "common_ratio", float(name[6:]))]
+    if name.startswith("bigram"):
+        w = float(name[6:])
+        return [(sqlite, "SCORE", score(title_bi=w, body_bi=w))]
+    if name.startswith("title"):
+        w = float(name[5:])
+        return [(sqlite, "SCORE", score(title=w))]
+    if name == "questionwords":
+        original = parts.QueryParts.informative_groups
+
+        def informative(self):
+            groups = self.parsed.groups
+            return [
+                i
+                for i in original(self)
+                if not (
+                    len(groups[i].alternatives) == 1
+                    and groups[i].primary[0] in QUESTION_WORDS
+                )
+            ]
+
+        return [(parts.QueryParts, "informative_groups", informative)]
+    raise SystemExit(f"unknown variant {name!r}")
+
+
+@contextlib.contextmanager
+def patched(name: str):
+    from search.backends.database import frequencies
+
+    saved = []
+    for obj, attr, value in variant_patches(name):
+        saved.append((obj, attr, getattr(obj, attr)))
+        setattr(obj, attr, value)
+    frequencies._df_cache.clear()
+    try:
+        yield
+    finally:
+        for obj, attr, value in reversed(saved):
+            setattr(obj, attr, value)
+        frequencies._df_cache.clear()
+
+
+def framed(text: str) -> str:
+    """The question asked as a true-or-false statement (ALQAC 2023's
+    "Đúng/Sai" questions end so)."""
+    return text.rstrip(" ?.") + ", đúng hay sai?"
+
+
+def questions(frame: bool = False) -> list[dict]:
+    laws = json.loads((sd.RETRIEVAL / "alqac2022_law.json").read_text("utf-8"))
+    keys = {law["id"]: f"law:{i}" for i, law in enumerate(laws, start=1)}
+    out = []
+    for q in json.loads((sd.RETRIEVAL / "alqac2022_question.json").read_text("utf-8")):
+        wanted = {
+            keys[r["law_id"]] + f"#dieu-{r['article_id']}"
+            for r in q["relevant_articles"]
+        }
+        out.append(
+            {
+                "text": framed(q["text"]) if frame else q["text"],
+                "wanted": wanted,
+                "law": q["relevant_articles"][0]["law_id"],
+            }
+        )
+    return out
+
+
+def distractor_entries():
+    """Entries of the shared documents, Điều by Điều, keys "shared:N"."""
+    from search.entries import legal_document_entries, split_articles
+    from search.types import IndexEntry
+
+    page = 1000
+    for path in sorted(sd.DOCUMENTS.glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            page += 1
+            preamble, articles = split_articles(record.get("text", ""))
+            document = IndexEntry(
+                key=f"shared:{page}",
+                page_id=page,
+                kind="document",
+                title=record.get("title") or preamble[:120],
+                url=f"/shared/{page}/",
+                code=record.get("code") or "",
+                doc_type=record.get("doc_type") or "",
+                body=preamble,
+            )
+            yield from legal_document_entries(document, articles, preamble=preamble)
+
+
+def build(distractors: bool, heading_titles: bool = False) -> int:
+    from search import entries as entry_module
+    from search import get_backend
+
+    if heading_titles:  # a Điều's title without its document's name
+        original = entry_module.article_entry
+
+        def article_entry(document, article):
+            entry = original(document, article)
+            entry.title = entry.title.split(" – ", 1)[-1]
+            return entry
+
+        entry_module.article_entry = article_entry
+
+    workdir = sd.ROOT / "var" / "bench" / ("laws_more" if distractors else "laws")
+    (workdir / "bench.sqlite3").unlink(missing_ok=True)
+    sd.setup_django(workdir)
+    entries = list(sd.law_entries())
+    if distractors:
+        entries += list(distractor_entries())
+    return get_backend().rebuild(entries)
+
+
+# -- the anchor ------------------------------------------------------------------
+def tokens(text: str) -> list[str]:
+    from documents.text import index_tokens
+
+    folded = index_tokens(text)[1]
+    return folded + [a + "_" + b for a, b in zip(folded, folded[1:], strict=False)]
+
+
+class Anchor:
+    """Plain BM25 over each Điều's folded words and word pairs."""
+
+    def __init__(self, docs: dict[str, str], k1: float = 1.2, b: float = 0.75):
+        self.k1, self.b = k1, b
+        self.tf = {key: Counter(tokens(text)) for key, text in docs.items()}
+        self.length = {key: sum(tf.values()) for key, tf in self.tf.items()}
+        self.avg = statistics.mean(self.length.values())
+        df = Counter(t for tf in self.tf.values() for t in tf)
+        n = len(self.tf)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def rank(self, text: str) -> list[str]:
+        query = set(tokens(text))
+        scores = {}
+        for key, tf in self.tf.items():
+            norm = self.k1 * (1 - self.b + self.b * self.length[key] / self.avg)
+            s = sum(
+                self.idf[t] * tf[t] * (self.k1 + 1) / (tf[t] + norm)
+                for t in query
+                if t in tf
+            )
+            if s:
+                scores[key] = s
+        return sorted(scores, key=scores.get, reverse=True)[:10]
+
+
+def anchor(distractors: bool) -> Anchor:
+    docs = {}
+    for entry in sd.law_entries():
+        if entry.kind == "article":
+            heading = entry.title.split(" – ", 1)[-1]
+            docs[entry.key] = heading + "\n" + entry.body
+    if distractors:
+        for entry in distractor_entries():
+            if entry.kind == "article":
+                docs[entry.key] = entry.title + "\n" + entry.body
+    return Anchor(docs)
+
+
+# -- measuring ----------------------------------------------------------------------
+def reciprocal(ranked: list[str], wanted: set[str]) -> float:
+    for i, key in enumerate(ranked[:10], 1):
+        if key in wanted:
+            return 1 / i
+    return 0.0
+
+
+def measure(qs: list[dict], run) -> dict[str, dict[str, float]]:
+    from search.query import strip_diacritics
+
+    rr: dict[tuple[str, str], list[float]] = {}
+    started = time.perf_counter()
+    for q in qs:
+        for way, text in (
+            ("written", q["text"]),
+            ("plain", strip_diacritics(q["text"])),
+        ):
+            value = reciprocal(run(text), q["wanted"])
+            rr.setdefault((q["law"], way), []).append(value)
+            rr.setdefault(("all", way), []).append(value)
+    out: dict[str, dict[str, float]] = {}
+    for (law, way), values in rr.items():
+        out.setdefault(law, {})[way] = round(statistics.mean(values), 4)
+        out[law]["n"] = len(values)
+    out["all"]["ms"] = round((time.perf_counter() - started) * 1000 / len(qs) / 2, 1)
+    return out
+
+
+def portal_run(text: str) -> list[str]:
+    import search
+    from search.types import SearchQuery
+
+    return [h.key for h in search.search(SearchQuery(text=text, per_page=10)).hits]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--variants", nargs="*", default=["shipped"])
+    parser.add_argument("--distractors", action="store_true")
+    parser.add_argument("--no-anchor", action="store_true")
+    parser.add_argument(
+        "--heading-titles", action="store_true", help="Điều titles without the law's"
+    )
+    parser.add_argument(
+        "--database", help="DIR/bench.sqlite3 indexed already (no anchor)"
+    )
+    parser.add_argument(
+        "--framed", action="store_true", help='questions end ", đúng hay sai?"'
+    )
+    args = parser.parse_args()
+    if not (sd.RETRIEVAL / "alqac2022_law.json").exists():
+        print(f"skip: {sd.RETRIEVAL} not found")
+        return
+    if args.database:  # an index built already (bench/pg_scale.py's)
+        sd.setup_django(Path(args.database).parent)
+        args.no_anchor = True
+    else:
+        count = build(args.distractors, args.heading_titles)
+        print(f"{count} entries indexed", flush=True)
+    qs = questions(args.framed)
+    results = {}
+    if not args.no_anchor:
+        a = anchor(args.distractors)
+        results["anchor"] = measure(qs, a.rank)
+        print_row("anchor", results["anchor"])
+    for name in args.variants:
+        with patched(name):
+            results[name] = measure(qs, portal_run)
+        print_row(name, results[name])
+    name = (
+        "laws"
+        + ("_100k" if args.database else "")
+        + ("_more" if args.distractors else "")
+        + ("_framed" if args.framed else "")
+    )
+    out = sd.ROOT / "var" / "bench" / f"{name}.json"
+    out.write_text(json.dumps(results, indent=1), "utf-8")
+
+
+def print_row(name: str, figures: dict) -> None:
+    cells = [
+        f"{law[:12]:>12} {f['written']:.3f}/{f['plain']:.3f}"
+        for law, f in figures.items()
+    ]
+    print(f"{name:>14} " + " ".join(cells), f"{figures['all']['ms']} ms", flush=True)
+
+
+if __name__ == "__main__":
+    main()
