@@ -92,10 +92,11 @@ def test_framing_a_question_changes_no_ranking(backend, question):
     backend.add_bulk(_laws())
 
     def ranked(text):
-        hits = backend.search(SearchQuery(text=text, per_page=10)).hits
-        return [(h.key, round(h.score, 6)) for h in hits]
+        # Keys in order: the second stage reads every typed word, so a
+        # frame may scale its bonus, never reorder what the words matched.
+        return [h.key for h in backend.search(SearchQuery(text=text)).hits]
 
     plain = ranked(question + "?")
-    assert plain[0][0] == "law:1"
+    assert plain[0] == "law:1"
     for framed in (", đúng hay sai?", ", dung hay sai?", " hay không?"):
         assert ranked(question + framed) == plain
