@@ -18,7 +18,7 @@ documents``) to the index, a harder setting: more entries, other vocabulary;
 true-or-false questions end so); ``--heading-titles`` indexes a Điều without
 its law's name in its title; ``--database`` measures an index built already
 (``bench/pg_scale.py``'s 100k SQLite file). Variants: ``shipped``,
-``noframe`` (question frames searched), ``commonR`` (words left out above the
+``commonR`` (words left out above the
 share R of the entries), ``bigramW`` / ``titleW`` (column weights),
 ``questionwords`` (question words left out one by one), joined with "+".
 Skips cleanly when ``../shared/data`` is absent.
@@ -52,7 +52,6 @@ QUESTION_WORDS = frozenset(
 
 def variant_patches(name: str) -> list[tuple[object, str, object]]:
     """(object, attribute, value) to set for the variant ``name``."""
-    from search import query
     from search.backends.database import parts, plan, sqlite
 
     def score(**weights: float) -> str:
@@ -62,10 +61,8 @@ def variant_patches(name: str) -> list[tuple[object, str, object]]:
 
     if name == "shipped":
         return []
-    if "+" in name:  # "noframe+common0.25": both
+    if "+" in name:  # "common0.5+bigram2": both
         return [patch for part in name.split("+") for patch in variant_patches(part)]
-    if name == "noframe":  # question frames searched as any other words
-        return [(query, "QUESTION_FRAMES", ())]
     if name.startswith("common"):  # common1.0: no word dropped
         return [(plan.SqlSearch, "common_ratio", float(name[6:]))]
     if name.startswith("bigram"):

@@ -46,9 +46,6 @@ class Group:
     # (empty when EXACT_WEIGHT is 0: it would add nothing to any score).
     exact: tuple[str, ...] = ()
     synonym: str | None = None
-    # False when a question frame the parser left out follows this group:
-    # no word pair is formed across the gap.
-    joins_next: bool = True
 
     @property
     def primary(self) -> Phrase:
@@ -97,44 +94,7 @@ def bigrams(folded: list[str]) -> list[str]:
     return [a + "_" + b for a, b in zip(folded, folded[1:], strict=False)]
 
 
-def question_frame(folded: list[str]) -> list[bool]:
-    """For each folded word, True when it belongs to a question frame
-    (:data:`QUESTION_FRAMES`); all False when the frames are the whole query."""
-    framed = [False] * len(folded)
-    i = 0
-    while i < len(folded):
-        for frame in QUESTION_FRAMES:
-            if tuple(folded[i : i + len(frame)]) == frame:
-                framed[i : i + len(frame)] = [True] * len(frame)
-                i += len(frame) - 1
-                break
-        i += 1
-    return framed if not all(framed) else [False] * len(folded)
-
-
-def segments(folded: list[str]) -> list[tuple[int, int]]:
-    """(start, end) of the runs of words outside the question frames."""
-    runs, start = [], None
-    for i, framed in enumerate([*question_frame(folded), True]):
-        if not framed and start is None:
-            start = i
-        elif framed and start is not None:
-            runs.append((start, i))
-            start = None
-    return runs
-
-
 def _groups(exact: list[str], folded: list[str]) -> list[Group]:
-    groups: list[Group] = []
-    for start, end in segments(folded):
-        run = _run_groups(exact[start:end], folded[start:end])
-        if run:
-            run[-1].joins_next = False
-        groups += run
-    return groups
-
-
-def _run_groups(exact: list[str], folded: list[str]) -> list[Group]:
     groups: list[Group] = []
     i = 0
     while i < len(folded):
@@ -175,11 +135,7 @@ def parse(
         groups=_groups(exact, folded),
         phrases=phrases,
         exact_tokens=list(dict.fromkeys(t for t in exact if has_diacritics(t))),
-        bigrams=list(
-            dict.fromkeys(
-                pair for a, b in segments(folded) for pair in bigrams(folded[a:b])
-            )
-        ),
+        bigrams=list(dict.fromkeys(bigrams(folded))),
         code_keys=query_code_keys(cleaned) if cleaned else [],
         folded_tokens=folded,
     )
@@ -194,32 +150,6 @@ def strip_diacritics(text: str) -> str:
         for ch in text
     )
 
-
-# Phrases that mark a text as a question rather than say what it asks about
-# ("…, đúng hay sai?", "… là gì?", "bao nhiêu năm", "như thế nào"), folded.
-# A question's words are searched without them and no word pair is formed
-# across them, so a question ranks the same however it is framed. Rare in
-# legal text ("sai", "hay"), searched they would rank whichever articles
-# happen to say "sai sự thật" or "sai phạm". "là" stays before "gì": "Phạm
-# tội có tổ chức là gì?" is answered by the Điều that says "Phạm tội có tổ
-# chức là …", which the word pair "chức là" finds. A query made only of
-# frames keeps them. ``folded_tokens`` keeps every word typed: the second
-# stage (``search.ranking``) measures a title against the whole question, as
-# its weights were chosen.
-QUESTION_FRAMES: tuple[Phrase, ...] = (
-    ("dung", "hay", "sai"),
-    ("dung", "hay", "khong"),
-    ("dung", "khong"),
-    ("phai", "khong"),
-    ("hay", "khong"),
-    ("gi",),
-    ("bao", "nhieu"),
-    ("nhu", "the", "nao"),
-    ("the", "nao"),
-    ("ra", "sao"),
-    ("vi", "sao"),
-    ("tai", "sao"),
-)
 
 # A word held by more than this share of the entries (and more than COMMON_MIN
 # of them) says little: in a question's any-word form only its word pairs count.

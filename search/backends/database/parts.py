@@ -26,7 +26,7 @@ class QueryParts:
         return {
             i: [f"{groups[i].primary[0]}_{groups[i + 1].primary[0]}"]
             for i in range(len(groups) - 1)
-            if len(groups[i].primary) == 1 and groups[i].joins_next
+            if len(groups[i].primary) == 1
         }
 
     def unquoted_groups(self) -> list[int]:

@@ -213,7 +213,7 @@ def pairs_by_group(parsed: ParsedQuery) -> dict[int, list[str]]:
     return {
         i: [bigram(groups[i].primary[0], groups[i + 1].primary[0])]
         for i in range(len(groups) - 1)
-        if len(groups[i].primary) == 1 and groups[i].joins_next
+        if len(groups[i].primary) == 1
     }
 
 
