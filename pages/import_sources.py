@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from wagtail.contrib.redirects.models import Redirect
 
 from pages.models import DocumentSource
 
@@ -46,8 +48,9 @@ class AddressRedirect:
     """What became of the address a record asked for.
 
     ``made``: the old path, now (or already) a redirect to the page; ``kept``:
-    the old path of a redirect that already led elsewhere (an editor's
-    choice, left as it is), ``kept_to`` where it leads. All empty when the
+    the old path of a redirect that already led elsewhere (whoever made it:
+    an editor, Wagtail when a slug changed, an earlier import; left as it
+    is), ``kept_to`` where it leads. All empty when the
     address is the page's own, another page's, or not routable."""
 
     made: str = ""
@@ -60,8 +63,6 @@ def redirect_asked_address(parent, slug: str, page) -> AddressRedirect:
     ``parent`` to ``page``, the document the record turned out to be — unless
     a redirect from that path (for the site, or for all sites) already leads
     to another target: then it is left alone and reported."""
-    from wagtail.contrib.redirects.models import Redirect
-
     if slug == page.slug or parent.get_children().filter(slug=slug).exists():
         return AddressRedirect()
     parts = parent.get_url_parts()
@@ -78,7 +79,7 @@ def redirect_asked_address(parent, slug: str, page) -> AddressRedirect:
                     site_id=site_id,
                     redirect_page=page,
                     is_permanent=True,
-                    automatically_created=True,  # not an editor's: may be dropped
+                    automatically_created=True,  # made by the portal, not an editor
                 )
             return AddressRedirect(made=old_path)
         except IntegrityError:  # made meanwhile (by an editor or an import)
@@ -93,9 +94,6 @@ def redirect_asked_address(parent, slug: str, page) -> AddressRedirect:
 def _existing(old_path: str, site_id: int):
     """The redirect from ``old_path`` the site uses: its own, else one for all
     sites (as Wagtail's redirect middleware prefers them), or None."""
-    from django.db.models import F, Q
-    from wagtail.contrib.redirects.models import Redirect
-
     return (
         Redirect.objects.filter(old_path=old_path)
         .filter(Q(site_id=site_id) | Q(site__isnull=True))
@@ -105,8 +103,9 @@ def _existing(old_path: str, site_id: int):
 
 
 def _target(redirect) -> str:
-    """Where an existing redirect leads: its page's title and path, or its link."""
+    """Where an existing redirect leads: its page's title and public address
+    (its tree path when it has none), or its link."""
     if redirect.redirect_page_id:
         target = redirect.redirect_page
-        return f"{target.title} ({target.url_path})"
+        return f"{target.title} ({target.get_url() or target.url_path})"
     return redirect.redirect_link

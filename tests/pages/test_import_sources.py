@@ -113,7 +113,7 @@ def test_an_editors_redirect_to_another_page_is_left_and_reported(
     printed = out.getvalue()
     assert (
         f"REDIRECT KEPT records.jsonl#1: {old_path} already redirects to "
-        f"{other.title} ({other.url_path}); left as it is, not pointed at page "
+        f"{other.title} ({other.get_url()}); left as it is, not pointed at page "
         f"{page.pk}"
     ) in printed
     assert "SAME DOCUMENT" not in printed
@@ -192,7 +192,7 @@ def test_the_admin_import_says_in_vietnamese_that_a_redirect_was_left(
     assert LegalDocumentPage.objects.exclude(pk=other.pk).get().pk == page.pk
     assert (
         f"Địa chỉ {old_path} đã được chuyển hướng tới {other.title} "
-        f"({other.url_path}); chuyển hướng này được giữ nguyên"
+        f"({other.get_url()}); chuyển hướng này được giữ nguyên"
     ) in html
     assert Redirect.objects.get().redirect_page_id == other.pk
 
@@ -217,5 +217,5 @@ def test_a_redirect_made_meanwhile_is_judged_as_one_already_there(
     monkeypatch.setattr(import_sources, "_existing", late)
     moved = redirect_asked_address(index, "so-cu", page)
     assert (moved.made, moved.kept) == ("", old_path) and len(looks) == 2
-    assert moved.kept_to == f"{other.title} ({other.url_path})"
+    assert moved.kept_to == f"{other.title} ({other.get_url()})"
     assert Redirect.objects.get().redirect_page_id == other.pk
