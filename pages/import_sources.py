@@ -19,28 +19,16 @@ from pages.models import DocumentSource
 
 
 def remember_source(page, file_name: str, source_url: str | None) -> None:
-    """Add the record's address (or file, without one) to the page's sources;
-    the same address imported again is the same source (its file name and
-    time updated). Rows that repeat it (a database without the unique
-    constraints, pages migration 0008) are merged into the first."""
+    """Add the record's address (or its file, without one) to the page's
+    sources; the same address imported again is the same source (its file
+    name and time updated). The unique constraints (pages migration 0008)
+    keep one row per source: ``update_or_create`` reads again a row that
+    another import added meanwhile."""
     url, name = (source_url or "")[:500], file_name[:255]
     same = {"source_url": url} if url else {"source_url": "", "file_name": name}
-    rows = DocumentSource.objects.filter(page_id=page.pk, **same).order_by("pk")
-    source = rows.first()
-    if source is None:
-        try:
-            with transaction.atomic():  # another import may add it meanwhile
-                DocumentSource.objects.create(
-                    page_id=page.pk, **(same | {"file_name": name})
-                )
-            return
-        except IntegrityError:
-            source = rows.first()
-            if source is None:
-                raise
-    rows.exclude(pk=source.pk).delete()
-    source.file_name = name
-    source.save(update_fields=["file_name", "imported_at"])
+    DocumentSource.objects.update_or_create(
+        page_id=page.pk, **same, defaults={"file_name": name}
+    )
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,12 @@
 """A page's import sources (one row per address, or per file without one)
 and the redirect from the address a record asked for (``pages.import_sources``)."""
 
+import datetime as dt
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from wagtail.contrib.redirects.models import Redirect
 
 from pages.import_sources import redirect_asked_address, remember_source
@@ -45,41 +46,22 @@ def test_the_database_refuses_a_second_row_for_one_file_without_address(page):
     assert DocumentSource.objects.filter(page=page).count() == 3
 
 
-def _drop_unique_indexes():
-    """As on a database the duplicates reached before the constraints (the
-    test's transaction restores them)."""
-    with connection.cursor() as cursor:
-        for name in ("unique_document_source_url", "unique_document_source_file"):
-            cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
-
-
-def test_duplicate_rows_are_merged_into_the_first_not_a_crash(page):
-    _drop_unique_indexes()
+def test_the_same_address_again_is_the_same_source(page):
     url = TVPL + "a"
-    first = DocumentSource.objects.create(page=page, source_url=url, file_name="1")
-    DocumentSource.objects.create(page=page, source_url=url, file_name="2")
-    DocumentSource.objects.create(page=page, file_name="f.txt")
-    DocumentSource.objects.create(page=page, file_name="f.txt")
+    remember_source(page, "records.jsonl#1", url)
+    first = DocumentSource.objects.get(page=page)
+    long_ago = first.imported_at - dt.timedelta(days=30)
+    DocumentSource.objects.filter(pk=first.pk).update(imported_at=long_ago)
     remember_source(page, "records.jsonl#3", url)
     remember_source(page, "f.txt", "")
+    remember_source(page, "f.txt", None)
     rows = list(DocumentSource.objects.filter(page=page))
     assert [(r.source_url, r.file_name) for r in rows] == [
         (url, "records.jsonl#3"),
         ("", "f.txt"),
     ]
     assert rows[0].pk == first.pk
-
-
-def test_an_import_over_duplicate_rows_goes_through(site_tree, tmp_path):
-    path = write(tmp_path, FIRST)
-    call_command("import_documents", str(path), "--publish", stdout=StringIO())
-    page = LegalDocumentPage.objects.get()
-    _drop_unique_indexes()
-    DocumentSource.objects.create(page=page, source_url=FIRST["source_url"])
-    out = StringIO()
-    call_command("import_documents", str(path), "--publish", stdout=out)
-    assert "0 created, 1 revised" in out.getvalue()
-    assert DocumentSource.objects.filter(page=page).count() == 1
+    assert rows[0].imported_at > long_ago
 
 
 def _other_page(index):
