@@ -59,11 +59,6 @@ class ImportResult:
     redirect: AddressRedirect = field(default_factory=AddressRedirect)
 
     @property
-    def redirect_from(self) -> str:
-        """The old path now redirecting to the page, else ""."""
-        return self.redirect.made
-
-    @property
     def ok(self) -> bool:
         return self.action != "failed"
 

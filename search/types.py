@@ -170,7 +170,7 @@ class Hit:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in HIT_FIELDS}
+        data = {f.name: getattr(self, f.name) for f in JSON_FIELDS}
         data["date"] = self.date.isoformat() if self.date else None
         return data
 
@@ -182,7 +182,7 @@ class Hit:
 
 
 #: The fields of a hit in its JSON form (``Hit.to_dict``).
-HIT_FIELDS = tuple(f for f in dataclass_fields(Hit) if f.name != "snippet_source")
+JSON_FIELDS = tuple(f for f in dataclass_fields(Hit) if f.name != "snippet_source")
 
 
 FacetValue = tuple[str, str, int]  # (value, label, count)

@@ -134,10 +134,10 @@ class Command(BaseCommand):
                 f"  TRANSLATION {result.name}: {result.code} is page {result.page_id}, "
                 "left as it is (its address is kept as a source)"
             )
-        if result.redirect_from:
+        if result.redirect.made:
             self.stdout.write(
                 f"  SAME DOCUMENT {result.name}: {result.code} is page "
-                f"{result.page_id}, {result.action}; {result.redirect_from} "
+                f"{result.page_id}, {result.action}; {result.redirect.made} "
                 "redirects to it"
             )
         if result.redirect.kept:

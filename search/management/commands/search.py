@@ -132,9 +132,9 @@ def _aliases(hits) -> dict[int, list[str]]:
     return found
 
 
-def _row(hit, aliases: dict[int, list[str]] | None = None) -> dict:
+def _row(hit, aliases: dict[int, list[str]]) -> dict:
     row = {key: getattr(hit, key) for key in RESULT_KEYS}
-    others = (aliases or {}).get(hit.page_id)
+    others = aliases.get(hit.page_id)
     if others:
         anchor = f"#{hit.anchor}" if hit.anchor else ""
         row["aliases"] = [path + anchor for path in others]
