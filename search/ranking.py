@@ -19,9 +19,10 @@ score, what BM25 cannot see:
   công nghệ");
 - ``kind``: the query names the document kind ("quyết định", "kế hoạch");
 - ``year``: the query names the year the document was issued;
-- ``query``: the share of the query's words the document explains: its title
-  words in their order, and the words of its issuing body, year and số ký
-  hiệu. A look-up is a shortened title plus, often, the issuer ("… sở tư pháp
+- ``query``: the share of the query's words the document explains: stretches
+  of its title words in their order (a lone word such as "người" or "ai"
+  that a news title happens to hold explains nothing), and the words of its
+  issuing body, year and số ký hiệu. A look-up is a shortened title plus, often, the issuer ("… sở tư pháp
   hà tĩnh"): the document it names explains every word, a same-titled one of
   another province or kind does not. Where ``title`` needs most of a title's
   words in the query, this one holds for a long title the query shortens,
@@ -175,16 +176,30 @@ def _aligned(query: tuple[str, ...], words: tuple[str, ...]) -> frozenset[int]:
     return frozenset(found)
 
 
+def in_runs(query: list[str], inside: frozenset[int], title: list[str]) -> set[int]:
+    """The positions of ``inside`` whose word and a neighbour's are side by
+    side in the query and in ``title`` alike: a stretch of the title typed,
+    not a lone common word ("người", "ai") the title happens to hold too."""
+    pairs = set(zip(title, title[1:], strict=False))
+    return {
+        i
+        for i in inside
+        if (i - 1 in inside and (query[i - 1], query[i]) in pairs)
+        or (i + 1 in inside and (query[i], query[i + 1]) in pairs)
+    }
+
+
 def explained(query: list[str], candidate: Candidate, title: list[str]) -> float:
-    """Share of the query's words that say what this document is: its title
-    words in their order, then any word of its issuing body (with its place),
+    """Share of the query's words that say what this document is: stretches
+    of its title (two words or more, side by side as the title holds them)
+    in their order, then any word of its issuing body (with its place),
     its year or its số ký hiệu. A look-up is a shortened title plus, often,
     the body that issued it ("… sở tư pháp hà tĩnh"); a word that none of
     these explains is one the document does not answer (another kind, subject
     or province)."""
     if not query:
         return 0.0
-    inside = aligned(query, title)
+    inside = in_runs(query, aligned(query, title), title)
     named = set(tokens(candidate.issuer)) | set(tokens(candidate.code))
     if candidate.year:
         named.add(str(candidate.year))

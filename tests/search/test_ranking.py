@@ -13,7 +13,7 @@ from search.query import parse, strip_diacritics
 from search.types import IndexEntry, SearchQuery
 
 from .conftest import DATABASES
-from .corpus import document_entry
+from .corpus import article_entry, document_entry
 
 
 def _q(text: str) -> list[str]:
@@ -193,3 +193,53 @@ def test_aligned_gives_the_query_positions_of_a_longest_common_subsequence():
     assert ranking.aligned(["c", "b", "a"], ["a", "b", "c"]) in ({0}, {1}, {2})
     assert ranking.aligned([], ["a"]) == frozenset()
     assert len(ranking.aligned(["a", "b", "x", "c"], ["a", "b", "c"])) == 3
+
+
+def test_the_query_signal_counts_stretches_of_a_title_not_lone_words():
+    """A question's common words scattered through a news title ("người",
+    "ai") explain nothing; the same words typed side by side as the title
+    holds them do."""
+    news = ranking.Candidate(
+        1,
+        5.0,
+        "news",
+        "Lai Châu chung tay vì người nghèo - Không để ai bị bỏ lại phía sau",
+    )
+    for text in ("Người thực hành là ai?", "Nguoi thuc hanh la ai?"):
+        assert ranking.signals(_q(text), news)["query"] == 0.0
+    typed = _q("lai châu chung tay vì người nghèo")
+    assert ranking.signals(typed, news)["query"] == 1.0
+    assert ranking.in_runs(["a", "x", "b"], frozenset({0, 2}), ["a", "b"]) == set()
+    assert ranking.in_runs(["a", "b", "x"], frozenset({0, 1}), ["a", "b"]) == {0, 1}
+
+
+@pytest.mark.django_db(databases=DATABASES)
+def test_a_question_finds_its_article_above_news_sharing_lone_words(backend):
+    """ "Người thực hành là ai?" asks for the Điều defining the accomplices,
+    not for a news item whose title holds "người" and "ai" far apart."""
+    article = article_entry(
+        "page:1#dieu-17",
+        1,
+        "Bộ luật Hình sự – Điều 17. Đồng phạm",
+        "Người thực hành là người trực tiếp thực hiện tội phạm. Người tổ chức "
+        "là người chủ mưu, cầm đầu, chỉ huy việc thực hiện tội phạm.",
+    )
+    news = document_entry(
+        2,
+        kind="news",
+        title="Lai Châu chung tay vì người nghèo - Không để ai bị bỏ lại phía sau",
+        body="Người dân chung tay hỗ trợ người nghèo; không để ai bị bỏ lại.",
+    )
+    fillers = [
+        article_entry(
+            f"page:{n}#dieu-{n}",
+            n,
+            f"Bộ luật Hình sự – Điều {n}. Tội danh số {n}",
+            "Người nào phạm tội thì bị phạt tù từ 01 năm đến 05 năm.",
+        )
+        for n in range(3, 12)
+    ]
+    backend.add_bulk([article, news, *fillers])
+    for text in ("Người thực hành là ai?", "Nguoi thuc hanh la ai?"):
+        hits = backend.search(SearchQuery(text=text, per_page=3)).hits
+        assert hits[0].key == "page:1#dieu-17", text
