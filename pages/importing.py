@@ -140,6 +140,8 @@ def page_title(doc_type, summary: str, fallback: str) -> str:
     kind = fold(doc_type.name)
     if fold(summary) == kind or fold(summary).startswith(kind + " "):
         return shorten(doc_type.name + summary[len(doc_type.name) :], 255)
+    if kind == "van ban hop nhat":  # names the text it consolidates, kind first
+        return shorten(f"{doc_type.name} {summary}", 255)
     return shorten(f"{doc_type.name} {lower_first(summary)}", 255)
 
 

@@ -88,10 +88,28 @@ def _read_header(doc: ParsedDocument, lines: list[str], start: int) -> int:
         doc.flag("no_header")
     pos = _read_type_and_title(doc, lines, header)
     if doc.symbol and doc.symbol.upper().startswith("VBHN"):
+        # A consolidated text is named after the text it consolidates, kind
+        # included: "BỘ LUẬT / HÌNH SỰ" under 01/VBHN-VPQH is the "Văn bản
+        # hợp nhất Bộ luật Hình sự" (Luật Ban hành văn bản quy phạm pháp luật
+        # 2015, Điều 4: the kinds; Pháp lệnh Hợp nhất văn bản 2012, Điều 6).
+        if doc.doc_type and doc.doc_type != "Văn bản hợp nhất" and doc.title:
+            doc.title = _consolidated_name(doc.doc_type, doc.title)
         doc.doc_type = "Văn bản hợp nhất"
     doc.issuer = display_name(doc.issuer)
     doc.issuer_parent = display_name(doc.issuer_parent)
     return _skip_authority(doc, lines, pos)
+
+
+# Kinds whose title is a proper name, capitalised after the kind word.
+_NAMED_KINDS = frozenset({"Luật", "Bộ luật", "Pháp lệnh"})
+
+
+def _consolidated_name(kind: str, title: str) -> str:
+    """ "Bộ luật" + "Hình sự" → "Bộ luật Hình sự"; "Quyết định" + "Về thực
+    hiện chế độ …" → "Quyết định về thực hiện chế độ …"."""
+    if kind not in _NAMED_KINDS and title[:1].isupper() and title[1:2].islower():
+        title = title[0].lower() + title[1:]
+    return f"{kind} {title}"
 
 
 def _read_type_and_title(doc: ParsedDocument, lines: list[str], header) -> int:

@@ -250,3 +250,22 @@ def test_accents_are_read_where_the_portal_counts_them(db, monkeypatch):
     ImportAccents(["Hướng dẫn"]).stats(["huong", "dan"])
     ImportAccents(["Hướng dẫn"], using="default").stats(["huong"])
     assert asked == ["search", "default"]
+
+
+def test_a_consolidated_law_is_titled_after_the_law(site_tree, tmp_path):
+    """A VBHN page reads "Văn bản hợp nhất Bộ luật Hình sự", the name staff
+    and the questions of citizens use, not "Văn bản hợp nhất hình sự"."""
+    record = {
+        "slug": "vbhn-bo-luat-hinh-su",
+        "text": (
+            "VĂN PHÒNG QUỐC HỘI\n\nSố: 01/VBHN-VPQH\n\nHà Nội, ngày 10 tháng 7 năm "
+            "2017\n\nBỘ LUẬT\n\nHÌNH SỰ\n\nĐiều 1. Nhiệm vụ của Bộ luật hình sự\n\n"
+            "Bộ luật hình sự có nhiệm vụ bảo vệ chủ quyền quốc gia.\n\nĐiều 2. Cơ "
+            "sở của trách nhiệm hình sự\n\nChỉ người nào phạm một tội đã được Bộ "
+            "luật hình sự quy định mới phải chịu trách nhiệm hình sự."
+        ),
+    }
+    call_command("import_documents", str(write(tmp_path, record)), stdout=StringIO())
+    page = page_of(record["slug"])
+    assert page.title == "Văn bản hợp nhất Bộ luật Hình sự"
+    assert page.code == "01/VBHN-VPQH"
