@@ -127,8 +127,9 @@ def main() -> None:
     questions = json.loads((RETRIEVAL / "alqac2022_question.json").read_text("utf-8"))
     WORKDIR.mkdir(parents=True, exist_ok=True)
     database = WORKDIR / "db.sqlite3"
-    for path in WORKDIR.glob("db.sqlite3*"):
-        path.unlink()
+    if not args.database:
+        for path in WORKDIR.glob("db.sqlite3*"):
+            path.unlink()
     env = {
         **os.environ,
         "DATABASE_URL": args.database or f"sqlite:///{database}",
