@@ -1,6 +1,7 @@
 """ALQAC article MRR@10 per law: the portal's ranking beside a plain anchor.
 
     python bench/relevance_laws.py [--variants NAME ...] [--distractors]
+    python bench/relevance_laws.py --diff 45/2019 24/2018 [--distractors]
 
 Indexes the ALQAC 2022 laws (``search_data.law_entries``, as ``relevance.py
 collect-alqac`` does) into a fresh SQLite file under ``var/bench/laws``, asks
@@ -20,8 +21,15 @@ its law's name in its title; ``--database`` measures an index built already
 (``bench/pg_scale.py``'s 100k SQLite file). Variants: ``shipped``,
 ``commonR`` (words left out above the
 share R of the entries), ``bigramW`` / ``titleW`` (column weights),
-``questionwords`` (question words left out one by one), joined with "+".
-Skips cleanly when ``../shared/data`` is absent.
+``questionwords`` (question words left out one by one), ``scorecommon[M]``
+(the words left out as common, when below the share M (0.5) of the entries,
+kept as scoring-only parts), ``budgetxF`` (both budgets times F),
+``nostage2`` (no second-stage bonuses), ``w-NAMEV`` (second-stage weight
+NAME at V), ``articles`` (the list filtered to Điều, as the anchor ranks
+them), joined with "+". ``--diff LAW ...`` prints, for the questions of
+those laws, the rank under the anchor and each variant, the parts the plan
+made of the question and, for each loss to the anchor, its class
+(``laws_diff.py``). Skips cleanly when ``../shared/data`` is absent.
 """
 
 from __future__ import annotations
@@ -71,6 +79,26 @@ def variant_patches(name: str) -> list[tuple[object, str, object]]:
     if name.startswith("title"):
         w = float(name[5:])
         return [(sqlite, "SCORE", score(title=w))]
+    if name.startswith("scorecommon"):  # common words scoring-only, below 0.5
+        import laws_diff
+
+        return laws_diff.score_common(float(name[11:] or 0.5))
+    if name == "articles":  # the portal's list filtered to Điều, as the anchor's
+        return [(sys.modules[__name__], "FILTERS", {"kind": "article"})]
+    if name.startswith("w-"):  # w-query0: one second-stage weight changed
+        from search import ranking
+
+        signal = name[2:].rstrip("0123456789.")
+        value = float(name[2 + len(signal) :])
+        return [(ranking, "WEIGHTS", {**ranking.WEIGHTS, signal: value})]
+    if name == "nostage2":  # first stage only: no second-stage bonuses
+        return [(plan.SqlSearch, "rerank", lambda self: None)]
+    if name.startswith("budget"):  # budgetx4: both budgets times 4
+        factor = float(name[6:].lstrip("x"))
+        return [
+            (plan.SqlSearch, "candidate_budget", int(plan.CANDIDATE_BUDGET * factor)),
+            (plan.SqlSearch, "scoring_budget", int(plan.SCORING_BUDGET * factor)),
+        ]
     if name == "questionwords":
         original = parts.QueryParts.informative_groups
 
@@ -257,11 +285,15 @@ def measure(qs: list[dict], run) -> dict[str, dict[str, float]]:
     return out
 
 
+FILTERS: dict = {}  # filters of every search ("articles": kind=article)
+
+
 def portal_run(text: str) -> list[str]:
     import search
     from search.types import SearchQuery
 
-    return [h.key for h in search.search(SearchQuery(text=text, per_page=10)).hits]
+    asked = SearchQuery(text=text, per_page=10, filters=dict(FILTERS))
+    return [h.key for h in search.search(asked).hits]
 
 
 def main() -> None:
@@ -278,6 +310,12 @@ def main() -> None:
     parser.add_argument(
         "--framed", action="store_true", help='questions end ", đúng hay sai?"'
     )
+    parser.add_argument(
+        "--diff",
+        nargs="*",
+        metavar="LAW",
+        help="per-question ranks vs the anchor for these laws (ids or parts of them)",
+    )
     args = parser.parse_args()
     if not (sd.RETRIEVAL / "alqac2022_law.json").exists():
         print(f"skip: {sd.RETRIEVAL} not found")
@@ -290,6 +328,18 @@ def main() -> None:
         print(f"{count} entries indexed", flush=True)
     qs = questions(args.framed)
     results = {}
+    if args.diff is not None:
+        import laws_diff
+
+        a = anchor(args.distractors)
+        found = laws_diff.run_diff(
+            qs, args.diff, args.variants, a.rank, portal_run, patched
+        )
+        laws_diff.print_diff(found, args.variants)
+        name = "laws_diff" + ("_more" if args.distractors else "")
+        out = sd.ROOT / "var" / "bench" / f"{name}.json"
+        out.write_text(json.dumps(found, indent=1, default=list), "utf-8")
+        return
     if not args.no_anchor:
         a = anchor(args.distractors)
         results["anchor"] = measure(qs, a.rank)
