@@ -15,6 +15,7 @@ from collections import Counter
 # Diagnostic variants, in the order a loss is attributed to them.
 CAUSES = (
     ("nostage2", "second stage"),
+    ("articles", "document entries above the Điều"),
     ("common1.0", "common word left out"),
     ("budgetx1000", "budget cut"),
 )
