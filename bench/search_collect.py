@@ -45,15 +45,11 @@ def _code(value: float) -> None:
     query.FOLDED_FIELDS[0] = f"code^{value:g}"
 
 
-def _idf(value: float) -> None:
-    from search.backends.engine import reading
-
-    reading.FTS5_IDF = bool(value)
-
-
 # First-stage knobs of the engine a variant may set: the word-pair field's
-# boost, the số ký hiệu field's weight, FTS5's IDF (1) or Lucene's (0).
-KNOBS = {"bigram": _bigram, "code": _code, "idf": _idf}
+# boost and the số ký hiệu field's weight. (FTS5's IDF in the engine, "idf=1",
+# was measured with the code of the commit that added this file and not kept:
+# docs/benchmarks.md.)
+KNOBS = {"bigram": _bigram, "code": _code}
 
 
 def apply(spec: str) -> str:

@@ -13,7 +13,6 @@ boosted to the top; filters never affect the score.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from types import ModuleType
 from typing import Any
 
@@ -24,7 +23,6 @@ FOLDED_FIELDS = ["code^10", "text"]
 EXACT_FIELDS = [f"title^{EXACT_WEIGHT:g}", f"body^{EXACT_WEIGHT:g}"]
 BIGRAM_FIELDS = {"text.bigram": 2.0}
 WORD_FIELDS = ("text",)
-PAIR_FIELDS = tuple(BIGRAM_FIELDS)
 CODE_BOOST = 10_000.0
 DOCUMENT_FIRST = 1_000.0
 AND_MAX_GROUPS = 4
@@ -62,22 +60,11 @@ class Builder:
             "multi_match", query=" ".join(phrase), fields=FOLDED_FIELDS, type=kind
         )
 
-    def group_query(
-        self,
-        group: Group,
-        pairs: list[str],
-        words: bool = True,
-        idf: dict[str, float] | None = None,
-    ):
+    def group_query(self, group: Group, pairs: list[str], words: bool = True):
         """Any alternative of the group; exact-accent words and word pairs boost.
-        Without ``words`` (a common word) only the word pairs match. ``idf``
-        rescales a one-word alternative and a word pair (``idf_scale``)."""
-        Q, idf = self.Q, idf or {}
+        Without ``words`` (a common word) only the word pairs match."""
+        Q = self.Q
         should = [self._alternative(alt) for alt in group.alternatives] if words else []
-        if words and len(group.alternatives) == 1 and len(group.primary) == 1:
-            scale = idf.get(group.primary[0], 1.0)
-            if scale != 1.0:
-                should[0] = self.Q("bool", must=should[0], boost=scale)
         if group.exact and words:
             should.append(
                 Q(
@@ -89,10 +76,7 @@ class Builder:
             )
         for pair in pairs:
             should += [
-                Q(
-                    "term",
-                    **{field: {"value": pair, "boost": boost * idf.get(pair, 1.0)}},
-                )
+                Q("term", **{field: {"value": pair, "boost": boost}})
                 for field, boost in BIGRAM_FIELDS.items()
             ]
         return Q("bool", should=should, minimum_should_match=1) if should else None
@@ -102,14 +86,13 @@ class Builder:
         parsed: ParsedQuery,
         require_all: bool,
         common: frozenset[int] = frozenset(),
-        idf: dict[str, float] | None = None,
     ):
         """All groups (``require_all``) or any group, plus every quoted phrase.
         In the any-group form the ``common`` groups (indexes) keep only their
         word pairs."""
         pairs = pairs_by_group(parsed)
         groups = [
-            self.group_query(g, pairs.get(i, []), require_all or i not in common, idf)
+            self.group_query(g, pairs.get(i, []), require_all or i not in common)
             for i, g in enumerate(parsed.groups)
         ]
         groups = [g for g in groups if g is not None]
@@ -185,7 +168,6 @@ class Builder:
         document_first: bool,
         common: frozenset[int] = frozenset(),
         window: int = 0,
-        idf: dict[str, float] | None = None,
     ):
         """The complete request: query, filters, sort, page, aggregations.
         With ``window``, the first ``window`` hits instead of the page (the
@@ -193,7 +175,7 @@ class Builder:
         ``HIT_FIELDS`` only; snippets are made from them in Python, as the
         database backends make theirs, so no second request is needed."""
         Q = self.Q
-        text = self.text_query(parsed, require_all, common, idf)
+        text = self.text_query(parsed, require_all, common)
         should = ([text] if text else []) + self.code_queries(code_keys, document_first)
         filters = self.filter_queries(query.filters, text is None)
         if should:
@@ -233,17 +215,6 @@ def pairs_by_group(parsed: ParsedQuery) -> dict[int, list[str]]:
         for i in range(len(groups) - 1)
         if len(groups[i].primary) == 1
     }
-
-
-def idf_scale(df: int, total: int) -> float:
-    """FTS5's IDF of a token over Lucene's, for ``df`` of ``total`` entries.
-
-    Lucene's BM25 weighs a token ``log(1 + x)``, FTS5's ``log(x)`` (at least
-    1e-6), ``x = (total - df + 0.5) / (df + 0.5)``: a token in half the
-    entries weighs 0.69 in Lucene and nothing in FTS5. Boosting a token's
-    query by this ratio gives the engine the database backends' IDF."""
-    x = (total - df + 0.5) / (df + 0.5)
-    return max(math.log(x), 1e-6) / math.log1p(x)
 
 
 def shown_score(score: float) -> float:

@@ -19,23 +19,18 @@ from ...query import ParsedQuery, code_remainder, common_limit
 from ...snippets import make_snippet
 from ...types import Hit, SearchQuery, SearchResults, order_facets
 from ...types import parse_date as to_date
-from .mapping import PAIR_SEPARATOR
 from .query import (
     AND_MAX_GROUPS,
     CODE_BOOST,
     FACET_FIELDS,
-    PAIR_FIELDS,
     RANK_FIELDS,
     WORD_FIELDS,
-    idf_scale,
     page_start,
-    pairs_by_group,
     shown_score,
 )
 
 CODE_LOOKUP_LIMIT = 20
 DF_TTL = 60.0  # seconds a word's document frequency is reused
-FTS5_IDF = False
 
 
 class EngineReading:
@@ -48,7 +43,6 @@ class EngineReading:
         code_keys = parsed.code_keys if named else []
         tries = [True, False] if len(parsed.groups) <= AND_MAX_GROUPS else [False]
         window = self._window(parsed, query, len(named))
-        idf = self._idf_scales(parsed) if FTS5_IDF else {}
         response = None
         for require_all in tries:
             search = self.builder.build_search(
@@ -59,7 +53,6 @@ class EngineReading:
                 document_first=document_first,
                 common=frozenset() if require_all else self._common_groups(parsed),
                 window=window,
-                idf=idf,
             )
             response = self._call(
                 self.client.search,
@@ -136,25 +129,9 @@ class EngineReading:
             and df.get(g.primary[0], 0) > limit
         )
 
-    def _idf_scales(self, parsed: ParsedQuery) -> dict[str, float]:
-        """``query.idf_scale`` of each one-word group's word and each word
-        pair of the query (the database backends' IDF in the engine's BM25)."""
-        words = {
-            g.primary[0]
-            for g in parsed.groups
-            if len(g.alternatives) == 1 and len(g.primary) == 1
-        }
-        tokens = sorted(
-            words | {p for ps in pairs_by_group(parsed).values() for p in ps}
-        )
-        if not tokens:
-            return {}
-        df, total = self._document_frequencies(tokens)
-        return {t: idf_scale(df.get(t, 0), total) for t in tokens if total}
-
     def _document_frequencies(self, words: list[str]) -> tuple[dict[str, int], int]:
-        """Entries holding each folded word (a word pair: in the pairs' field),
-        and all entries (one multi-search, cached for ``DF_TTL`` seconds)."""
+        """Entries holding each folded word in a text field, and all entries
+        (one multi-search, cached for ``DF_TTL`` seconds)."""
         now = time.monotonic()
         cached = self._df_cache
         if now - cached.get("", (now, 0))[0] > DF_TTL:
@@ -163,8 +140,7 @@ class EngineReading:
         if missing or "" not in cached:
             body = []
             for word in ["", *missing]:
-                fields = PAIR_FIELDS if PAIR_SEPARATOR in word else WORD_FIELDS
-                clauses = [{"term": {field: word}} for field in fields]
+                clauses = [{"term": {field: word}} for field in WORD_FIELDS]
                 query = {"bool": {"should": clauses}} if word else {"match_all": {}}
                 body += [{}, {"size": 0, "track_total_hits": True, "query": query}]
             response = self._call(self.client.msearch, index=self.index, body=body)
