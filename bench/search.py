@@ -8,6 +8,8 @@
     python bench/search.py known-item [--reuse]  # document MRR@10, look-ups
                         # (with OPENSEARCH_URL: the engine and its database)
     python bench/search.py cross-validate [--reuse]  # ranking weights, held out
+    python bench/search_collect.py alqac|known-item  # the engine's candidates,
+                        # for bench/relevance.py cross-validate --variants engine
     python bench/search.py                      # all but wagtail-speed
 
 The modes live in ``search_relevance.py``, ``search_speed.py`` and
