@@ -6,36 +6,33 @@
     python bench/relevance.py known-item [--reuse] # document MRR@10 as shipped
     python bench/relevance.py restoration          # accents restored, per set
 
+``--texts``: the second stage reads texts (``proximity_texts.wire``).
 ``--bm25 "title=3"`` collects a first-stage variant with other column weights,
-``--restore`` one with diacritic restoration (``search.restore``); each
-is recorded under its own tag and ``cross-validate`` chooses among them on
-four folds (``relevance_cv``).
+``--restore`` one with diacritic restoration (``search.restore``); each is
+recorded under its own tag, ``cross-validate`` chooses among them (``relevance_cv``).
 
 ``collect-*`` runs every query (as written and without diacritics) through
-``search.search`` — the code path of /tim-kiem/ and ``manage.py search`` —
-and records what the second stage (``search.ranking``) is given: the
-first-stage candidates with their signals. ``cross-validate`` then splits the
+``search.search`` (the path of /tim-kiem/ and ``manage.py search``) and records
+what the second stage (``search.ranking``) is given: the candidates, signals. ``cross-validate`` then splits the
 queries into five folds (by a hash of the query's id), chooses the weights on
 four folds and measures them on the fifth, for every fold: the "held-out"
 figure is each query measured with weights chosen without it; the "tuned"
 figure is the same weights on the folds they were chosen on. The weights
 shipped in ``search/ranking.py`` are the ones chosen on all folds, and are
 kept only when the held-out figure improves on the unweighted first stage.
-A second split holds out one ALQAC law at a time (``relevance_cv.SPLITS``);
-both are reported, for the first stage chosen among the variants and for
-each variant alone.
+A second split holds out one ALQAC law at a time (``relevance_cv.SPLITS``); both
+are reported, for the first stage chosen among the variants and each alone.
 
 Every query is asked as written, without diacritics, and half stripped (the
 diacritics of every other word dropped, as a hurried typist leaves them). For
 the latter two the recorded row also says how many of its words restoration
 gave their written form (``restoration`` sums it up: ``relevance_restore``).
 
-Known-item: the shared documents are imported with ``import_documents``
-(slug = the record's id) into a fresh SQLite database under ``var/bench``, or
-into the PostgreSQL database ``BENCH_DATABASE_URL`` names;
-a query's rank is the rank of its document among the distinct documents of
-the result list (a hit on one of its Điều counts). Skips cleanly when
-``../shared/data`` is absent.
+Known-item: the shared documents are imported with ``import_documents`` (slug =
+the record's id) into a fresh SQLite database under ``var/bench`` or the
+PostgreSQL database ``BENCH_DATABASE_URL`` names; a query's rank is its
+document's rank among the distinct documents listed (a hit on one of its Điều
+counts). Skips cleanly when ``../shared/data`` is absent.
 """
 
 from __future__ import annotations
@@ -43,12 +40,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
 import zlib
 from pathlib import Path
 
+from proximity_texts import near, wire
 from relevance_cv import cross_validate, print_report
 from relevance_misses import redirected_pages
 from relevance_restore import (
@@ -82,8 +81,8 @@ def record_queries(queries: list[dict]) -> list[dict]:
     seen: list = []
     original = ranking.bonuses
 
-    def recording(query, candidates, weights=None):
-        seen.append(list(candidates))
+    def recording(query, candidates, weights=None, texts=None):
+        seen.append((list(candidates), near(original, query, candidates, texts)))
         return original(query, candidates, {})
 
     ranking.bonuses = recording
@@ -92,7 +91,7 @@ def record_queries(queries: list[dict]) -> list[dict]:
         for query in queries:
             seen.clear()
             hits = search.search(SearchQuery(text=query["text"], per_page=10)).hits
-            candidates = seen[0] if seen else []
+            candidates, proximity = seen[0] if seen else ([], [])
             keys = {c.key for c in candidates}
             tokens = parse(query["text"]).folded_tokens
             out.append(
@@ -105,6 +104,7 @@ def record_queries(queries: list[dict]) -> list[dict]:
                         + [c.doc_type, c.year, c.code]
                         for c in candidates
                     ],
+                    "proximity": proximity,
                     "accents": restoration_counts(query, RESTORE),
                 }
             )
@@ -115,8 +115,6 @@ def record_queries(queries: list[dict]) -> list[dict]:
 
 def half_stripped(text: str) -> str:
     """``text`` with the diacritics of every other word dropped."""
-    import re
-
     from search.query import strip_diacritics
 
     parts = re.split(r"(\s+)", text)
@@ -208,9 +206,8 @@ def known_item_database(reuse: bool) -> str:
         "SEARCH_RESTORE_ACCENTS": "1",  # count the statistics while importing
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for args in (["migrate", "-v0"], ["load_demo"], ["import_documents", str(records)]):
-        if args[0] == "import_documents":
-            args += ["--publish"]
+    imported = ["import_documents", str(records), "--publish"]
+    for args in (["migrate", "-v0"], ["load_demo"], imported):
         subprocess.run(manage + args, env=env, check=True, stdout=subprocess.DEVNULL)
     return url
 
@@ -406,6 +403,7 @@ def main() -> None:
         help='cross-validate: only these tags ("" shipped), the first as base',
     )
     parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--texts", action="store_true", help="second stage reads texts")
     parser.add_argument(
         "--fix", default="", help='cross-validate: weights held, "heading=0.1,year=0"'
     )
@@ -418,6 +416,8 @@ def main() -> None:
     TAG = args.bm25.replace("=", "").replace(",", "-")
     TAG += "-restore" if args.restore else ""
     TAG = TAG.lstrip("-")
+    if args.texts:
+        wire()
     if args.command == "collect-alqac":
         collect_alqac()
     elif args.command == "collect-known-item":

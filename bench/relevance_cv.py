@@ -35,6 +35,8 @@ LEVELS = {
     "kind": (0.0, 0.05),
     "year": (0.0, 0.05),
     "query": (0.0, 0.25, 0.5, 1.0, 2.0),
+    # Recorded only when collected with the backends' texts (``--texts``).
+    "proximity": (0.0, 0.25, 0.5, 0.75, 1.0),
 }
 NAMES = tuple(LEVELS)
 # Weights held at one value instead of searched (``cross-validate --fix``).
@@ -49,13 +51,22 @@ def prepared(row: dict) -> dict:
         from search import ranking
 
         row["_vectors"] = []
-        for key, page, score, kind, title, issuer, doc_type, year, code in row[
-            "candidates"
-        ]:
+        near = row.get("proximity") or [0.0] * len(row["candidates"])
+        for i, (
+            key,
+            page,
+            score,
+            kind,
+            title,
+            issuer,
+            doc_type,
+            year,
+            code,
+        ) in enumerate(row["candidates"]):
             candidate = ranking.Candidate(
                 key, score, kind, title, issuer, doc_type, year, code, key, page
             )
-            found = ranking.signals(row["tokens"], candidate)
+            found = {**ranking.signals(row["tokens"], candidate), "proximity": near[i]}
             row["_vectors"].append(
                 (score, tuple(found.get(n, 0.0) for n in NAMES), key, page)
             )

@@ -26,7 +26,12 @@ score, what BM25 cannot see:
   hà tĩnh"): the document it names explains every word, a same-titled one of
   another province or kind does not. Where ``title`` needs most of a title's
   words in the query, this one holds for a long title the query shortens,
-  and an article entry counts for its document.
+  and an article entry counts for its document;
+- ``proximity``: read from a Điều's own text, not its metadata, and only
+  when the backend passes ``texts`` to :func:`bonuses`: the share of the
+  query's informative word triples the text holds side by side
+  (``search.proximity``), for the Điều among the best ``proximity.DEPTH``
+  candidates after the signals above.
 
 Each signal is a number in [0, 1] computed from folded words only, so a query
 typed with or without diacritics gets the same boost. The weights were chosen
@@ -39,10 +44,15 @@ can apply it to its first-stage list.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from documents.text import fold
+
+from . import proximity
+from .snippets import fold_same_length
 
 DEPTH = 100
 # Weights, relative to the best first-stage score of the query.
@@ -54,6 +64,7 @@ WEIGHTS: dict[str, float] = {
     "kind": 0.05,
     "year": 0.0,
     "query": 2.0,
+    "proximity": 1.0,
 }
 # A title counts only when the query holds at least this share of its words.
 TITLE_MIN_COVER = 0.6
@@ -242,30 +253,77 @@ def signals(query: list[str], candidate: Candidate) -> dict[str, float]:
     }
 
 
+Texts = Callable[[list[object]], dict[object, str]]
+
+
 def bonuses(
     query: list[str],
     candidates: list[Candidate],
     weights: dict[str, float] | None = None,
+    texts: Texts | None = None,
 ) -> dict[object, float]:
-    """Score to add to each candidate (by id); empty when nothing applies."""
+    """Score to add to each candidate (by id); empty when nothing applies.
+
+    ``texts`` (candidate ids -> their entries' body text, as stored by the
+    backend) lets the ``proximity`` signal read the best candidates' text; it
+    is asked once, for at most ``proximity.DEPTH`` ids."""
     weights = WEIGHTS if weights is None else weights
     if not candidates or not any(weights.values()):
         return {}
     scale = max(c.score for c in candidates) or 1.0
-    added = {}
+    added, named = {}, 0.0
     for candidate in candidates:
         found = signals(query, candidate)
+        named = max(named, found["query"])
         bonus = sum(weights.get(name, 0.0) * value for name, value in found.items())
         if bonus:
             added[candidate.id] = bonus * scale
+    weight = weights.get("proximity", 0.0)
+    # A query whose words are mostly one document's title and issuer names
+    # that document; where its words stand in a Điều's text is for questions.
+    if weight and texts is not None and named < TITLE_MIN_COVER:
+        for candidate_id, value in text_signal(query, candidates, added, texts):
+            added[candidate_id] = added.get(candidate_id, 0.0) + weight * value * scale
     return added
+
+
+def text_words(candidate: Candidate, body: str) -> list[str]:
+    """Folded words of a candidate's own text: a Điều's heading ("Điều 5.
+    Quyền thừa kế", the part of its title after the document's) and body."""
+    heading = candidate.title.split(" – ", 1)[-1] if candidate.kind == "article" else ""
+    text = heading + "\n" + (body or "")
+    if unicodedata.is_normalized("NFC", text):  # fold, one character at a time
+        return _WORD.findall(fold_same_length(text).casefold())
+    return _WORD.findall(fold(text))
+
+
+def text_signal(
+    query: list[str],
+    candidates: list[Candidate],
+    added: dict[object, float],
+    texts: Texts,
+) -> list[tuple[object, float]]:
+    """(id, ``proximity.triples``) of the Điều among the best
+    ``proximity.DEPTH`` candidates in their order after ``added``; only those
+    with a value above 0."""
+    best = sorted(candidates, key=lambda c: -(c.score + added.get(c.id, 0.0)))
+    # A Điều's text answers a question; a document's own entry is named by
+    # its metadata (the signals above), not by where its words stand.
+    best = [c for c in best[: proximity.DEPTH] if c.kind == "article"]
+    if len(query) < 3 or not best:
+        return []
+    bodies = texts([c.id for c in best])
+    words = [text_words(c, bodies.get(c.id, "")) for c in best]
+    values = proximity.triples(query, words)
+    return [(c.id, v) for c, v in zip(best, values, strict=True) if v]
 
 
 def rerank(
     query: list[str],
     candidates: list[Candidate],
     weights: dict[str, float] | None = None,
+    texts: Texts | None = None,
 ) -> list[Candidate]:
     """Candidates in their second-stage order (stable for ties)."""
-    added = bonuses(query, candidates, weights)
+    added = bonuses(query, candidates, weights, texts)
     return sorted(candidates, key=lambda c: -(c.score + added.get(c.id, 0.0)))
