@@ -230,6 +230,9 @@ def cross_validate(only: list[str] | None = None) -> dict:
     if "" not in variants:
         print("nothing collected: run collect-alqac / collect-known-item first")
         return {}
+    rows = [r for sets in variants.values() for rs in sets.values() for r in rs]
+    if not any(any(r.get("proximity") or ()) for r in rows):
+        FIXED.setdefault("proximity", 0.0)  # not collected with --texts
     table = measured(variants)
     report = {"all_folds": choose(variants, table, set(range(FOLDS))), "splits": {}}
     choices = {"any": list(variants), **{tag: [tag] for tag in variants}}
