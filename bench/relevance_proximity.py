@@ -368,12 +368,8 @@ def main() -> None:
     if args.wired:
         end_to_end(args.distractors)
         return
-    cache = (
-        sd.ROOT
-        / "var"
-        / "bench"
-        / f"proximity_rows{'_more' if args.distractors else ''}.json"
-    )
+    more = "_more" if args.distractors else ""
+    cache = sd.ROOT / "var" / "bench" / f"proximity_rows{more}.json"
     qs = rl.questions()
     if args.reuse and cache.exists():
         sd.setup_django(
@@ -411,7 +407,6 @@ def main() -> None:
     report = {
         "anchor": baseline(rows, lambda r: r["anchor"]),
         "shipped": baseline(rows, lambda r: rl.reciprocal(r["shipped"], r["wanted"])),
-        "recomputed": baseline(rows, lambda r: rr(r, "global", "cover", 0.0)),
         "module": law_split(rows, "local", "module"),
     }
     names = ["cover", "pairs", "triples"]
@@ -443,12 +438,7 @@ def main() -> None:
                 f"{label:>18} w={w:<5} "
                 + " ".join(f"{per[law]['written']:.4f}" for law in ["all", *laws])
             )
-    out = (
-        sd.ROOT
-        / "var"
-        / "bench"
-        / f"proximity{'_more' if args.distractors else ''}_{args.depth}.json"
-    )
+    out = sd.ROOT / "var" / "bench" / f"proximity{more}_{args.depth}.json"
     out.write_text(json.dumps(report, indent=1), "utf-8")
 
 
