@@ -243,3 +243,23 @@ def test_a_question_finds_its_article_above_news_sharing_lone_words(backend):
     for text in ("Người thực hành là ai?", "Nguoi thuc hanh la ai?"):
         hits = backend.search(SearchQuery(text=text, per_page=3)).hits
         assert hits[0].key == "page:1#dieu-17", text
+
+
+def test_the_query_signal_needs_half_of_the_query():
+    """A question sharing one stretch with a movement's title does not name
+    it: under half of the query explained counts nothing; half of it does."""
+    movement = ranking.Candidate(
+        1,
+        5.0,
+        "movement",
+        "Cán bộ, công chức, viên chức tỉnh Lai Châu thi đua thực hiện văn hóa công vụ",
+    )
+    question = _q(
+        "Cán bộ, công chức, viên chức mà cố ý từ bỏ nhiệm vụ công tác gây hậu quả "
+        "nghiêm trọng thì bị phạt như thế nào?"
+    )
+    assert ranking.signals(question, movement)["query"] == 0.0
+    most = _q("cán bộ công chức viên chức thi đua khen thưởng năm nay")
+    assert ranking.signals(most, movement)["query"] == 8 / 12
+    half = _q("cán bộ công chức khen thưởng năm nay")
+    assert ranking.signals(half, movement)["query"] == 0.5
