@@ -181,15 +181,11 @@ def score_common(max_share: float):
             return [group_part(g) for g in groups], []
         rest = [i for i in range(len(groups)) if i not in set(informative)]
         common_df, total = self.cached_frequencies([groups[i].primary[0] for i in rest])
-        common = (
-            sorted(
-                (common_df.get(groups[i].primary[0], 0), group_part(groups[i]))
-                for i in rest
-                if common_df.get(groups[i].primary[0], 0) < total * max_share
-            )
-            if rest
-            else []
-        )
+        common = [
+            (common_df.get(groups[i].primary[0], 0), group_part(groups[i]))
+            for i in rest
+            if common_df.get(groups[i].primary[0], 0) < total * max_share
+        ]
         found.sort(key=lambda part: part[0])
         selecting = parts._within(found, self.candidate_budget) or found[:1]
         tail = found[len(selecting) :] + sorted(common, key=lambda part: part[0])
