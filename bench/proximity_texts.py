@@ -96,21 +96,8 @@ def signals(query: list[str], words: list[str], weight: dict[str, float]) -> dic
 # -- the backends' texts --------------------------------------------------------
 def entry_texts(sql_search, ids: list) -> dict:
     """{entry id: body} of the database backend's own stored entries, read
-    on the search's cursor (SQLite: the text table; PostgreSQL: the entry
-    table): what ``SqlSearch.rerank`` would pass as ``texts``."""
-    from search.backends.database.tables import ENTRY_TABLE
-
-    if not ids:
-        return {}
-    marks = ", ".join([sql_search.param] * len(ids))
-    body = sql_search.body_columns.split(",")[0]
-    return dict(
-        sql_search.fetch(
-            f"SELECT e.id, {body} FROM {ENTRY_TABLE} e {sql_search.body_join} "
-            f"WHERE e.id IN ({marks})",
-            list(ids),
-        )
-    )
+    on the search's cursor: what ``SqlSearch.rerank`` passes as ``texts``."""
+    return sql_search.entry_texts(ids)
 
 
 def wire() -> list[float]:

@@ -5,8 +5,14 @@ do not count; the three forms of a query get the same value."""
 
 from __future__ import annotations
 
+import pytest
+
 from search import proximity, ranking
 from search.query import parse, strip_diacritics
+from search.types import SearchQuery
+
+from .conftest import DATABASES
+from .corpus import article_entry
 
 
 def _q(text: str) -> list[str]:
@@ -155,3 +161,36 @@ def test_a_query_that_names_a_document_reads_no_text():
         _q("người nước ngoài làm việc cần giấy phép"), candidates, texts=texts
     )
     assert asked == [1, 2, 3]
+
+
+@pytest.mark.django_db(databases=DATABASES)
+def test_every_backend_gives_the_second_stage_its_stored_texts(backend, monkeypatch):
+    """Each backend passes ``ranking.bonuses`` the stored body of its best
+    Điều: the text signal sees words that only the body holds, and a Điều it
+    values moves up (with the weight at 0 it stays below)."""
+    body = "Người nước ngoài làm việc phải có giấy phép lao động. "
+    entries = [
+        article_entry(f"page:{n}#dieu-{n}", n, f"Bộ luật Lao động – Điều {n}", body * 2)
+        for n in range(1, 7)
+    ]
+    entries.append(
+        article_entry("page:7#dieu-7", 7, "Bộ luật Lao động – Điều 7", body + "ketluan")
+    )
+    entries += [
+        article_entry(f"page:{n}#dieu-{n}", n, f"Luật Đất đai – Điều {n}", "Đất ở.")
+        for n in range(8, 12)
+    ]
+    backend.add_bulk(entries)
+    seen = []
+
+    def marked(query, texts):
+        seen.extend(texts)
+        return [1.0 if "ketluan" in words else 0.0 for words in texts]
+
+    monkeypatch.setattr(proximity, "triples", marked)
+    text = "người nước ngoài cần giấy phép lao động không"
+    for weight, first in ((0.0, False), (ranking.WEIGHTS["proximity"], True)):
+        monkeypatch.setitem(ranking.WEIGHTS, "proximity", weight)
+        hits = backend.search(SearchQuery(text=text, per_page=3)).hits
+        assert (hits[0].key == "page:7#dieu-7") is first, weight
+    assert any("ketluan" in words for words in seen)

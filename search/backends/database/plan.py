@@ -320,9 +320,25 @@ class SqlSearch(QueryParts):
             [],
         )
         candidates = [ranking.Candidate(*row) for row in rows]
-        added = ranking.bonuses(self.parsed.folded_tokens, candidates)
+        added = ranking.bonuses(
+            self.parsed.folded_tokens, candidates, texts=self.entry_texts
+        )
         if added:
             self.add_bonuses(added)
+
+    def entry_texts(self, ids: list[int]) -> dict[int, str]:
+        """{entry id: stored body} of these entries: the text the second
+        stage's ``proximity`` signal reads for the best candidates."""
+        if not ids:
+            return {}
+        body = self.body_columns.split(",")[0]
+        return dict(
+            self.fetch(
+                f"SELECT e.id, {body} FROM {ENTRY_TABLE} e {self.body_join} "
+                f"WHERE e.id IN ({self.marks(ids)})",
+                list(ids),
+            )
+        )
 
     def add_bonuses(self, added: dict[int, float]) -> None:
         """Add ``added`` ({entry id: bonus}) to the scored entries."""
