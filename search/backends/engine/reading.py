@@ -96,7 +96,11 @@ class EngineReading:
             )
             for i, h in enumerate(top)
         ]
-        added = ranking.bonuses(parsed.folded_tokens, candidates)
+        added = ranking.bonuses(
+            parsed.folded_tokens,
+            candidates,
+            texts=lambda ids: {i: top[i]["_source"].get("body") or "" for i in ids},
+        )
         scores = {h["_id"]: shown_score(float(h["_score"] or 0.0)) for h in raw}
         for i, bonus in added.items():
             scores[top[i]["_id"]] += bonus
