@@ -316,7 +316,13 @@ def main() -> None:
         metavar="LAW",
         help="per-question ranks vs the anchor for these laws (ids or parts of them)",
     )
+    parser.add_argument(
+        "--split", nargs="+", metavar="JSON", help="law split of saved runs' variants"
+    )
     args = parser.parse_args()
+    if args.split:
+        law_split(args.split)
+        return
     if not (sd.RETRIEVAL / "alqac2022_law.json").exists():
         print(f"skip: {sd.RETRIEVAL} not found")
         return
@@ -356,6 +362,47 @@ def main() -> None:
     )
     out = sd.ROOT / "var" / "bench" / f"{name}.json"
     out.write_text(json.dumps(results, indent=1), "utf-8")
+
+
+def law_split(files: list[str]) -> None:
+    """Each law held out in turn: the variant chosen on the other three laws
+    of every setting (the saved results of earlier runs, pooled; MRR@10 of
+    both forms, weighted by questions; on a tie the variant listed first),
+    measured on the held-out law of each setting."""
+    settings = [json.loads(Path(f).read_text("utf-8")) for f in files]
+    names = [v for v in settings[0] if v != "anchor"]
+    laws = [law for law in settings[0][names[0]] if law != "all"]
+
+    def mean(variant: str, chosen_laws: list[str], setting: dict | None = None):
+        cells = [
+            (
+                s[variant][law]["n"],
+                (s[variant][law]["written"] + s[variant][law]["plain"]) / 2,
+            )
+            for s in ([setting] if setting else settings)
+            for law in chosen_laws
+        ]
+        return sum(n * v for n, v in cells) / sum(n for n, _ in cells)
+
+    chosen = {
+        law: max(names, key=lambda v: round(mean(v, [x for x in laws if x != law]), 6))
+        for law in laws
+    }
+    every = max(names, key=lambda v: round(mean(v, laws), 6))
+    print(f"chosen per held-out law {chosen}; on all laws {every}")
+    for f, setting in zip(files, settings, strict=True):
+        held = {law: mean(chosen[law], [law], setting) for law in laws}
+        total = sum(setting[names[0]][law]["n"] * held[law] for law in laws)
+        total /= sum(setting[names[0]][law]["n"] for law in laws)
+        print(
+            f"{Path(f).stem:>10} held-out {total:.4f} "
+            + " ".join(f"{law[:12]} {held[law]:.4f}" for law in laws)
+        )
+        for v in names:
+            print(
+                f"{Path(f).stem:>10} {v:>14} {mean(v, laws, setting):.4f} "
+                + " ".join(f"{law[:12]} {mean(v, [law], setting):.4f}" for law in laws)
+            )
 
 
 def print_row(name: str, figures: dict) -> None:

@@ -35,7 +35,12 @@ score, what BM25 cannot see:
   text holds side by side (``search.proximity``), for the Điều among the
   best ``proximity.DEPTH`` candidates after the signals above. Its weight
   was chosen on three of the four dev laws and measured on the fourth
-  (``bench/relevance_proximity.py --pooled``).
+  (``bench/relevance_proximity.py --pooled``);
+- ``definition``: also read from the text, for a question asking what a
+  term means ("X là gì?", ``search.definitions``): 1 for the Điều whose text
+  defines the longest form of the term (a sentence or numbered item
+  beginning with it and "là"); weight chosen on three dev laws per fold
+  (``bench/relevance_laws.py --split``).
 
 Each signal is a number in [0, 1] computed from folded words only, so a query
 typed with or without diacritics gets the same boost. The weights were chosen
@@ -55,7 +60,7 @@ from functools import lru_cache
 
 from documents.text import fold
 
-from . import proximity
+from . import definitions, proximity
 from .snippets import fold_same_length
 
 DEPTH = 100
@@ -69,6 +74,7 @@ WEIGHTS: dict[str, float] = {
     "year": 0.0,
     "query": 1.0,
     "proximity": 0.5,
+    "definition": 1.0,
 }
 # A title counts only when the query holds at least this share of its words.
 TITLE_MIN_COVER = 0.6
@@ -276,8 +282,9 @@ def bonuses(
     """Score to add to each candidate (by id); empty when nothing applies.
 
     ``texts`` (candidate ids -> their entries' body text, as stored by the
-    backend) lets the ``proximity`` signal read the best candidates' text; it
-    is asked once, for at most ``proximity.DEPTH`` ids."""
+    backend) lets the ``proximity`` and ``definition`` signals read the
+    candidates' own text; it is asked once, for at most ``proximity.DEPTH``
+    ids (every Điều candidate when the query asks what a term means)."""
     weights = WEIGHTS if weights is None else weights
     if not candidates or not any(weights.values()):
         return {}
@@ -289,44 +296,75 @@ def bonuses(
         bonus = sum(weights.get(name, 0.0) * value for name, value in found.items())
         if bonus:
             added[candidate.id] = bonus * scale
-    weight = weights.get("proximity", 0.0)
-    # A query whose words are mostly one document's title and issuer names
-    # that document; where its words stand in a Điều's text is for questions.
-    if weight and texts is not None and named < TITLE_MIN_COVER:
-        for candidate_id, value in text_signal(query, candidates, added, texts):
-            added[candidate_id] = added.get(candidate_id, 0.0) + weight * value * scale
+    if texts is not None:
+        read = text_signals(query, candidates, added, texts, weights, named)
+        for candidate_id, found in read:
+            bonus = sum(weights.get(name, 0.0) * value for name, value in found.items())
+            added[candidate_id] = added.get(candidate_id, 0.0) + bonus * scale
     return added
 
 
-def text_words(candidate: Candidate, body: str) -> list[str]:
-    """Folded words of a candidate's own text: a Điều's heading ("Điều 5.
-    Quyền thừa kế", the part of its title after the document's) and body."""
+def folded_text(candidate: Candidate, body: str) -> str:
+    """A candidate's own text, folded and in lower case: a Điều's heading
+    ("Điều 5. Quyền thừa kế", the part of its title after the document's)
+    and body."""
     heading = candidate.title.split(" – ", 1)[-1] if candidate.kind == "article" else ""
     text = heading + "\n" + (body or "")
     if unicodedata.is_normalized("NFC", text):  # fold, one character at a time
-        return _WORD.findall(fold_same_length(text).casefold())
-    return _WORD.findall(fold(text))
+        return fold_same_length(text).casefold()
+    return fold(text)
 
 
-def text_signal(
+def text_words(candidate: Candidate, body: str) -> list[str]:
+    """Folded words of a candidate's own text (``folded_text``)."""
+    return _WORD.findall(folded_text(candidate, body))
+
+
+def text_signals(
     query: list[str],
     candidates: list[Candidate],
     added: dict[object, float],
     texts: Texts,
-) -> list[tuple[object, float]]:
-    """(id, ``proximity.triples``) of the Điều among the best
-    ``proximity.DEPTH`` candidates in their order after ``added``; only those
-    with a value above 0."""
+    weights: dict[str, float],
+    named: float = 0.0,
+) -> list[tuple[object, dict[str, float]]]:
+    """(id, signals) of the Điều whose own text the query reads, in their
+    order after ``added``; only those with a signal above 0. ``proximity``
+    (``proximity.triples``) for the Điều among the best ``proximity.DEPTH``
+    candidates; ``definition`` (1 for the Điều defining the longest form of
+    the term asked about, ``search.definitions``) for every Điều candidate
+    when the query asks what a term means. The texts are asked once.
+
+    ``named`` is the largest share of the query one document explains: a
+    query made mostly of one document's title and issuer names that
+    document, so where its words stand in a Điều's text is not asked; a
+    question asking what a term means still asks for the defining Điều
+    ("An ninh mạng là gì?" beside the Luật An ninh mạng)."""
     best = sorted(candidates, key=lambda c: -(c.score + added.get(c.id, 0.0)))
     # A Điều's text answers a question; a document's own entry is named by
-    # its metadata (the signals above), not by where its words stand.
-    best = [c for c in best[: proximity.DEPTH] if c.kind == "article"]
-    if len(query) < 3 or not best:
+    # its metadata (the signals above), not by what its text says.
+    articles = [c for c in best if c.kind == "article"]
+    top = {c.id for c in best[: proximity.DEPTH]}
+    near = [c for c in articles if c.id in top]
+    if len(query) < 3 or not weights.get("proximity") or named >= TITLE_MIN_COVER:
+        near = []
+    terms = definitions.asked_terms(query) if weights.get("definition") else []
+    read = articles if terms else near
+    if not read:
         return []
-    bodies = texts([c.id for c in best])
-    words = [text_words(c, bodies.get(c.id, "")) for c in best]
-    values = proximity.triples(query, words)
-    return [(c.id, v) for c, v in zip(best, values, strict=True) if v]
+    bodies = texts([c.id for c in read])
+    folded = {c.id: folded_text(c, bodies.get(c.id, "")) for c in read}
+    found: dict[object, dict[str, float]] = {c.id: {} for c in read}
+    if near:
+        values = proximity.triples(query, [_WORD.findall(folded[c.id]) for c in near])
+        for candidate, value in zip(near, values, strict=True):
+            found[candidate.id]["proximity"] = value
+    if terms:
+        lengths = {c.id: definitions.defined_length(terms, folded[c.id]) for c in read}
+        longest = max(lengths.values())
+        for candidate_id, length in lengths.items():
+            found[candidate_id]["definition"] = float(longest > 0 and length == longest)
+    return [(c.id, found[c.id]) for c in read if any(found[c.id].values())]
 
 
 def rerank(

@@ -1,0 +1,90 @@
+"""Questions asking what a term means, and the Điều that defines it.
+
+A Vietnamese law defines a term in a sentence that begins with the term and
+"là": among the numbered items of its article "Giải thích từ ngữ" ("3. Người
+sử dụng lao động là doanh nghiệp, …") or at the start of an article of its
+own ("Tình thế cấp thiết là tình thế của người …"). A question "X là gì?",
+"X là ai?", "X được hiểu như thế nào?", "Định nghĩa của X", "Thế nào là X?"
+or "Khái niệm X" asks for that sentence; BM25 cannot see it, since the
+definitions article is long and its words are the law's commonest.
+
+:func:`asked_terms` reads the term a question asks about (the words before or
+after its marker, longest first: a question often names the law before the
+term, "Theo Bộ luật Dân sự 2015, hoa lợi là gì?"); :func:`defined_length`
+gives, for a text, how many of the term's words it defines: the longest of
+those sequences that stands at the start of a sentence or numbered item of the
+text, followed by "là" or "được hiểu là" (a term holds the last "của" of the words before
+the marker: "mục đích của hình phạt là gì?" does not ask what "hình phạt" is). Everything is on folded text, so a
+question typed with or without diacritics reads the same term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Marker words (folded) before and after the term.
+BEFORE = (("dinh", "nghia"), ("the", "nao", "la"), ("khai", "niem"))
+AFTER = (("la", "gi"), ("la", "ai"), ("duoc", "hieu"), ("co", "nghia", "la", "gi"))
+OF = "cua"  # "định nghĩa của X"; "mục đích của hình phạt"
+ABOUT = "ve"  # "khái niệm về X" (folded, also the "vệ" of "bảo vệ")
+MIN_WORDS = 2  # a one-syllable "term" is too often a word of running text
+MAX_WORDS = 10
+
+# Where a defining sentence starts: the text's start, a new line, the end of
+# a sentence or a colon, each optionally followed by an item number ("3.",
+# "a)").
+_START = r"(?:^|[\n.:;]\s*)(?:(?:\d+|[a-zđ])[.)]\s*)?"
+
+
+def _find(words: Sequence[str], marker: Sequence[str]) -> int:
+    n = len(marker)
+    return next(
+        (i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == marker),
+        -1,
+    )
+
+
+def asked_terms(query: Sequence[str]) -> list[tuple[str, ...]]:
+    """The term sequences a definition question may ask about (folded words),
+    longest first; empty when the query does not ask what a term means."""
+    words = list(query)
+    for marker in BEFORE:
+        at = _find(words, marker)
+        if at >= 0:
+            rest = words[at + len(marker) :]
+            if rest[:1] == [OF]:
+                rest = rest[1:]
+            starts = [rest, rest[1:]] if rest[:1] == [ABOUT] else [rest]
+            terms = {
+                tuple(start[:n])
+                for start in starts
+                for n in range(MIN_WORDS, min(len(start), MAX_WORDS) + 1)
+            }
+            return sorted(terms, key=lambda term: (-len(term), term))
+    for marker in AFTER:
+        at = _find(words, marker)
+        if at >= 0:
+            head = words[max(0, at - MAX_WORDS) : at]
+            # "mục đích của hình phạt là gì" asks about "mục đích của hình
+            # phạt", not "hình phạt": a term holds the last "của" of its words.
+            links = [i for i, word in enumerate(head) if word == OF]
+            last = links[-1] if links else len(head)
+            return [
+                tuple(head[i:]) for i in range(min(last, len(head) - MIN_WORDS + 1))
+            ]
+    return []
+
+
+def _pattern(term: tuple[str, ...]) -> re.Pattern:
+    words = r"\s+".join(re.escape(w) for w in term)
+    return re.compile(_START + words + r"\s+(?:la|duoc hieu la)\b")
+
+
+def defined_length(terms: Sequence[tuple[str, ...]], folded_text: str) -> int:
+    """Words of the longest of ``terms`` that ``folded_text`` (lower case,
+    folded) defines; 0 when it defines none of them."""
+    for term in terms:  # longest first
+        if " ".join(term) in folded_text and _pattern(term).search(folded_text):
+            return len(term)
+    return 0
