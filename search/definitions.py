@@ -26,15 +26,25 @@ from collections.abc import Sequence
 # Marker words (folded) before and after the term.
 BEFORE = (("dinh", "nghia"), ("the", "nao", "la"), ("khai", "niem"))
 AFTER = (("la", "gi"), ("la", "ai"), ("duoc", "hieu"), ("co", "nghia", "la", "gi"))
-OF = "cua"  # "định nghĩa của X"; "mục đích của hình phạt"
+OF = "cua"  # "định nghĩa của X"
 ABOUT = "ve"  # "khái niệm về X" (folded, also the "vệ" of "bảo vệ")
+# Words linking a head noun to what it is of or for ("mục đích của hình
+# phạt", "hình phạt đối với tội trộm cắp tài sản", "thủ tục cấp giấy phép cho
+# người nước ngoài", "trách nhiệm … khi …"): the term asked about holds the
+# last of them, so the words after it are not tried alone. (Folded, "cho" is
+# also "chợ" and "khi" "khí"; the whole phrase is always tried, so such a
+# word only keeps its own tail from being tried alone.)
+LINKS = frozenset({"cua", "cho", "khi", "neu", "trong"})
 MIN_WORDS = 2  # a one-syllable "term" is too often a word of running text
 MAX_WORDS = 10
+# Where a law puts its definitions: the article "Giải thích từ ngữ", or an
+# article named after the term ("Điều 15. Phạm tội chưa đạt").
+GLOSSARY = "giai thich tu ngu"
 
 # Where a defining sentence starts: the text's start, a new line, the end of
 # a sentence or a colon, each optionally followed by an item number ("3.",
 # "a)").
-_START = r"(?:^|[\n.:;]\s*)(?:(?:\d+|[a-zđ])[.)]\s*)?"
+_START = r"(?:^|[\n.:;]\s*)(?:(?:\d+|[a-z])[.)]\s*)?"
 
 
 def _find(words: Sequence[str], marker: Sequence[str]) -> int:
@@ -45,13 +55,18 @@ def _find(words: Sequence[str], marker: Sequence[str]) -> int:
     )
 
 
+def _is_link(words: Sequence[str], i: int) -> bool:
+    return words[i] in LINKS or (words[i] == "voi" and i > 0 and words[i - 1] == "doi")
+
+
 def asked_terms(query: Sequence[str]) -> list[tuple[str, ...]]:
     """The term sequences a definition question may ask about (folded words),
     longest first; empty when the query does not ask what a term means."""
     words = list(query)
     for marker in BEFORE:
         at = _find(words, marker)
-        if at >= 0:
+        # "quy định nghĩa vụ" holds "định nghĩa" too.
+        if at >= 0 and words[at + len(marker) : at + len(marker) + 1] != ["vu"]:
             rest = words[at + len(marker) :]
             if rest[:1] == [OF]:
                 rest = rest[1:]
@@ -65,13 +80,11 @@ def asked_terms(query: Sequence[str]) -> list[tuple[str, ...]]:
     for marker in AFTER:
         at = _find(words, marker)
         if at >= 0:
-            head = words[max(0, at - MAX_WORDS) : at]
-            # "mục đích của hình phạt là gì" asks about "mục đích của hình
-            # phạt", not "hình phạt": a term holds the last "của" of its words.
-            links = [i for i, word in enumerate(head) if word == OF]
-            last = links[-1] if links else len(head)
+            links = [i for i in range(at) if _is_link(words, i)]
+            first = max(0, at - MAX_WORDS)
+            last = links[-1] if links else at - MIN_WORDS
             return [
-                tuple(head[i:]) for i in range(min(last, len(head) - MIN_WORDS + 1))
+                tuple(words[i:at]) for i in range(first, min(last, at - MIN_WORDS) + 1)
             ]
     return []
 
@@ -82,9 +95,15 @@ def _pattern(term: tuple[str, ...]) -> re.Pattern:
 
 
 def defined_length(terms: Sequence[tuple[str, ...]], folded_text: str) -> int:
-    """Words of the longest of ``terms`` that ``folded_text`` (lower case,
-    folded) defines; 0 when it defines none of them."""
+    """Words of the longest of ``terms`` that ``folded_text`` (a Điều's
+    heading line, then its body; lower case, folded) defines; 0 when it
+    defines none of them. A Điều defines a term when a sentence or numbered
+    item of it begins with the term and "là", and its heading is "Giải thích
+    từ ngữ" or names the term: an item "n) Người phạm tội là phụ nữ có thai"
+    among the mitigating circumstances is a condition, not a definition."""
+    heading = " ".join(folded_text.partition("\n")[0].split())
     for term in terms:  # longest first
-        if " ".join(term) in folded_text and _pattern(term).search(folded_text):
+        named = GLOSSARY in heading or " ".join(term) in heading
+        if named and term[-1] in folded_text and _pattern(term).search(folded_text):
             return len(term)
     return 0

@@ -39,7 +39,8 @@ score, what BM25 cannot see:
 - ``definition``: also read from the text, for a question asking what a
   term means ("X là gì?", ``search.definitions``): 1 for the Điều whose text
   defines the longest form of the term (a sentence or numbered item
-  beginning with it and "là"); weight chosen on three dev laws per fold
+  beginning with it and "là", in a Điều whose heading is "Giải thích từ
+  ngữ" or names the term); weight chosen on three dev laws per fold
   (``bench/relevance_laws.py --split``).
 
 Each signal is a number in [0, 1] computed from folded words only, so a query

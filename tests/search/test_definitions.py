@@ -40,31 +40,76 @@ def test_a_question_that_asks_no_definition_has_no_term():
     assert _terms("Bộ luật Lao động quy định điều gì?") == []
     assert _terms("người lao động nước ngoài cần giấy phép") == []
     assert _terms("Việc là gì") == []  # one word is no term
+    # "quy định nghĩa vụ" holds the folded "định nghĩa".
+    assert _terms("Luật nào quy định nghĩa vụ quân sự?") == []
+    assert ("nghia", "vu", "quan", "su") in _terms(
+        "Theo quy định, nghĩa vụ quân sự là gì?"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, whole, tail",
+    [
+        ("Mục đích của hình phạt là gì?", "muc dich cua hinh phat", "hinh phat"),
+        (
+            "Hình phạt đối với tội trộm cắp tài sản là gì?",
+            "toi trom cap tai san",
+            "tai san",
+        ),
+        (
+            "Thủ tục cấp phép cho người nước ngoài là gì?",
+            "cap phep",
+            "nguoi nuoc ngoai",
+        ),
+    ],
+)
+def test_a_term_holds_the_last_link_word(text, whole, tail):
+    """What follows "của", "đối với", "cho" is what the term is of or for,
+    not the term asked about."""
+    terms = [" ".join(term) for term in _terms(text)]
+    assert any(whole in term for term in terms), terms
+    assert tail not in terms
 
 
 TERMS = ("Người sử dụng lao động", "Người lao động")
 DEFINITIONS = (
-    "Giải thích từ ngữ\nTrong Bộ luật này, các từ ngữ dưới đây được hiểu như sau:"
+    "Trong Bộ luật này, các từ ngữ dưới đây được hiểu như sau:"
     "1. Người lao động là người làm việc cho người sử dụng lao động. Độ tuổi lao "
     "động tối thiểu của người lao động là đủ 15 tuổi.2. Người sử dụng lao động là "
     "doanh nghiệp, cơ quan, tổ chức, hợp tác xã, hộ gia đình, cá nhân."
 )
 
 
-def _folded(text: str) -> str:
-    return ranking.folded_text(ranking.Candidate(0, 0.0, "article", ""), text)
+def _folded(heading: str, text: str) -> str:
+    title = f"Bộ luật Lao động – {heading}"
+    return ranking.folded_text(ranking.Candidate(0, 0.0, "article", title), text)
+
+
+def _defined(question: str, heading: str, text: str) -> int:
+    return definitions.defined_length(_terms(question), _folded(heading, text))
 
 
 def test_only_a_sentence_or_item_beginning_with_the_term_defines_it():
-    text = _folded(DEFINITIONS)
-    assert definitions.defined_length(_terms('Định nghĩa "người lao động"'), text) == 3
-    assert definitions.defined_length(_terms("Người sử dụng lao động là gì"), text) == 5
+    glossary = "Điều 3. Giải thích từ ngữ"
+    assert _defined('Định nghĩa "người lao động"', glossary, DEFINITIONS) == 3
+    assert _defined("Người sử dụng lao động là gì", glossary, DEFINITIONS) == 5
     # "… của người lao động là đủ 15 tuổi" does not begin a sentence.
-    assert definitions.defined_length(_terms("Độ tuổi là gì"), text) == 0
-    running = _folded("Trường hợp thuê người lao động là người nước ngoài.")
-    assert definitions.defined_length(_terms("Người lao động là gì"), running) == 0
-    own = _folded("Tình thế cấp thiết là tình thế của người muốn tránh gây thiệt hại.")
-    assert definitions.defined_length(_terms("Tình thế cấp thiết là gì?"), own) == 4
+    assert _defined("Tuổi của người lao động là gì", glossary, DEFINITIONS) == 0
+    running = "Trường hợp thuê người lao động là người nước ngoài."
+    assert _defined("Người lao động là gì", glossary, running) == 0
+    own = "Tình thế cấp thiết là tình thế của người muốn tránh gây thiệt hại."
+    assert (
+        _defined("Tình thế cấp thiết là gì?", "Điều 23. Tình thế cấp thiết", own) == 4
+    )
+
+
+def test_a_condition_item_in_an_article_named_otherwise_is_no_definition():
+    """ "n) Người phạm tội là phụ nữ có thai" lists a mitigating circumstance;
+    the same words under "Điều 3. Giải thích từ ngữ" would define the term."""
+    item = "1. Các tình tiết sau đây:n) Người phạm tội là phụ nữ có thai;"
+    question = "Thế nào là người phạm tội?"
+    assert _defined(question, "Điều 51. Các tình tiết giảm nhẹ", item) == 0
+    assert _defined(question, "Điều 3. Giải thích từ ngữ", item) == 3
 
 
 def _law() -> list:
@@ -79,15 +124,18 @@ def _law() -> list:
         "Hợp đồng lao động là sự thỏa thuận giữa người lao động và người sử dụng "
         "lao động về việc làm có trả công.",
     ]
+    headings = ["Quyền làm việc", "Tuyển dụng", "Giải thích từ ngữ", "Hợp đồng"]
     entries = [
-        article_entry(f"page:1#dieu-{n}", 1, f"Bộ luật Lao động – Điều {n}", body)
-        for n, body in enumerate(bodies, start=1)
+        article_entry(
+            f"page:1#dieu-{n}", 1, f"Bộ luật Lao động – Điều {n}. {heading}", body
+        )
+        for n, (heading, body) in enumerate(zip(headings, bodies, strict=True), start=1)
     ]
     entries += [
         article_entry(
             f"page:1#dieu-{n}",
             1,
-            f"Bộ luật Lao động – Điều {n}",
+            f"Bộ luật Lao động – Điều {n}. Nghỉ",
             f"Quyền của người lao động số {n}: được nghỉ.",
         )
         for n in range(5, 9)
@@ -123,3 +171,25 @@ def test_every_backend_lists_the_defining_article_first(backend, monkeypatch):
         for text in ('Định nghĩa của "Người lao động"?', "nguoi lao dong la gi"):
             hits = backend.search(SearchQuery(text=text, per_page=3)).hits
             assert (hits[0].key == "page:1#dieu-3") is bool(weight), (weight, text)
+
+
+def test_a_definition_question_naming_a_law_still_reads_the_glossary():
+    """ "An ninh mạng là gì?" is mostly the title of the Luật An ninh mạng,
+    which would make it a look-up that reads no text; it asks what the term
+    means, so the Điều defining it is still lifted above the law's others."""
+    law = ranking.Candidate("page:9", 10.0, "document", "Luật An ninh mạng")
+    scope = ranking.Candidate(
+        "page:9#dieu-1", 9.0, "article", "Luật An ninh mạng – Điều 1. Phạm vi"
+    )
+    glossary = ranking.Candidate(
+        "page:9#dieu-2", 5.0, "article", "Luật An ninh mạng – Điều 2. Giải thích từ ngữ"
+    )
+    bodies = {
+        scope.id: "Luật này quy định về hoạt động bảo vệ an ninh quốc gia trên mạng.",
+        glossary.id: "1. An ninh mạng là sự bảo đảm hoạt động trên không gian mạng.",
+    }
+    query = parse("An ninh mạng là gì?").folded_tokens
+    assert max(ranking.signals(query, c)["query"] for c in (law, scope)) >= 0.6
+    found = ranking.rerank(query, [law, scope, glossary], texts=lambda ids: bodies)
+    order = [c.id for c in found]
+    assert order.index(glossary.id) < order.index(scope.id)
