@@ -101,48 +101,42 @@ def entry_texts(sql_search, ids: list) -> dict:
 
 
 def wire() -> list[float]:
-    """The database backends' second stage given ``texts`` (their stored
-    bodies) for the rest of the process, so the ``proximity`` signal applies;
+    """Times each read of the texts the database backends' second stage makes
+    (``SqlSearch.entry_texts``: since the backends pass their stored bodies
+    themselves, this only records the seconds) for the rest of the process;
     returns the list the seconds of each read go to."""
-    from search import ranking
     from search.backends.database import plan
 
-    original_rerank = getattr(plan.SqlSearch.rerank, "original", plan.SqlSearch.rerank)
+    original = getattr(plan.SqlSearch.entry_texts, "original", None)
+    original = original or plan.SqlSearch.entry_texts
     reads: list[float] = []
 
-    def rerank(self):
-        def texts(ids):
-            started = time.perf_counter()
-            found = entry_texts(self, ids)
-            reads.append(time.perf_counter() - started)
-            return found
+    def entry_texts(self, ids):
+        started = time.perf_counter()
+        found = original(self, ids)
+        reads.append(time.perf_counter() - started)
+        return found
 
-        original_bonuses = ranking.bonuses
-
-        def bonuses(query, candidates, weights=None, given=None):
-            return original_bonuses(query, candidates, weights, given or texts)
-
-        ranking.bonuses = bonuses
-        try:
-            original_rerank(self)
-        finally:
-            ranking.bonuses = original_bonuses
-
-    rerank.original = original_rerank
-    plan.SqlSearch.rerank = rerank
+    entry_texts.original = original
+    plan.SqlSearch.entry_texts = entry_texts
     return reads
 
 
 @contextlib.contextmanager
 def wired(on: bool = True):
-    """``wire`` for the ``with`` block (nothing when ``on`` is false)."""
+    """For the ``with`` block: the shipped second stage with its text reads
+    timed, or (``on`` false) the second stage without the signals read from
+    the text (``proximity`` and ``definition`` at 0)."""
+    from search import ranking
     from search.backends.database import plan
 
-    original = plan.SqlSearch.rerank
+    original, weights = plan.SqlSearch.entry_texts, ranking.WEIGHTS
+    if not on:
+        ranking.WEIGHTS = {**weights, "proximity": 0.0, "definition": 0.0}
     try:
         yield wire() if on else []
     finally:
-        plan.SqlSearch.rerank = original
+        plan.SqlSearch.entry_texts, ranking.WEIGHTS = original, weights
 
 
 def near(bonuses, query, candidates, texts) -> list[float]:
