@@ -6,8 +6,7 @@
     python bench/relevance.py known-item [--reuse] # document MRR@10 as shipped
     python bench/relevance.py restoration          # accents restored, per set
 
-``--texts``: times the second stage's text reads (``proximity_texts.wire``; the
-backends read the texts themselves).
+``--texts``: times the second stage's text reads (``proximity_texts.wire``).
 ``--bm25 "title=3"`` collects a first-stage variant with other column weights,
 ``--restore`` one with diacritic restoration (``search.restore``); each is
 recorded under its own tag, ``cross-validate`` chooses among them (``relevance_cv``).
