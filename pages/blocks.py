@@ -9,6 +9,8 @@ from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 
+from documents.parsing.outline import article_anchor
+
 RICH_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -55,8 +57,11 @@ class ArticleBlock(blocks.StructBlock):
         template = "pages/blocks/article_block.html"
 
     def get_context(self, value, parent_context=None):
+        """``article_anchor`` is the Điều's anchor unique in its page
+        (``with_article_anchors``); without it, "dieu-<number>"."""
         context = super().get_context(value, parent_context)
-        context["anchor"] = f"dieu-{slugify(value.get('number', ''))}"
+        given = (parent_context or {}).get("article_anchor")
+        context["anchor"] = given or article_anchor(value.get("number", ""))
         return context
 
 

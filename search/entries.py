@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from documents.parsing.outline import article_anchor, article_anchors
+
 from .types import IndexEntry
 
 MIN_ARTICLES = 2
@@ -22,19 +24,21 @@ _ARTICLE = re.compile(r"^\s*Điều\s+(\d+[a-zđ]?)\s*[.:]?\s*(.*)$", re.MULTILI
 
 @dataclass
 class ArticleText:
-    """One Điều: its number ("5"), heading ("Phạm vi điều chỉnh") and text."""
+    """One Điều: its number ("5"), heading ("Phạm vi điều chỉnh") and text;
+    ``anchor`` is "dieu-5" unless given (``legal_document_entries`` makes the
+    anchors of one text unique)."""
 
     number: str
     heading: str
     body: str
+    anchor: str = ""
+
+    def __post_init__(self) -> None:
+        self.anchor = self.anchor or article_anchor(self.number)
 
     @property
     def label(self) -> str:
         return f"Điều {self.number}"
-
-    @property
-    def anchor(self) -> str:
-        return f"dieu-{self.number}"
 
 
 def split_articles(text: str) -> tuple[str, list[ArticleText]]:
@@ -75,8 +79,17 @@ def article_entry(document: IndexEntry, article: ArticleText) -> IndexEntry:
 def legal_document_entries(
     document: IndexEntry, articles: list[ArticleText], preamble: str | None = None
 ) -> list[IndexEntry]:
-    """The document entry plus one entry per Điều when the document is long."""
+    """The document entry plus one entry per Điều when the document is long;
+    a second Điều of the same number (a regulation issued with the decision)
+    gets its own key and anchor ("#dieu-2-2")."""
     if len(articles) < MIN_ARTICLES:
         return [document]
     head = replace(document, body=preamble if preamble is not None else document.body)
-    return [head, *(article_entry(document, a) for a in articles)]
+    anchors = article_anchors(a.number for a in articles)
+    return [
+        head,
+        *(
+            article_entry(document, replace(a, anchor=anchor))
+            for a, anchor in zip(articles, anchors, strict=True)
+        ),
+    ]

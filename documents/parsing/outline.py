@@ -10,6 +10,7 @@ addressable by its anchor ("dieu-5").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from documents.text import fold
@@ -113,7 +114,7 @@ def _article(out: Outline, lines: list[str], i: int) -> int:
     first_paragraph = None
     if title and (len(title) > 150 or title.endswith((".", ";", ":"))):
         title, first_paragraph = None, title
-    anchor = _unique(out, f"dieu-{_slug(number)}")
+    anchor = _unique(out, article_anchor(number))
     level = 4 if out.section_anchor else 3
     out.sections.append(_entry("article", number, title, anchor, level))
     out.article = {
@@ -235,11 +236,31 @@ def _block(level: int, number: str, text: str, anchor: str) -> dict:
 
 
 def _unique(out: Outline, anchor: str) -> str:
+    return _unused(out.anchors, anchor)
+
+
+def _unused(taken: set[str], anchor: str) -> str:
     candidate, n = anchor, 2
-    while candidate in out.anchors:
+    while candidate in taken:
         candidate, n = f"{anchor}-{n}", n + 1
-    out.anchors.add(candidate)
+    taken.add(candidate)
     return candidate
+
+
+def article_anchor(number: str) -> str:
+    """The anchor of "Điều ``number``": "dieu-5", "dieu-5a"."""
+    return f"dieu-{_slug(number)}"
+
+
+def article_anchors(numbers: Iterable[str]) -> list[str]:
+    """The anchor of each Điều of one text, in order, unique within it.
+
+    A decision numbers its own Điều and then those of the regulation it
+    issues from 1 again: the second "Điều 2" is "dieu-2-2", as the outline
+    names it, so a link or a search hit reaches that Điều and not the
+    decision's."""
+    taken: set[str] = set()
+    return [_unused(taken, article_anchor(number)) for number in numbers]
 
 
 def _slug(text: str) -> str:

@@ -15,6 +15,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from documents.parsing.outline import article_anchors
 from pages import relations
 from pages.models import DocumentCitation
 
@@ -93,6 +94,17 @@ def _link_text(part: str, pattern: re.Pattern, links) -> str:
         return part
     pieces.append(escape(text[last:]))
     return "".join(pieces)
+
+
+@register.filter
+def with_article_anchors(body) -> list[tuple[object, str]]:
+    """(block, anchor) for each block of a document body: a Điều's anchor,
+    unique in the page ("dieu-2-2" for the second Điều 2, a regulation's
+    after its decision's), as the search index names it; "" for the rest."""
+    blocks = list(body or [])
+    numbers = [b.value.get("number", "") for b in blocks if b.block_type == "article"]
+    anchors = iter(article_anchors(numbers))
+    return [(b, next(anchors) if b.block_type == "article" else "") for b in blocks]
 
 
 @register.filter

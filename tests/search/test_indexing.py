@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
 
 from search import get_backend
 from search.indexing import all_entries, page_entries
 from search.types import SearchQuery
+from tests.factories.pages import DecisionPageFactory
 
-from .pages import make_documents, make_exemplar
+from .pages import make_documents, make_exemplar, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +101,35 @@ def test_rebuild_entries_equal_incremental(documents):
     incremental = keys(per_page=50) if False else keys("thi dua")
     get_backend().rebuild(all_entries())
     assert keys("thi dua") == incremental
+
+
+def test_a_regulation_after_its_decision_keeps_its_own_articles(
+    site_tree, django_capture_on_commit_callbacks, client
+):
+    """A decision's Điều 1–2, then the regulation it issues, numbered from 1
+    again: each Điều is indexed under its own anchor and the page renders the
+    anchors the hits link to."""
+
+    def article(number, title, text):
+        return ("article", {"number": number, "title": title, "body": RichText(text)})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        decision = publish(
+            DecisionPageFactory(
+                parent=site_tree[1],
+                title="Quyết định ban hành Quy chế lưu trữ",
+                body=[
+                    article("1", "Ban hành", "<p>Ban hành kèm theo Quy chế.</p>"),
+                    article("2", "Hiệu lực", "<p>Có hiệu lực từ ngày ký.</p>"),
+                    article("1", "Phạm vi", "<p>Quy chế này áp dụng cho kho.</p>"),
+                    article("2", "Tiêu hủy", "<p>Tiêu hủy hồ sơ hết giá trị.</p>"),
+                ],
+            )
+        )
+    anchors = [e.anchor for e in page_entries(decision) if e.kind == "article"]
+    assert anchors == ["dieu-1", "dieu-2", "dieu-1-2", "dieu-2-2"]
+    assert keys("tieu huy ho so het gia tri")[0] == f"page:{decision.pk}#dieu-2-2"
+    assert keys("co hieu luc tu ngay ky")[0] == f"page:{decision.pk}#dieu-2"
+    html = client.get(decision.url).content.decode()
+    for anchor in anchors:
+        assert html.count(f'id="{anchor}"') == 1
