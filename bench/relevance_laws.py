@@ -16,7 +16,8 @@ law; one that helps some laws and hurts others is a risk on unseen laws.
 ``--distractors`` adds the Điều of the shared documents (``../shared/data/
 documents``) to the index, a harder setting: more entries, other vocabulary;
 ``--framed`` asks every question as "…, đúng hay sai?" (ALQAC 2023's
-true-or-false questions end so); ``--heading-titles`` indexes a Điều without
+true-or-false questions end so); ``--statements`` as the statement its
+answer makes (``statements.py``); ``--heading-titles`` indexes a Điều without
 its law's name in its title; ``--database`` measures an index built already
 (``bench/pg_scale.py``'s 100k SQLite file). Variants: ``shipped``,
 ``commonR`` (words left out above the
@@ -140,7 +141,9 @@ def framed(text: str) -> str:
     return text.rstrip(" ?.") + ", đúng hay sai?"
 
 
-def questions(frame: bool = False) -> list[dict]:
+def questions(frame: bool = False, statements: bool = False) -> list[dict]:
+    from statements import statement
+
     laws = json.loads((sd.RETRIEVAL / "alqac2022_law.json").read_text("utf-8"))
     keys = {law["id"]: f"law:{i}" for i, law in enumerate(laws, start=1)}
     out = []
@@ -151,7 +154,13 @@ def questions(frame: bool = False) -> list[dict]:
         }
         out.append(
             {
-                "text": framed(q["text"]) if frame else q["text"],
+                "text": (
+                    statement(q["text"], q["answer"])
+                    if statements
+                    else framed(q["text"])
+                    if frame
+                    else q["text"]
+                ),
                 "wanted": wanted,
                 "law": q["relevant_articles"][0]["law_id"],
             }
@@ -311,6 +320,11 @@ def main() -> None:
         "--framed", action="store_true", help='questions end ", đúng hay sai?"'
     )
     parser.add_argument(
+        "--statements",
+        action="store_true",
+        help="questions as their answer's statement",
+    )
+    parser.add_argument(
         "--diff",
         nargs="*",
         metavar="LAW",
@@ -332,7 +346,7 @@ def main() -> None:
     else:
         count = build(args.distractors, args.heading_titles)
         print(f"{count} entries indexed", flush=True)
-    qs = questions(args.framed)
+    qs = questions(args.framed, args.statements)
     results = {}
     if args.diff is not None:
         import laws_diff
@@ -359,6 +373,7 @@ def main() -> None:
         + ("_100k" if args.database else "")
         + ("_more" if args.distractors else "")
         + ("_framed" if args.framed else "")
+        + ("_statements" if args.statements else "")
     )
     out = sd.ROOT / "var" / "bench" / f"{name}.json"
     out.write_text(json.dumps(results, indent=1), "utf-8")

@@ -89,9 +89,17 @@ def asked_terms(query: Sequence[str]) -> list[tuple[str, ...]]:
     return []
 
 
+# A defined term may stand in quotes ("1. “Viện trợ” là …") and be followed by
+# a short aside ("Chủ quản hệ thống thông tin (sau đây gọi là chủ quản) là …").
+_QUOTE = "[\"'“”‘’]?"
+_ASIDE = r"(?:\s*\([^()\n]{1,120}\))?"
+
+
 def _pattern(term: tuple[str, ...]) -> re.Pattern:
     words = r"\s+".join(re.escape(w) for w in term)
-    return re.compile(_START + words + r"\s+(?:la|duoc hieu la)\b")
+    return re.compile(
+        _START + _QUOTE + words + _QUOTE + _ASIDE + r"\s+(?:la|duoc hieu la)\b"
+    )
 
 
 def defined_length(terms: Sequence[tuple[str, ...]], folded_text: str) -> int:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from documents.text import fold, has_diacritics, index_tokens, nfc, words
 
-from . import synonyms
+from . import definitions, synonyms
 from .codes import query_code_keys
 
 MAX_CHARS = 1000
@@ -162,6 +162,21 @@ COMMON_MIN = 50
 def common_limit(total: int) -> float:
     """Entries above which a word is common in an index of ``total`` entries."""
     return max(total * COMMON_RATIO, COMMON_MIN)
+
+
+# A query of at most this many words is first matched with all of them (a
+# look-up: "quyết định khen thưởng"), then, when that finds nothing, by its
+# rarest parts. A question asking what a term means ("Ca trực là gì?",
+# ``definitions``) is matched by its rarest parts at once: the article that
+# defines the term seldom holds "gì", while a few other entries may.
+AND_MAX_GROUPS = 4
+
+
+def all_words_first(parsed: ParsedQuery) -> bool:
+    """Whether a backend tries the all-words form before the any-word one."""
+    return len(parsed.groups) <= AND_MAX_GROUPS and not definitions.asked_terms(
+        parsed.folded_tokens
+    )
 
 
 # Words of a document's name that a query naming that document may hold besides

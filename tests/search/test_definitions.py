@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from search import definitions, ranking
+from search import definitions, query, ranking
 from search.query import parse, strip_diacritics
 from search.types import SearchQuery
 
@@ -103,6 +103,20 @@ def test_only_a_sentence_or_item_beginning_with_the_term_defines_it():
     )
 
 
+def test_a_term_in_quotes_or_followed_by_an_aside_is_defined():
+    glossary = "Điều 3. Giải thích từ ngữ"
+    quoted = "Trong Nghị định này:\n1. “Viện trợ” là khoản hỗ trợ không hoàn lại."
+    assert _defined("Viện trợ là gì?", glossary, quoted) == 2
+    aside = (
+        "2. Chủ quản hệ thống thông tin (sau đây gọi là chủ quản) là cơ quan, "
+        "tổ chức được giao quản lý hệ thống."
+    )
+    assert _defined("Thế nào là chủ quản hệ thống thông tin?", glossary, aside) == 6
+    # An aside is short and closed on its line: a running parenthesis is not.
+    running = "2. Chủ quản hệ thống thông tin (nếu có\nthì báo cáo) là bắt buộc."
+    assert _defined("Thế nào là chủ quản hệ thống thông tin?", glossary, running) == 0
+
+
 def test_a_condition_item_in_an_article_named_otherwise_is_no_definition():
     """ "n) Người phạm tội là phụ nữ có thai" lists a mitigating circumstance;
     the same words under "Điều 3. Giải thích từ ngữ" would define the term."""
@@ -193,3 +207,31 @@ def test_a_definition_question_naming_a_law_still_reads_the_glossary():
     found = ranking.rerank(query, [law, scope, glossary], texts=lambda ids: bodies)
     order = [c.id for c in found]
     assert order.index(glossary.id) < order.index(scope.id)
+
+
+@pytest.mark.django_db(databases=DATABASES)
+def test_a_short_definition_question_is_not_matched_by_all_its_words(backend):
+    """ "Ca trực là gì?" has four words: as a look-up it would be matched by
+    all of them, which only entries that happen to hold "gì" do; the article
+    defining the term does not, and still comes first on every backend."""
+    glossary = article_entry(
+        "page:3#dieu-2",
+        3,
+        "Quy chế trực – Điều 2. Giải thích từ ngữ",
+        "Trong Quy chế này:\n1. Ca trực là khoảng thời gian trực liên tục.",
+    )
+    others = [
+        article_entry(
+            f"page:4#dieu-{n}",
+            4,
+            f"Quy chế báo cáo – Điều {n}. Báo cáo",
+            "Cán bộ ca trực báo cáo là gì đã xảy ra trong ca trực.",
+        )
+        for n in range(1, 4)
+    ]
+    backend.add_bulk([glossary, *others])
+    for text in ("Ca trực là gì?", "ca truc la gi"):
+        hits = backend.search(SearchQuery(text=text, per_page=3)).hits
+        assert hits and hits[0].key == "page:3#dieu-2", text
+    assert query.all_words_first(parse("quyết định khen thưởng"))
+    assert not query.all_words_first(parse("Ca trực là gì?"))

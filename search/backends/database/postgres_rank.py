@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from ...query import EXACT_WEIGHT, Group
+from ...query import EXACT_WEIGHT, Group, all_words_first
 from . import postgres_postings as postings
 from . import tables
 from .frequencies import DF_TTL, _df_cache
@@ -43,7 +43,6 @@ from .plan import MATCHED, SAMPLE, SqlSearch
 from .postgres_match import PostgresMatching
 from .sqlite import WEIGHTS
 
-AND_MAX_GROUPS = 4
 # A lexeme in every tsvector (one position) from which the length is read (see
 # ``postgres.tsvector_literal``); no query lexeme can contain "#".
 LENGTH_LEXEME = "#len"
@@ -168,7 +167,7 @@ class PostgresSearch(PostgresMatching, SqlSearch):
         phrases = [(_phrase(p), "folded") for p in self.parsed.phrases]
         phrase_queries = [q for q, _ in phrases]
         tries: list[tuple[str, Counter[tuple[str, str]]]] = []
-        if groups and len(groups) <= AND_MAX_GROUPS:
+        if groups and all_words_first(self.parsed):
             unquoted = self.unquoted_groups()
             tries.append(
                 (

@@ -38,7 +38,7 @@ from typing import Any
 
 from django.db import DatabaseError, transaction
 
-from ...query import EXACT_WEIGHT, Group, ParsedQuery
+from ...query import EXACT_WEIGHT, Group, ParsedQuery, all_words_first
 from ...types import IndexEntry, SearchQuery, SearchResults
 from ..base import BackendError
 from . import tables
@@ -82,7 +82,6 @@ FOLDED = "{code title basis body}"
 EXACT = "{title_x body_x}"
 BIGRAM = "{title_bi body_bi}"
 TITLE = "{code title}"
-AND_MAX_GROUPS = 4
 
 SCHEMA = [
     f"""CREATE TABLE IF NOT EXISTS {tables.ENTRY_TABLE} (
@@ -371,7 +370,7 @@ class _Search(SqlSearch):
         phrases = [f"{FOLDED} : {_phrase(p)}" for p in parsed.phrases]
         unquoted = [groups[i] for i in self.unquoted_groups()]
         tries = []
-        if groups and len(groups) <= AND_MAX_GROUPS:
+        if groups and all_words_first(parsed):
             tries.append(" AND ".join(unquoted + phrases))
         selecting, others = self.selective_parts(bigrams_of, lean)
         any_word = [f"({' OR '.join(selecting)})"] if selecting else []

@@ -25,7 +25,6 @@ BIGRAM_FIELDS = {"text.bigram": 2.0}
 WORD_FIELDS = ("text",)
 CODE_BOOST = 10_000.0
 DOCUMENT_FIRST = 1_000.0
-AND_MAX_GROUPS = 4
 FACET_FIELDS = {
     "type": "doc_type",
     "issuer": "issuer_key",

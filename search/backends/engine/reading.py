@@ -15,12 +15,11 @@ from functools import partial
 from typing import Any
 
 from ... import ranking
-from ...query import ParsedQuery, code_remainder, common_limit
+from ...query import ParsedQuery, all_words_first, code_remainder, common_limit
 from ...snippets import make_snippet
 from ...types import Hit, SearchQuery, SearchResults, order_facets
 from ...types import parse_date as to_date
 from .query import (
-    AND_MAX_GROUPS,
     CODE_BOOST,
     FACET_FIELDS,
     RANK_FIELDS,
@@ -41,7 +40,7 @@ class EngineReading:
         named = self._named_documents(parsed)
         document_first = bool(named) and not code_remainder(parsed, named)
         code_keys = parsed.code_keys if named else []
-        tries = [True, False] if len(parsed.groups) <= AND_MAX_GROUPS else [False]
+        tries = [True, False] if all_words_first(parsed) else [False]
         window = self._window(parsed, query, len(named))
         response = None
         for require_all in tries:
