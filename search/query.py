@@ -166,15 +166,29 @@ def common_limit(total: int) -> float:
 
 # A query of at most this many words is first matched with all of them (a
 # look-up: "quyết định khen thưởng"), then, when that finds nothing, by its
-# rarest parts. A question asking what a term means ("Ca trực là gì?",
-# ``definitions``) is matched by its rarest parts at once: the article that
-# defines the term seldom holds "gì", while a few other entries may.
+# rarest parts. A short question ("Ca trực là gì?", "Hồ sơ gồm gì?", "Định
+# nghĩa hồ sơ") is matched by its rarest parts at once: the article that
+# answers it seldom holds "gì" or "bao nhiêu", while a few other entries may.
 AND_MAX_GROUPS = 4
+# Folded words only a question holds ("gì"; nothing else folds to "gi" in
+# running text) and the pair "bao nhiêu"; a look-up by name never does.
+QUESTION_WORDS = frozenset({("gi",), ("bao", "nhieu")})
+
+
+def is_question(folded: list[str]) -> bool:
+    """Whether the folded words ask a question (``QUESTION_WORDS``) or what a
+    term means (``definitions.asked_terms``)."""
+    pairs = set(zip(folded, folded[1:], strict=False))
+    return (
+        any((word,) in QUESTION_WORDS for word in folded)
+        or any(pair in QUESTION_WORDS for pair in pairs)
+        or bool(definitions.asked_terms(folded))
+    )
 
 
 def all_words_first(parsed: ParsedQuery) -> bool:
     """Whether a backend tries the all-words form before the any-word one."""
-    return len(parsed.groups) <= AND_MAX_GROUPS and not definitions.asked_terms(
+    return len(parsed.groups) <= AND_MAX_GROUPS and not is_question(
         parsed.folded_tokens
     )
 
