@@ -11,7 +11,8 @@ term X (2–8 words) and three questions, "X là gì?", "Thế nào là X?" and
 ``relevance_laws.py --distractors`` (the four laws and every Điều of the
 shared documents, 4,174 entries; built first when absent), as written and
 without diacritics; the wanted answer is every Điều whose item defines X
-(a term can be defined by several documents). Reported: MRR@10 per form
+(a term can be defined by several documents); ``--build`` indexes again,
+into OpenSearch when ``OPENSEARCH_URL`` is set. Reported: MRR@10 per form
 for the anchor (plain BM25, ``relevance_laws.Anchor``) and each variant
 (``relevance_laws.variant_patches``). Skips when ``../shared/data`` is
 absent.
@@ -59,12 +60,15 @@ def defined_terms() -> dict[str, set[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--variants", nargs="*", default=["shipped", "w-definition0"])
+    parser.add_argument(
+        "--build", action="store_true", help="index again (OPENSEARCH_URL: the engine)"
+    )
     args = parser.parse_args()
     if not sd.DOCUMENTS.exists() or not (sd.RETRIEVAL / "alqac2022_law.json").exists():
         print(f"skip: {sd.SHARED / 'data'} not found")
         return
     workdir = sd.ROOT / "var" / "bench" / "laws_more"
-    if (workdir / "bench.sqlite3").exists():
+    if (workdir / "bench.sqlite3").exists() and not args.build:
         sd.setup_django(workdir)
     else:
         print(f"{rl.build(True)} entries indexed", flush=True)

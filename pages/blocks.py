@@ -61,7 +61,7 @@ class ArticleBlock(blocks.StructBlock):
         (``with_article_anchors``); without it, "dieu-<number>"."""
         context = super().get_context(value, parent_context)
         given = (parent_context or {}).get("article_anchor")
-        context["anchor"] = given or article_anchor(value.get("number", ""))
+        context["anchor"] = given or article_anchor(value.get("number"))
         return context
 
 

@@ -25,7 +25,7 @@ def body_articles(body) -> tuple[list[str], list[ArticleText]]:
             value = block.value
             articles.append(
                 ArticleText(
-                    str(value.get("number", "")).strip(),
+                    str(value.get("number") or "").strip(),
                     value.get("title", "") or "",
                     stream_text(value.get("body")),
                 )

@@ -27,6 +27,13 @@ from collections.abc import Sequence
 BEFORE = (("dinh", "nghia"), ("the", "nao", "la"), ("khai", "niem"))
 AFTER = (("la", "gi"), ("la", "ai"), ("duoc", "hieu"), ("co", "nghia", "la", "gi"))
 OF = "cua"  # "định nghĩa của X"
+# Folded words that make a compound with a following "định" (quyết định, quy
+# định, nghị định, xác định, ổn định, khẳng định, cố định, nhất định, thẩm
+# định, giám định, chỉ định, dự định, giả định, mặc định, hạn định, ấn định;
+# not "cố định": folded it is "có", as in "Luật có định nghĩa … không?").
+DINH_COMPOUNDS = frozenset(
+    "quyet quy nghi xac on khang nhat tham giam chi du gia mac han an".split()
+)
 ABOUT = "ve"  # "khái niệm về X" (folded, also the "vệ" of "bảo vệ")
 # Words linking a head noun to what it is of or for ("mục đích của hình
 # phạt", "hình phạt đối với tội trộm cắp tài sản", "thủ tục cấp giấy phép cho
@@ -44,7 +51,7 @@ GLOSSARY = "giai thich tu ngu"
 # Where a defining sentence starts: the text's start, a new line, the end of
 # a sentence or a colon, each optionally followed by an item number ("3.",
 # "a)").
-_START = r"(?:^|[\n.:;]\s*)(?:(?:\d+|[a-z])[.)]\s*)?"
+_START = r"(?:^|[\n.:;])[^\S\n]*(?:(?:\d+|[a-z])[.)]\s*)?"
 
 
 def _find(words: Sequence[str], marker: Sequence[str]) -> int:
@@ -65,8 +72,13 @@ def asked_terms(query: Sequence[str]) -> list[tuple[str, ...]]:
     words = list(query)
     for marker in BEFORE:
         at = _find(words, marker)
-        # "quy định nghĩa vụ" holds "định nghĩa" too.
-        if at >= 0 and words[at + len(marker) : at + len(marker) + 1] != ["vu"]:
+        # "quy định nghĩa vụ" and "quyết định nghĩa trang" hold "định nghĩa"
+        # too: "định" belongs to the word before it, or "nghĩa" to the next.
+        if at >= 0 and marker == BEFORE[0]:
+            before, after = words[at - 1 : at], words[at + 2 : at + 3]
+            if set(before) & DINH_COMPOUNDS or after == ["vu"]:
+                continue
+        if at >= 0:
             rest = words[at + len(marker) :]
             if rest[:1] == [OF]:
                 rest = rest[1:]
@@ -89,16 +101,17 @@ def asked_terms(query: Sequence[str]) -> list[tuple[str, ...]]:
     return []
 
 
-# A defined term may stand in quotes ("1. “Viện trợ” là …") and be followed by
-# a short aside ("Chủ quản hệ thống thông tin (sau đây gọi là chủ quản) là …").
-_QUOTE = "[\"'“”‘’]?"
-_ASIDE = r"(?:\s*\([^()\n]{1,120}\))?"
+# A defined term may stand in quotes ("1. “Viện trợ” là …", «…», „…“) and be
+# followed by one short aside, which may wrap onto the next line ("Chủ quản hệ
+# thống thông tin (sau đây gọi là chủ quản) là …").
+_QUOTE = "[\"'“”‘’«»„]?"
+_ASIDE = r"(?:\s*\([^()]{1,120}\))?"
 
 
 def _pattern(term: tuple[str, ...]) -> re.Pattern:
     words = r"\s+".join(re.escape(w) for w in term)
     return re.compile(
-        _START + _QUOTE + words + _QUOTE + _ASIDE + r"\s+(?:la|duoc hieu la)\b"
+        _START + _QUOTE + words + _QUOTE + _ASIDE + _QUOTE + r"\s+(?:la|duoc hieu la)\b"
     )
 
 

@@ -170,27 +170,28 @@ def common_limit(total: int) -> float:
 # nghĩa hồ sơ") is matched by its rarest parts at once: the article that
 # answers it seldom holds "gì" or "bao nhiêu", while a few other entries may.
 AND_MAX_GROUPS = 4
-# Folded words only a question holds ("gì"; nothing else folds to "gi" in
-# running text) and the pair "bao nhiêu"; a look-up by name never does.
-QUESTION_WORDS = frozenset({("gi",), ("bao", "nhieu")})
+# Words only a question holds, which a look-up by name never does: "gì" and
+# "bao nhiêu", typed so or without any mark ("gi"), not "gỉ" ("thép không gỉ").
+QUESTION_WORDS = (("gì",), ("bao", "nhiêu"))
 
 
-def is_question(folded: list[str]) -> bool:
-    """Whether the folded words ask a question (``QUESTION_WORDS``) or what a
-    term means (``definitions.asked_terms``)."""
-    pairs = set(zip(folded, folded[1:], strict=False))
-    return (
-        any((word,) in QUESTION_WORDS for word in folded)
-        or any(pair in QUESTION_WORDS for pair in pairs)
-        or bool(definitions.asked_terms(folded))
-    )
+def is_question(parsed: ParsedQuery) -> bool:
+    """Whether the query asks a question (``QUESTION_WORDS``) or what a term
+    means (``definitions.asked_terms``)."""
+    exact, folded = index_tokens(parsed.text)
+    for words_ in QUESTION_WORDS:
+        n, plain = len(words_), tuple(fold(w) for w in words_)
+        for i in range(len(exact) - n + 1):
+            typed = tuple(exact[i : i + n])
+            unmarked = not any(has_diacritics(w) for w in typed)
+            if typed == words_ or (unmarked and tuple(folded[i : i + n]) == plain):
+                return True
+    return bool(definitions.asked_terms(parsed.folded_tokens))
 
 
 def all_words_first(parsed: ParsedQuery) -> bool:
     """Whether a backend tries the all-words form before the any-word one."""
-    return len(parsed.groups) <= AND_MAX_GROUPS and not is_question(
-        parsed.folded_tokens
-    )
+    return len(parsed.groups) <= AND_MAX_GROUPS and not is_question(parsed)
 
 
 # Words of a document's name that a query naming that document may hold besides

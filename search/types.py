@@ -169,6 +169,16 @@ class Hit:
         default=None, init=False, repr=False, compare=False
     )
 
+    @property
+    def article_title(self) -> str:
+        """A Điều's own title, "Điều 2. Tiêu hủy" (its entry's title after the
+        document's): two Điều 2 of one document (a decision's, then its
+        regulation's) are told apart by their headings."""
+        own = self.title.rsplit(" – ", 1)[-1]
+        return (
+            own if self.article and own.startswith(self.article) else self.article or ""
+        )
+
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in JSON_FIELDS}
         data["date"] = self.date.isoformat() if self.date else None

@@ -247,12 +247,13 @@ def _unused(taken: set[str], anchor: str) -> str:
     return candidate
 
 
-def article_anchor(number: str) -> str:
-    """The anchor of "Điều ``number``": "dieu-5", "dieu-5a"."""
-    return f"dieu-{_slug(number)}"
+def article_anchor(number: str | None) -> str:
+    """The anchor of "Điều ``number``": "dieu-5", "dieu-5a" ("dieu-x" when
+    the number is missing)."""
+    return f"dieu-{_slug(str(number or '').strip())}"
 
 
-def article_anchors(numbers: Iterable[str]) -> list[str]:
+def article_anchors(numbers: Iterable[str | None]) -> list[str]:
     """The anchor of each Điều of one text, in order, unique within it.
 
     A decision numbers its own Điều and then those of the regulation it

@@ -102,7 +102,7 @@ def with_article_anchors(body) -> list[tuple[object, str]]:
     unique in the page ("dieu-2-2" for the second Điều 2, a regulation's
     after its decision's), as the search index names it; "" for the rest."""
     blocks = list(body or [])
-    numbers = [b.value.get("number", "") for b in blocks if b.block_type == "article"]
+    numbers = [b.value.get("number") for b in blocks if b.block_type == "article"]
     anchors = iter(article_anchors(numbers))
     return [(b, next(anchors) if b.block_type == "article" else "") for b in blocks]
 
