@@ -57,41 +57,56 @@ def defined_terms() -> dict[str, set[str]]:
     return {spelled[key]: keys for key, keys in found.items()}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--variants", nargs="*", default=["shipped", "w-definition0"])
+def probe(description: str, default_variants: list[str]):
+    """The shared setup of the probes on unseen texts: arguments, the
+    +distractors index (opened, or built with ``--build``), the anchor; None
+    when the shared data is absent."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--variants", nargs="*", default=default_variants)
     parser.add_argument(
         "--build", action="store_true", help="index again (OPENSEARCH_URL: the engine)"
     )
     args = parser.parse_args()
     if not sd.DOCUMENTS.exists() or not (sd.RETRIEVAL / "alqac2022_law.json").exists():
         print(f"skip: {sd.SHARED / 'data'} not found")
-        return
+        return None
     workdir = sd.ROOT / "var" / "bench" / "laws_more"
     if (workdir / "bench.sqlite3").exists() and not args.build:
         sd.setup_django(workdir)
     else:
         print(f"{rl.build(True)} entries indexed", flush=True)
+    return args.variants, rl.anchor(True)
+
+
+def report(form: str, qs: list[dict], variants: list[str], anchor) -> None:
+    """MRR@10 of ``qs`` for the anchor and each variant, both ways typed."""
+    for name in ["anchor", *variants]:
+        if name == "anchor":
+            figures = rl.measure(qs, anchor.rank)
+        else:
+            with rl.patched(name):
+                figures = rl.measure(qs, rl.portal_run)
+        cell = figures["all"]
+        print(
+            f"{form:>11} {name:>14} {cell['written']:.3f} / {cell['plain']:.3f}"
+            f" {cell['ms']} ms",
+            flush=True,
+        )
+
+
+def main() -> None:
+    setup = probe(__doc__.split("\n")[0], ["shipped", "w-definition0"])
+    if setup is None:
+        return
+    variants, anchor = setup
     terms = defined_terms()
     print(f"{len(terms)} terms defined in {len(set().union(*terms.values()))} Điều")
-    anchor = rl.anchor(True)
-    runs = {"anchor": anchor.rank}
     for form, template in FORMS.items():
         qs = [
             {"text": template.format(term), "wanted": keys, "law": form}
             for term, keys in sorted(terms.items())
         ]
-        for name in ["anchor", *args.variants]:
-            if name == "anchor":
-                figures = rl.measure(qs, runs["anchor"])
-            else:
-                with rl.patched(name):
-                    figures = rl.measure(qs, rl.portal_run)
-            cell = figures["all"]
-            print(
-                f"{form:>11} {name:>14} {cell['written']:.3f} / {cell['plain']:.3f}",
-                flush=True,
-            )
+        report(form, qs, variants, anchor)
 
 
 if __name__ == "__main__":

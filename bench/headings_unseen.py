@@ -22,7 +22,6 @@ Skips when ``../shared/data`` is absent.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -30,7 +29,7 @@ from pathlib import Path
 sys.path.append(str(Path(__file__).resolve().parent))
 
 import relevance_laws as rl  # noqa: E402
-import search_data as sd  # noqa: E402
+from definitions_unseen import probe, report  # noqa: E402
 
 FORMS = {
     "heading": "{}",
@@ -55,38 +54,18 @@ def named_articles() -> dict[str, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--variants", nargs="*", default=["shipped", "nostage2"])
-    parser.add_argument("--build", action="store_true", help="index again")
-    args = parser.parse_args()
-    if not sd.DOCUMENTS.exists() or not (sd.RETRIEVAL / "alqac2022_law.json").exists():
-        print(f"skip: {sd.SHARED / 'data'} not found")
+    setup = probe(__doc__.split("\n")[0], ["shipped", "nostage2"])
+    if setup is None:
         return
-    workdir = sd.ROOT / "var" / "bench" / "laws_more"
-    if (workdir / "bench.sqlite3").exists() and not args.build:
-        sd.setup_django(workdir)
-    else:
-        print(f"{rl.build(True)} entries indexed", flush=True)
+    variants, anchor = setup
     named = named_articles()
     print(f"{len(named)} Điều with a heading of their own")
-    anchor = rl.anchor(True)
     for form, template in FORMS.items():
         qs = [
             {"text": template.format(heading), "wanted": {key}, "law": form}
             for heading, key in sorted(named.items())
         ]
-        for name in ["anchor", *args.variants]:
-            if name == "anchor":
-                figures = rl.measure(qs, anchor.rank)
-            else:
-                with rl.patched(name):
-                    figures = rl.measure(qs, rl.portal_run)
-            cell = figures["all"]
-            print(
-                f"{form:>9} {name:>14} {cell['written']:.3f} / {cell['plain']:.3f}"
-                f" {cell['ms']} ms",
-                flush=True,
-            )
+        report(form, qs, variants, anchor)
 
 
 if __name__ == "__main__":
