@@ -45,7 +45,8 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class ArticleBlock(blocks.StructBlock):
-    """One Điều of a legal text; addressable as #dieu-<number>."""
+    """One Điều of a legal text; addressable as #dieu-<number> (#dieu-2-2 for a
+    second Điều 2 in the page: a regulation's after its decision's)."""
 
     number = blocks.CharBlock(label="Điều số", max_length=10)
     title = blocks.CharBlock(label="Tên điều", required=False, max_length=500)

@@ -28,9 +28,9 @@ BEFORE = (("dinh", "nghia"), ("the", "nao", "la"), ("khai", "niem"))
 AFTER = (("la", "gi"), ("la", "ai"), ("duoc", "hieu"), ("co", "nghia", "la", "gi"))
 OF = "cua"  # "định nghĩa của X"
 # Folded words that make a compound with a following "định" (quyết định, quy
-# định, nghị định, xác định, ổn định, khẳng định, cố định, nhất định, thẩm
-# định, giám định, chỉ định, dự định, giả định, mặc định, hạn định, ấn định;
-# not "cố định": folded it is "có", as in "Luật có định nghĩa … không?").
+# định, nghị định, xác định, ổn định, khẳng định, nhất định, thẩm định, giám
+# định, chỉ định, dự định, giả định, mặc định, hạn định, ấn định). Not "cố
+# định": folded, "cố" is "có", as in "Luật có định nghĩa … không?".
 DINH_COMPOUNDS = frozenset(
     "quyet quy nghi xac on khang nhat tham giam chi du gia mac han an".split()
 )
