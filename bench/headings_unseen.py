@@ -60,12 +60,7 @@ def main() -> None:
     variants, anchor = setup
     named = named_articles()
     print(f"{len(named)} Điều with a heading of their own")
-    for form, template in FORMS.items():
-        qs = [
-            {"text": template.format(heading), "wanted": {key}, "law": form}
-            for heading, key in sorted(named.items())
-        ]
-        report(form, qs, variants, anchor)
+    report(FORMS, {h: {key} for h, key in named.items()}, variants, anchor)
 
 
 if __name__ == "__main__":

@@ -144,12 +144,14 @@ def framed(text: str) -> str:
 def questions(frame: bool = False, statements: bool = False) -> list[dict]:
     from statements import statement
 
+    from documents.parsing.outline import article_anchor
+
     laws = json.loads((sd.RETRIEVAL / "alqac2022_law.json").read_text("utf-8"))
     keys = {law["id"]: f"law:{i}" for i, law in enumerate(laws, start=1)}
     out = []
     for q in json.loads((sd.RETRIEVAL / "alqac2022_question.json").read_text("utf-8")):
         wanted = {
-            keys[r["law_id"]] + f"#dieu-{r['article_id']}"
+            keys[r["law_id"]] + "#" + article_anchor(r["article_id"])
             for r in q["relevant_articles"]
         }
         out.append(
