@@ -6,10 +6,11 @@
 laws. Here its questions come from other texts: every numbered item
 "N. X là …" of an article "Giải thích từ ngữ" in the shared 2025 documents
 (Nghị định, Thông tư, Quyết định: ``../shared/data/documents``) gives the
-term X (2–8 words) and three questions, "X là gì?", "Thế nào là X?" and
-"Định nghĩa của X?". They are asked of the index of
+term X (2–8 words) and five questions, "X là gì?", "Thế nào là X?",
+"Định nghĩa của X?", "X có nghĩa là gì?" and "Theo quy định hiện hành X
+được hiểu như thế nào?" (a context before the term, no comma). They are asked of the index of
 ``relevance_laws.py --distractors`` (the four laws and every Điều of the
-shared documents, 4,174 entries; built first when absent), as written and
+shared documents, 4,507 entries; built first when absent), as written and
 without diacritics; the wanted answer is every Điều whose item defines X
 (a term can be defined by several documents); ``--build`` indexes again,
 into OpenSearch when ``OPENSEARCH_URL`` is set. Reported: MRR@10 per form
@@ -35,6 +36,8 @@ FORMS = {
     "la-gi": "{} là gì?",
     "the-nao-la": "Thế nào là {}?",
     "dinh-nghia": "Định nghĩa của {}?",
+    "co-nghia": "{} có nghĩa là gì?",
+    "context": "Theo quy định hiện hành {} được hiểu như thế nào?",
 }
 
 

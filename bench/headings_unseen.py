@@ -4,10 +4,11 @@
 
 Every Điều of the shared 2025 documents (``../shared/data/documents``: Nghị
 định, Thông tư, Quyết định, Quy chế; none of them an ALQAC dev law) whose
-heading has 3–12 words and is the heading of no other Điều gives three
+heading has 3–12 words and is the heading of no other Điều gives four
 questions a member of staff might ask about it: the heading as typed
-("Hồ sơ đề nghị khen thưởng"), "Quy định về <heading> như thế nào?" and
-"<heading> gồm những gì?". They are asked of the index of
+("Hồ sơ đề nghị khen thưởng"), "Quy định về <heading> như thế nào?",
+"<heading> gồm những gì?" and "<heading> là gì?" (which asks for that Điều,
+not what a term among its words means: "Nội dung quản lý công chức là gì?"). They are asked of the index of
 ``relevance_laws.py --distractors`` (the four laws and every Điều of the
 shared documents; built first when absent or with ``--build``, into
 OpenSearch when ``OPENSEARCH_URL`` is set), as written and without
@@ -35,6 +36,7 @@ FORMS = {
     "heading": "{}",
     "quy-dinh": "Quy định về {} như thế nào?",
     "gom-gi": "{} gồm những gì?",
+    "la-gi": "{} là gì?",
 }
 
 

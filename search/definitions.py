@@ -8,14 +8,16 @@ own ("Tình thế cấp thiết là tình thế của người …"). A question
 or "Khái niệm X" asks for that sentence; BM25 cannot see it, since the
 definitions article is long and its words are the law's commonest.
 
-:func:`asked_terms` reads the term a question asks about (the words before or
-after its marker, longest first: a question often names the law before the
-term, "Theo Bộ luật Dân sự 2015, hoa lợi là gì?"); :func:`defined_length`
+:func:`asked_terms` reads the term a question asks about: the clause before
+its marker as a whole ("Nội dung quản lý công chức là gì?" asks for that
+Điều, not what "công chức" means), what follows a context the question opens
+with ("Theo Bộ luật Dân sự 2015, hoa lợi là gì?", with or without the comma;
+then every tail, longest first), or the words after a marker that comes
+first ("Thế nào là X", up to the end of the clause). :func:`defined_length`
 gives, for a text, how many of the term's words it defines: the longest of
-those sequences that stands at the start of a sentence or numbered item of the
-text, followed by "là" or "được hiểu là" (a term holds the last "của" of the words before
-the marker: "mục đích của hình phạt là gì?" does not ask what "hình phạt" is). Everything is on folded text, so a
-question typed with or without diacritics reads the same term.
+those sequences that stands at the start of a sentence or numbered item of
+the text, followed by "là" or "được hiểu là". Words are compared folded, so
+a question typed with or without diacritics reads the same term.
 """
 
 from __future__ import annotations
@@ -23,16 +25,32 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# Marker words (folded) before and after the term.
-BEFORE = (("dinh", "nghia"), ("the", "nao", "la"), ("khai", "niem"))
-AFTER = (("la", "gi"), ("la", "ai"), ("duoc", "hieu"), ("co", "nghia", "la", "gi"))
+from documents.text import fold, has_diacritics, index_tokens
+
+# Marker words (folded) before and after the term; the one that comes first
+# in the question is read ("Người lao động được hiểu là gì?": "được hiểu").
+BEFORE = (
+    ("dinh", "nghia"),
+    ("the", "nao", "la"),
+    ("hieu", "the", "nao", "ve"),
+    ("khai", "niem"),
+)
+AFTER = (
+    ("la", "gi"),
+    ("la", "ai"),
+    ("duoc", "hieu"),
+    ("co", "nghia", "la", "gi"),
+    ("nghia", "la", "gi"),
+    ("duoc", "dinh", "nghia"),
+    ("duoc", "giai", "thich"),
+)
 OF = "cua"  # "định nghĩa của X"
 # Folded words that make a compound with a following "định" (quyết định, quy
 # định, nghị định, xác định, ổn định, khẳng định, nhất định, thẩm định, giám
-# định, chỉ định, dự định, giả định, mặc định, hạn định, ấn định). Not "cố
-# định": folded, "cố" is "có", as in "Luật có định nghĩa … không?".
+# định, chỉ định, dự định, giả định, mặc định, hạn định, ấn định, được định
+# nghĩa). Not "cố định": folded, "cố" is "có", as in "Luật có định nghĩa … không?".
 DINH_COMPOUNDS = frozenset(
-    "quyet quy nghi xac on khang nhat tham giam chi du gia mac han an".split()
+    "quyet quy nghi xac on khang nhat tham giam chi du gia mac han an duoc".split()
 )
 ABOUT = "ve"  # "khái niệm về X" (folded, also the "vệ" of "bảo vệ")
 # Words linking a head noun to what it is of or for ("mục đích của hình
@@ -42,11 +60,29 @@ ABOUT = "ve"  # "khái niệm về X" (folded, also the "vệ" of "bảo vệ")
 # also "chợ" and "khi" "khí"; the whole phrase is always tried, so such a
 # word only keeps its own tail from being tried alone.)
 LINKS = frozenset({"cua", "cho", "khi", "neu", "trong"})
+# Words that open a context before the term, typed so or without any mark
+# ("Theo Bộ luật Dân sự 2015 hoa lợi là gì", "Khi xảy ra sự cố ứng cứu khẩn
+# cấp là gì", "Bộ luật Dân sự 2015, hoa lợi là gì"): the term is then the
+# marker's clause, or some tail of it. Any other question names its term as
+# a whole: "Nội dung quản lý công chức là gì?" asks for that Điều, not what
+# "công chức" means.
+OPENERS = (("theo",), ("trong",), ("khi",), ("nếu",), ("đối", "với"), ("bộ", "luật"))
+# Words after which a clause names its term ("Bộ luật Dân sự 2015 quy định
+# pháp nhân thương mại là gì?", "Cho tôi hỏi hoa lợi là gì?").
+LEADS = (
+    ("quy", "dinh"),
+    ("cho", "biet"),
+    ("cho", "hoi"),
+    ("xin", "hoi"),
+    ("toi", "hoi"),
+)
 MIN_WORDS = 2  # a one-syllable "term" is too often a word of running text
 MAX_WORDS = 10
 # Where a law puts its definitions: the article "Giải thích từ ngữ", or an
 # article named after the term ("Điều 15. Phạm tội chưa đạt").
 GLOSSARY = "giai thich tu ngu"
+# What ends a clause of the question: its punctuation and quotes.
+_BOUNDARY = re.compile(r"[,;:?!.()\[\]\"'“”‘’«»„…\n]")
 
 # Where a defining sentence starts: the text's start, a new line, the end of
 # a sentence or a colon, each optionally followed by an item number ("3.",
@@ -54,10 +90,14 @@ GLOSSARY = "giai thich tu ngu"
 _START = r"(?:^|[\n.:;])[^\S\n]*(?:(?:\d+|[a-z])[.)]\s*)?"
 
 
-def _find(words: Sequence[str], marker: Sequence[str]) -> int:
+def _find(words: Sequence[str], marker: Sequence[str], start: int = 0) -> int:
     n = len(marker)
     return next(
-        (i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == marker),
+        (
+            i
+            for i in range(start, len(words) - n + 1)
+            if tuple(words[i : i + n]) == tuple(marker)
+        ),
         -1,
     )
 
@@ -66,38 +106,91 @@ def _is_link(words: Sequence[str], i: int) -> bool:
     return words[i] in LINKS or (words[i] == "voi" and i > 0 and words[i - 1] == "doi")
 
 
-def asked_terms(query: Sequence[str]) -> list[tuple[str, ...]]:
-    """The term sequences a definition question may ask about (folded words),
-    longest first; empty when the query does not ask what a term means."""
-    words = list(query)
-    for marker in BEFORE:
+def _clauses(text: str) -> tuple[list[str], list[str], list[int]]:
+    """(exact, folded) words of ``text`` and where each clause starts."""
+    exact: list[str] = []
+    folded: list[str] = []
+    starts: list[int] = []
+    for part in _BOUNDARY.split(text):
+        typed, plain = index_tokens(part)
+        if plain:
+            starts.append(len(folded))
+            exact += typed
+            folded += plain
+    return exact, folded, starts
+
+
+def _marker(words: list[str]) -> tuple[int, tuple[str, ...] | None]:
+    """(position, marker) of the first marker in ``words``."""
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    for order, marker in enumerate(BEFORE + AFTER):
         at = _find(words, marker)
-        # "quy định nghĩa vụ" and "quyết định nghĩa trang" hold "định nghĩa"
-        # too: "định" belongs to the word before it, or "nghĩa" to the next.
-        if at >= 0 and marker == BEFORE[0]:
-            before, after = words[at - 1 : at], words[at + 2 : at + 3]
-            if set(before) & DINH_COMPOUNDS or after == ["vu"]:
-                continue
+        # "quy định nghĩa vụ", "quyết định nghĩa trang", "được định nghĩa"
+        # hold "định nghĩa" too: "định" belongs to the word before it, or
+        # "nghĩa" to the next.
+        while at >= 0 and marker == BEFORE[0]:
+            before, after = words[at - 1 : at] if at else [], words[at + 2 : at + 3]
+            if not (set(before) & DINH_COMPOUNDS or after == ["vu"]):
+                break
+            at = _find(words, marker, at + 1)
         if at >= 0:
-            rest = words[at + len(marker) :]
-            if rest[:1] == [OF]:
-                rest = rest[1:]
-            starts = [rest, rest[1:]] if rest[:1] == [ABOUT] else [rest]
-            terms = {
-                tuple(start[:n])
-                for start in starts
-                for n in range(MIN_WORDS, min(len(start), MAX_WORDS) + 1)
-            }
-            return sorted(terms, key=lambda term: (-len(term), term))
-    for marker in AFTER:
-        at = _find(words, marker)
-        if at >= 0:
-            links = [i for i in range(at) if _is_link(words, i)]
-            first = max(0, at - MAX_WORDS)
-            last = links[-1] if links else at - MIN_WORDS
-            return [
-                tuple(words[i:at]) for i in range(first, min(last, at - MIN_WORDS) + 1)
-            ]
+            found.append((at, order, marker))
+    return min(found)[::2] if found else (-1, None)
+
+
+def _opens(exact: list[str], folded: list[str]) -> bool:
+    """Whether a clause opens with a context (``OPENERS``), typed so or
+    without any mark ("Theo dõi …" is no context)."""
+    for opener in OPENERS:
+        n = len(opener)
+        typed = tuple(exact[:n])
+        plain = tuple(fold(w) for w in opener)
+        unmarked = not any(has_diacritics(w) for w in typed)
+        if typed == opener or (unmarked and tuple(folded[:n]) == plain):
+            return folded[:2] != ["theo", "doi"]
+    return False
+
+
+def asked_terms(text: str) -> list[tuple[str, ...]]:
+    """The term sequences a definition question (the text as typed) may ask
+    about (folded words), longest first; empty when it does not ask what a
+    term means."""
+    exact, words, starts = _clauses(text)
+    at, marker = _marker(words)
+    if marker in BEFORE:
+        rest = at + len(marker)
+        if words[rest : rest + 1] == [OF]:
+            rest += 1
+        end = min([s for s in starts if s > rest] or [len(words)])
+        tries = [rest, rest + 1] if words[rest : rest + 1] == [ABOUT] else [rest]
+        terms = {
+            tuple(words[start : start + n])
+            for start in tries
+            for n in range(MIN_WORDS, min(end - start, MAX_WORDS) + 1)
+        }
+        return sorted(terms, key=lambda term: (-len(term), term))
+    if marker is None or at < MIN_WORDS:
+        return []
+    start = 0
+    if _opens(exact, words):
+        # After a context, the term is the marker's own clause ("Theo Bộ
+        # luật Dân sự 2015, hoa lợi là gì?"), or some tail of the words when
+        # nothing ends the context ("theo bo luat dan su 2015 hoa loi la gi").
+        start = max(s for s in starts if s < at)
+        if start == 0 or _opens(exact[start:at], words[start:at]):
+            links = [i for i in range(start + 1, at) if _is_link(words, i)]
+            first = max(start + 1, at - MAX_WORDS)
+            last = min(links[-1] if links else at, at - MIN_WORDS)
+            return [tuple(words[i:at]) for i in range(first, last + 1)]
+    # Without a context, commas list the parts of one term ("Kiểm toán,
+    # quyết toán chương trình, dự án là gì?"), which may follow a lead.
+    for lead in LEADS:
+        found = _find(words[:at], lead, start)
+        while found >= 0:
+            start = found + len(lead)
+            found = _find(words[:at], lead, start)
+    if MIN_WORDS <= at - start <= MAX_WORDS:
+        return [tuple(words[start:at])]
     return []
 
 

@@ -63,6 +63,8 @@ class ParsedQuery:
     bigrams: list[str] = field(default_factory=list)
     code_keys: list[str] = field(default_factory=list)
     folded_tokens: list[str] = field(default_factory=list)
+    # The terms a definition question asks about (``definitions.asked_terms``).
+    asked_terms: list[tuple[str, ...]] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -138,6 +140,7 @@ def parse(
         bigrams=list(dict.fromkeys(bigrams(folded))),
         code_keys=query_code_keys(cleaned) if cleaned else [],
         folded_tokens=folded,
+        asked_terms=definitions.asked_terms(cleaned),
     )
 
 
@@ -186,7 +189,7 @@ def is_question(parsed: ParsedQuery) -> bool:
             unmarked = not any(has_diacritics(w) for w in typed)
             if typed == words_ or (unmarked and tuple(folded[i : i + n]) == plain):
                 return True
-    return bool(definitions.asked_terms(parsed.folded_tokens))
+    return bool(parsed.asked_terms)
 
 
 def all_words_first(parsed: ParsedQuery) -> bool:

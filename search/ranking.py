@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -279,13 +279,15 @@ def bonuses(
     candidates: list[Candidate],
     weights: dict[str, float] | None = None,
     texts: Texts | None = None,
+    asked: Sequence[tuple[str, ...]] = (),
 ) -> dict[object, float]:
     """Score to add to each candidate (by id); empty when nothing applies.
 
     ``texts`` (candidate ids -> their entries' body text, as stored by the
     backend) lets the ``proximity`` and ``definition`` signals read the
     candidates' own text; it is asked once, for at most ``proximity.DEPTH``
-    ids (every Điều candidate when the query asks what a term means)."""
+    ids (every Điều candidate when the query asks what a term means:
+    ``asked``, the query's ``ParsedQuery.asked_terms``)."""
     weights = WEIGHTS if weights is None else weights
     if not candidates or not any(weights.values()):
         return {}
@@ -298,7 +300,7 @@ def bonuses(
         if bonus:
             added[candidate.id] = bonus * scale
     if texts is not None:
-        read = text_signals(query, candidates, added, texts, weights, named)
+        read = text_signals(query, candidates, added, texts, weights, named, asked)
         for candidate_id, found in read:
             bonus = sum(weights.get(name, 0.0) * value for name, value in found.items())
             added[candidate_id] = added.get(candidate_id, 0.0) + bonus * scale
@@ -328,6 +330,7 @@ def text_signals(
     texts: Texts,
     weights: dict[str, float],
     named: float = 0.0,
+    asked: Sequence[tuple[str, ...]] = (),
 ) -> list[tuple[object, dict[str, float]]]:
     """(id, signals) of the Điều whose own text the query reads, in their
     order after ``added``; only those with a signal above 0. ``proximity``
@@ -349,7 +352,7 @@ def text_signals(
     near = [c for c in articles if c.id in top]
     if len(query) < 3 or not weights.get("proximity") or named >= TITLE_MIN_COVER:
         near = []
-    terms = definitions.asked_terms(query) if weights.get("definition") else []
+    terms = list(asked) if weights.get("definition") else []
     read = articles if terms else near
     if not read:
         return []
@@ -373,7 +376,8 @@ def rerank(
     candidates: list[Candidate],
     weights: dict[str, float] | None = None,
     texts: Texts | None = None,
+    asked: Sequence[tuple[str, ...]] = (),
 ) -> list[Candidate]:
     """Candidates in their second-stage order (stable for ties)."""
-    added = bonuses(query, candidates, weights, texts)
+    added = bonuses(query, candidates, weights, texts, asked)
     return sorted(candidates, key=lambda c: -(c.score + added.get(c.id, 0.0)))

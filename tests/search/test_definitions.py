@@ -17,7 +17,7 @@ from .corpus import article_entry
 
 
 def _terms(text: str) -> list[tuple[str, ...]]:
-    return definitions.asked_terms(parse(text).folded_tokens)
+    return parse(text).asked_terms
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,22 @@ def _terms(text: str) -> list[tuple[str, ...]]:
         ("Khái niệm về điển hình tiên tiến", "dien hinh tien tien"),
         ("Theo Bộ luật Dân sự 2015, hoa lợi được hiểu như thế nào?", "hoa loi"),
         ("AN NINH MANG LA GI", "an ninh mang"),
+        ("Ứng cứu khẩn cấp được hiểu là gì?", "ung cuu khan cap"),
+        ("Ứng cứu khẩn cấp có nghĩa là gì?", "ung cuu khan cap"),
+        ("Ứng cứu khẩn cấp nghĩa là gì", "ung cuu khan cap"),
+        ("Ứng cứu khẩn cấp được định nghĩa như thế nào?", "ung cuu khan cap"),
+        ("Hiểu thế nào về ứng cứu khẩn cấp?", "ung cuu khan cap"),
+        ("Khi xảy ra sự cố, ứng cứu khẩn cấp là gì?", "ung cuu khan cap"),
+        ("Khi xảy ra sự cố ứng cứu khẩn cấp là gì?", "ung cuu khan cap"),
+        (
+            "Theo Điều 16, Bộ luật dân sự, năng lực pháp luật là gì?",
+            "nang luc phap luat",
+        ),
+        ("Cho tôi hỏi hoa lợi là gì", "hoa loi"),
+        (
+            "Bộ luật Dân sự 2015 quy định pháp nhân thương mại là gì?",
+            "phap nhan thuong mai",
+        ),
     ],
 )
 def test_the_term_asked_about_is_among_the_terms_read(text, term):
@@ -49,6 +65,36 @@ def test_a_question_that_asks_no_definition_has_no_term():
     assert ("nghia", "vu", "quan", "su") in _terms(
         "Theo quy định, nghĩa vụ quân sự là gì?"
     )
+
+
+@pytest.mark.parametrize(
+    "text, whole, tail",
+    [
+        (
+            "Nội dung quản lý công chức là gì?",
+            "noi dung quan ly cong chuc",
+            "cong chuc",
+        ),
+        ("Kê biên hoa lợi là gì?", "ke bien hoa loi", "hoa loi"),
+        ("Theo dõi tài sản là gì?", "theo doi tai san", "tai san"),
+        (
+            "Căn cứ tuyển dụng công chức là gì?",
+            "can cu tuyen dung cong chuc",
+            "cong chuc",
+        ),
+        ("Thẩm định, phê duyệt dự án là gì?", "tham dinh phe duyet du an", "du an"),
+    ],
+)
+def test_a_clause_without_a_context_is_the_term_as_a_whole(text, whole, tail):
+    """ "Nội dung quản lý công chức là gì?" asks for the Điều so named, not
+    what "công chức" means; only a context the question opens with ("Theo
+    …", "Khi …", "Trong …", "Nếu …", "Đối với …") or a comma leaves the
+    term a tail of the words before the marker; commas without a context
+    list the parts of one term."""
+    for form in (text, strip_diacritics(text)):
+        terms = [" ".join(term) for term in _terms(form)]
+        assert terms == [whole], form
+    assert tail not in [" ".join(term) for term in _terms(text)]
 
 
 @pytest.mark.parametrize(
@@ -176,9 +222,11 @@ def test_the_signal_lifts_the_defining_article_among_candidates():
         for n, e in enumerate(entries[:4])
     ]
     bodies = {e.key: e.body for e in entries}
-    query = parse('Định nghĩa của "Người lao động"?').folded_tokens
-    plain = ranking.rerank(query, candidates, {**ranking.WEIGHTS, "definition": 0})
-    read = ranking.rerank(query, candidates, texts=lambda ids: bodies)
+    parsed = parse('Định nghĩa của "Người lao động"?')
+    query, asked = parsed.folded_tokens, parsed.asked_terms
+    no_weight = {**ranking.WEIGHTS, "definition": 0}
+    plain = ranking.rerank(query, candidates, no_weight, lambda ids: bodies, asked)
+    read = ranking.rerank(query, candidates, texts=lambda ids: bodies, asked=asked)
     assert plain[0].id == "page:1#dieu-1"
     assert read[0].id == "page:1#dieu-3"
 
@@ -210,9 +258,15 @@ def test_a_definition_question_naming_a_law_still_reads_the_glossary():
         scope.id: "Luật này quy định về hoạt động bảo vệ an ninh quốc gia trên mạng.",
         glossary.id: "1. An ninh mạng là sự bảo đảm hoạt động trên không gian mạng.",
     }
-    query = parse("An ninh mạng là gì?").folded_tokens
+    parsed = parse("An ninh mạng là gì?")
+    query = parsed.folded_tokens
     assert max(ranking.signals(query, c)["query"] for c in (law, scope)) >= 0.6
-    found = ranking.rerank(query, [law, scope, glossary], texts=lambda ids: bodies)
+    found = ranking.rerank(
+        query,
+        [law, scope, glossary],
+        texts=lambda ids: bodies,
+        asked=parsed.asked_terms,
+    )
     order = [c.id for c in found]
     assert order.index(glossary.id) < order.index(scope.id)
 
@@ -246,3 +300,31 @@ def test_a_short_definition_question_is_not_matched_by_all_its_words(backend):
     questions = ("Ca trực là gì?", "ca truc la gi", "Hồ sơ gồm gì?", "Định nghĩa hồ sơ")
     for text in (*questions, "Phạt bao nhiêu tiền", "phat bao nhieu tien"):
         assert not query.all_words_first(parse(text)), text
+
+
+@pytest.mark.django_db(databases=DATABASES)
+def test_a_question_naming_an_article_is_not_lifted_to_a_glossary(backend):
+    """ "Nội dung quản lý công chức là gì?" names a Điều; the glossary that
+    defines "công chức" stays below it on every backend."""
+    glossary = article_entry(
+        "page:5#dieu-2",
+        5,
+        "Nghị định công chức – Điều 2. Giải thích từ ngữ",
+        "Trong Nghị định này:\n1. Công chức là công dân Việt Nam được tuyển dụng.",
+    )
+    named = article_entry(
+        "page:5#dieu-7",
+        5,
+        "Nghị định công chức – Điều 7. Nội dung quản lý công chức",
+        "Nội dung quản lý công chức gồm tuyển dụng, sử dụng, đánh giá công chức.",
+    )
+    backend.add_bulk([glossary, named])
+    for text in (
+        "Nội dung quản lý công chức là gì?",
+        "noi dung quan ly cong chuc la gi",
+    ):
+        hits = backend.search(SearchQuery(text=text, per_page=3)).hits
+        assert hits and hits[0].key == "page:5#dieu-7", text
+    for text in ("Công chức là gì?", "Theo Nghị định này, công chức là gì?"):
+        hits = backend.search(SearchQuery(text=text, per_page=3)).hits
+        assert hits and hits[0].key == "page:5#dieu-2", text

@@ -156,4 +156,3 @@ def test_an_article_without_a_number_renders_and_is_left_out_of_the_index(
     assert 'id="dieu-x"' in response.content.decode()
     anchors = [e.anchor for e in page_entries(decision) if e.kind == "article"]
     assert anchors == ["dieu-2", "dieu-3"]
-

@@ -321,7 +321,10 @@ class SqlSearch(QueryParts):
         )
         candidates = [ranking.Candidate(*row) for row in rows]
         added = ranking.bonuses(
-            self.parsed.folded_tokens, candidates, texts=self.entry_texts
+            self.parsed.folded_tokens,
+            candidates,
+            texts=self.entry_texts,
+            asked=self.parsed.asked_terms,
         )
         if added:
             self.add_bonuses(added)

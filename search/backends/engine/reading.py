@@ -99,6 +99,7 @@ class EngineReading:
             parsed.folded_tokens,
             candidates,
             texts=lambda ids: {i: top[i]["_source"].get("body") or "" for i in ids},
+            asked=parsed.asked_terms,
         )
         scores = {h["_id"]: shown_score(float(h["_score"] or 0.0)) for h in raw}
         for i, bonus in added.items():
