@@ -12,6 +12,9 @@ score, what BM25 cannot see:
   that document, not the texts that cite it, while a question that names a law
   in passing asks for one of its articles;
 - ``heading``: the same for the heading of a Điều ("Quyền thừa kế");
+- ``article``: the query names the Điều by its number ("điều 35 bộ luật lao
+  động", "khoản 2 Điều 35 …"), as staff cite one: 1 for the Điều bearing
+  that number in the document the query names best (:func:`named_article_ids`);
 - ``place``: the query names the place of the issuing body ("… Nghệ An",
   "… Phú Thọ"), so that body's document beats a same-titled one of another
   province;
@@ -69,6 +72,7 @@ DEPTH = 100
 WEIGHTS: dict[str, float] = {
     "title": 1.0,
     "heading": 0.1,
+    "article": 1.0,
     "place": 0.5,
     "issuer": 0.1,
     "kind": 0.05,
@@ -161,6 +165,43 @@ def place_of(issuer: str) -> list[str]:
     """Folded words of the place an issuing body belongs to ("nghe an")."""
     match = _PLACE.search(" ".join(tokens(issuer)))
     return match.group(1).split() if match else []
+
+
+def named_articles(query: list[str]) -> frozenset[str]:
+    """Numbers of the Điều a query names, folded ("điều 35" → "35", "Điều
+    5a" → "5a")."""
+    return frozenset(
+        number
+        for word, number in zip(query, query[1:], strict=False)
+        if word == "dieu" and number[:1].isdigit()
+    )
+
+
+def article_number(key: str) -> str:
+    """The number of the Điều an entry's key names ("page:7#dieu-35" and the
+    second Điều 35 of a text, "page:7#dieu-35-2", → "35"); "" for a
+    document."""
+    return key.partition("#dieu-")[2].split("-")[0]
+
+
+def named_article_ids(query: list[str], candidates: list[Candidate]) -> list[object]:
+    """Ids of the Điều the query names by number: of the candidates bearing a
+    named number, those whose document the query names best (the share of
+    its title typed in stretches, or its số ký hiệu); every one of them when
+    the query names no document ("điều 5")."""
+    numbers = named_articles(query)
+    if not numbers:
+        return []
+    naming: dict[object, float] = {}
+    for candidate in candidates:
+        if candidate.kind != "article" or article_number(candidate.key) not in numbers:
+            continue
+        title = title_parts(candidate)[0]
+        typed = len(in_runs(query, aligned(query, title), title)) / max(len(title), 1)
+        code = tokens(candidate.code)
+        naming[candidate.id] = max(typed, float(bool(code) and contains(query, code)))
+    best = max(naming.values(), default=0.0)
+    return [candidate_id for candidate_id, value in naming.items() if value == best]
 
 
 def title_parts(candidate: Candidate) -> tuple[list[str], list[str]]:
@@ -299,6 +340,10 @@ def bonuses(
         bonus = sum(weights.get(name, 0.0) * value for name, value in found.items())
         if bonus:
             added[candidate.id] = bonus * scale
+    if weights.get("article"):
+        for candidate_id in named_article_ids(query, candidates):
+            bonus = weights["article"] * scale
+            added[candidate_id] = added.get(candidate_id, 0.0) + bonus
     if texts is not None:
         read = text_signals(query, candidates, added, texts, weights, named, asked)
         for candidate_id, found in read:

@@ -83,6 +83,11 @@ class EngineReading:
         cut from the window's hits (they came whole)."""
         raw = response["hits"]["hits"]
         named_hits = [h for h in raw if (h.get("_score") or 0.0) >= CODE_BOOST]
+        # "98/2023/NĐ-CP điều 5": that Điều of the named document goes first.
+        numbers = ranking.named_articles(parsed.folded_tokens)
+        named_hits.sort(
+            key=lambda h: ranking.article_number(h["_source"]["key"]) not in numbers
+        )
         others = [h for h in raw if (h.get("_score") or 0.0) < CODE_BOOST]
         top = others[: ranking.DEPTH]
         candidates = [
