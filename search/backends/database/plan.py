@@ -260,24 +260,20 @@ class SqlSearch(QueryParts):
         keys = self.parsed.code_keys[:20]
         if not keys:
             return []
-        marks = ", ".join([self.param] * len(keys))
-        # A long law has more entries than the limit: its own entry and the
-        # Điều the query names ("… điều 600") are kept first.
+        # Within the limit, a long law's own entry and its named Điều first.
         numbers = sorted(ranking.named_articles(self.parsed.folded_tokens))[:5]
         patterns = [p for n in numbers for p in (f"%#dieu-{n}", f"%#dieu-{n}-%")]
         named = " OR ".join([f"e.key LIKE {self.param}"] * len(patterns)) or "0 = 1"
         rows = self.fetch(
             f"SELECT e.id, e.kind, e.code, e.doc_type, e.key FROM {ENTRY_TABLE} e "
             f"WHERE e.id IN (SELECT entry_id FROM {TERM_TABLE} WHERE name = 'code' "
-            f"AND value IN ({marks})) AND {self.where_clause()} "
+            f"AND value IN ({self.marks(keys)})) AND {self.where_clause()} "
             f"ORDER BY CASE WHEN e.kind = 'document' THEN 0 WHEN {named} THEN 1 "
             f"ELSE 2 END, e.id LIMIT {CODE_GROUP_LIMIT}",
             keys + self.where_params + patterns,
         )
-        return [
-            dict(zip(("id", "kind", "code", "doc_type", "key"), r, strict=True))
-            for r in rows
-        ]
+        names = ("id", "kind", "code", "doc_type", "key")
+        return [dict(zip(names, r, strict=True)) for r in rows]
 
     @staticmethod
     def code_match(code_rows: list[dict[str, Any]]) -> str | None:
@@ -377,18 +373,14 @@ class SqlSearch(QueryParts):
         doc_first = not code_remainder(self.parsed, code_rows)
         # "98/2023/NĐ-CP điều 5": that Điều of the named document goes first.
         numbers = ranking.named_articles(self.parsed.folded_tokens)
+
+        def first(row: dict[str, Any]) -> float:
+            document = doc_first and row["kind"] == "document"
+            named = ranking.article_number(row["key"]) in numbers
+            return DOCUMENT_FIRST if document or named else 0.0
+
         values = [
-            (
-                row["id"],
-                CODE_SCORE
-                + float(scores.get(row["id"], 0.0))
-                + (DOCUMENT_FIRST if doc_first and row["kind"] == "document" else 0)
-                + (
-                    DOCUMENT_FIRST
-                    if ranking.article_number(row["key"]) in numbers
-                    else 0
-                ),
-            )
+            (row["id"], CODE_SCORE + float(scores.get(row["id"], 0.0)) + first(row))
             for row in code_rows
         ]
         self.cur.executemany(
