@@ -99,10 +99,14 @@ def ensure_bodies() -> None:
 
 
 def signer(name: str, position: str, body_slug: str) -> Signer:
-    obj, _ = Signer.objects.get_or_create(
-        name=name, defaults={"position": position, "body": body(body_slug)}
+    """The demo's signer: the one of that name and position, as the importer
+    keys signers (an import may have added the same name with another
+    position, "THỦ TƯỚNG"); the demo's earlier one of that name otherwise."""
+    found = Signer.objects.filter(name=name)
+    obj = found.filter(position=position).first() or found.order_by("pk").first()
+    return obj or Signer.objects.create(
+        name=name, position=position, body=body(body_slug)
     )
-    return obj
 
 
 def ensure_site() -> tuple[HomePage, DocumentIndexPage]:

@@ -18,6 +18,17 @@ def test_load_demo_twice_creates_no_duplicates(demo):
     assert Page.objects.count() == counts
 
 
+def test_load_demo_again_after_an_import_added_a_signer_of_the_same_name(demo):
+    """An import keys signers by name and position, so it may add "Phạm Minh
+    Chính" as "THỦ TƯỚNG" beside the demo's "Thủ tướng": ``make run`` loads
+    the demo again every time and must still start."""
+    from documents.models import Signer
+
+    Signer.objects.create(name="Phạm Minh Chính", position="THỦ TƯỚNG")
+    call_command("load_demo", verbosity=0)
+    assert Signer.objects.filter(name="Phạm Minh Chính").count() == 2
+
+
 def test_sample_plan_metadata(demo, client):
     plan = PlanPage.objects.get(slug="ke-hoach-thi-dua-khen-thuong-2025")
     assert plan.live
