@@ -61,7 +61,9 @@ def legal_document_entries_for(page) -> list[IndexEntry]:
         code=page.code,
         code_keys=page.identity().code_keys(),
         legal_basis=page.legal_basis,
-        body="\n".join([page.summary, *rest]),
+        # The signer's name, which the official layout prints under the text
+        # ("Sùng Lữ Páo"): staff look for what a leader signed.
+        body="\n".join([page.summary, *rest, page.signer.name if page.signer else ""]),
         doc_type=doc_type,
         issuer=page.issuing_body.name,
         issuer_id=page.issuing_body_id,

@@ -72,11 +72,12 @@ class ParsedQuery:
 
     @property
     def highlight_terms(self) -> set[str]:
-        """Folded tokens to mark in snippets."""
-        terms = set(self.folded_tokens)
+        """Folded words and phrases to mark in snippets: each word typed, and a
+        synonym's phrase whole ("chi thi" for a typed "CT"), not word by word:
+        the "thi" of "thi đua" is no match for "34-CT/TW"."""
+        terms = set(self.folded_tokens)  # the words typed, each
         for group in self.groups:
-            for phrase in group.alternatives:
-                terms.update(phrase)
+            terms.update(" ".join(phrase) for phrase in group.alternatives)
         return terms
 
 

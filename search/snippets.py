@@ -41,7 +41,8 @@ def fold_same_length(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
-    alternatives = "|".join(re.escape(t) for t in terms)
+    # A phrase ("chi thi") matches its words across any run of spaces.
+    alternatives = "|".join(r"\s+".join(map(re.escape, t.split())) for t in terms)
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 

@@ -55,3 +55,20 @@ def test_the_snippet_is_a_field_the_source_is_not():
     late.defer_snippet(lambda: "của điều")
     head = replace(late, kind="document", snippet="")
     assert head.snippet == "" and late.snippet == "của điều"
+
+
+def test_a_synonym_is_marked_as_its_whole_phrase():
+    """ "34-CT/TW" marks "Chỉ thị" (the phrase "CT" stands for) and the code,
+    not the "thi" of "thi đua"; words typed are marked each, across commas."""
+    from search.query import parse
+    from search.snippets import make_snippet
+
+    text = "Chỉ thị số 34-CT/TW về công tác thi đua, khen thưởng"
+    assert make_snippet(text, parse("34-CT/TW").highlight_terms) == (
+        "<mark>Chỉ thị</mark> số <mark>34</mark>-<mark>CT</mark>/<mark>TW</mark> "
+        "về công tác thi đua, khen thưởng"
+    )
+    marked = make_snippet(text, parse("thi dua khen thuong").highlight_terms)
+    assert "<mark>thi</mark> <mark>đua</mark>, <mark>khen</mark>" in marked
+    spaced = make_snippet("Ủy  ban\nnhân dân tỉnh", parse("UBND").highlight_terms)
+    assert spaced == "<mark>Ủy  ban\nnhân dân</mark> tỉnh"

@@ -46,6 +46,20 @@ def test_publish_indexes_after_commit_and_code_lookup_works(documents):
     assert f"page:{plan.pk}" in keys("thi dua khen thuong 2025")
 
 
+def test_a_document_is_found_by_its_signer(documents):
+    """Staff look for what a leader signed: the signer's name, which the
+    official layout prints under the text, is searchable, typed with or
+    without diacritics; it stays on the document's entry, not its Điều."""
+    directive, plan = documents
+    for page in (directive, plan):
+        assert page.signer.name in page_entries(page)[0].body
+    assert all(page.signer.name not in e.body for e in page_entries(directive)[1:])
+    from search.query import strip_diacritics
+
+    for text in (plan.signer.name, strip_diacritics(plan.signer.name)):
+        assert keys(text)[0] == f"page:{plan.pk}", text
+
+
 def test_cites_lists_the_citing_plan(documents):
     _directive, plan = documents
     assert keys(cites="34-ct/tw") == [f"page:{plan.pk}"]
