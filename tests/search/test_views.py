@@ -154,6 +154,13 @@ def test_search_batch_refuses_a_file_that_is_not_utf8(documents, tmp_path):
         call_command("search", "--batch", str(batch))
 
 
+def test_search_batch_names_a_missing_file_plainly(documents, tmp_path):
+    missing = tmp_path / "none.txt"
+    with pytest.raises(CommandError) as raised:
+        call_command("search", "--batch", str(missing))
+    assert str(raised.value) == f"{missing}: No such file or directory"
+
+
 def test_rebuild_command(documents, capsys):
     call_command("rebuild_search_index", "--no-progress")
     assert "default: 4 entries indexed" in capsys.readouterr().out

@@ -91,8 +91,8 @@ class Command(BaseCommand):
         try:
             with open(path, encoding="utf-8") as handle:
                 lines = [line.rstrip("\n") for line in handle]
-        except OSError as error:
-            raise CommandError(str(error)) from error
+        except OSError as error:  # "… : No such file or directory"
+            raise CommandError(f"{path}: {error.strerror or error}") from error
         except UnicodeDecodeError as error:
             raise CommandError(f"{path}: not UTF-8 text ({error.reason})") from error
         for text in lines:
