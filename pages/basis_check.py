@@ -23,6 +23,7 @@ from documents.citations import Citation
 from documents.identity import citation_code_keys
 from pages.bodytext import body_text
 from pages.graph import TargetIndex
+from pages.models.documents import year_day
 from pages.models.timeline import timeline_for
 
 MAX_CHARS = 100_000
@@ -148,13 +149,14 @@ def check_date(page) -> dt.date:
 
     Its issue date; a draft of this year ("ngày … tháng … năm 2026") is about to be
     signed, so today; a draft known only by another year, the first day of that
-    year (an expiry or a dissolution true on that day is true all year).
+    year (an expiry or a dissolution true on that day is true all year); a year
+    out of range (stored before years were checked), today.
     """
     if page.issued_date:
         return page.issued_date
     today = timezone.localdate()
-    if page.issued_year and page.issued_year != today.year:
-        return dt.date(page.issued_year, 1, 1)
+    if page.issued_year != today.year:
+        return year_day(page.issued_year, 1, 1) or today
     return today
 
 

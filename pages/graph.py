@@ -30,6 +30,7 @@ from documents.kinds import LAW_TYPES
 from documents.text import fold
 from pages.bodytext import body_text
 from pages.models.citations import DocumentCitation
+from pages.models.documents import year_day
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ def loosely_names(citation, identity: DocumentIdentity) -> bool:
 def context_date(page) -> dt.date | None:
     if page.issued_date:
         return page.issued_date
-    return dt.date(page.issued_year, 12, 31) if page.issued_year else None
+    return year_day(page.issued_year, 12, 31)
 
 
 def page_citations(page) -> list[tuple[str, Citation]]:

@@ -7,9 +7,11 @@ document kinds; the creatable kinds (Kế hoạch, Chỉ thị, Quyết định 
 subclass it and add only what differs.
 """
 
+import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -30,6 +32,22 @@ from pages.models.versions import DocumentVersionsMixin
 from pages.routes import CitationGraphMixin
 
 DOCUMENT_PARENTS = ["pages.DocumentIndexPage"]
+
+#: Years a document can be issued in (the import form and the list filters agree).
+MIN_YEAR, MAX_YEAR = 1945, 2100
+YEAR_MESSAGE = f"Năm ban hành phải trong khoảng {MIN_YEAR}–{MAX_YEAR}."
+YEAR_VALIDATORS = [
+    MinValueValidator(MIN_YEAR, message=YEAR_MESSAGE),
+    MaxValueValidator(MAX_YEAR, message=YEAR_MESSAGE),
+]
+
+
+def year_day(year: int | None, month: int, day: int) -> dt.date | None:
+    """That day of ``year`` (an ``issued_year``); None without a year or with one
+    outside MIN_YEAR–MAX_YEAR (a draft saved before years were checked)."""
+    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    return dt.date(year, month, day)
 
 
 LOCALITY_WORDS = re.compile(
@@ -132,6 +150,7 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
         "năm ban hành",
         null=True,
         blank=True,
+        validators=YEAR_VALIDATORS,
         help_text="Điền khi chỉ biết năm (dự thảo: “ngày … tháng … năm 2025”).",
     )
     year = models.PositiveSmallIntegerField(

@@ -1,0 +1,78 @@
+"""A year of issue outside 1945–2100 is a form error, never a server error."""
+
+import datetime as dt
+
+from django.contrib.auth.models import Group
+from django.test import SimpleTestCase
+from django.utils import timezone
+from wagtail.test.utils import WagtailPageTestCase
+
+from pages.basis_check import check_date
+from pages.graph import context_date
+from pages.models import PlanPage
+from pages.workflow import EDITORS, workflow_assign_defaults
+from tests.factories import build_site, plan_form_data
+
+RANGE_ERROR = "Năm ban hành phải trong khoảng 1945–2100."
+
+
+class IssuedYearRangeTests(WagtailPageTestCase):
+    def setUp(self):
+        self.home, self.index = build_site()
+        workflow_assign_defaults()
+        self.editor = self.create_user("bientap", password="x")
+        self.editor.groups.add(Group.objects.get(name=EDITORS))
+        self.client.force_login(self.editor)
+        self.add_url = f"/admin/pages/add/pages/planpage/{self.index.pk}/"
+
+    def data(self, year, number=7):
+        return plan_form_data(
+            "Kế hoạch thi đua", number, issued_date="", issued_year=str(year)
+        )
+
+    def test_add_form_refuses_a_year_out_of_range(self):
+        for year in ("0", "1944", "2101", "10000", "99999", "99999999999999999999"):
+            with self.subTest(year=year):
+                response = self.client.post(self.add_url, self.data(year))
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, RANGE_ERROR)
+                self.assertFalse(PlanPage.objects.filter(number=7).exists())
+
+    def test_add_form_accepts_the_bounds(self):
+        for number, year in ((7, 1945), (8, 2100)):
+            response = self.client.post(self.add_url, self.data(year, number))
+            self.assertEqual(response.status_code, 302)
+            self.assertEqual(PlanPage.objects.get(number=number).issued_year, year)
+
+    def test_edit_form_refuses_a_year_out_of_range(self):
+        self.client.post(self.add_url, self.data(2025))
+        page = PlanPage.objects.get(number=7)
+        response = self.client.post(f"/admin/pages/{page.pk}/edit/", self.data(99999))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, RANGE_ERROR)
+        page.refresh_from_db()
+        self.assertEqual(page.get_latest_revision_as_object().issued_year, 2025)
+
+    def test_a_draft_stored_out_of_range_still_opens_in_the_editor(self):
+        self.client.post(self.add_url, self.data(2025))
+        page = PlanPage.objects.get(number=7)
+        # As a draft saved before years were checked.
+        page.issued_year = 99999
+        page.save_revision(user=self.editor, clean=False)
+        PlanPage.objects.filter(pk=page.pk).update(issued_year=32767)
+        response = self.client.get(f"/admin/pages/{page.pk}/edit/")
+        self.assertEqual(response.status_code, 200)
+
+
+class CheckDateTests(SimpleTestCase):
+    def test_a_year_no_date_can_hold_falls_back_to_today(self):
+        for year in (0, 10000, 32767):
+            with self.subTest(year=year):
+                page = PlanPage(issued_year=year)
+                self.assertEqual(check_date(page), timezone.localdate())
+                self.assertIsNone(context_date(page))
+
+    def test_a_year_in_range_is_its_first_day(self):
+        page = PlanPage(issued_year=2019)
+        self.assertEqual(check_date(page), dt.date(2019, 1, 1))
+        self.assertEqual(context_date(page), dt.date(2019, 12, 31))
