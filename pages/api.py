@@ -203,7 +203,9 @@ def list_documents(request: HttpRequest, params: Query[ListParams]):
 )
 def get_document(request: HttpRequest, document_id: int):
     """All metadata, outgoing and incoming citations and published versions."""
-    page = relations.public_documents().with_metadata().filter(pk=document_id).first()
+    # ``id``, not ``pk`` (the parent link): an integer field's lookup finds
+    # nothing for an id too large for the database instead of overflowing.
+    page = relations.public_documents().with_metadata().filter(id=document_id).first()
     if page is None:
         raise HttpError(404, f"no public document with id {document_id}")
     return detail(page.specific, request)

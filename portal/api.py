@@ -2,9 +2,11 @@
 
 The OpenAPI schema is served at ``/api/v1/openapi.json`` and the interactive
 docs at ``/api/v1/docs``. Each app contributes routers; this module only mounts
-them, so adding an endpoint never needs an import cycle.
+them, so adding an endpoint never needs an import cycle. Any other address
+under ``/api/v1/`` ending in a slash answers the API's JSON 404 (``not_found``).
 """
 
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from pages.api import citations_router
@@ -23,3 +25,8 @@ api.add_router("/documents/", documents_router)
 api.add_router("/citations/", citations_router)
 api.add_router("/citations/", basis_check_router)
 api.add_router("/search/", search_router)
+
+
+def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    """The JSON 404 of an address under /api/v1/ that no endpoint answers."""
+    return api.create_response(request, {"detail": "Not Found"}, status=404)

@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.basis_views import basis_check_page
-from portal.api import api
+from portal.api import api, not_found
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -16,13 +16,17 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("search.urls")),
     path("kiem-tra-can-cu/", basis_check_page, name="basis_check"),
+    # The API answers a JSON 404 at its root (ninja's own root view is the
+    # site's HTML 404) and at any other address ending in a slash (one
+    # without is still redirected to it first).
+    path("api/v1/", not_found),
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/.*/$", not_found),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Local runs only (`make run`, `make serve`): in production the web server or
     # object storage serves MEDIA_URL (docs/operations.md).
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns += [

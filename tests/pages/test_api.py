@@ -199,6 +199,26 @@ class TestDetail:
             data = get(f"/api/v1/documents/{docs[name].pk}/", 404)
             assert "no public document" in data["detail"]
 
+    @pytest.mark.parametrize(
+        "document_id", ["99999", "2147483648", "9223372036854775808", "9" * 40]
+    )
+    def test_an_id_too_large_for_the_database_is_404(self, docs, document_id):
+        data = get(f"/api/v1/documents/{document_id}/", 404)
+        assert "no public document" in data["detail"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/", "/api/v1/documents/abc/", "/api/v1/khong-co/"]
+)
+def test_an_unknown_api_address_is_a_json_404(db, url):
+    assert get(url, 404)["detail"] == "Not Found"
+
+
+def test_an_api_address_without_its_slash_is_still_redirected(db):
+    response = Client().get("/api/v1/documents")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/documents/"
+
 
 class TestResolve:
     def test_resolve_gives_key_and_documents(self, docs):
