@@ -8,12 +8,14 @@ own ("Tình thế cấp thiết là tình thế của người …"). A question
 or "Khái niệm X" asks for that sentence; BM25 cannot see it, since the
 definitions article is long and its words are the law's commonest.
 
-:func:`asked_terms` reads the term a question asks about: the clause before
-its marker as a whole ("Nội dung quản lý công chức là gì?" asks for that
-Điều, not what "công chức" means), what follows a context the question opens
-with ("Theo Bộ luật Dân sự 2015, hoa lợi là gì?", with or without the comma;
-then every tail, longest first), or the words after a marker that comes
-first ("Thế nào là X", up to the end of the clause). :func:`defined_length`
+:func:`asked_terms` reads the term a question asks about, in the sentence of
+its marker: the words before the marker as a whole ("Nội dung quản lý công
+chức là gì?" asks for that Điều, not what "công chức" means), after a lead
+("Cho em hỏi …", "Bộ luật … quy định …"); after a context ("Theo Bộ luật Dân
+sự 2015, hoa lợi là gì?", at the start or after a comma) the marker's own
+clause, or every tail of the context when nothing ends it (longest first);
+or the words after a marker that comes first ("Thế nào là X", up to the end
+of the clause). :func:`defined_length`
 gives, for a text, how many of the term's words it defines: the longest of
 those sequences that stands at the start of a sentence or numbered item of
 the text, followed by "là" or "được hiểu là". Words are compared folded, so
@@ -66,23 +68,34 @@ LINKS = frozenset({"cua", "cho", "khi", "neu", "trong"})
 # marker's clause, or some tail of it. Any other question names its term as
 # a whole: "Nội dung quản lý công chức là gì?" asks for that Điều, not what
 # "công chức" means.
-OPENERS = (("theo",), ("trong",), ("khi",), ("nếu",), ("đối", "với"), ("bộ", "luật"))
-# Words after which a clause names its term ("Bộ luật Dân sự 2015 quy định
-# pháp nhân thương mại là gì?", "Cho tôi hỏi hoa lợi là gì?").
+OPENERS = (
+    ("theo",),
+    ("trong",),
+    ("khi",),
+    ("nếu",),
+    ("đối", "với"),
+    ("bộ", "luật"),
+    ("luật",),
+)
+# Words after which a sentence names its term ("Bộ luật Dân sự 2015 quy định
+# pháp nhân thương mại là gì?", "Cho em hỏi hoa lợi là gì?", "Hỏi: …", "Tôi
+# muốn biết …").
 LEADS = (
     ("quy", "dinh"),
     ("cho", "biet"),
-    ("cho", "hoi"),
-    ("xin", "hoi"),
-    ("toi", "hoi"),
+    ("muon", "biet"),
+    ("hoi",),
 )
 MIN_WORDS = 2  # a one-syllable "term" is too often a word of running text
 MAX_WORDS = 10
 # Where a law puts its definitions: the article "Giải thích từ ngữ", or an
 # article named after the term ("Điều 15. Phạm tội chưa đạt").
 GLOSSARY = "giai thich tu ngu"
-# What ends a clause of the question: its punctuation and quotes.
-_BOUNDARY = re.compile(r"[,;:?!.()\[\]\"'“”‘’«»„…\n]")
+# What ends a clause of the question (a comma, colon or quote) and what ends
+# a sentence; an aside in brackets is left out ("Hoa lợi (theo …) là gì?").
+_BOUNDARY = re.compile(r"([,:\"'“”‘’«»„]|[;?!.…\n]+)")
+_SENTENCE_END = re.compile(r"[;?!.…\n]")
+_ASIDE_IN_QUESTION = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 # Where a defining sentence starts: the text's start, a new line, the end of
 # a sentence or a colon, each optionally followed by an item number ("3.",
@@ -106,18 +119,23 @@ def _is_link(words: Sequence[str], i: int) -> bool:
     return words[i] in LINKS or (words[i] == "voi" and i > 0 and words[i - 1] == "doi")
 
 
-def _clauses(text: str) -> tuple[list[str], list[str], list[int]]:
-    """(exact, folded) words of ``text`` and where each clause starts."""
+def _clauses(text: str) -> tuple[list[str], list[str], list[int], list[int]]:
+    """(exact, folded) words of ``text``, where each clause starts and where
+    each sentence starts."""
     exact: list[str] = []
     folded: list[str] = []
-    starts: list[int] = []
-    for part in _BOUNDARY.split(text):
+    clauses: list[int] = [0]
+    sentences: list[int] = [0]
+    for part in _BOUNDARY.split(_ASIDE_IN_QUESTION.sub(" ", text)):
+        if _BOUNDARY.fullmatch(part):
+            clauses.append(len(folded))
+            if _SENTENCE_END.search(part):
+                sentences.append(len(folded))
+            continue
         typed, plain = index_tokens(part)
-        if plain:
-            starts.append(len(folded))
-            exact += typed
-            folded += plain
-    return exact, folded, starts
+        exact += typed
+        folded += plain
+    return exact, folded, clauses, sentences
 
 
 def _marker(words: list[str]) -> tuple[int, tuple[str, ...] | None]:
@@ -151,17 +169,32 @@ def _opens(exact: list[str], folded: list[str]) -> bool:
     return False
 
 
+def _whole(words: list[str], start: int, at: int) -> list[tuple[str, ...]]:
+    """The words before the marker as one term ("về" before it left out)."""
+    start += words[start : start + 1] == [ABOUT]
+    return [tuple(words[start:at])] if MIN_WORDS <= at - start <= MAX_WORDS else []
+
+
+def _tails(words: list[str], start: int, at: int) -> list[tuple[str, ...]]:
+    """Every tail of the words before the marker that holds their last link
+    word, longest first."""
+    links = [i for i in range(start + 1, at) if _is_link(words, i)]
+    first = max(start, at - MAX_WORDS)
+    last = min(links[-1] if links else at, at - MIN_WORDS)
+    return [tuple(words[i:at]) for i in range(first, last + 1)]
+
+
 def asked_terms(text: str) -> list[tuple[str, ...]]:
     """The term sequences a definition question (the text as typed) may ask
     about (folded words), longest first; empty when it does not ask what a
     term means."""
-    exact, words, starts = _clauses(text)
+    exact, words, clauses, sentences = _clauses(text)
     at, marker = _marker(words)
     if marker in BEFORE:
         rest = at + len(marker)
         if words[rest : rest + 1] == [OF]:
             rest += 1
-        end = min([s for s in starts if s > rest] or [len(words)])
+        end = min([s for s in clauses if s > rest] or [len(words)])
         tries = [rest, rest + 1] if words[rest : rest + 1] == [ABOUT] else [rest]
         terms = {
             tuple(words[start : start + n])
@@ -171,27 +204,30 @@ def asked_terms(text: str) -> list[tuple[str, ...]]:
         return sorted(terms, key=lambda term: (-len(term), term))
     if marker is None or at < MIN_WORDS:
         return []
-    start = 0
-    if _opens(exact, words):
-        # After a context, the term is the marker's own clause ("Theo Bộ
-        # luật Dân sự 2015, hoa lợi là gì?"), or some tail of the words when
-        # nothing ends the context ("theo bo luat dan su 2015 hoa loi la gi").
-        start = max(s for s in starts if s < at)
-        if start == 0 or _opens(exact[start:at], words[start:at]):
-            links = [i for i in range(start + 1, at) if _is_link(words, i)]
-            first = max(start + 1, at - MAX_WORDS)
-            last = min(links[-1] if links else at, at - MIN_WORDS)
-            return [tuple(words[i:at]) for i in range(first, last + 1)]
-    # Without a context, commas list the parts of one term ("Kiểm toán,
-    # quyết toán chương trình, dự án là gì?"), which may follow a lead.
-    for lead in LEADS:
-        found = _find(words[:at], lead, start)
-        while found >= 0:
-            start = found + len(lead)
+    # A context ("Theo Bộ luật …", "Khi …") at the start of the marker's
+    # sentence or after a comma: the term is the marker's own clause after
+    # it, or some tail of the context when nothing ends it ("theo bo luat dan
+    # su 2015 hoa loi la gi").
+    start = max(s for s in sentences if s < at)
+    starts = [start] + [s for s in clauses if start < s < at]
+    contexts = [s for s in starts if _opens(exact[s:at], words[s:at])]
+    if not contexts:
+        # A lead ends a preamble ("Cho em hỏi …", "Bộ … quy định X là gì?").
+        for lead in LEADS:
             found = _find(words[:at], lead, start)
-    if MIN_WORDS <= at - start <= MAX_WORDS:
-        return [tuple(words[start:at])]
-    return []
+            while found >= 0:
+                start = found + len(lead)
+                found = _find(words[:at], lead, start)
+        if _opens(exact[start:at], words[start:at]):
+            contexts = [start]
+    if contexts:
+        clause = max(s for s in starts if s < at)
+        if clause > contexts[-1]:
+            return _whole(words, clause, at)
+        return _tails(words, contexts[-1], at)
+    # Without a context, commas list the parts of one term ("Kiểm toán,
+    # quyết toán chương trình, dự án là gì?").
+    return _whole(words, start, at)
 
 
 # A defined term may stand in quotes ("1. “Viện trợ” là …", «…», „…“) and be

@@ -14,7 +14,8 @@ score, what BM25 cannot see:
 - ``heading``: the same for the heading of a Điều ("Quyền thừa kế");
 - ``article``: the query names the Điều by its number ("điều 35 bộ luật lao
   động", "khoản 2 Điều 35 …"), as staff cite one: 1 for the Điều bearing
-  that number in the document the query names best (:func:`named_article_ids`);
+  that number in the document the query names (most of its title, or its
+  số ký hiệu; :func:`named_article_ids`);
 - ``place``: the query names the place of the issuing body ("… Nghệ An",
   "… Phú Thọ"), so that body's document beats a same-titled one of another
   province;
@@ -186,9 +187,10 @@ def article_number(key: str) -> str:
 
 def named_article_ids(query: list[str], candidates: list[Candidate]) -> list[object]:
     """Ids of the Điều the query names by number: of the candidates bearing a
-    named number, those whose document the query names best (the share of
-    its title typed in stretches, or its số ký hiệu); every one of them when
-    the query names no document ("điều 5")."""
+    named number, those whose document the query names best, by most of its
+    title typed in stretches or by its số ký hiệu. None when it names no
+    document so: "Sửa đổi, bổ sung khoản 3 Điều 13" (an amending Điều's
+    heading) cites the Điều of a text it does not name."""
     numbers = named_articles(query)
     if not numbers:
         return []
@@ -201,6 +203,8 @@ def named_article_ids(query: list[str], candidates: list[Candidate]) -> list[obj
         code = tokens(candidate.code)
         naming[candidate.id] = max(typed, float(bool(code) and contains(query, code)))
     best = max(naming.values(), default=0.0)
+    if best < MIN_EXPLAINED:
+        return []
     return [candidate_id for candidate_id, value in naming.items() if value == best]
 
 

@@ -254,3 +254,11 @@ def test_in_force_on_excludes_the_expiry_day(filled):
     assert "page:2" in in_force(dt.date(2025, 6, 29))
     assert "page:2" not in in_force(dt.date(2025, 6, 30))
     assert "page:3" in in_force(dt.date(2025, 6, 30))
+
+
+@pytest.mark.parametrize("year", ["abc", "2147483648", "9" * 20, "-1"])
+def test_a_year_filter_that_is_no_year_finds_nothing(filled, year):
+    """A hand-edited ``?year=`` gives no result on every backend, not an
+    engine error (the year field is an integer there)."""
+    assert keys(filled, "thi đua", filters={"year": [year]}) == []
+    assert keys(filled, "", filters={"year": [year, "2019"]}) != []

@@ -41,6 +41,17 @@ def _terms(text: str) -> list[tuple[str, ...]]:
             "nang luc phap luat",
         ),
         ("Cho tôi hỏi hoa lợi là gì", "hoa loi"),
+        ("Tôi là kế toán. Hoa lợi là gì?", "hoa loi"),
+        ("Em muốn biết hoa lợi là gì ạ", "hoa loi"),
+        ("Hỏi: hoa lợi là gì?", "hoa loi"),
+        ("Xin hỏi, theo Luật Dân sự, hoa lợi là gì?", "hoa loi"),
+        ("Hoa lợi (theo Bộ luật Dân sự) là gì?", "hoa loi"),
+        ("Pháp luật quy định về hoa lợi là gì?", "hoa loi"),
+        ("Luật Đất đai 2024, đất ở là gì?", "dat o"),
+        (
+            "Theo Điều 5. Áp dụng tập quán, trong Bộ luật dân sự, tập quán là gì?",
+            "tap quan",
+        ),
         (
             "Bộ luật Dân sự 2015 quy định pháp nhân thương mại là gì?",
             "phap nhan thuong mai",

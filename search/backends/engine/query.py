@@ -132,6 +132,9 @@ class Builder:
                 day = parse_date(raw)
                 if day:
                     clauses += self._in_force(day)
+            elif name == "year" and as_list(raw):  # integers: "abc", 10**20 fail
+                years = [int(v) for v in as_list(raw) if v.isdecimal() and len(v) < 6]
+                clauses.append(self.Q("terms", year=years) if years else ~self.Q())
             elif name in FILTER_FIELDS and as_list(raw):
                 clauses.append(self.Q("terms", **{FILTER_FIELDS[name]: as_list(raw)}))
         if empty_text and not filters.get("kind"):
