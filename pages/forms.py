@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from documents.models import DocumentType
+from pages.models.documents import MAX_YEAR, MIN_YEAR
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -74,8 +75,8 @@ class MetadataForm(forms.Form):
     issued_year = forms.IntegerField(
         label="Năm ban hành (khi chỉ biết năm)",
         required=False,
-        min_value=1945,
-        max_value=2100,
+        min_value=MIN_YEAR,
+        max_value=MAX_YEAR,
     )
     title = forms.CharField(label="Trích yếu", max_length=500, widget=forms.Textarea)
     signing_authority = forms.ChoiceField(

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from documents.models import DocumentType, EmulationTitle, Field, IssuingBody, Signer
+from pages.models.documents import MAX_YEAR, MIN_YEAR
 from pages.reports import exemplar_report, report_csv, report_years
 
 # Vocabularies ------------------------------------------------------------------
@@ -236,7 +237,7 @@ def parse_year(value: str | None) -> int | None:
         year = int(value or "")
     except ValueError:
         return None
-    return year if 1945 <= year <= 2100 else None
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
 class ExemplarReportView(WagtailAdminTemplateMixin, TemplateView):

@@ -33,7 +33,8 @@ from pages.routes import CitationGraphMixin
 
 DOCUMENT_PARENTS = ["pages.DocumentIndexPage"]
 
-#: Years a document can be issued in (the import form and the list filters agree).
+#: Years a document can be issued in; the import form, the list filters and the
+#: exemplar report read them too.
 MIN_YEAR, MAX_YEAR = 1945, 2100
 YEAR_MESSAGE = f"Năm ban hành phải trong khoảng {MIN_YEAR}–{MAX_YEAR}."
 YEAR_VALIDATORS = [

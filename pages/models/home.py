@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from documents.choices import ValidityStatus
 from documents.models import DocumentType, Field, IssuingBody
-from pages.models.documents import LegalDocumentPage
+from pages.models.documents import MAX_YEAR, MIN_YEAR, LegalDocumentPage
 from pages.models.feeds import FeedRoutesMixin
 
 PER_PAGE = 20
@@ -72,7 +72,7 @@ class DocumentFilterForm(forms.Form):
         to_field_name="slug",
     )
     year = forms.IntegerField(
-        required=False, min_value=1945, max_value=2100, label="Năm"
+        required=False, min_value=MIN_YEAR, max_value=MAX_YEAR, label="Năm"
     )
     field = forms.ModelChoiceField(
         Field.objects.all(), required=False, label="Lĩnh vực", to_field_name="slug"

@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from documents.text import fold
 from pages.blocks import StoryBlock
+from pages.models.documents import MAX_YEAR, MIN_YEAR
 from pages.models.feeds import FeedRoutesMixin
 
 HOME_PARENTS = ["pages.HomePage"]
@@ -321,7 +322,7 @@ class ExemplarFilterForm(forms.Form):
         None, required=False, label="Cơ quan, đơn vị", empty_label="Tất cả"
     )
     year = forms.IntegerField(
-        required=False, min_value=1945, max_value=2100, label="Năm"
+        required=False, min_value=MIN_YEAR, max_value=MAX_YEAR, label="Năm"
     )
     title = forms.ModelChoiceField(
         None, required=False, label="Danh hiệu, hình thức", empty_label="Tất cả"
