@@ -7,7 +7,8 @@ because confirming publishes a new version of the affected document).
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -45,11 +46,19 @@ def effects_index(request):
     return TemplateResponse(request, "documents/versions/pending_effects.html", context)
 
 
+DATE_FIELD = forms.DateField(required=False)
+
+
 def _parse_date(value: str | None) -> dt.date | None:
+    """The confirmation date as typed (dd/mm/yyyy or yyyy-mm-dd); None when
+    empty; ``ValidationError`` when it is no date (2025-02-30, "abc")."""
     try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+        return DATE_FIELD.clean((value or "").strip())
+    except ValidationError:
+        raise ValidationError(
+            f"Ngày có tác động không hợp lệ: “{value}”. Nhập ngày có thật, "
+            "theo dạng ngày/tháng/năm (ví dụ 10/03/2025)."
+        ) from None
 
 
 @require_POST
@@ -60,8 +69,14 @@ def effect_decide(request, pk: int, decision: str):
         raise Http404
     effect = get_object_or_404(pending_effects(), pk=pk)
     if decision == "confirm":
-        day = _parse_date(request.POST.get("date"))
-        effect_confirm(effect=effect, user=request.user, date=day)
+        try:
+            day = _parse_date(request.POST.get("date"))
+            effect_confirm(effect=effect, user=request.user, date=day)
+        except ValidationError as error:
+            # Nothing was changed (effect_confirm is one transaction).
+            reason = " ".join(error.messages)
+            messages.error(request, f"Chưa xác nhận {effect}: {reason}")
+            return redirect("documents_effects:index")
         messages.success(request, f"Đã xác nhận: {effect}.")
     else:
         effect_reject(effect=effect, user=request.user)

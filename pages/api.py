@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from documents.choices import ValidityStatus
 from documents.citations import extract_citations, parse_code
 from documents.models import DocumentType, IssuingBody
 from documents.text import fold
@@ -24,6 +25,7 @@ from pages.api_schemas import (
     Status,
 )
 from pages.models import DocumentCitation, PublishedVersion
+from pages.validity import status_on, status_q
 
 router = Router(tags=["documents"])
 citations_router = Router(tags=["citations"])
@@ -53,7 +55,7 @@ def summary(page, request) -> dict:
         "issuer": page.issuing_body.name,
         "issued_date": page.issued_date,
         "year": page.year,
-        "status": page.status,
+        "status": status_on(page),
         "summary": page.summary,
     }
 
@@ -92,7 +94,7 @@ def filtered_documents(params) -> object:
     if params.year:
         pages = pages.filter(year=params.year)
     if params.status:
-        pages = pages.filter(status=params.status)
+        pages = pages.filter(status_q(params.status))
     if params.cites:
         citing = DocumentCitation.objects.with_lookup_key(cited_code_keys(params.cites))
         pages = pages.filter(pk__in=citing.values("source_id"))
@@ -226,7 +228,7 @@ def detail(page, request) -> dict:
         "issued_year": page.issued_year,
         "effective_date": page.effective_date,
         "expiry_date": page.expiry_date,
-        "status_label": page.get_status_display(),
+        "status_label": ValidityStatus(status_on(page)).label,
         "signing_authority": page.signing_authority,
         "signer_position": page.signer_position,
         "signer": page.signer.name if page.signer else "",

@@ -15,12 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from documents.choices import EffectKind, Relation
 from pages.models.citations import DocumentCitation
+from pages.models.documents import MAX_DATE, MAX_YEAR, MIN_YEAR
 from pages.models.history import PendingEffect, RevisionNote, ValidityEvent
 from pages.models.timeline import ENDING_KINDS
 
@@ -83,6 +86,80 @@ def effects_detect_safely(*, source) -> list[PendingEffect]:
         return []
 
 
+# Status on a day -----------------------------------------------------------
+#
+# The dates win over the stored status when they decide it: a document whose
+# expiry date has come is "Hết hiệu lực", one whose effective date has not come
+# is "Chưa có hiệu lực", and one between the two is "Còn hiệu lực" even if it
+# was saved as "Chưa có hiệu lực" or "Hết hiệu lực" with a later expiry date:
+# time passes, and nobody re-saves a document on the day it begins or ends.
+# Otherwise ("Hết hiệu lực một phần", "Không xác định", a "Hết hiệu lực" with
+# no date, no dates at all) the stored status stands. The badge, the banner,
+# the list filter and the API all read the status through these functions;
+# ``LegalDocumentQuerySet.in_force_on`` applies the same rule.
+
+
+def status_on(page, day: dt.date | None = None) -> str:
+    """The validity status of ``page`` on ``day`` (today by default)."""
+    from documents.choices import ValidityStatus as S
+
+    day = day or timezone.localdate()
+    if page.expiry_date and page.expiry_date <= day:
+        return S.EXPIRED
+    if page.effective_date and page.effective_date > day:
+        return S.NOT_YET
+    if page.status == S.NOT_YET and page.effective_date:
+        return S.IN_FORCE
+    if page.status == S.EXPIRED and page.expiry_date:
+        return S.IN_FORCE
+    return page.status
+
+
+def status_q(status: str, day: dt.date | None = None) -> Q:
+    """Rows whose :func:`status_on` ``day`` is ``status`` (the same rule in SQL)."""
+    from documents.choices import ValidityStatus as S
+
+    day = day or timezone.localdate()
+    ended = Q(expiry_date__lte=day)
+    running = Q(expiry_date__isnull=True) | Q(expiry_date__gt=day)
+    future = Q(effective_date__gt=day)
+    begun = Q(effective_date__isnull=True) | Q(effective_date__lte=day)
+    if status == S.EXPIRED:
+        return ended | (Q(status=S.EXPIRED, expiry_date__isnull=True) & begun)
+    if status == S.NOT_YET:
+        return running & (future | Q(status=S.NOT_YET, effective_date__isnull=True))
+    if status == S.IN_FORCE:
+        began = Q(status=S.NOT_YET, effective_date__isnull=False)
+        ends_later = Q(status=S.EXPIRED, expiry_date__isnull=False)
+        return running & begun & (Q(status=S.IN_FORCE) | began | ends_later)
+    return running & begun & Q(status=status)
+
+
+def date_errors(page) -> dict[str, str]:
+    """Field errors of a document's dates when it is saved (Vietnamese).
+
+    A document is signed on its date of issue, so that date cannot be after
+    today (an unsigned draft keeps only its year). "Hết hiệu lực" needs the
+    date it ended: without it the page could not say since when, and no
+    listing by date could place it.
+    """
+    from documents.choices import ValidityStatus
+
+    today = timezone.localdate()
+    errors = {}
+    if page.issued_date and today < page.issued_date <= MAX_DATE:
+        errors["issued_date"] = (
+            f"Ngày ban hành {page.issued_date:%d/%m/%Y} là ngày trong tương lai: "
+            "văn bản được ký vào ngày ban hành nên không thể ghi ngày sau hôm nay. "
+            "Văn bản chưa ký: để trống ngày, chỉ điền Năm ban hành."
+        )
+    if page.status == ValidityStatus.EXPIRED and not page.expiry_date:
+        errors["expiry_date"] = (
+            "Văn bản hết hiệu lực cần có ngày hết hiệu lực (ngày/tháng/năm)."
+        )
+    return errors
+
+
 # Applying effects ---------------------------------------------------------
 
 
@@ -129,14 +206,40 @@ def republish_with(page, fields: dict, *, note: str, user=None) -> None:
         obj.save_revision(user=user, clean=False)
 
 
+def effect_date_error(effect: PendingEffect, day: dt.date) -> str | None:
+    """Why ``day`` cannot be the date of ``effect`` (Vietnamese), or None.
+
+    The date lies in the years documents can have, and not before the affected
+    document began: its effective date, else its date of issue (an expiry
+    before the effective date is refused by the page itself).
+    """
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        return f"Ngày có tác động phải trong khoảng năm {MIN_YEAR}–{MAX_YEAR}."
+    target = effect.target
+    start = target.effective_date or target.issued_date
+    if start and day < start:
+        what = "có hiệu lực" if target.effective_date else "ban hành"
+        return (
+            f"Ngày có tác động ({day:%d/%m/%Y}) không thể trước ngày {what} "
+            f"của văn bản bị tác động ({start:%d/%m/%Y})."
+        )
+    return None
+
+
 @transaction.atomic
 def effect_confirm(
     *, effect: PendingEffect, user=None, date: dt.date | None = None
 ) -> ValidityEvent:
-    """Apply a pending effect: timeline event, new target version, audit log."""
+    """Apply a pending effect: timeline event, new target version, audit log.
+
+    Raises ``ValidationError`` (nothing changed) when the date is not possible.
+    """
     if effect.status != PendingEffect.Status.PENDING:
         raise ValueError("Tác động này đã được xử lý.")
     day = date or effect.date or timezone.localdate()
+    error = effect_date_error(effect, day)
+    if error:
+        raise ValidationError(error)
     note = effect_note(effect)
     event = ValidityEvent.objects.create(
         page=effect.target,

@@ -42,6 +42,14 @@ YEAR_VALIDATORS = [
     MaxValueValidator(MAX_YEAR, message=YEAR_MESSAGE),
 ]
 
+#: The same range for every date of a document (issue, effective, expiry).
+MIN_DATE, MAX_DATE = dt.date(MIN_YEAR, 1, 1), dt.date(MAX_YEAR, 12, 31)
+DATE_MESSAGE = f"Ngày phải trong khoảng 01/01/{MIN_YEAR}–31/12/{MAX_YEAR}."
+DATE_VALIDATORS = [
+    MinValueValidator(MIN_DATE, message=DATE_MESSAGE),
+    MaxValueValidator(MAX_DATE, message=DATE_MESSAGE),
+]
+
 
 def year_day(year: int | None, month: int, day: int) -> dt.date | None:
     """That day of ``year`` (an ``issued_year``); None without a year or with one
@@ -146,7 +154,9 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
         related_name="+",
     )
     place = models.CharField("địa danh", max_length=100, blank=True)
-    issued_date = models.DateField("ngày ban hành", null=True, blank=True)
+    issued_date = models.DateField(
+        "ngày ban hành", null=True, blank=True, validators=DATE_VALIDATORS
+    )
     issued_year = models.PositiveSmallIntegerField(
         "năm ban hành",
         null=True,
@@ -157,8 +167,12 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
     year = models.PositiveSmallIntegerField(
         "năm", null=True, blank=True, editable=False
     )
-    effective_date = models.DateField("ngày có hiệu lực", null=True, blank=True)
-    expiry_date = models.DateField("ngày hết hiệu lực", null=True, blank=True)
+    effective_date = models.DateField(
+        "ngày có hiệu lực", null=True, blank=True, validators=DATE_VALIDATORS
+    )
+    expiry_date = models.DateField(
+        "ngày hết hiệu lực", null=True, blank=True, validators=DATE_VALIDATORS
+    )
     status = models.CharField(
         "tình trạng hiệu lực",
         max_length=24,
@@ -354,6 +368,10 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
             raise ValidationError(
                 {"expiry_date": "Ngày hết hiệu lực phải sau ngày có hiệu lực."}
             )
+        from pages.validity import date_errors
+
+        if errors := date_errors(self):
+            raise ValidationError(errors)
         existing = self.identity_duplicates().first()
         if existing is not None:
             raise ValidationError(

@@ -13,6 +13,10 @@ from pages.models.documents import MAX_YEAR, MIN_YEAR, LegalDocumentPage
 from pages.models.feeds import FeedRoutesMixin
 
 PER_PAGE = 20
+DATE_INVALID = (
+    "Ngày không hợp lệ: nhập một ngày có thật theo dạng ngày/tháng/năm "
+    "(ví dụ 05/03/2025) hoặc năm-tháng-ngày (2025-03-05)."
+)
 
 
 class HomePage(Page):
@@ -57,7 +61,8 @@ class HomePage(Page):
 
 
 class DocumentFilterForm(forms.Form):
-    """Parses the listing's query string; invalid values are simply ignored."""
+    """Parses the listing's query string; an invalid value is left out of the
+    filter and its error shown beside its field (the page still lists)."""
 
     type = forms.ModelChoiceField(
         DocumentType.objects.all(),
@@ -82,7 +87,12 @@ class DocumentFilterForm(forms.Form):
         required=False,
         label="Hiệu lực",
     )
-    in_force_on = forms.DateField(required=False, label="Còn hiệu lực vào ngày")
+    in_force_on = forms.DateField(
+        required=False,
+        label="Còn hiệu lực vào ngày",
+        widget=forms.DateInput(attrs={"placeholder": "ngày/tháng/năm"}),
+        error_messages={"invalid": DATE_INVALID},
+    )
     include_predecessors = forms.BooleanField(
         required=False, label="Gồm cả văn bản của cơ quan tiền nhiệm"
     )
@@ -94,12 +104,15 @@ class DocumentFilterForm(forms.Form):
             "issuing_body": data.get("issuer"),
             "year": data.get("year"),
             "field": data.get("field"),
-            "status": data.get("status"),
         }
         if data.get("issuer") and data.get("include_predecessors"):
             lookups["issuing_body__in"] = data["issuer"].with_predecessors()
             del lookups["issuing_body"]
         queryset = queryset.filter(**{k: v for k, v in lookups.items() if v})
+        if data.get("status"):
+            from pages.validity import status_q
+
+            queryset = queryset.filter(status_q(data["status"]))
         if data.get("in_force_on"):
             queryset = queryset.in_force_on(data["in_force_on"])
         return queryset

@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from wagtail.models import Site
 
+from documents.choices import EffectKind, ValidityStatus
+
 register = template.Library()
 
 
@@ -28,6 +30,32 @@ def uppercase_vi(value):
 
 @register.simple_tag
 def status_badge(page):
+    """The status of ``page`` today (``pages.validity.status_on``)."""
+    status = current_status(page)
     return format_html(
-        '<span class="badge badge-{}">{}</span>', page.status, page.get_status_display()
+        '<span class="badge badge-{}">{}</span>', status, ValidityStatus(status).label
     )
+
+
+@register.simple_tag
+def current_status(page) -> str:
+    """``{% current_status page as status %}``: the status code on today's date."""
+    from pages.validity import status_on
+
+    return status_on(page)
+
+
+@register.simple_tag
+def effect_links(page) -> list[dict]:
+    """Confirmed replacements, repeals and amendments of ``page`` by live
+    documents, as {"label": "Bị bãi bỏ bởi", "kind": …, "source": page}."""
+    from pages.models.history import ValidityEvent
+
+    kinds = [EffectKind.REPLACED, EffectKind.REPEALED, EffectKind.AMENDED]
+    events = ValidityEvent.objects.filter(page_id=page.pk, kind__in=kinds)
+    links = []
+    for event in events.select_related("source").order_by("date", "pk"):
+        if event.source is not None and event.source.live:
+            label = EffectKind(event.kind).label
+            links.append({"label": label, "kind": event.kind, "source": event.source})
+    return links

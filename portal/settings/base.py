@@ -217,6 +217,24 @@ LOCALE_PATHS = [
     for library in ("taggit", "django_filters", "django")
 ]
 USE_TZ = True
+# Dates are typed day first (10/03/2025), as Vietnamese documents write them;
+# ISO 2025-03-10 is still read, month-first never. Django's vi locale has no
+# input formats (the settings' month-first defaults applied) and the en locale,
+# which editors may pick in the admin, reads 10/03/2025 as 3 October, so
+# portal/formats/ gives both locales these lists. The admin's date picker
+# shows and sends WAGTAIL_DATE_FORMAT, the first format read.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = [
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+]
+FORMAT_MODULE_PATH = ["portal.formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
