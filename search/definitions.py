@@ -77,6 +77,12 @@ OPENERS = (
     ("bộ", "luật"),
     ("luật",),
 )
+# Words that begin with an opener and open no context: "Theo dõi …", "Luật
+# sư tranh tụng là gì?" (a lawyer, not a law; "Luật Gia đình" is a law).
+NOT_OPENERS = frozenset(
+    {("theo", "doi"), ("luat", "su"), ("luat", "gia"), ("luat", "hoc")}
+    | {("luat", "phap"), ("luat", "le")}
+)
 # Words after which a sentence names its term ("Bộ luật Dân sự 2015 quy định
 # pháp nhân thương mại là gì?", "Cho em hỏi hoa lợi là gì?", "Hỏi: …", "Tôi
 # muốn biết …").
@@ -158,14 +164,18 @@ def _marker(words: list[str]) -> tuple[int, tuple[str, ...] | None]:
 
 def _opens(exact: list[str], folded: list[str]) -> bool:
     """Whether a clause opens with a context (``OPENERS``), typed so or
-    without any mark ("Theo dõi …" is no context)."""
+    without any mark (``NOT_OPENERS`` is none)."""
     for opener in OPENERS:
         n = len(opener)
         typed = tuple(exact[:n])
         plain = tuple(fold(w) for w in opener)
         unmarked = not any(has_diacritics(w) for w in typed)
         if typed == opener or (unmarked and tuple(folded[:n]) == plain):
-            return folded[:2] != ["theo", "doi"]
+            return tuple(folded[:2]) not in NOT_OPENERS or folded[:3] == [
+                "luat",
+                "gia",
+                "dinh",
+            ]
     return False
 
 

@@ -168,14 +168,26 @@ def place_of(issuer: str) -> list[str]:
     return match.group(1).split() if match else []
 
 
+def _is_article_number(word: str) -> bool:
+    # A Điều number: up to three digits and an optional letter ("35", "5a");
+    # a year ("Điều 35 2019") is none.
+    return re.fullmatch(r"\d{1,3}[a-z]?", word) is not None
+
+
 def named_articles(query: list[str]) -> frozenset[str]:
     """Numbers of the Điều a query names, folded ("điều 35" → "35", "Điều
-    5a" → "5a")."""
-    return frozenset(
-        number
-        for word, number in zip(query, query[1:], strict=False)
-        if word == "dieu" and number[:1].isdigit()
-    )
+    5a" → "5a"), a list included ("Điều 35, 36 và 37", "các điều 35 - 37"
+    names its ends)."""
+    numbers: set[str] = set()
+    for at, word in enumerate(query):
+        if word != "dieu":
+            continue
+        for number in query[at + 1 :]:
+            if _is_article_number(number):
+                numbers.add(number)
+            elif number != "va":
+                break
+    return frozenset(numbers)
 
 
 def article_number(key: str) -> str:

@@ -71,6 +71,11 @@ def test_a_question_that_asks_no_definition_has_no_term():
     assert ("nguoi", "lao", "dong") in _terms("Luật có định nghĩa người lao động?")
     assert _terms("người lao động nước ngoài cần giấy phép") == []
     assert _terms("Việc là gì") == []  # one word is no term
+    # "Luật sư", "Luật pháp" open no context: the term is read whole.
+    for text in ("Luật sư tranh tụng là gì?", "Luat su tranh tung la gi"):
+        assert _terms(text) == [("luat", "su", "tranh", "tung")]
+    assert _terms("Luật pháp quốc tế là gì?") == [("luat", "phap", "quoc", "te")]
+    assert ("ket", "hon") in _terms("Luật Gia đình 2014 kết hôn là gì")
     # "quy định nghĩa vụ" holds the folded "định nghĩa".
     assert _terms("Luật nào quy định nghĩa vụ quân sự?") == []
     assert ("nghia", "vu", "quan", "su") in _terms(

@@ -60,6 +60,10 @@ def test_the_number_a_query_names_and_the_number_an_entry_bears():
     assert (
         ranking.named_articles(parse("điều kiện hưởng 35 ngày").folded_tokens) == set()
     )
+    # A list names each of its numbers; a year after the number is none.
+    for text in ("Điều 35, 36 và 37 Bộ luật", "các điều 35 36 37 bo luat"):
+        assert ranking.named_articles(parse(text).folded_tokens) == {"35", "36", "37"}
+    assert ranking.named_articles(parse("Điều 35 2019 Bộ luật").folded_tokens) == {"35"}
     assert ranking.article_number("page:7#dieu-35") == "35"
     assert ranking.article_number("page:7#dieu-35-2") == "35"
     assert ranking.article_number("page:7") == ""
