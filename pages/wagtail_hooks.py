@@ -18,6 +18,10 @@ from pages.models.documents import MAX_YEAR, MIN_YEAR
 from pages.reports import exemplar_report, report_csv, report_years
 
 # Vocabularies ------------------------------------------------------------------
+# No ``search_fields`` on these viewsets: with fields named, Wagtail's SQLite
+# backend asks FTS5 for columns it does not have ("no such column: name", a 500)
+# and PostgreSQL reads the unfolded columns; without them the listings and
+# choosers search the models' indexed fields, folded (pages/admin_search.py).
 
 
 class DocumentTypeViewSet(SnippetViewSet):
@@ -26,7 +30,6 @@ class DocumentTypeViewSet(SnippetViewSet):
     menu_label = "Loại văn bản"
     list_display = ["name", "abbreviation", "family"]
     list_filter = ["family"]
-    search_fields = ["name", "abbreviation"]
 
 
 class IssuingBodyViewSet(SnippetViewSet):
@@ -35,7 +38,6 @@ class IssuingBodyViewSet(SnippetViewSet):
     menu_label = "Cơ quan ban hành"
     list_display = ["name", "abbreviation", "level", "parent", "dissolved_on"]
     list_filter = ["level"]
-    search_fields = ["name", "abbreviation"]
 
 
 class SignerViewSet(SnippetViewSet):
@@ -44,7 +46,6 @@ class SignerViewSet(SnippetViewSet):
     menu_label = "Người ký"
     list_display = ["name", "position", "body"]
     list_filter = ["body"]
-    search_fields = ["name", "position"]
 
 
 class FieldViewSet(SnippetViewSet):
@@ -52,7 +53,6 @@ class FieldViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = "Lĩnh vực"
     list_display = ["name"]
-    search_fields = ["name"]
 
 
 class EmulationTitleViewSet(SnippetViewSet):
@@ -61,7 +61,6 @@ class EmulationTitleViewSet(SnippetViewSet):
     menu_label = "Danh hiệu, hình thức khen thưởng"
     list_display = ["name", "abbreviation", "kind", "recipient"]
     list_filter = ["kind", "recipient"]
-    search_fields = ["name", "abbreviation"]
 
 
 class VocabularyGroup(SnippetViewSetGroup):

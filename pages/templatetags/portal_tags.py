@@ -59,3 +59,15 @@ def effect_links(page) -> list[dict]:
             label = EffectKind(event.kind).label
             links.append({"label": label, "kind": event.kind, "source": event.source})
     return links
+
+
+@register.filter
+def numbered_code(value) -> str:
+    """The số ký hiệu to show anywhere but the document's own "Số:" line: empty
+    for a document without a number (a draft), whose stored code is the header
+    form "/KH-UBND" (or "-CT/TW" for a Party document). ``value`` is a page or
+    any object with a ``code``, or the code itself."""
+    code = str(getattr(value, "code", value) or "")
+    if getattr(value, "number", 0) is None or code.startswith(("/", "-")):
+        return ""
+    return code
