@@ -3,7 +3,7 @@
 ``portal.api`` mounts ``router`` at ``/api/v1/documents/`` and
 ``citations_router`` at ``/api/v1/citations/``. Only live pages without view
 restrictions are ever exposed. Bad parameters answer 400 or 422 with a JSON
-``detail``.
+``detail``, a page of the list past its last page a 404.
 """
 
 from __future__ import annotations
@@ -168,14 +168,17 @@ def _check_list_params(params: ListParams) -> None:
 
 
 @router.get(
-    "/", response={200: DocumentList, 400: Error, 503: Error}, summary="List documents"
+    "/",
+    response={200: DocumentList, 400: Error, 404: Error, 503: Error},
+    summary="List documents",
 )
 def list_documents(request: HttpRequest, params: Query[ListParams]):
     """Live, public documents, newest first; every filter is optional.
 
     ``q`` searches as /tim-kiem/ does and orders the documents found by
     relevance (among the best 1,000 search hits); the other filters narrow
-    them. ``cites`` lists the documents citing a code ("34-CT/TW").
+    them. ``cites`` lists the documents citing a code ("34-CT/TW"). A page
+    past ``num_pages`` is a 404.
     """
     _check_list_params(params)
     pages = filtered_documents(params)
@@ -189,11 +192,14 @@ def list_documents(request: HttpRequest, params: Query[ListParams]):
         count, rows = len(ids), [by_pk[pk] for pk in ids[start:end]]
     else:
         count, rows = pages.count(), pages[start:end]
+    last = max(1, -(-count // params.page_size))
+    if params.page > last:
+        raise HttpError(404, f"page {params.page} is past the last page ({last})")
     return {
         "count": count,
         "page": params.page,
         "page_size": params.page_size,
-        "num_pages": max(1, -(-count // params.page_size)),
+        "num_pages": last,
         "results": [summary(page, request) for page in rows],
     }
 

@@ -1,15 +1,19 @@
 """The search endpoint of the JSON API v1: ``GET /api/v1/search/``.
 
 A django-ninja router, mounted at ``/api/v1/search/`` by ``portal.api`` so that
-the endpoint appears in the OpenAPI schema. It answers exactly as the search
-page does (``views.api_search``): parameters are read leniently (a malformed
-value is ignored, never a 422), filters may repeat, and an answer from the
-fallback backend carries a notice and is not cached.
+the endpoint appears in the OpenAPI schema. It searches as the search page
+does (``views.api_search``): filters are read leniently (a malformed value is
+ignored, never a 422) and may repeat, and an answer from the fallback backend
+carries a notice and is not cached. Paging is strict: ``page`` or
+``per_page`` that is not a whole number in range answers a JSON 400 naming
+it, a page past the last a JSON 404 (``{"detail": ...}``, as every 404 under
+/api/v1/).
 """
 
 from __future__ import annotations
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
 
 from . import views
 
@@ -41,9 +45,11 @@ PARAMETERS = [
     _param("in_force_on", "Documents in force on this date (YYYY-MM-DD)"),
     _param("sort", "relevance (default) or date"),
     _param("group", "0: a document and each of its Điều as separate results"),
-    _param("page", "Page number, from 1", "integer"),
+    _param("page", "Page number, from 1 to num_pages (past it: 404)", "integer"),
     _param(
-        "per_page", f"Results per page, 1–100 (default {views.PER_PAGE})", "integer"
+        "per_page",
+        f"Results per page, 1–{views.MAX_PER_PAGE} (default {views.PER_PAGE})",
+        "integer",
     ),
 ]
 
@@ -81,24 +87,64 @@ class SearchHit(ArticleHit):
 class SearchAnswer(Schema):
     query: dict
     results: list[SearchHit]
-    total: int
+    total: int = Field(
+        description="Results of the listing: documents (entries with group=0); "
+        "see total_exact"
+    )
+    total_exact: bool = Field(
+        description="False when more entries match than a grouped listing reads "
+        "(500): total then counts the documents it can page through"
+    )
+    matches: int = Field(description="Matching entries (documents and Điều)")
     facets: dict[str, list[FacetValue]]
     page: int
-    num_pages: int
+    num_pages: int = Field(description="Last page number (1 when nothing matched)")
     notice: str | None
     code_match: str | None
     facets_exact: bool
 
 
+class Error(Schema):
+    detail: str
+
+
+def whole_number(params, name: str, default: int, high: int | None = None) -> int:
+    """The parameter ``name`` as a whole number from 1 (to ``high``), the
+    default when absent or empty; else a 400 naming it."""
+    raw = params.get(name, "").strip()
+    if not raw:
+        return default
+    upto = f" to {high}" if high else ""
+    if not (raw.isascii() and raw.isdigit()) or int(raw[:30]) < 1:
+        shown = raw if len(raw) <= 30 else raw[:30] + "…"
+        raise HttpError(
+            400, f"{name}: must be a whole number from 1{upto}, not {shown!r}"
+        )
+    value = int(raw) if len(raw) <= 30 else 10**30  # past any last page
+    if high is not None and value > high:
+        raise HttpError(400, f"{name}: must be a whole number from 1{upto}")
+    return value
+
+
 @router.get(
     "/",
     url_name="search",
-    response={200: SearchAnswer},
+    response={200: SearchAnswer, 400: Error, 404: Error},
     summary="Search documents, articles and pages",
     openapi_extra={"parameters": PARAMETERS},
 )
 def search(request):
     """Hits best first (or newest with ``sort=date``), facet counts, the code the
-    query named. Never an error for bad parameters; a notice when the fallback
-    backend answered."""
-    return views.api_search(request)
+    query named. Filters are read leniently; a bad ``page`` or ``per_page`` is
+    a 400, a page past ``num_pages`` a 404; a notice when the fallback backend
+    answered."""
+    page = whole_number(request.GET, "page", 1)
+    per_page = whole_number(request.GET, "per_page", views.PER_PAGE, views.MAX_PER_PAGE)
+    data, results = views.api_search(request.GET, min(page, 10**9), per_page)
+    last = data["num_pages"]
+    if data["notice"] != views.DOWN_NOTICE:
+        if page > last:
+            raise HttpError(404, f"page {page} is past the last page ({last})")
+        if page > 1 and not data["results"]:  # past the matches a search ranks
+            raise HttpError(404, f"page {page}: no results this far")
+    return views.api_response(data, results)

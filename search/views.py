@@ -4,12 +4,13 @@ Views parse the request into a ``SearchQuery`` (``query_from_params``), call
 ``search.search`` (which falls back to the database backend with a notice when
 the main one is down) and render; they never branch on the backend. Any
 parameter, however malformed, gives a normal page: unknown values are ignored,
-bad page numbers become page 1.
+bad page numbers become page 1 (the API's paging is strict: ``search.api``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -19,12 +20,23 @@ from django.views.decorators.http import require_GET
 
 from . import get_backend
 from . import search as run_search
-from .backends.base import MAX_PAGE, BackendError
-from .grouping import GroupedResults, search_grouped
+from .backends.base import MAX_PAGE, BackendError, num_pages
+from .grouping import (
+    FLAT_PAGE,
+    MAX_FLAT_PAGES,
+    GroupedResults,
+    group_hits,
+    search_grouped,
+)
 from .query import clean
 from .types import SearchQuery, SearchResults
 
 PER_PAGE = 20
+MAX_PER_PAGE = 100  # of the API
+# Flat matches a grouped API listing reads to count its documents (as many as
+# ``search_grouped`` reads at most), and flat matches an API listing pages.
+GROUPED_READ = FLAT_PAGE * MAX_FLAT_PAGES
+MAX_PAGED = 10_000
 LIST_FILTERS = ("type", "issuer", "year", "field", "status", "tag", "kind", "cites")
 KIND_LABELS = {
     "document": "Văn bản",
@@ -115,9 +127,15 @@ def _status_labels() -> dict[str, str]:
     return dict(ValidityStatus.choices)
 
 
+def facet_labels() -> dict[str, dict[str, str]]:
+    """Vietnamese labels of the facets whose values are codes (kind, status);
+    the other facets' values are names, labelled by the backend."""
+    return {"kind": KIND_LABELS, "status": _status_labels()}
+
+
 def facet_groups(results: SearchResults, query: SearchQuery, params) -> list[dict]:
     """Facets ready for the sidebar: title, values with labels, counts, links."""
-    labels = {"kind": KIND_LABELS, "status": _status_labels()}
+    labels = facet_labels()
     groups = []
     for name in ("kind", "type", "issuer", "year", "field", "status", "tag"):
         chosen = set(query.filters.get(name, []))
@@ -223,25 +241,25 @@ def suggest(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"suggestions": titles})
 
 
-def api_search(request: HttpRequest) -> JsonResponse:
-    """The answer of ``GET /api/v1/search/`` (routed by ``search.api``).
+def api_search(params, page: int, per_page: int) -> tuple[dict, SearchResults]:
+    """The answer of ``GET /api/v1/search/`` (routed and checked by
+    ``search.api``) and the flat results it came from.
 
     Each document once, its best Điều under ``articles``; ``group=0`` gives
     the flat list (a document and each of its Điều as separate results).
+    ``page`` is not moved back to 1 when past the end: ``num_pages`` tells.
     """
+    query = query_from_params(params, per_page=per_page)
+    query.page = page
     try:
-        per_page = min(max(int(request.GET.get("per_page", PER_PAGE)), 1), 100)
-    except ValueError:
-        per_page = PER_PAGE
-    query = query_from_params(request.GET, per_page=per_page)
-    if request.GET.get("group") == "0":
-        results = execute(query)
-        data = results.to_dict()
-    else:
-        grouped = execute_grouped(query)
-        results = grouped.results
-        data = results.to_dict()
-        data["hits"] = [group.to_dict() for group in grouped.groups]
+        if params.get("group") == "0":
+            data, results = _api_flat(query)
+        else:
+            data, results = _api_grouped(query)
+    except BackendError:
+        results = SearchResults(notice=DOWN_NOTICE)
+        data = results.to_dict() | {"matches": 0, "total_exact": False}
+    data["page"] = page
     data["query"] = {
         "q": query.text,
         "filters": {
@@ -250,11 +268,54 @@ def api_search(request: HttpRequest) -> JsonResponse:
         },
         "sort": query.sort,
     }
+    labels = facet_labels()
+    for name, values in data["facets"].items():
+        for value in values:
+            value["label"] = labels.get(name, {}).get(value["value"], value["label"])
     data["results"] = data.pop("hits")
     for hit in data["results"]:
         hit["kind_label"] = KIND_LABELS.get(hit["kind"], hit["kind"])
         for article in hit.get("articles", []):
             article["kind_label"] = KIND_LABELS["article"]
+    return data, results
+
+
+def _api_flat(query: SearchQuery) -> tuple[dict, SearchResults]:
+    """Flat hits: ``total`` is the engine's count of matching entries; a
+    listing pages through at most ``MAX_PAGED`` of them."""
+    results = run_search(query)
+    data = results.to_dict()
+    data["matches"] = results.total
+    data["total_exact"] = True
+    data["num_pages"] = min(
+        num_pages(results.total, query.per_page), max(MAX_PAGED // query.per_page, 1)
+    )
+    return data, results
+
+
+def _api_grouped(query: SearchQuery) -> tuple[dict, SearchResults]:
+    """One result per document. Its total is the number of documents among
+    the best ``GROUPED_READ`` matching entries, the most a grouped listing
+    reads (``search.grouping``), all read in one search: exact when no more
+    entries match (``total_exact``), else the documents it can page through."""
+    wide = run_search(replace(query, page=1, per_page=GROUPED_READ))
+
+    def run(flat: SearchQuery) -> SearchResults:  # the first hits of the read
+        return replace(wide, hits=wide.hits[: flat.per_page])
+
+    grouped = search_grouped(query, run)
+    total = len(group_hits(wide.hits))
+    # Without the flat hits read: a hit's snippet is built when serialized.
+    data = replace(grouped.results, hits=[]).to_dict()
+    data["hits"] = [group.to_dict() for group in grouped.groups]
+    data["total"] = total
+    data["matches"] = wide.total
+    data["total_exact"] = len(wide.hits) >= wide.total
+    data["num_pages"] = num_pages(total, query.per_page)
+    return data, grouped.results
+
+
+def api_response(data: dict, results: SearchResults) -> JsonResponse:
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     return _uncached_if_degraded(response, results)
 

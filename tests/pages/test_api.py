@@ -100,6 +100,10 @@ class TestList:
         data = get("/api/v1/documents/?page_size=1&page=2")
         assert data["count"] == 2 and data["num_pages"] == 2
         assert len(data["results"]) == 1
+        past = get("/api/v1/documents/?page_size=1&page=3", 404)
+        assert past == {"detail": "page 3 is past the last page (2)"}
+        assert get("/api/v1/documents/?page=9999", 404)["detail"].startswith("page")
+        assert get("/api/v1/documents/?year=1999")["num_pages"] == 1  # none: page 1
 
     @pytest.mark.parametrize(
         ("query", "status"),
@@ -164,7 +168,8 @@ class TestListSearch:
         second = get("/api/v1/documents/?q=34-CT/TW&page_size=1&page=2")
         assert second["count"] == 2 and second["num_pages"] == 2
         assert [row["id"] for row in second["results"]] == [both["results"][1]["id"]]
-        assert get("/api/v1/documents/?q=34-CT/TW&page=3")["results"] == []
+        past = get("/api/v1/documents/?q=34-CT/TW&page=3", 404)
+        assert past == {"detail": "page 3 is past the last page (1)"}
 
     @pytest.mark.parametrize("q", ['NEAR( "*', "🎉", "a%00b", "' OR 1=1 --", "?"])
     def test_odd_queries_are_answered(self, docs, q):

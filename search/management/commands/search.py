@@ -2,6 +2,7 @@
 
     manage.py search "nghi dinh 98 giay khen" --limit 5
     manage.py search "34-CT/TW" --json --type "Chỉ thị"
+    manage.py search "thi dua" --status con_hieu_luc --year 2024 --issuer "UBND huyện"
     manage.py search --batch questions.txt --limit 10 --json
     manage.py search "quyet dinh cong bo thu tuc hanh chinh" --group
 
@@ -14,7 +15,9 @@ and each output line is ``{"query": ..., "results": [...]}``, in order.
 The list is flat (one line per hit: a document or one of its Điều); with
 ``--group`` each result is a document, once, with its best Điều (up to 3)
 under ``articles``, as /tim-kiem/ shows them. Queries go through
-``search.search``, the code path of /tim-kiem/.
+``search.search``, the code path of /tim-kiem/. A value no filter knows (a
+type, issuer, status or kind that does not exist, a year that is no year, a
+--limit outside 1–100) stops the command with an error listing what is valid.
 """
 
 from __future__ import annotations
@@ -24,11 +27,15 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 import search
+from documents.text import fold
 from search.backends.base import BackendError
 from search.grouping import search_grouped
-from search.types import SearchQuery
+from search.types import KINDS, SearchQuery
 
 RESULT_KEYS = ("kind", "title", "url", "code", "article", "score", "snippet")
+MAX_LIMIT = 100
+YEARS = (1900, 2100)  # as the documents API's year filter
+SHOWN = 50  # valid values an error lists (every document type)
 
 
 class Command(BaseCommand):
@@ -37,9 +44,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("query", nargs="?", default="")
         parser.add_argument("--json", action="store_true", help="JSON output")
-        parser.add_argument("--limit", type=int, default=10)
-        parser.add_argument("--type", dest="doc_type", help="document type filter")
-        parser.add_argument("--kind", help="kind filter (document, article, news…)")
+        parser.add_argument(
+            "--limit", type=int, default=10, help=f"results, 1–{MAX_LIMIT}"
+        )
+        parser.add_argument(
+            "--type", dest="doc_type", help="document type name or slug (Chỉ thị)"
+        )
+        parser.add_argument("--kind", help=f"kind filter ({', '.join(KINDS)})")
+        parser.add_argument("--issuer", help="issuing body name or slug")
+        parser.add_argument("--status", help="validity status code or label")
+        parser.add_argument("--year", type=int, help="year of issue")
         parser.add_argument("--batch", help="file with one query per line")
         parser.add_argument(
             "--group",
@@ -48,14 +62,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        limit = min(max(options["limit"], 1), 100)
-        filters = {
-            k: v
-            for k, v in (("type", options["doc_type"]), ("kind", options["kind"]))
-            if v
-        }
+        limit = options["limit"]
+        if not 1 <= limit <= MAX_LIMIT:
+            raise CommandError(f"--limit must be from 1 to {MAX_LIMIT}, not {limit}.")
+        filters = checked_filters(options)
         self.group = options["group"]
         if options["batch"]:
+            if options["query"].strip():
+                raise CommandError("Give a QUERY or --batch FILE, not both.")
             return self._batch(options["batch"], limit, filters, options["json"])
         if not options["query"].strip():
             raise CommandError("Give a QUERY or --batch FILE.")
@@ -113,6 +127,52 @@ class Command(BaseCommand):
         self.stdout.write(f"    {row['url']}")
         for article in row.get("articles", []):
             self.stdout.write(f"    – {article['article']}: {article['url']}")
+
+
+def checked_filters(options: dict) -> dict[str, list[str]]:
+    """The search filters of the options, each value as the index holds it
+    (a type given by its slug or without accents is named, an issuer is its
+    id), or a CommandError listing the valid values."""
+    from documents.choices import ValidityStatus
+    from documents.models import DocumentType, IssuingBody
+
+    filters = {}
+    if options["doc_type"]:
+        types = DocumentType.objects.order_by("name")
+        choices = [((t.slug, t.name), t.name, t.name) for t in types]
+        filters["type"] = _choose("--type", options["doc_type"], choices)
+    if options["issuer"]:
+        bodies = IssuingBody.objects.order_by("name")
+        choices = [((b.slug, b.name), str(b.pk), b.name) for b in bodies]
+        filters["issuer"] = _choose("--issuer", options["issuer"], choices)
+    if options["status"]:
+        choices = [((c, n), c, f"{c} ({n})") for c, n in ValidityStatus.choices]
+        filters["status"] = _choose("--status", options["status"], choices)
+    if options["kind"]:
+        choices = [((kind,), kind, kind) for kind in KINDS]
+        filters["kind"] = _choose("--kind", options["kind"], choices)
+    year = options["year"]
+    if year is not None:
+        if not YEARS[0] <= year <= YEARS[1]:
+            raise CommandError(
+                f"--year must be from {YEARS[0]} to {YEARS[1]}, not {year}."
+            )
+        filters["year"] = [str(year)]
+    return filters
+
+
+def _choose(option: str, given: str, choices: list[tuple]) -> list[str]:
+    """The values of the ``choices`` ((names, value, shown)) one of whose
+    names is ``given`` (accents and case aside), or a CommandError listing
+    the first ``SHOWN`` valid ones."""
+    wanted = fold(given.strip())
+    found = [value for names, value, _ in choices if wanted in map(fold, names)]
+    if found:
+        return list(dict.fromkeys(found))
+    shown = list(dict.fromkeys(shown for _, _, shown in choices))
+    listed = "; ".join(shown[:SHOWN]) or "none on this site yet"
+    more = f" (and {len(shown) - SHOWN} more)" if len(shown) > SHOWN else ""
+    raise CommandError(f"Unknown {option} {given!r}. Valid values: {listed}{more}.")
 
 
 def _aliases(hits) -> dict[int, list[str]]:
