@@ -10,13 +10,21 @@ class PagesConfig(AppConfig):
         """Publishing runs the one pipeline (``pages.publishing``); unpublishing a
         document makes the citations naming it dangling (``pages.graph``) and
         hides a decision's awards (``pages.services``). Also tells the search
-        index how to read each page type (``pages.search_index``)."""
+        index how to read each page type (``pages.search_index``) and indexes
+        the vocabularies seeded by migrations after each ``migrate``
+        (``pages.vocabulary_index``)."""
+        from django.db.models.signals import post_migrate
         from wagtail.signals import page_published, page_unpublished
 
-        from pages import graph, publishing, search_index, services
+        from pages import graph, publishing, search_index, services, vocabulary_index
         from pages.models import DecisionPage
 
         search_index.register()
+        post_migrate.connect(
+            vocabulary_index.on_post_migrate,
+            sender=self,
+            dispatch_uid="pages.vocabulary_index",
+        )
         page_published.connect(
             publishing.on_page_published, dispatch_uid="pages.publishing"
         )
