@@ -31,7 +31,7 @@ import logging
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from pages.basis_check import check_page
+from pages.basis_check import check_page, cited_count
 
 logger = logging.getLogger("pages.basis")
 
@@ -60,7 +60,7 @@ def panel_sections(page) -> list[dict]:
             {
                 "label": label,
                 "date": report.date,
-                "cited": len(report.findings),
+                "cited": cited_count(report),
                 "rows": rows,
             }
         )

@@ -144,6 +144,18 @@ def check_text(
     )
 
 
+def cited_count(report: Report) -> int:
+    """How many documents ``report`` cites: a document named twice counts once, as
+    "Luật Thi đua, khen thưởng" named in the Nghị định 98 line ("… quy định chi
+    tiết thi hành một số điều của Luật Thi đua, khen thưởng") and on its own."""
+    return len(
+        {
+            finding.code or " ".join(finding.raw.casefold().split())
+            for finding in report.findings
+        }
+    )
+
+
 def check_date(page) -> dt.date:
     """The citing document's date.
 

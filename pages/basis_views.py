@@ -18,9 +18,13 @@ from django.views.decorators.http import require_http_methods
 
 from documents.basis import KIND_LABELS
 from documents.models import IssuingBody
-from pages.basis_check import MAX_CHARS, check_text
+from pages.basis_check import MAX_CHARS, check_text, cited_count
 
 MIN_DATE, MAX_DATE = dt.date(1945, 9, 2), dt.date(2100, 12, 31)
+#: "100.000": the thousands separator Vietnamese writes.
+TOO_LONG = f"Văn bản dài quá {MAX_CHARS:_} ký tự; hãy dán phần căn cứ.".replace(
+    "_", "."
+)
 
 
 class PastedTextField(forms.CharField):
@@ -38,7 +42,7 @@ class BasisCheckForm(forms.Form):
         strip=False,
         error_messages={
             "required": "Hãy dán căn cứ ban hành hoặc toàn văn cần kiểm tra.",
-            "max_length": "Văn bản dài quá %(limit_value)d ký tự; hãy dán phần căn cứ.",
+            "max_length": TOO_LONG,
         },
     )
     date = forms.DateField(
@@ -96,5 +100,10 @@ def basis_check_page(request):
             on=form.cleaned_data["date"] or timezone.localdate(),
             issuer=form.cleaned_data["issuer"],
         )
-    context = {"form": form, "report": report, "labels": KIND_LABELS}
+    context = {
+        "form": form,
+        "report": report,
+        "cited": cited_count(report) if report else 0,
+        "labels": KIND_LABELS,
+    }
     return render(request, "pages/basis/check_page.html", context)

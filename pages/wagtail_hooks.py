@@ -379,3 +379,30 @@ def refuse_incomplete_bulk_publish(request, action_type, objects, action):
     return incomplete_views.refuse_incomplete_bulk_publish(
         request, action_type, objects, action
     )
+
+
+# Menu: "Kiểm tra căn cứ" for every editor; no English help links -------------
+
+
+@hooks.register("register_admin_menu_item")
+def register_basis_check_menu_item():
+    """The public check ("/kiem-tra-can-cu/"), reachable from the admin too."""
+    return MenuItem(
+        "Kiểm tra căn cứ",
+        reverse_lazy("basis_check"),
+        name="basis-check",
+        icon_name="tasks",
+        order=248,
+    )
+
+
+#: Wagtail's help items that link to its English site (guide.wagtail.org and
+#: the release notes); the portal has no Vietnamese editor guide to put there.
+ENGLISH_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def hide_english_help_items(request, menu_items):
+    menu_items[:] = [
+        item for item in menu_items if not item.name.startswith(ENGLISH_HELP_ITEMS)
+    ]

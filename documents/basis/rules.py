@@ -49,9 +49,9 @@ PARTIAL_DATE_FLAGS = frozenset({"date_partial", "date_blank"})
 
 
 def date_display(day: dt.date) -> str:
-    """ "01/7/2025": day on two digits, months 1 and 2 too (Nghị định 30/2020)."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{day.day:02d}/{month}/{day.year}"
+    """ "01/07/2025" (dd/mm/yyyy), as the rest of the portal shows dates: the check
+    panel's own "ngày kiểm tra 10/03/2026" beside "01/7/2025" read as two formats."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def date_words(day: dt.date) -> str:

@@ -56,7 +56,7 @@ def test_demo_line_expired_after_replacement_names_the_new_decree():
     assert problem.kind == "expired"
     assert problem.suggestion.code == "152/2025/NĐ-CP"
     assert problem.suggestion.url == "/van-ban/nd-152/"
-    assert "152/2025/NĐ-CP" in problem.message and "01/7/2025" in problem.message
+    assert "152/2025/NĐ-CP" in problem.message and "01/07/2025" in problem.message
     assert report.needs_acknowledgement
 
 
