@@ -43,6 +43,10 @@ YEAR_VALIDATORS = [
 ]
 
 #: The same range for every date of a document (issue, effective, expiry).
+#: A document's số: none reaches 100.000 in a year (the database's own limit,
+#: 9223372036854775807 on SQLite, meant nothing to an editor).
+MAX_NUMBER = 99_999
+NUMBER_MESSAGE = "Số văn bản phải nhỏ hơn hoặc bằng 99.999."
 MIN_DATE, MAX_DATE = dt.date(MIN_YEAR, 1, 1), dt.date(MAX_YEAR, 12, 31)
 DATE_MESSAGE = f"Ngày phải trong khoảng 01/01/{MIN_YEAR}–31/12/{MAX_YEAR}."
 DATE_VALIDATORS = [
@@ -135,7 +139,11 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
         related_name="+",
     )
     number = models.PositiveIntegerField(
-        "số", null=True, blank=True, help_text="Để trống khi văn bản là dự thảo."
+        "số",
+        null=True,
+        blank=True,
+        help_text="Để trống khi văn bản là dự thảo.",
+        validators=[MaxValueValidator(MAX_NUMBER, message=NUMBER_MESSAGE)],
     )
     symbol = models.CharField(
         "ký hiệu", max_length=40, help_text="Ví dụ: KH-UBND, NĐ-CP, CT/TW."

@@ -76,3 +76,31 @@ class CheckDateTests(SimpleTestCase):
         page = PlanPage(issued_year=2019)
         self.assertEqual(check_date(page), dt.date(2019, 1, 1))
         self.assertEqual(context_date(page), dt.date(2019, 12, 31))
+
+
+class DocumentNumberRangeTests(WagtailPageTestCase):
+    """Số above 99.999 is refused with a message an editor reads, not with the
+    database's limit ("nhỏ hơn hoặc bằng với 9223372036854775807 .")."""
+
+    def setUp(self):
+        _, self.index = build_site()
+        workflow_assign_defaults()
+        self.editor = self.create_user("bientap", password="x")
+        self.editor.groups.add(Group.objects.get(name=EDITORS))
+        self.client.force_login(self.editor)
+        self.add_url = f"/admin/pages/add/pages/planpage/{self.index.pk}/"
+
+    def test_a_number_too_large_is_refused_in_vietnamese(self):
+        for number in ("100000", "99999999999999999999"):
+            with self.subTest(number=number):
+                data = plan_form_data("Kế hoạch thi đua", 7) | {"number": number}
+                response = self.client.post(self.add_url, data)
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(
+                    response, "Số văn bản phải nhỏ hơn hoặc bằng 99.999."
+                )
+                self.assertNotContains(response, "9223372036854775807")
+
+    def test_the_bound_is_accepted(self):
+        data = plan_form_data("Kế hoạch thi đua", 99999)
+        self.assertEqual(self.client.post(self.add_url, data).status_code, 302)
