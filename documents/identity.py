@@ -178,6 +178,14 @@ def _system_of(code: str, symbol: str) -> str:
     return "admin"
 
 
+def shown_code(code: str | None) -> str:
+    """The số ký hiệu to show beside a title: "" for a document without a
+    number (a draft), whose stored code is its header form "/KH-UBND" (or
+    "-CT/TW" for a Party document), printed only on its own "Số:" line."""
+    code = code or ""
+    return "" if code.startswith(("/", "-")) else code
+
+
 def bare_issuer(issuer: str | None) -> str:
     """Folded issuer without the signer's title ("Bộ trưởng Bộ Nội vụ" → "bo noi vu")."""
     folded = fold_issuer(issuer)

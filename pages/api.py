@@ -14,6 +14,7 @@ from ninja.errors import HttpError
 
 from documents.choices import ValidityStatus
 from documents.citations import extract_citations, parse_code
+from documents.identity import shown_code
 from documents.models import DocumentType, IssuingBody
 from documents.text import fold
 from pages import relations
@@ -40,7 +41,7 @@ def page_ref(page, request) -> dict:
     return {
         "id": page.pk,
         "title": page.title,
-        "code": page.code,
+        "code": shown_code(page.code),
         "url": page.get_url(request) or "",
     }
 
@@ -50,7 +51,7 @@ def summary(page, request) -> dict:
         "id": page.pk,
         "title": page.title,
         "url": page.get_url(request) or "",
-        "code": page.code,
+        "code": shown_code(page.code),
         "document_type": page.document_type.name,
         "issuer": page.issuing_body.name,
         "issued_date": page.issued_date,

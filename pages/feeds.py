@@ -5,6 +5,8 @@ import datetime as dt
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
+from documents.identity import shown_code
+
 FEED_SIZE = 30
 
 
@@ -32,7 +34,8 @@ class DocumentRSSFeed(Feed):
         return self.index_page.documents()[:FEED_SIZE]
 
     def item_title(self, item):
-        return f"{item.code} – {item.title}" if item.code else item.title
+        code = shown_code(item.code)
+        return f"{code} – {item.title}" if code else item.title
 
     def item_description(self, item):
         return item.summary

@@ -10,6 +10,7 @@ bad page numbers become page 1 (the API's paging is strict: ``search.api``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from urllib.parse import urlencode
 
@@ -17,6 +18,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
+
+from documents.identity import shown_code
 
 from . import get_backend
 from . import search as run_search
@@ -172,6 +175,9 @@ def _page_url(params, page: int) -> str:
 def search_page(request: HttpRequest) -> HttpResponse:
     """``/tim-kiem/``: search box, facet sidebar, result cards, pagination."""
     query = query_from_params(request.GET)
+    # A page past the end (or past MAX_PAGE) shows page 1, and says so.
+    raw_page = str(request.GET.get("page") or "").strip()
+    asked_page = int(raw_page) if re.fullmatch(r"\d{1,12}", raw_page) else 1
     searched = bool(query.text or query.filters)
     grouped = (
         execute_grouped(query)
@@ -186,6 +192,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "searched": searched,
         "facets": facet_groups(results, query, params),
         "cards": _cards(grouped),
+        "missing_page": asked_page if asked_page != results.page else None,
         "previous_url": _page_url(params, results.page - 1) if results.page > 1 else "",
         "next_url": _page_url(params, results.page + 1)
         if results.page < results.num_pages
@@ -206,6 +213,7 @@ def _cards(grouped: GroupedResults) -> list[dict]:
             "hit": group.hit,
             "articles": group.articles,
             "kind_label": KIND_LABELS.get(group.hit.kind, group.hit.kind),
+            "code": shown_code(group.hit.code),
             "status_label": statuses.get(group.hit.status, "")
             if group.hit.kind in ("document", "article")
             else "",

@@ -3,6 +3,7 @@ from django.utils.html import format_html, format_html_join
 from wagtail.models import Site
 
 from documents.choices import EffectKind, ValidityStatus
+from documents.identity import shown_code
 
 register = template.Library()
 
@@ -68,6 +69,4 @@ def numbered_code(value) -> str:
     form "/KH-UBND" (or "-CT/TW" for a Party document). ``value`` is a page or
     any object with a ``code``, or the code itself."""
     code = str(getattr(value, "code", value) or "")
-    if getattr(value, "number", 0) is None or code.startswith(("/", "-")):
-        return ""
-    return code
+    return "" if getattr(value, "number", 0) is None else shown_code(code)

@@ -49,6 +49,17 @@ class UnnumberedDocumentTests(TestCase):
                 self.assertNotIn("/KH-UBND</span>", html.replace("07/KH-UBND", ""))
                 self.assertIn("07/KH-UBND", html)
 
+    def test_api_and_feed_show_no_dangling_symbol(self):
+        listed = self.client.get("/api/v1/documents/").json()["results"]
+        codes = {row["title"]: row["code"] for row in listed}
+        self.assertEqual(codes[TITLE], "")
+        self.assertEqual(codes[self.numbered.title], "07/KH-UBND")
+        detail = self.client.get(f"/api/v1/documents/{self.draft.pk}/").json()
+        self.assertEqual(detail["code"], "")
+        feed = self.client.get(self.index.url + "rss/").content.decode()
+        self.assertIn(f"<title>{TITLE}</title>", feed)
+        self.assertNotIn("<title>/KH-UBND", feed)
+
     def test_version_history_breadcrumb(self):
         html = self.client.get(self.draft.url + "phien-ban/").content.decode()
         self.assertNotIn("/KH-UBND", html)
