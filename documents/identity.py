@@ -6,16 +6,21 @@ this module builds the same key for a *stored* one by describing the page as a
 ``Citation`` value object, once per way the page can be cited (its issuer's
 name, a law by number or by name). ``issuer_compatible`` is the looser test
 used when the cited issuer is elliptic ("của Chủ tịch UBND tỉnh").
+``symbol_clean`` checks and normalises the Ký hiệu an editor types.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from documents.citations import Citation, code_lookup_keys
+from documents.citations import Citation, code_lookup_keys, parse_code
 from documents.citations.model import fold_issuer
+from documents.citations.vocab import CANONICAL_SEGMENTS, TYPE_CODES
 from documents.kinds import LAW_TYPES
+from documents.normalize import HYPHENS
+from documents.text import nfc
 
 #: Titles of the person who signs for a body, dropped before comparing issuers.
 POSITION_PREFIXES = (
@@ -205,3 +210,99 @@ def issuer_compatible(cited: str | None, body_name: str) -> bool:
         return True
     short, full = bare_issuer(cited), fold_issuer(body_name)
     return full == short or full.startswith(short + " ")
+
+
+# Ký hiệu typed by an editor ---------------------------------------------------
+
+#: Codes written in mixed case (TTr, CTr, QyĐ, TTg, QĐi …), by their upper case.
+_MIXED_CASE = {
+    code.upper(): code
+    for code in (*CANONICAL_SEGMENTS.values(), *TYPE_CODES)
+    if code != code.upper()
+}
+_HYPHEN_MAP = {ord(c): "-" for c in HYPHENS}
+#: One abbreviation: Latin letters (Đ is the only accented one), then digits.
+_SEGMENT = re.compile(r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*")
+SYMBOL_SHAPE_MESSAGE = (
+    "Ký hiệu chưa đúng dạng: các chữ viết tắt in hoa nối bằng dấu gạch nối (-), "
+    "không có khoảng trắng, không có số văn bản, ví dụ KH-UBND, QĐ-UBND, "
+    "UBND-VP (công văn); văn bản của Đảng: CT/TW."
+)
+
+
+class SymbolError(ValueError):
+    """A Ký hiệu that is not one (the message says what to type)."""
+
+
+def symbol_clean(raw: str | None, *, family: str | None = None) -> str:
+    """The Ký hiệu in the shape of Nghị định 30/2020/NĐ-CP, Phụ lục I, II.3, or
+    ``SymbolError``: abbreviations (a letter, then letters or digits: QH15)
+    joined by hyphens; a Party symbol (``family`` "party") has one slash between
+    type and issuer (CT/TW). Obvious variants are repaired: case ("kh-ubnd" →
+    KH-UBND, "ttr-snv" → TTr-SNV), spaces ("KH UBND", "NĐ- CP"), dash variants,
+    a slash in a state symbol ("TT/BNV" → TT-BNV). The number, and a VBQPPL's
+    year (taken from the date), never belong here: "45/KH-UBND" is refused."""
+    text = nfc(raw or "").translate(_HYPHEN_MAP).strip(" .;,:/")
+    if not text:
+        return ""
+    if text[0].isdigit():
+        raise SymbolError(_number_message(text))
+    text = re.sub(r"\s+", "-", re.sub(r"\s*([-/])\s*", r"\1", text))
+    parts = re.split(r"([-/])", text)
+    segments, separators = parts[0::2], parts[1::2]
+    for segment in segments:
+        if segment.isdigit():
+            raise SymbolError(
+                f"Ký hiệu không ghi số hay năm ({segment}): nhập số vào ô Số; "
+                "năm ban hành lấy từ ngày ban hành."
+            )
+        if not _SEGMENT.fullmatch(segment):
+            raise SymbolError(SYMBOL_SHAPE_MESSAGE)
+    segments = [_MIXED_CASE.get(seg.upper(), seg.upper()) for seg in segments]
+    if family == "party" and separators:
+        slash = separators.index("/") if "/" in separators else 0
+        separators = ["/" if i == slash else "-" for i in range(len(separators))]
+    elif family is not None:
+        separators = ["-"] * len(separators)
+    return "".join(
+        seg + sep for seg, sep in zip(segments, [*separators, ""], strict=True)
+    )
+
+
+def code_parts_clean(
+    number: int | None, symbol: str | None, family: str | None
+) -> tuple[str, dict[str, str]]:
+    """(normalised Ký hiệu, errors by field) of a Số and Ký hiệu typed together."""
+    errors = {}
+    if number is not None and number < 1:
+        errors["number"] = "Số văn bản phải từ 1 trở lên."
+    try:
+        symbol = symbol_clean(symbol, family=family)
+    except SymbolError as error:
+        errors["symbol"] = str(error)
+    return symbol or "", errors
+
+
+def _number_message(text: str) -> str:
+    parts = parse_code(text)
+    if parts is None or parts.number is None or not parts.symbol:
+        number = re.match(r"\d+", text)
+        return (
+            f"Nhập số vào ô Số ({number.group()}); ô Ký hiệu chỉ ghi chữ viết tắt, "
+            "ví dụ KH-UBND."
+            + (_YEAR_NOTE if number and _is_year(int(number.group())) else "")
+        )
+    message = f"Nhập số vào ô Số ({parts.number}); ô Ký hiệu chỉ ghi {parts.symbol}."
+    if parts.year or _is_year(parts.number):
+        message += _YEAR_NOTE
+    return message
+
+
+_YEAR_NOTE = (
+    " Năm ban hành lấy từ ngày ban hành: với văn bản quy phạm pháp luật, đánh dấu "
+    "“văn bản quy phạm pháp luật” để số ký hiệu có năm (98/2023/NĐ-CP)."
+)
+
+
+def _is_year(value: int) -> bool:
+    return 1945 <= value <= 2100

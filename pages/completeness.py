@@ -89,13 +89,36 @@ def clean_form(form) -> None:
     if getattr(form, "is_deferred_validation", False):
         return
     values = form.cleaned_data
-    missing = missing_from_values(values)
+    # A value typed but refused (too long, wrong shape) has its own error.
+    missing = [n for n in missing_from_values(values) if not _refused(form, n)]
     if not missing:
         return
     for name in missing:  # the keys are the page's (and form's) field names
         if name in form.fields and not form.has_error(name):
             form.add_error(name, MISSING_MESSAGES[name])
     form.add_error(None, blocked_message(missing))
+
+
+def _refused(form, name: str) -> bool:
+    """The field was filled in but its value did not pass the form's checks."""
+    raw = form.data.get(form.add_prefix(name), "") if name in form.fields else ""
+    return form.has_error(name) and bool(str(raw).strip())
+
+
+def duplicate_message(existing) -> str:
+    """Refusal of a document that would duplicate ``existing`` (same identity),
+    with where to find it: its public page, or its editor for a draft."""
+    from django.urls import reverse
+
+    if existing.live:
+        kind, where = "văn bản", f"trang /{existing.url_path.split('/', 2)[-1]}"
+    else:  # a draft has no public page yet
+        edit = reverse("wagtailadmin_pages:edit", args=[existing.pk])
+        kind, where = "bản nháp văn bản", f"bản nháp chưa xuất bản, sửa tại {edit}"
+    return (
+        f"Đã có {kind} số {existing.code} của {existing.issuing_body}: "
+        f"“{existing.title}” ({where}). Hãy cập nhật văn bản đó thay vì tạo trùng."
+    )
 
 
 def incomplete_q() -> Q:

@@ -7,6 +7,7 @@ from pathlib import Path
 from django import forms
 from django.core.exceptions import ValidationError
 
+from documents.identity import code_parts_clean
 from documents.models import DocumentType
 from pages.models.documents import MAX_YEAR, MIN_YEAR
 
@@ -58,6 +59,7 @@ class MetadataForm(forms.Form):
     document_type = forms.ModelChoiceField(
         label="Loại văn bản", queryset=DocumentType.objects.all(), required=False
     )
+    document_type.label_from_instance = DocumentType.choice_label.fget
     number = forms.IntegerField(
         label="Số", required=False, min_value=1, help_text="Để trống nếu là dự thảo."
     )
@@ -105,6 +107,15 @@ class MetadataForm(forms.Form):
         day, year = data.get("issued_date"), data.get("issued_year")
         if day and year and day.year != year:
             self.add_error("issued_year", "Năm ban hành không khớp với ngày ban hành.")
+        if "symbol" in data:  # the page's own check (LegalDocumentPage.clean)
+            doc_type = data.get("document_type")
+            family = str(doc_type.family) if doc_type else None
+            symbol, errors = code_parts_clean(
+                data.get("number"), data["symbol"], family
+            )
+            data["symbol"] = symbol
+            for name, message in errors.items():
+                self.add_error(name, message)
         return data
 
 

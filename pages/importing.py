@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from documents import vocabulary
+from documents.identity import SymbolError, symbol_clean
 from documents.parsing import ParsedDocument, parse_record
 from documents.parsing.flags import describe, flag_message
 from documents.text import fold
@@ -179,6 +180,11 @@ def page_fields(parsed: ParsedDocument, name: str = "") -> dict:
     if len(symbol) > 40:  # not a symbol: text run together by the extraction
         symbol = ""
     doc_type = _document_type(parsed)
+    family = str(doc_type.family) if doc_type else None
+    try:  # the page's own check (LegalDocumentPage.clean); else left to the editor
+        symbol = symbol_clean(symbol, family=family)
+    except SymbolError:
+        symbol = ""
     body = _issuer(parsed, symbol)
     issued_date, issued_year = issued(parsed.issued_date)
     if issued_date is None and issued_year is None and parsed.code_year:

@@ -20,6 +20,8 @@ from pages.models import ExemplarKind, ExemplarPage
 
 LOCAL_LEVELS = [IssuingBody.Level.DISTRICT, IssuingBody.Level.COMMUNE]
 NO_BODY = "(chưa gán cơ quan, đơn vị)"
+#: Status of the exemplars no unit is recorded for: they count for no unit yet.
+NO_BODY_STATUS = "Chưa đủ thông tin: cần gán cơ quan, đơn vị đăng ký"
 CSV_HEADER = [
     "Năm",
     "Cơ quan, đơn vị",
@@ -47,6 +49,8 @@ class ReportRow:
 
     @property
     def status(self) -> str:
+        if self.body == NO_BODY:
+            return NO_BODY_STATUS
         if not self.total:
             return "Chưa có điển hình"
         if not self.collective:

@@ -1,8 +1,9 @@
 """Multi-step writes of the showcase: commendation decisions feed exemplar pages.
 
 Publishing a ``DecisionPage`` links each of its awards to the recipient's
-``ExemplarPage`` (matched by folded name and kind), creating a draft exemplar for
-editors when none exists; unpublishing it removes those links. The exemplar page
+``ExemplarPage`` (same person: see ``exemplar_find``), creating a draft exemplar
+for editors when none exists (the publish message names the drafts, see
+``drafts_created_message``); unpublishing it removes those links. The exemplar page
 only ever lists awards of live, public decisions (``ExemplarPage.public_awards``),
 so a decision taken offline disappears from the showcase either way.
 
@@ -11,11 +12,16 @@ registered in ``PagesConfig.ready``.
 """
 
 import logging
+from contextvars import ContextVar
 
 from django.db import transaction
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 
 from documents.models import IssuingBody
+from documents.text import fold, has_diacritics, normalize_tones, words
+from pages import workflow
 from pages.models import (
     Award,
     DecisionPage,
@@ -25,6 +31,11 @@ from pages.models import (
 from pages.models.showcase import name_key
 
 logger = logging.getLogger(__name__)
+#: (decision pk, pks of the exemplar drafts its last ``awards_link`` created),
+#: read back by the admin's ``after_publish_page`` hook of the same request.
+_drafts_created: ContextVar[tuple[int, list[int]] | None] = ContextVar(
+    "exemplar_drafts_created", default=None
+)
 
 
 @transaction.atomic
@@ -32,13 +43,17 @@ def awards_link(*, decision: DecisionPage) -> list[ExemplarPage]:
     """Link the decision's awards to exemplar pages; return the drafts created.
 
     An award an editor already linked keeps its exemplar. Others are matched by
-    folded recipient name and kind; without a match a draft exemplar is created
-    under the site's ``ExemplarIndexPage`` (nothing is created without one).
+    ``exemplar_find``; without a match a draft exemplar is created under the
+    site's ``ExemplarIndexPage`` (nothing is created without one).
     """
     created: list[ExemplarPage] = []
     awards = Award.objects.filter(page_id=decision.pk, exemplar__isnull=True)
     for award in awards.order_by("sort_order", "pk"):
-        exemplar = exemplar_find(name=award.recipient_name, kind=award.recipient_kind)
+        exemplar = exemplar_find(
+            name=award.recipient_name,
+            kind=award.recipient_kind,
+            unit=award.recipient_unit,
+        )
         if exemplar is None:
             exemplar = exemplar_create_draft(award=award, decision=decision)
             if exemplar is None:
@@ -46,7 +61,32 @@ def awards_link(*, decision: DecisionPage) -> list[ExemplarPage]:
             created.append(exemplar)
         award.exemplar = exemplar
         award.save(update_fields=["exemplar"])
+    _drafts_created.set((decision.pk, [page.pk for page in created]))
     return created
+
+
+def drafts_created_message(decision) -> str:
+    """HTML naming the exemplar drafts the decision's publication just created
+    (links to their editor), or "" when it created none."""
+    value = _drafts_created.get()
+    if value is None or value[0] != decision.pk or not value[1]:
+        return ""
+    _drafts_created.set(None)
+    pages = list(ExemplarPage.objects.filter(pk__in=value[1]).order_by("title"))
+    if not pages:
+        return ""
+    links = format_html_join(
+        ", ",
+        '<a href="{}">{}</a>',
+        ((reverse("wagtailadmin_pages:edit", args=[p.pk]), p.title) for p in pages),
+    )
+    return format_html(
+        "Đã tạo {} bản nháp điển hình tiên tiến (chưa công bố) cho người được "
+        "khen chưa có trang: {}. Biên tập viên cần bổ sung thông tin, ghi nhận sự "
+        "đồng ý công bố rồi gửi duyệt.",
+        len(pages),
+        links,
+    )
 
 
 @transaction.atomic
@@ -57,13 +97,74 @@ def awards_unlink(*, decision: DecisionPage) -> int:
     )
 
 
-def exemplar_find(*, name: str, kind: str) -> ExemplarPage | None:
-    """The exemplar with this folded name and kind, live pages first."""
-    return (
-        ExemplarPage.objects.filter(name_key=name_key(name), kind=kind)
-        .order_by("-live", "pk")
-        .first()
-    )
+def exemplar_find(*, name: str, kind: str, unit: str = "") -> ExemplarPage | None:
+    """The exemplar of the award's recipient, live pages first, or None.
+
+    Same kind and same folded name, and then the same person: two names both
+    written with diacritics must agree with them ("Lò Thị Mai" is not "Lô Thị
+    Mai"; tone placement and case do not count), and two units both given must
+    be the same unit (folded; one may continue the other: "Trường Tiểu học Bình
+    Lư, xã Bình Lư"), since namesakes work in different places. A page that
+    passes on both with nothing missing is taken; a looser one (a name without
+    diacritics, or a unit missing on one side) only when it is the only
+    candidate. Otherwise None, and the caller creates a draft for an editor to
+    merge or complete: a wrong link would show the award on someone else's page.
+    """
+    candidates = ExemplarPage.objects.filter(name_key=name_key(name), kind=kind)
+    found = [
+        page
+        for page in candidates.order_by("-live", "pk")
+        if same_name(name, page.title) is not False
+        and same_unit(unit, page.unit) is not False
+    ]
+    for page in found:
+        if same_name(name, page.title) and same_unit(unit, page.unit):
+            return page
+    return found[0] if len(found) == 1 else None
+
+
+def same_name(a: str, b: str) -> bool | None:
+    """True/False when both names carry diacritics, None when one does not."""
+    if not (has_diacritics(a) and has_diacritics(b)):
+        return None
+    return exact_key(a) == exact_key(b)
+
+
+def same_unit(a: str, b: str) -> bool | None:
+    """True/False when both units are given, None when one is missing.
+
+    The same unit, or one continuing the other ("…, xã Bình Lư"); a unit that
+    only names a locality ("xã Tả Lèng") agrees with a unit in that locality
+    ("Hợp tác xã chè Tả Lèng").
+    """
+    left, right = words(fold(a or "")), words(fold(b or ""))
+    if not (left and right):
+        return None
+    shorter, longer = sorted((left, right), key=len)
+    if longer[: len(shorter)] == shorter:
+        return True
+    for one, other in ((left, right), (right, left)):
+        place = locality_name(one)
+        if place and other[-len(place) :] == place:
+            return True
+    return False
+
+
+#: Words that open a unit naming only a locality ("xã Tả Lèng", "bản Hon").
+LOCALITY_WORDS = (["xa"], ["phuong"], ["thi", "tran"], ["ban"], ["thon"])
+
+
+def locality_name(unit_words: list[str]) -> list[str]:
+    """The place name of a unit that is only a locality, else []."""
+    for lead in LOCALITY_WORDS:
+        if unit_words[: len(lead)] == lead and len(unit_words) > len(lead):
+            return unit_words[len(lead) :]
+    return []
+
+
+def exact_key(name: str) -> str:
+    """Name with its diacritics, case, spacing and tone placement normalised."""
+    return " ".join(normalize_tones(name).casefold().split())
 
 
 def exemplar_index_for(decision: DecisionPage) -> ExemplarIndexPage | None:
@@ -90,6 +191,7 @@ def exemplar_create_draft(
     if index is None:
         logger.info("No ExemplarIndexPage: award %s left unlinked", award.pk)
         return None
+    workflow.section_ensure(index)  # the editors must be able to open the draft
     body = commune_body(award.recipient_unit)
     page = ExemplarPage(
         title=award.recipient_name,

@@ -406,3 +406,15 @@ def hide_english_help_items(request, menu_items):
     menu_items[:] = [
         item for item in menu_items if not item.name.startswith(ENGLISH_HELP_ITEMS)
     ]
+
+
+@hooks.register("after_publish_page")
+def tell_exemplar_drafts(request, page):
+    """Name the draft exemplars a commendation decision's publication created."""
+    from django.contrib import messages
+
+    from pages.services import drafts_created_message
+
+    message = drafts_created_message(page)
+    if message:
+        messages.info(request, message)

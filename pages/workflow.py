@@ -6,9 +6,11 @@ an editor submits, an approver approves — which publishes — or requests
 changes with a comment). Pages do not exist at migration time, so
 :func:`workflow_assign_defaults` (run by ``load_demo``, safe to run again, and
 for each newly published "Văn bản" section through ``page_published``) gives
-the groups their permissions on every ``DocumentIndexPage`` and assigns the
-workflow there. Editors get add/change but never publish, so the only way a
-document of theirs goes live is through the workflow.
+the groups their permissions on every ``DocumentIndexPage`` and every
+exemplar gallery (``ExemplarIndexPage``, where publishing a decision creates
+draft exemplars for the editors: ``section_ensure``) and assigns the workflow
+there. Editors get add/change but never publish, so the only way a page of
+theirs goes live is through the workflow.
 """
 
 from __future__ import annotations
@@ -132,11 +134,11 @@ def section_assign(section: Page, workflow: Workflow, groups: dict) -> None:
 @transaction.atomic
 def workflow_assign_defaults() -> int:
     """Roles, workflow and section permissions; returns the sections handled."""
-    from pages.models import DocumentIndexPage
+    from pages.models import DocumentIndexPage, ExemplarIndexPage
 
     groups = roles_ensure()
     workflow = default_workflow(groups[APPROVERS])
-    sections = list(DocumentIndexPage.objects.all())
+    sections = [*DocumentIndexPage.objects.all(), *ExemplarIndexPage.objects.all()]
     for section in sections:
         section_assign(section, workflow, groups)
     return len(sections)
@@ -147,5 +149,10 @@ def on_section_published(sender, instance, **kwargs) -> None:
     from pages.models import DocumentIndexPage
 
     if isinstance(instance, DocumentIndexPage):
-        groups = roles_ensure()
-        section_assign(instance, default_workflow(groups[APPROVERS]), groups)
+        section_ensure(instance)
+
+
+def section_ensure(section: Page) -> None:
+    """The roles, the workflow and their permissions on one section."""
+    groups = roles_ensure()
+    section_assign(section, default_workflow(groups[APPROVERS]), groups)

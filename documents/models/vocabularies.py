@@ -7,6 +7,14 @@ admin (``documents/wagtail_hooks.py`` registers them as snippets).
 from django.db import models
 from wagtail.search import index
 
+from documents.kinds import KINDS
+
+#: Kinds issued both as administrative and as legal-normative documents
+#: (Nghị quyết, Quyết định): two rows of one name, told apart in choice lists.
+SHARED_STATE_KINDS = frozenset(
+    kind.name for kind in KINDS if kind.admin is not None and kind.qppl is not None
+)
+
 
 class DocumentType(index.Indexed, models.Model):
     """A kind of document with its official abbreviation (Nghị định 30/2020, Phụ lục III).
@@ -46,7 +54,22 @@ class DocumentType(index.Indexed, models.Model):
     def __str__(self) -> str:
         if self.family == self.Family.PARTY:
             return f"{self.name} (Đảng)"
+        if self.family == self.Family.NORMATIVE and self.name in SHARED_STATE_KINDS:
+            return f"{self.name} (văn bản quy phạm pháp luật)"
         return self.name
+
+    @property
+    def choice_label(self) -> str:
+        """The label in a choice list, where both "Quyết định" say which they
+        are: "Quyết định (văn bản hành chính)", "Quyết định (văn bản quy phạm
+        pháp luật)". ``str`` names only the legal-normative one (and a Party
+        kind), so prose keeps "Quyết định 1234/QĐ-UBND"."""
+        if (
+            self.family == self.Family.ADMINISTRATIVE
+            and self.name in SHARED_STATE_KINDS
+        ):
+            return f"{self.name} (văn bản hành chính)"
+        return str(self)
 
 
 class IssuingBody(index.Indexed, models.Model):

@@ -25,9 +25,10 @@ from wagtail.search import index
 
 from documents.choices import ValidityStatus
 from documents.citations import compose_code
-from documents.identity import DocumentIdentity, document_system
+from documents.identity import DocumentIdentity, code_parts_clean, document_system
 from documents.models import DocumentType
 from pages.blocks import DocumentBodyBlock
+from pages.completeness import duplicate_message
 from pages.models.versions import DocumentVersionsMixin
 from pages.routes import CitationGraphMixin
 
@@ -357,8 +358,17 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
             .exclude(translation_key=self.translation_key)
         )
 
+    def clean_code_parts(self) -> None:
+        """Số from 1 up, Ký hiệu normalised, so duplicates compare normalised
+        symbols (``documents.identity.code_parts_clean``)."""
+        family = str(self.document_type.family) if self.document_type_id else None
+        self.symbol, errors = code_parts_clean(self.number, self.symbol, family)
+        if errors:
+            raise ValidationError(errors)
+
     def clean(self):
         super().clean()
+        self.clean_code_parts()
         self.refresh_derived()
         if (
             self.issued_date
@@ -382,16 +392,7 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
             raise ValidationError(errors)
         existing = self.identity_duplicates().first()
         if existing is not None:
-            raise ValidationError(
-                {
-                    "number": (
-                        f"Đã có văn bản số {existing.code} của "
-                        f"{existing.issuing_body}: “{existing.title}” "
-                        f"(trang /{existing.url_path.split('/', 2)[-1]}). "
-                        "Hãy cập nhật văn bản đó thay vì tạo trùng."
-                    )
-                }
-            )
+            raise ValidationError({"number": duplicate_message(existing)})
 
     def save(self, *args, **kwargs):
         self.refresh_derived()

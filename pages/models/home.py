@@ -70,6 +70,7 @@ class DocumentFilterForm(forms.Form):
         label="Loại văn bản",
         to_field_name="slug",
     )
+    type.label_from_instance = DocumentType.choice_label.fget
     issuer = forms.ModelChoiceField(
         IssuingBody.objects.all(),
         required=False,

@@ -1,0 +1,163 @@
+"""Awards reach the page of the same person only; the drafts they create are
+named to whoever publishes and open for the editors; the report's unassigned row."""
+
+from django.contrib.auth.models import Group
+from django.test import SimpleTestCase
+from wagtail.models import GroupPagePermission
+
+from pages.models import ExemplarPage
+from pages.reports import NO_BODY, ReportRow, exemplar_report
+from pages.services import same_name, same_unit
+from pages.workflow import EDITORS, workflow_assign_defaults
+from tests.factories import DecisionPageFactory, ExemplarPageFactory
+from tests.factories.scenarios import page_form_data
+from tests.pages.test_showcase import ShowcaseTestCase, add_award, publish
+
+
+class SamePersonTests(SimpleTestCase):
+    def test_names_with_diacritics_must_agree(self):
+        self.assertTrue(same_name("LÒ THỊ  MAI", "Lò Thị Mai"))
+        self.assertTrue(same_name("Nguyễn Thị Thuỷ", "Nguyễn Thị Thủy"))
+        self.assertFalse(same_name("Lô Thị Mai", "Lò Thị Mai"))
+        self.assertIsNone(same_name("lo thi mai", "Lò Thị Mai"))
+
+    def test_units_both_given_must_agree(self):
+        school = "Trường Tiểu học Bình Lư"
+        self.assertTrue(same_unit("Truong tieu hoc Binh Lu", school))
+        self.assertTrue(same_unit(f"{school}, xã Bình Lư", school))
+        self.assertFalse(same_unit("Trường Mầm non Bản Hon", school))
+        self.assertTrue(same_unit("xã Tả Lèng", "Hợp tác xã chè Tả Lèng"))
+        self.assertFalse(same_unit("xã Bản Bo", "Hợp tác xã chè Tả Lèng"))
+        self.assertIsNone(same_unit("", school))
+
+
+class AwardMatchingTests(ShowcaseTestCase):
+    """The gallery has "Lò Thị Mai", Trường Tiểu học Bình Lư (live)."""
+
+    def setUp(self):
+        super().setUp()
+        self.decision = DecisionPageFactory(
+            parent=self.docs, title="Quyết định khen thưởng năm học", live=False
+        )
+
+    def linked(self, name, **extra):
+        award = add_award(self.decision, name, **extra)
+        publish(self.decision)
+        award.refresh_from_db()
+        return award.exemplar
+
+    def test_namesake_in_another_school_gets_her_own_draft(self):
+        exemplar = self.linked("lo thi mai", recipient_unit="Trường Mầm non Bản Hon")
+        self.assertNotEqual(exemplar.pk, self.exemplar.pk)
+        self.assertFalse(exemplar.live)
+        self.assertEqual(exemplar.unit, "Trường Mầm non Bản Hon")
+        self.assertNotIn(self.decision.code, self.get(self.exemplar))
+
+    def test_other_diacritics_are_another_person(self):
+        exemplar = self.linked("Lô Thị Mai")
+        self.assertNotEqual(exemplar.pk, self.exemplar.pk)
+
+    def test_same_unit_links_even_without_diacritics(self):
+        exemplar = self.linked("lo thi mai", recipient_unit="Trường Tiểu học Bình Lư")
+        self.assertEqual(exemplar.pk, self.exemplar.pk)
+
+    def test_missing_unit_links_only_the_only_namesake(self):
+        self.assertEqual(self.linked("Lò Thị Mai").pk, self.exemplar.pk)
+
+    def test_missing_unit_with_two_namesakes_is_not_guessed(self):
+        other = ExemplarPageFactory(
+            parent=self.gallery,
+            title="Lò Thị Mai",
+            slug="lo-thi-mai-2",
+            unit="Trường Mầm non Bản Hon",
+        )
+        exemplar = self.linked("lo thi mai")
+        self.assertNotIn(exemplar.pk, (self.exemplar.pk, other.pk))
+        self.assertFalse(exemplar.live)
+
+    def test_full_match_wins_over_a_namesake(self):
+        ExemplarPageFactory(
+            parent=self.gallery,
+            title="Lò Thị Mai",
+            slug="lo-thi-mai-2",
+            unit="Trường Mầm non Bản Hon",
+        )
+        exemplar = self.linked("Lò Thị Mai", recipient_unit="Trường Tiểu học Bình Lư")
+        self.assertEqual(exemplar.pk, self.exemplar.pk)
+
+
+class DraftsForEditorsTests(ShowcaseTestCase):
+    def setUp(self):
+        super().setUp()
+        workflow_assign_defaults()
+        self.decision = DecisionPageFactory(
+            parent=self.docs, number=360, title="Quyết định khen thưởng", live=False
+        )
+        add_award(self.decision, "Sùng A Tủa", recipient_unit="Bản Hon, xã Bản Hon")
+        self.decision.save_revision()
+
+    def test_publish_message_names_the_drafts_with_links(self):
+        self.login()
+        award = self.decision.awards.get()
+        data = page_form_data(self.decision, **{"action-publish": "x"})
+        data.update(
+            {
+                "awards-TOTAL_FORMS": "1",
+                "awards-INITIAL_FORMS": "1",
+                "awards-MIN_NUM_FORMS": "0",
+                "awards-MAX_NUM_FORMS": "1000",
+                "awards-0-id": str(award.pk),
+                "awards-0-ORDER": "1",
+                "awards-0-DELETE": "",
+                "awards-0-recipient_name": award.recipient_name,
+                "awards-0-recipient_kind": award.recipient_kind,
+                "awards-0-recipient_unit": award.recipient_unit,
+                "awards-0-recipient_position": "",
+                "awards-0-title": str(award.title_id),
+                "awards-0-reason": "",
+                "awards-0-exemplar": "",
+            }
+        )
+        response = self.client.post(
+            f"/admin/pages/{self.decision.pk}/edit/", data, follow=True
+        )
+        self.assertEqual(response.status_code, 200)
+        self.decision.refresh_from_db()
+        self.assertTrue(self.decision.live)
+        draft = ExemplarPage.objects.get(title="Sùng A Tủa")
+        self.assertContains(response, "bản nháp điển hình tiên tiến")
+        self.assertContains(
+            response, f'<a href="/admin/pages/{draft.pk}/edit/">Sùng A Tủa</a>'
+        )
+
+    def test_editor_can_open_the_draft(self):
+        publish(self.decision)
+        draft = ExemplarPage.objects.get(title="Sùng A Tủa")
+        editor = self.create_user("bientap", password="x")
+        editor.groups.add(Group.objects.get(name=EDITORS))
+        self.client.force_login(editor)
+        response = self.client.get(f"/admin/pages/{draft.pk}/edit/")
+        self.assertEqual(response.status_code, 200)
+
+    def test_gallery_created_later_gets_the_permission_with_its_first_draft(self):
+        GroupPagePermission.objects.filter(page=self.gallery).delete()
+        publish(self.decision)
+        perms = GroupPagePermission.objects.filter(
+            group__name=EDITORS, page=self.gallery
+        ).values_list("permission__codename", flat=True)
+        self.assertEqual(set(perms), {"add_page", "change_page"})
+
+
+class ReportNoBodyTests(ShowcaseTestCase):
+    def test_unassigned_row_is_never_complete(self):
+        ExemplarPageFactory(parent=self.gallery, kind="tap_the", issuing_body=None)
+        ExemplarPageFactory(parent=self.gallery, kind="ca_nhan", issuing_body=None)
+        rows = [row for row in exemplar_report(year=2025) if row.body == NO_BODY]
+        self.assertEqual(len(rows), 1)
+        self.assertEqual((rows[0].collective, rows[0].individual), (1, 1))
+        self.assertNotEqual(rows[0].status, "Đạt")
+        self.assertIn("Chưa đủ thông tin", rows[0].status)
+
+    def test_assigned_row_still_complete(self):
+        row = ReportRow(year=2025, body="UBND xã Bình Lư", collective=1, individual=1)
+        self.assertEqual(row.status, "Đạt")
