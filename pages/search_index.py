@@ -9,6 +9,7 @@ consent, as they are displayed (Nghị định 13/2023/NĐ-CP).
 from __future__ import annotations
 
 from pages.bodytext import stream_text
+from pages.validity import status_on
 from search import indexing
 from search.entries import ArticleText, legal_document_entries
 from search.types import IndexEntry
@@ -70,7 +71,9 @@ def legal_document_entries_for(page) -> list[IndexEntry]:
         year=page.year,
         date=page.issued_date,
         fields=[page.field.name] if page.field_id else [],
-        status=page.status,
+        # Today's status, as the page shows it; ``refresh_validity`` indexes a
+        # document again on the day its dates change it.
+        status=status_on(page),
         tags=[tag.name for tag in page.tags.all()],
         cites=_cites(page),
         effective_date=page.effective_date,

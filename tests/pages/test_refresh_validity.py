@@ -1,0 +1,43 @@
+"""``manage.py refresh_validity``: the search index's status follows the
+dates, as the page and the API do (``pages.validity.status_on``)."""
+
+import datetime as dt
+from unittest import mock
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+import search
+from search.types import SearchQuery
+from tests.search.pages import make_documents
+
+pytestmark = pytest.mark.django_db
+
+
+def _status(title: str) -> str:
+    results = search.search(SearchQuery(text=title))
+    return next(hit.status for hit in results.hits if hit.title == title)
+
+
+def test_documents_whose_date_came_are_indexed_with_todays_status(
+    site_tree, django_capture_on_commit_callbacks
+):
+    today = timezone.localdate()
+    yesterday = today - dt.timedelta(days=1)
+    # Published yesterday, in force until today: indexed as in force then.
+    with mock.patch("django.utils.timezone.localdate", return_value=yesterday):
+        with django_capture_on_commit_callbacks(execute=True):
+            _directive, plan = make_documents(site_tree[1])
+            plan.status = "con_hieu_luc"
+            plan.expiry_date = today
+            revision = plan.save_revision()
+            revision.publish()
+    assert _status(plan.title) == "con_hieu_luc"
+    call_command("refresh_validity", stdout=mock.MagicMock())
+    assert _status(plan.title) == "het_hieu_luc"
+
+
+def test_days_must_be_positive():
+    with pytest.raises(CommandError, match="--days"):
+        call_command("refresh_validity", "--days", "0")
