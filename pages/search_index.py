@@ -41,6 +41,17 @@ def body_articles(body) -> tuple[list[str], list[ArticleText]]:
     return rest, [a for a in articles if a.number]
 
 
+#: What ``legal_document_entries_for`` reads beyond the page row.
+DOCUMENT_RELATED = (
+    "document_type",
+    "issuing_body",
+    "signer",
+    "field",
+    "tags",
+    "outgoing_citations",
+)
+
+
 def _cites(page) -> list[str]:
     keys: set[str] = set()
     for citation in page.outgoing_citations.all():
@@ -135,7 +146,46 @@ def register() -> None:
     """Fill ``search.indexing``'s registry (called from ``PagesConfig.ready``)."""
     from pages.models import ExemplarPage, LegalDocumentPage, MovementPage, NewsPage
 
-    indexing.register(LegalDocumentPage, legal_document_entries_for)
+    indexing.register(
+        LegalDocumentPage, legal_document_entries_for, related=DOCUMENT_RELATED
+    )
     indexing.register(ExemplarPage, exemplar_entries)
-    indexing.register(NewsPage, news_entries)
+    indexing.register(NewsPage, news_entries, related=("tags",))
     indexing.register(MovementPage, movement_entries)
+
+
+def _reindex_documents_after_commit(page_ids: list[int]) -> None:
+    """Once the transaction commits, index these document pages anew (as
+    ``pages.publishing.after_commit`` does for a published page)."""
+    from django.db import transaction
+
+    from pages.models import LegalDocumentPage
+
+    if not page_ids:
+        return
+
+    def reindex():
+        pages = LegalDocumentPage.objects.filter(pk__in=page_ids).specific()
+        indexing.index_pages(pages)
+
+    transaction.on_commit(reindex)
+
+
+def _signed_by(signer) -> list[int]:
+    from pages.models import LegalDocumentPage
+
+    live = LegalDocumentPage.objects.filter(signer=signer, live=True)
+    return list(live.values_list("pk", flat=True))
+
+
+def on_signer_saved(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """A signer renamed in the admin: the documents it signed carry its name
+    in their search entry, so they are indexed again."""
+    if not created and not raw:
+        _reindex_documents_after_commit(_signed_by(instance))
+
+
+def on_signer_deleting(sender, instance, **kwargs) -> None:
+    """A signer deleted: its documents lose the signer (SET_NULL), and with
+    it the name in their entry."""
+    _reindex_documents_after_commit(_signed_by(instance))

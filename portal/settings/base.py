@@ -105,8 +105,39 @@ TEMPLATES = [
 WSGI_APPLICATION = "portal.wsgi.application"
 
 # Database: SQLite in WAL mode with a busy timeout unless DATABASE_URL says otherwise.
+DATABASE_FORMS = "sqlite:///path/to/db.sqlite3 or postgres://user@host:5432/name"
+DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql"}
+
+
+def database_settings(url: str) -> dict:
+    """``DATABASES["default"]`` for a ``DATABASE_URL``; anything but SQLite or
+    PostgreSQL (with a database name) raises ``ImproperlyConfigured`` in one
+    line naming the variable and the accepted forms. The address itself is
+    not repeated: it may hold a password."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    scheme = url.partition("://")[0].lower() if "://" in url else ""
+    if scheme not in DATABASE_SCHEMES:
+        why = f"unsupported scheme {scheme!r}" if scheme else "not a URL"
+        raise ImproperlyConfigured(
+            f"DATABASE_URL is invalid ({why}); expected {DATABASE_FORMS}"
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60)
+    except ValueError:  # dj_database_url's ParseError: a port that is no number
+        raise ImproperlyConfigured(
+            "DATABASE_URL is invalid (check the port; quote special characters "
+            f"of the password, e.g. @ as %40); expected {DATABASE_FORMS}"
+        ) from None
+    if scheme != "sqlite" and not config.get("NAME"):
+        raise ImproperlyConfigured(
+            f"DATABASE_URL is invalid (no database name); expected {DATABASE_FORMS}"
+        )
+    return config
+
+
 DATABASE_URL = env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+DATABASES = {"default": database_settings(DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
