@@ -79,13 +79,12 @@ def indexable_pages():
 def all_entries(chunk_size: int = 200) -> Iterator[IndexEntry]:
     """Entries of every indexable page, reading pages in chunks with the
     relations their builders read (a constant number of queries per chunk).
-    ``indexable_pages`` is already live and public: no check per page."""
+    Each chunk is read through ``indexable_pages`` (live and public): no
+    check per page."""
     ids = list(indexable_pages().values_list("pk", flat=True))
-    from wagtail.models import Page
-
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
-        pages = list(Page.objects.filter(pk__in=chunk).specific())
+        pages = list(indexable_pages().filter(pk__in=chunk).specific())
         _prefetch(pages)
         for page in pages:
             yield from entries_of(page)
