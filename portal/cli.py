@@ -7,12 +7,14 @@ command would fail at its first query with a traceback ("no such table: ...").
 Commands that never touch the database (``parse_document``,
 ``extract_citations``) say so with ``needs_database = False`` and always run;
 Django's and Wagtail's own commands (``migrate`` first of all) are left as they are.
+Settings that cannot work (``ImproperlyConfigured``) print their message alone.
 """
 
 from __future__ import annotations
 
 import sys
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import ManagementUtility as DjangoUtility
 from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
@@ -38,7 +40,10 @@ def database_problem(alias: str = DEFAULT_DB_ALIAS) -> str | None:
         plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     except DatabaseError as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        return f"cannot open the database ({reason}): create it, then {MIGRATE_HINT}"
+        return (
+            f"cannot open the database ({reason}): check that its server runs and "
+            f"DATABASE_URL names it, or create it, then {MIGRATE_HINT}"
+        )
     if plan:
         return f"database is not migrated ({len(plan)} migrations pending): " + (
             MIGRATE_HINT
@@ -65,4 +70,10 @@ class ManagementUtility(DjangoUtility):
 
 
 def execute_from_command_line(argv: list[str] | None = None) -> None:
-    ManagementUtility(argv).execute()
+    """Run the command; settings that cannot work (a ``DATABASE_URL`` that is
+    no address) stop it with their one-line message instead of a traceback."""
+    try:
+        ManagementUtility(argv).execute()
+    except ImproperlyConfigured as error:
+        sys.stderr.write(f"ImproperlyConfigured: {error}\n")
+        sys.exit(1)

@@ -71,3 +71,4 @@ def test_manage_py_stops_with_the_message_and_a_nonzero_status():
     last = done.stderr.strip().splitlines()[-1]
     assert "DATABASE_URL is invalid (unsupported scheme 'mysql')" in last
     assert "s3cret" not in done.stderr
+    assert "Traceback" not in done.stderr

@@ -45,7 +45,8 @@ def test_database_that_cannot_be_opened(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == (
         "CommandError: cannot open the database (unable to open database file): "
-        "create it, then run `make migrate` (python manage.py migrate)"
+        "check that its server runs and DATABASE_URL names it, or create it, "
+        "then run `make migrate` (python manage.py migrate)"
     )
 
 
