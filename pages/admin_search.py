@@ -24,8 +24,9 @@ import copy
 import types
 from functools import lru_cache
 
-from django.db.models import F, Func, Value
-from django.db.models.functions import Lower
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import F, Func, TextField, Value
+from django.db.models.functions import Cast, Lower
 from wagtail.search.index import RelatedFields
 
 from documents.text import fold
@@ -106,7 +107,12 @@ class SQLFold(Func):
 
     def __init__(self, expression, **extra):
         sources, targets = _sql_fold_table()
-        super().__init__(Lower(expression), Value(sources), Value(targets), **extra)
+        # Cast: a TextField or StreamField column beside the CharField
+        # arguments would be "mixed types" (Wagtail's SearchVector casts too).
+        text = Lower(Cast(expression, TextField()))
+        super().__init__(
+            text, Value(sources), Value(targets), output_field=TextField(), **extra
+        )
 
 
 class FoldedFieldsMixin:
@@ -131,11 +137,26 @@ class FoldedAutocompleteFieldsMixin(FoldedFieldsMixin):
     FIELD_WEIGHT = "D"
 
 
+def _global_names(code: types.CodeType) -> set[str]:
+    """Names a function's code (its comprehensions included) reads."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _global_names(const)
+    return names
+
+
 def folding_backend(backend_class, *, fold_fields: bool = False):
     """A subclass of one of Wagtail's database backends that folds the indexed
     values and the queries (and, with ``fold_fields``, the restricted fields)."""
     index_class = backend_class.index_class
-    indexer_class = index_class.add_items.__globals__["ObjectIndexer"]
+    add_items = index_class.add_items
+    if "ObjectIndexer" not in _global_names(add_items.__code__):
+        raise ImproperlyConfigured(
+            f"{index_class.__qualname__}.add_items no longer builds an ObjectIndexer: "
+            "pages.admin_search must be updated for this Wagtail version"
+        )
+    indexer_class = add_items.__globals__["ObjectIndexer"]
 
     def folding(compiler_class, fields_mixin):
         mixins = (fields_mixin,) if fold_fields else ()

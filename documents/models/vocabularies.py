@@ -40,6 +40,7 @@ class DocumentType(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("abbreviation"),
+        index.AutocompleteField("abbreviation"),
         index.FilterField("family"),
     ]
 
@@ -113,6 +114,7 @@ class IssuingBody(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("abbreviation"),
+        index.AutocompleteField("abbreviation"),
         index.FilterField("level"),
     ]
 
@@ -172,7 +174,12 @@ class Signer(index.Indexed, models.Model):
         related_name="signers",
     )
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("position"),
+        index.AutocompleteField("position"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -225,7 +232,12 @@ class EmulationTitle(index.Indexed, models.Model):
     legal_basis = models.CharField("căn cứ", max_length=200, blank=True)
     ordering = models.PositiveSmallIntegerField("thứ tự", default=100)
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("abbreviation"),
+        index.AutocompleteField("abbreviation"),
+    ]
 
     class Meta:
         ordering = ["kind", "ordering", "name"]

@@ -74,6 +74,38 @@ class AdminSearchTests(TestCase):
             [self.decision.pk],
         )
 
+    def test_search_restricted_to_a_text_field(self):
+        # PostgreSQL folds a restricted field's column in SQL: a TextField
+        # (summary) must not meet the CharField arguments as "mixed types".
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            self.skipTest("restricted fields are folded in SQL on PostgreSQL only")
+        backend = get_search_backend()
+        self.plan.summary = "Kế hoạch tổ chức phong trào thi đua năm 2025"
+        self.plan.save()
+        found = backend.search(
+            "phong trao thi dua", LegalDocumentPage.objects.all(), fields=["summary"]
+        )
+        self.assertIn(self.plan.pk, [page.pk for page in found])
+
+    def test_vocabulary_abbreviation_and_signer_position(self):
+        from documents.models import EmulationTitle, Signer
+
+        backend = get_search_backend()
+        signer = Signer.objects.create(name="Sùng Lữ Páo", position="Chủ tịch")
+        title, _ = EmulationTitle.objects.update_or_create(
+            name="Chiến sĩ thi đua cơ sở", defaults={"abbreviation": "CSTĐCS"}
+        )
+        for query, queryset, wanted in (
+            ("chu tich", Signer.objects.all(), signer),
+            ("Chủ tịch", Signer.objects.all(), signer),
+            ("cstdcs", EmulationTitle.objects.all(), title),
+        ):
+            with self.subTest(query=query):
+                found = backend.autocomplete(query, queryset)
+                self.assertIn(wanted.pk, [row.pk for row in found])
+
     def test_page_chooser_search(self):
         response = self.client.get("/admin/choose-page/search/", {"q": "quyet dinh"})
         self.assertEqual(response.status_code, 200)
