@@ -16,7 +16,8 @@ from wagtail.search import index
 
 from pages.blocks import StoryBlock
 from pages.models.feeds import FeedRoutesMixin
-from pages.models.showcase import HOME_PARENTS, INTRO_FEATURES, public_documents
+from pages.models.public import public_documents, public_pages
+from pages.models.showcase import HOME_PARENTS, INTRO_FEATURES
 
 
 class NewsTag(TaggedItemBase):
@@ -107,8 +108,8 @@ class NewsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_exemplars"] = self.exemplars.live().public()
-        context["related_movements"] = self.movements.live().public()
+        context["related_exemplars"] = public_pages(self.exemplars)
+        context["related_movements"] = public_pages(self.movements)
         context["documents"] = public_documents(self.related_documents.all())
         return context
 

@@ -28,6 +28,7 @@ from documents.text import fold
 from pages.blocks import StoryBlock
 from pages.models.documents import MAX_YEAR, MIN_YEAR
 from pages.models.feeds import FeedRoutesMixin
+from pages.models.public import public_documents, public_pages
 
 HOME_PARENTS = ["pages.HomePage"]
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -36,19 +37,6 @@ INTRO_FEATURES = ["bold", "italic", "link"]
 def name_key(name: str) -> str:
     """Accent-, case- and space-insensitive key used to match award recipients."""
     return " ".join(fold(name or "").split())
-
-
-def public_documents(links) -> list:
-    """The live, public documents of an inline list, in the editor's order.
-
-    ``LegalDocumentPage`` holds every field the templates show (title, số ký
-    hiệu), so one query serves any mix of document kinds.
-    """
-    from pages.models.documents import LegalDocumentPage
-
-    ids = [link.document_id for link in links]
-    found = LegalDocumentPage.objects.live().public().in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
 
 
 class ExemplarKind(models.TextChoices):
@@ -171,7 +159,7 @@ class ExemplarPage(Page):
         return f"{self.get_kind_display()} điển hình tiên tiến"
 
     def public_movements(self):
-        return self.movements.live().public().order_by("title")
+        return public_pages(self.movements).order_by("title")
 
     def public_awards(self):
         """Awards of live, public decisions only (unpublished ones are hidden)."""
