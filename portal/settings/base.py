@@ -133,6 +133,8 @@ def database_settings(url: str) -> dict:
         raise ImproperlyConfigured(
             f"DATABASE_URL is invalid (no database name); expected {DATABASE_FORMS}"
         )
+    if scheme != "sqlite":  # a server that drops packets: fail in 10 s, not never
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 10)
     return config
 
 
@@ -151,12 +153,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, local memory otherwise. While Redis is
+# down the site serves uncached, logging one line a minute (portal/failsoft.py).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.failsoft.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": 600,
@@ -310,6 +313,10 @@ WAGTAIL_USER_TIME_ZONES = sorted(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The search clients' connection warnings lose their traceback (one line).
+    "filters": {"one_line": {"()": "portal.failsoft.OneLineLibraryErrors"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line"]}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }

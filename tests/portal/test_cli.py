@@ -45,8 +45,9 @@ def test_database_that_cannot_be_opened(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == (
         "CommandError: cannot open the database (unable to open database file): "
-        "check that its server runs and DATABASE_URL names it, or create it, "
-        "then run `make migrate` (python manage.py migrate)"
+        f"check that the SQLite file {tmp_path / 'missing' / 'db.sqlite3'} can be "
+        "created (its directory exists and is writable) and that DATABASE_URL "
+        "names it, then run `make migrate` (python manage.py migrate)"
     )
 
 

@@ -1,0 +1,76 @@
+"""How the portal behaves while a service it uses is down.
+
+``FailSoftRedisCache`` (the cache with ``REDIS_URL``): django-redis with
+``IGNORE_EXCEPTIONS``, so while Redis cannot be reached every read misses and
+every write is dropped; pages are rendered uncached instead of failing with
+500. The outage is logged as one warning line a minute per process, naming the
+server and what to check, never the password.
+
+``OneLineLibraryErrors`` (a logging filter on the console handler): the search
+engine's client libraries log each failed request at WARNING with the whole
+traceback of the connection error; the portal already falls back to the
+database and says so, so the filter keeps their line and the error's last
+words (``... [status:N/A] (ConnectionError: ... Connection refused)``).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from urllib.parse import urlsplit
+
+from django_redis.cache import RedisCache
+
+logger = logging.getLogger(__name__)
+LIBRARY_LOGGERS = ("opensearch", "elastic_transport", "elasticsearch", "urllib3")
+
+
+def redis_address(url: str) -> str:
+    """``host:port/db`` of a Redis URL, without user name or password."""
+    parts = urlsplit(url)
+    return f"{parts.hostname or 'localhost'}:{parts.port or 6379}{parts.path}"
+
+
+class OutageLog:
+    """Stands in for django-redis's logger: one warning line per ``interval``."""
+
+    def __init__(self, where: str, interval: float = 60.0):
+        self.where, self.interval, self.last = where, interval, None
+
+    def exception(self, *_args, **_kwargs) -> None:
+        now = time.monotonic()
+        if self.last is not None and now - self.last < self.interval:
+            return
+        self.last = now
+        error = sys.exc_info()[1]
+        cause = getattr(error, "__cause__", None) or error
+        logger.warning(
+            "Redis cache at %s unavailable (%s): serving without the cache; "
+            "check that Redis is running and that REDIS_URL names it",
+            self.where,
+            cause,
+        )
+
+
+class FailSoftRedisCache(RedisCache):
+    """django-redis that behaves as an empty cache while Redis is down."""
+
+    def __init__(self, server: str, params: dict):
+        options = {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
+        options.update(params.get("OPTIONS") or {}, IGNORE_EXCEPTIONS=True)
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._log_ignored_exceptions = True
+        self.logger = OutageLog(redis_address(str(server).split(",")[0]))
+
+
+class OneLineLibraryErrors(logging.Filter):
+    """Drop the traceback from the search clients' connection warnings."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.name.split(".")[0] in LIBRARY_LOGGERS:
+            error = record.exc_info[1]
+            last = str(error).strip().splitlines()[-1] if str(error).strip() else ""
+            record.msg = f"{record.getMessage()} ({type(error).__name__}: {last})"
+            record.args, record.exc_info, record.exc_text = None, None, None
+        return True
