@@ -208,10 +208,21 @@ def _law_hit(src: Source, member: Member, kind: str) -> Hit:
 
 
 def _resolve(src: Source, hit: Hit, title: str) -> None:
+    """Resolve a law cited by title: its written year, else the same title
+    named with a year earlier in this text (one law only), else the citing
+    document's date (the law in force that day)."""
     year = int(hit.date[:4]) if hit.date else None
-    entry, by_context = gazetteer.resolve(
-        title, year=year, context_date=src.context_date
-    )
+    key = gazetteer.title_key(title)
+    earlier = src.named_laws.get(key, set())
+    if year is None and len(earlier) == 1:
+        entry, by_context = next(iter(earlier)), False
+        hit.flags.append("resolved_by_antecedent")
+    else:
+        entry, by_context = gazetteer.resolve(
+            title, year=year, context_date=src.context_date
+        )
+    if entry is not None and year is not None:
+        src.named_laws.setdefault(key, set()).add(entry)
     if entry is None:
         if gazetteer.candidates(title) or year is None:
             hit.flags.append("unresolved")

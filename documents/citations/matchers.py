@@ -79,6 +79,10 @@ class Source:
     text: str
     folded: str
     context_date: datetime.date | None = None
+    # Laws this text names with their year ("Luật Thi đua, khen thưởng ngày 15
+    # tháng 6 năm 2022"), by title key: a later mention of the bare title means
+    # the same law.
+    named_laws: dict = field(default_factory=dict)
 
 
 def attach_date(src: Source, hit: Hit, pos: int, *, header: bool = False) -> int:

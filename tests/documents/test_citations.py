@@ -148,6 +148,37 @@ class TestLawsByName:
         assert (old.code, new.code) == ("15/2003/QH11", "06/2022/QH15")
         assert "resolved_by_context" in new.flags
 
+    def test_bare_title_means_the_law_the_text_named_with_its_year(self):
+        # Nghị định 98/2023/NĐ-CP (26/12/2023) is based on the 2022 law, in
+        # force from 2024: its body's "Luật Thi đua, khen thưởng" is that law,
+        # not the 2003 one in force on the decree's date.
+        text = (
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\n"
+            "Điều 1. Nghị định này quy định chi tiết Luật Thi đua, khen thưởng."
+        )
+        day = datetime.date(2023, 12, 26)
+        basis, body = extract_citations(text, context_date=day)
+        assert (basis.code, body.code) == ("06/2022/QH15", "06/2022/QH15")
+        assert "resolved_by_antecedent" in body.flags
+        alone = one(
+            "Điều 1. Quy định chi tiết Luật Thi đua, khen thưởng.", context_date=day
+        )
+        assert alone.code == "15/2003/QH11"
+
+    def test_two_laws_of_one_title_named_leave_the_date_to_decide(self):
+        text = (
+            "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; "
+            "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022; "
+            "theo Luật Thi đua, khen thưởng"
+        )
+        found = extract_citations(text, context_date=D2025)
+        assert [c.code for c in found] == [
+            "15/2003/QH11",
+            "06/2022/QH15",
+            "06/2022/QH15",
+        ]
+        assert "resolved_by_context" in found[-1].flags
+
     def test_context_date_may_be_an_iso_string(self):
         citation = one("Luật Thi đua, khen thưởng", context_date="2010-05-01")
         assert citation.code == "15/2003/QH11"
