@@ -12,12 +12,11 @@ class PagesConfig(AppConfig):
         hides a decision's awards (``pages.services``). Also tells the search
         index how to read each page type (``pages.search_index``), indexes
         the vocabularies seeded by migrations after each ``migrate``
-        (``pages.vocabulary_index``) and reindexes the documents of a signer
-        edited or deleted in the admin."""
+        (``pages.vocabulary_index``) and reindexes the documents of a signer,
+        issuing body, document type or field edited or deleted in the admin."""
         from django.db.models.signals import post_migrate, post_save, pre_delete
         from wagtail.signals import page_published, page_unpublished
 
-        from documents.models import Signer
         from pages import graph, publishing, search_index, services, vocabulary_index
         from pages.models import DecisionPage
 
@@ -27,14 +26,18 @@ class PagesConfig(AppConfig):
             sender=self,
             dispatch_uid="pages.vocabulary_index",
         )
-        post_save.connect(
-            search_index.on_signer_saved, sender=Signer, dispatch_uid="pages.signer"
-        )
-        pre_delete.connect(
-            search_index.on_signer_deleting,
-            sender=Signer,
-            dispatch_uid="pages.signer_delete",
-        )
+        for model in search_index.vocabulary_models():
+            name = model.__name__.lower()
+            post_save.connect(
+                search_index.on_vocabulary_saved,
+                sender=model,
+                dispatch_uid=f"pages.vocabulary_saved.{name}",
+            )
+            pre_delete.connect(
+                search_index.on_vocabulary_deleting,
+                sender=model,
+                dispatch_uid=f"pages.vocabulary_deleting.{name}",
+            )
         page_published.connect(
             publishing.on_page_published, dispatch_uid="pages.publishing"
         )

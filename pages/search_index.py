@@ -155,37 +155,50 @@ def register() -> None:
 
 
 def _reindex_documents_after_commit(page_ids: list[int]) -> None:
-    """Once the transaction commits, index these document pages anew (as
-    ``pages.publishing.after_commit`` does for a published page)."""
+    """Once the transaction commits, index these document pages anew, a chunk
+    at a time with their related rows read per chunk (``index_page_ids``)."""
     from django.db import transaction
 
+    if page_ids:
+        transaction.on_commit(lambda: indexing.index_page_ids(page_ids))
+
+
+#: Vocabulary rows whose name a document's search entry holds, by the
+#: ``LegalDocumentPage`` field that refers to them (``legal_document_entries_for``:
+#: the signer in the body, the type, issuer and field as such).
+VOCABULARY_FIELDS = {
+    "Signer": "signer",
+    "IssuingBody": "issuing_body",
+    "DocumentType": "document_type",
+    "Field": "field",
+}
+
+
+def vocabulary_models() -> list:
+    from documents import models
+
+    return [getattr(models, name) for name in VOCABULARY_FIELDS]
+
+
+def documents_using(instance) -> list[int]:
+    """The live documents whose search entry names this vocabulary row."""
     from pages.models import LegalDocumentPage
 
-    if not page_ids:
-        return
-
-    def reindex():
-        pages = LegalDocumentPage.objects.filter(pk__in=page_ids).specific()
-        indexing.index_pages(pages)
-
-    transaction.on_commit(reindex)
-
-
-def _signed_by(signer) -> list[int]:
-    from pages.models import LegalDocumentPage
-
-    live = LegalDocumentPage.objects.filter(signer=signer, live=True)
+    field = VOCABULARY_FIELDS[type(instance).__name__]
+    live = LegalDocumentPage.objects.filter(**{field: instance.pk}, live=True)
     return list(live.values_list("pk", flat=True))
 
 
-def on_signer_saved(sender, instance, created=False, raw=False, **kwargs) -> None:
-    """A signer renamed in the admin: the documents it signed carry its name
-    in their search entry, so they are indexed again."""
+def on_vocabulary_saved(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """A signer, issuing body, document type or field renamed in the admin:
+    the documents that use it carry its name in their search entry, so they
+    are indexed again (a new row is used by no document yet)."""
     if not created and not raw:
-        _reindex_documents_after_commit(_signed_by(instance))
+        _reindex_documents_after_commit(documents_using(instance))
 
 
-def on_signer_deleting(sender, instance, **kwargs) -> None:
-    """A signer deleted: its documents lose the signer (SET_NULL), and with
-    it the name in their entry."""
-    _reindex_documents_after_commit(_signed_by(instance))
+def on_vocabulary_deleting(sender, instance, **kwargs) -> None:
+    """A signer or field deleted: its documents lose it (SET_NULL), and with
+    it the name in their entry. (An issuer or type still used cannot be
+    deleted: PROTECT stops the deletion before this signal.)"""
+    _reindex_documents_after_commit(documents_using(instance))

@@ -82,12 +82,38 @@ def all_entries(chunk_size: int = 200) -> Iterator[IndexEntry]:
     Each chunk is read through ``indexable_pages`` (live and public): no
     check per page."""
     ids = list(indexable_pages().values_list("pk", flat=True))
-    for start in range(0, len(ids), chunk_size):
-        chunk = ids[start : start + chunk_size]
-        pages = list(indexable_pages().filter(pk__in=chunk).specific())
-        _prefetch(pages)
-        for page in pages:
+    for chunk in _chunks(ids, chunk_size):
+        for page in read_chunk(chunk):
             yield from entries_of(page)
+
+
+def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def read_chunk(page_ids: list[int]) -> list:
+    """The indexable pages among ``page_ids`` (live, public), specific, with
+    the relations their builders read fetched for all of them at once: a
+    number of queries that does not depend on how many pages there are."""
+    pages = list(indexable_pages().filter(pk__in=page_ids).specific())
+    _prefetch(pages)
+    return pages
+
+
+def index_page_ids(page_ids: Iterable[int], chunk_size: int = 200) -> None:
+    """Index again the pages with these ids, reading them a chunk at a time
+    as ``all_entries`` does (``index_pages`` reads each page's relations on
+    its own); those no longer indexable lose their entries."""
+    ids = sorted(set(page_ids))
+    for chunk in _chunks(ids, chunk_size):
+        pages = read_chunk(chunk)
+        by_page = {page.pk: entries_of(page) for page in pages}
+        entries = [entry for page in pages for entry in by_page[page.pk]]
+        _each_backend(lambda backend: backend.replace_pages(chunk, entries))
+        gone = set(chunk) - set(by_page)
+        gone_pages = [SimpleNamespace(pk=pk, live_revision_id=None) for pk in gone]
+        count_text([*pages, *gone_pages], by_page)
 
 
 def _prefetch(pages: list) -> None:
