@@ -20,7 +20,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 
 from documents.models import IssuingBody
-from documents.text import fold, has_diacritics, normalize_tones, words
+from documents.text import has_diacritics, normalize_tones
+from documents.units import unit_words
 from pages import workflow
 from pages.models import (
     Award,
@@ -103,7 +104,8 @@ def exemplar_find(*, name: str, kind: str, unit: str = "") -> ExemplarPage | Non
     Same kind and same folded name, and then the same person: two names both
     written with diacritics must agree with them ("Lò Thị Mai" is not "Lô Thị
     Mai"; tone placement and case do not count), and two units both given must
-    be the same unit (folded; one may continue the other: "Trường Tiểu học Bình
+    be the same unit (folded, abbreviations expanded: "UBND xã Bản Bo" is "Ủy
+    ban nhân dân xã Bản Bo"; one may continue the other: "Trường Tiểu học Bình
     Lư, xã Bình Lư"), since namesakes work in different places. A page that
     passes on both with nothing missing is taken; a looser one (a name without
     diacritics, or a unit missing on one side) only when it is the only
@@ -135,9 +137,10 @@ def same_unit(a: str, b: str) -> bool | None:
 
     The same unit, or one continuing the other ("…, xã Bình Lư"); a unit that
     only names a locality ("xã Tả Lèng") agrees with a unit in that locality
-    ("Hợp tác xã chè Tả Lèng").
+    ("Hợp tác xã chè Tả Lèng"). Units compare as ``documents.units.unit_words``:
+    "UBND xã Bản Bo" is "Uỷ ban nhân dân xã Bản Bo".
     """
-    left, right = words(fold(a or "")), words(fold(b or ""))
+    left, right = unit_words(a), unit_words(b)
     if not (left and right):
         return None
     shorter, longer = sorted((left, right), key=len)
@@ -154,11 +157,11 @@ def same_unit(a: str, b: str) -> bool | None:
 LOCALITY_WORDS = (["xa"], ["phuong"], ["thi", "tran"], ["ban"], ["thon"])
 
 
-def locality_name(unit_words: list[str]) -> list[str]:
+def locality_name(unit: list[str]) -> list[str]:
     """The place name of a unit that is only a locality, else []."""
     for lead in LOCALITY_WORDS:
-        if unit_words[: len(lead)] == lead and len(unit_words) > len(lead):
-            return unit_words[len(lead) :]
+        if unit[: len(lead)] == lead and len(unit) > len(lead):
+            return unit[len(lead) :]
     return []
 
 

@@ -30,6 +30,16 @@ class SamePersonTests(SimpleTestCase):
         self.assertFalse(same_unit("xã Bản Bo", "Hợp tác xã chè Tả Lèng"))
         self.assertIsNone(same_unit("", school))
 
+    def test_units_compare_with_abbreviations_expanded(self):
+        commune = "Ủy ban nhân dân xã Bản Bo"
+        self.assertTrue(same_unit("UBND xã Bản Bo", commune))
+        self.assertTrue(same_unit("Uỷ ban nhân dân  xã Bản Bo.", commune))
+        self.assertTrue(same_unit("HĐND xã Bản Bo", "Hội đồng nhân dân xã Bản Bo"))
+        self.assertTrue(same_unit("Trường THCS Bình Lư", "Trường Trung học cơ sở Bình Lư"))
+        self.assertFalse(same_unit("UBND xã Bản Hon", commune))
+        self.assertFalse(same_unit("HĐND xã Bản Bo", commune))
+        self.assertFalse(same_unit("Trường THPT Bình Lư", "Trường THCS Bình Lư"))
+
 
 class AwardMatchingTests(ShowcaseTestCase):
     """The gallery has "Lò Thị Mai", Trường Tiểu học Bình Lư (live)."""
@@ -60,6 +70,19 @@ class AwardMatchingTests(ShowcaseTestCase):
     def test_same_unit_links_even_without_diacritics(self):
         exemplar = self.linked("lo thi mai", recipient_unit="Trường Tiểu học Bình Lư")
         self.assertEqual(exemplar.pk, self.exemplar.pk)
+
+    def test_abbreviated_unit_links_to_the_same_person(self):
+        self.exemplar.unit = "Ủy ban nhân dân xã Bình Lư"
+        publish(self.exemplar)
+        exemplar = self.linked("lo thi mai", recipient_unit="UBND xã Bình Lư")
+        self.assertEqual(exemplar.pk, self.exemplar.pk)
+
+    def test_abbreviated_other_unit_still_gets_a_draft(self):
+        self.exemplar.unit = "Ủy ban nhân dân xã Bình Lư"
+        publish(self.exemplar)
+        exemplar = self.linked("lo thi mai", recipient_unit="UBND xã Bản Hon")
+        self.assertNotEqual(exemplar.pk, self.exemplar.pk)
+        self.assertFalse(exemplar.live)
 
     def test_missing_unit_links_only_the_only_namesake(self):
         self.assertEqual(self.linked("Lò Thị Mai").pk, self.exemplar.pk)
