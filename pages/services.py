@@ -2,8 +2,11 @@
 
 Publishing a ``DecisionPage`` links each of its awards to the recipient's
 ``ExemplarPage`` (same person: see ``exemplar_find``), creating a draft exemplar
-for editors when none exists (the publish message names the drafts, see
-``drafts_created_message``); unpublishing it removes those links. The exemplar page
+for editors when none exists; unpublishing it removes those links. The drafts
+``awards_link`` creates are its return value, and are written in the decision's
+history (``drafts_record``), from which the admin names them once to whoever
+published, from the editor or by approving it in the workflow
+(``drafts_announce``). The exemplar page
 only ever lists awards of live, public decisions (``ExemplarPage.public_awards``),
 so a decision taken offline disappears from the showcase either way.
 
@@ -12,7 +15,6 @@ registered in ``PagesConfig.ready``.
 """
 
 import logging
-from contextvars import ContextVar
 
 from django.db import transaction
 from django.urls import reverse
@@ -32,11 +34,8 @@ from pages.models import (
 from pages.models.showcase import name_key
 
 logger = logging.getLogger(__name__)
-#: (decision pk, pks of the exemplar drafts its last ``awards_link`` created),
-#: read back by the admin's ``after_publish_page`` hook of the same request.
-_drafts_created: ContextVar[tuple[int, list[int]] | None] = ContextVar(
-    "exemplar_drafts_created", default=None
-)
+#: Audit-log action of the decision: the exemplar drafts its publication created.
+DRAFTS_ACTION = "pages.exemplar_drafts"
 
 
 @transaction.atomic
@@ -62,18 +61,55 @@ def awards_link(*, decision: DecisionPage) -> list[ExemplarPage]:
             created.append(exemplar)
         award.exemplar = exemplar
         award.save(update_fields=["exemplar"])
-    _drafts_created.set((decision.pk, [page.pk for page in created]))
+    if created:
+        drafts_record(decision, created)
     return created
 
 
-def drafts_created_message(decision) -> str:
-    """HTML naming the exemplar drafts the decision's publication just created
-    (links to their editor), or "" when it created none."""
-    value = _drafts_created.get()
-    if value is None or value[0] != decision.pk or not value[1]:
-        return ""
-    _drafts_created.set(None)
-    pages = list(ExemplarPage.objects.filter(pk__in=value[1]).order_by("title"))
+def drafts_record(decision, drafts: list[ExemplarPage]) -> None:
+    """Write the drafts in the decision's history (by the publishing user,
+    Wagtail's log context), not yet announced."""
+    from wagtail.log_actions import log
+
+    log(
+        instance=decision,
+        action=DRAFTS_ACTION,
+        revision_id=decision.live_revision_id,
+        data={
+            "drafts": [page.pk for page in drafts],
+            "titles": [page.title for page in drafts],
+            "announced": False,
+        },
+    )
+
+
+def drafts_announce(user) -> list[str]:
+    """HTML messages naming the exemplar drafts of the publications ``user``
+    made and was not yet told about (links to their editor), one per
+    decision; they are then marked as told. Called by the admin after a
+    publication from the editor, an approval in the editor, and on the pages a
+    workflow approval returns to (dashboard, editor)."""
+    from wagtail.models import PageLogEntry
+
+    if not getattr(user, "pk", None):
+        return []
+    entries = PageLogEntry.objects.filter(
+        action=DRAFTS_ACTION, user_id=user.pk, data__announced=False
+    ).order_by("timestamp", "pk")
+    messages = []
+    for entry in entries:
+        message = drafts_message(entry.data.get("drafts") or [])
+        if message:
+            messages.append(message)
+        entry.data = {**entry.data, "announced": True}
+        entry.save(update_fields=["data"])
+    return messages
+
+
+def drafts_message(draft_ids: list[int]) -> str:
+    """HTML naming these exemplar drafts, with links to their editor ("" when
+    none is left)."""
+    pages = list(ExemplarPage.objects.filter(pk__in=draft_ids).order_by("title"))
     if not pages:
         return ""
     links = format_html_join(

@@ -408,13 +408,40 @@ def hide_english_help_items(request, menu_items):
     ]
 
 
-@hooks.register("after_publish_page")
-def tell_exemplar_drafts(request, page):
-    """Name the draft exemplars a commendation decision's publication created."""
+# Exemplar drafts a commendation decision's publication created -------------
+
+
+def tell_exemplar_drafts(request, *args) -> None:
+    """Name the exemplar drafts the user's publications created: after
+    publishing or approving in the editor, and on the dashboard or editor a
+    workflow approval from the dashboard returns to (``pages.services``)."""
     from django.contrib import messages
 
-    from pages.services import drafts_created_message
+    from pages.services import drafts_announce
 
-    message = drafts_created_message(page)
-    if message:
+    for message in drafts_announce(request.user):
         messages.info(request, message)
+
+
+for _hook in (
+    "after_publish_page",
+    "after_edit_page",
+    "before_edit_page",
+    "construct_homepage_panels",
+):
+    hooks.register(_hook, tell_exemplar_drafts)
+
+
+@hooks.register("register_log_actions")
+def register_exemplar_drafts_action(actions):
+    from pages.services import DRAFTS_ACTION
+
+    @actions.register_action(DRAFTS_ACTION)
+    class ExemplarDraftsCreated(LogFormatter):
+        label = "Tạo bản nháp điển hình tiên tiến"
+
+        def format_message(self, log_entry):
+            titles = (log_entry.data or {}).get("titles") or []
+            return f"Tạo {len(titles)} bản nháp điển hình tiên tiến: " + ", ".join(
+                titles
+            )

@@ -3,12 +3,12 @@ named to whoever publishes and open for the editors; the report's unassigned row
 
 from django.contrib.auth.models import Group
 from django.test import SimpleTestCase
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, PageLogEntry, TaskState
 
 from pages.models import ExemplarPage
 from pages.reports import NO_BODY, ReportRow, exemplar_report
-from pages.services import same_name, same_unit
-from pages.workflow import EDITORS, workflow_assign_defaults
+from pages.services import DRAFTS_ACTION, same_name, same_unit
+from pages.workflow import APPROVERS, EDITORS, workflow_assign_defaults
 from tests.factories import DecisionPageFactory, ExemplarPageFactory
 from tests.factories.scenarios import page_form_data
 from tests.pages.test_showcase import ShowcaseTestCase, add_award, publish
@@ -119,10 +119,9 @@ class DraftsForEditorsTests(ShowcaseTestCase):
         add_award(self.decision, "Sùng A Tủa", recipient_unit="Bản Hon, xã Bản Hon")
         self.decision.save_revision()
 
-    def test_publish_message_names_the_drafts_with_links(self):
-        self.login()
+    def form_data(self, **action):
         award = self.decision.awards.get()
-        data = page_form_data(self.decision, **{"action-publish": "x"})
+        data = page_form_data(self.decision, **action)
         data.update(
             {
                 "awards-TOTAL_FORMS": "1",
@@ -141,9 +140,9 @@ class DraftsForEditorsTests(ShowcaseTestCase):
                 "awards-0-exemplar": "",
             }
         )
-        response = self.client.post(
-            f"/admin/pages/{self.decision.pk}/edit/", data, follow=True
-        )
+        return data
+
+    def assert_drafts_named(self, response):
         self.assertEqual(response.status_code, 200)
         self.decision.refresh_from_db()
         self.assertTrue(self.decision.live)
@@ -152,6 +151,57 @@ class DraftsForEditorsTests(ShowcaseTestCase):
         self.assertContains(
             response, f'<a href="/admin/pages/{draft.pk}/edit/">Sùng A Tủa</a>'
         )
+
+    def test_publish_message_names_the_drafts_with_links(self):
+        self.login()
+        data = self.form_data(**{"action-publish": "x"})
+        response = self.client.post(
+            f"/admin/pages/{self.decision.pk}/edit/", data, follow=True
+        )
+        self.assert_drafts_named(response)
+        entry = PageLogEntry.objects.get(page=self.decision, action=DRAFTS_ACTION)
+        self.assertEqual(entry.data["titles"], ["Sùng A Tủa"])
+
+    def submitted(self):
+        """The decision submitted to the workflow; the approver logged in."""
+        editor = self.create_user("bientap", password="x")
+        editor.groups.add(Group.objects.get(name=EDITORS))
+        self.decision.get_workflow().start(self.decision, editor)
+        approver = self.create_user("lanhdao", password="x")
+        approver.groups.add(Group.objects.get(name=APPROVERS))
+        self.client.force_login(approver)
+        return TaskState.objects.get(
+            workflow_state__object_id=str(self.decision.pk),
+            status=TaskState.STATUS_IN_PROGRESS,
+        )
+
+    def test_approval_from_the_dashboard_names_the_drafts_once(self):
+        state = self.submitted()
+        url = f"/admin/pages/workflow/action/{self.decision.pk}/approve/{state.pk}/"
+        response = self.client.post(url, {"comment": "", "next": "/admin/"}, follow=True)
+        self.assert_drafts_named(response)
+        self.assertNotContains(self.client.get("/admin/"), "bản nháp điển hình")
+
+    def test_approval_in_the_editor_names_the_drafts(self):
+        self.submitted()
+        stored = self.decision  # no changes: approving them would restart the task
+        data = self.form_data(
+            **{"action-workflow-action": "x", "workflow-action-name": "approve"},
+            place=stored.place,
+            status=stored.status,
+            signing_authority=stored.signing_authority,
+            signer_position=stored.signer_position,
+            signer=stored.signer_id,
+        )
+        response = self.client.post(
+            f"/admin/pages/{self.decision.pk}/edit/", data, follow=True
+        )
+        self.assert_drafts_named(response)
+
+    def test_drafts_are_named_to_whoever_published_only(self):
+        publish(self.decision)  # no user: a command, a scheduled publication
+        self.login()
+        self.assertNotContains(self.client.get("/admin/"), "bản nháp điển hình")
 
     def test_editor_can_open_the_draft(self):
         publish(self.decision)
