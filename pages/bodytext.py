@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-from html import unescape
 
 from django.utils.html import escape, strip_tags
 
@@ -62,8 +61,8 @@ def stream_text(value) -> str:
     """Plain text of a StreamField / block value (rich text stripped)."""
     if value is None:
         return ""
-    if hasattr(value, "source"):  # RichText
-        return unescape(strip_tags(value.source))
+    if hasattr(value, "source"):  # RichText: one line per paragraph
+        return "\n".join(html_paragraphs(value.source))
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
