@@ -71,7 +71,7 @@ def describe_connection_error(config: dict, error: Exception) -> str:
         )
     if any(failure in reason for failure in AUTH_FAILURES):
         return (
-            f'cannot open the database: the PostgreSQL server at {where} refused '
+            f"cannot open the database: the PostgreSQL server at {where} refused "
             f'the user "{user}" ({reason}): check the user name and password in '
             "DATABASE_URL (special characters quoted, e.g. @ as %40)"
         )

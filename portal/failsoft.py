@@ -33,16 +33,21 @@ def redis_address(url: str) -> str:
 
 
 class OutageLog:
-    """Stands in for django-redis's logger: one warning line per ``interval``."""
+    """Stands in for django-redis's logger: one warning line per ``interval``
+    and server in the process (Django makes a cache per thread, so the time
+    of the last line is kept per server, not per instance)."""
+
+    last_logged: dict[str, float] = {}
 
     def __init__(self, where: str, interval: float = 60.0):
-        self.where, self.interval, self.last = where, interval, None
+        self.where, self.interval = where, interval
 
     def exception(self, *_args, **_kwargs) -> None:
         now = time.monotonic()
-        if self.last is not None and now - self.last < self.interval:
+        last = self.last_logged.get(self.where)
+        if last is not None and now - last < self.interval:
             return
-        self.last = now
+        self.last_logged[self.where] = now
         error = sys.exc_info()[1]
         cause = getattr(error, "__cause__", None) or error
         logger.warning(

@@ -21,7 +21,7 @@ import pytest
 from django.urls import reverse
 
 from portal.cli import describe_connection_error, engine_problem
-from portal.failsoft import FailSoftRedisCache, OneLineLibraryErrors
+from portal.failsoft import FailSoftRedisCache, OneLineLibraryErrors, OutageLog
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests/fixtures/documents/ke-hoach-thi-dua-khen-thuong-2025-tam-duong.txt"
@@ -172,6 +172,7 @@ def dead_redis(settings, site_tree):
 
 @pytest.mark.django_db
 def test_redis_down_the_site_serves_without_cache(client, dead_redis, caplog):
+    OutageLog.last_logged.clear()
     with caplog.at_level(logging.WARNING, logger="portal.failsoft"):
         for url in ("/", reverse("search:page") + "?q=thi+đua", "/admin/login/"):
             assert client.get(url).status_code == 200, url
@@ -180,6 +181,15 @@ def test_redis_down_the_site_serves_without_cache(client, dead_redis, caplog):
     [warning] = [r.getMessage() for r in caplog.records if "Redis" in r.getMessage()]
     assert "unavailable" in warning and "REDIS_URL" in warning
     assert "s3cret" not in warning
+
+
+def test_one_outage_line_a_minute_across_threads(caplog):
+    OutageLog.last_logged.clear()
+    url = f"redis://127.0.0.1:{unused_port()}/0"
+    with caplog.at_level(logging.WARNING, logger="portal.failsoft"):
+        for _thread in range(3):  # Django makes one cache object per thread
+            FailSoftRedisCache(url, {}).get("x")
+    assert len([r for r in caplog.records if "Redis" in r.getMessage()]) == 1
 
 
 def test_the_cache_backend_reads_as_empty_while_down():
