@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from types import SimpleNamespace
 from typing import Any
 
@@ -110,7 +111,7 @@ def index_page_ids(page_ids: Iterable[int], chunk_size: int = 200) -> None:
         pages = read_chunk(chunk)
         by_page = {page.pk: entries_of(page) for page in pages}
         entries = [entry for page in pages for entry in by_page[page.pk]]
-        _each_backend(lambda backend: backend.replace_pages(chunk, entries))
+        _each_backend(partial(_replace, chunk, entries))
         gone = set(chunk) - set(by_page)
         gone_pages = [SimpleNamespace(pk=pk, live_revision_id=None) for pk in gone]
         count_text([*pages, *gone_pages], by_page)
@@ -123,6 +124,10 @@ def _prefetch(pages: list) -> None:
         of_model = [page for page in pages if isinstance(page, model)]
         if of_model and related:
             prefetch_related_objects(of_model, *related)
+
+
+def _replace(page_ids: list[int], entries: list, backend) -> None:
+    backend.replace_pages(page_ids, entries)
 
 
 def _each_backend(action) -> None:

@@ -9,9 +9,13 @@ def test_abbreviations_and_their_full_forms_agree():
     assert unit_key("UBND xã Bản Bo") == full
     assert unit_key("U.B.N.D xã Bản Bo") != full  # dotted letters are not read
     assert unit_key("Uỷ ban nhân dân, xã  Bản Bo.") == full
-    assert unit_key("HĐND huyện Tam Đường") == unit_key("Hội đồng nhân dân huyện Tam Đường")
+    assert unit_key("HĐND huyện Tam Đường") == unit_key(
+        "Hội đồng nhân dân huyện Tam Đường"
+    )
     assert unit_key("HTX chè Tả Lèng") == unit_key("Hợp tác xã chè Tả Lèng")
-    assert unit_key("UBMTTQ xã Bình Lư") == unit_key("Ủy ban Mặt trận Tổ quốc xã Bình Lư")
+    assert unit_key("UBMTTQ xã Bình Lư") == unit_key(
+        "Ủy ban Mặt trận Tổ quốc xã Bình Lư"
+    )
     assert unit_key("TP Lai Châu") == unit_key("Thành phố Lai Châu")
 
 

@@ -32,7 +32,9 @@ def issued(site_tree, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         pages = [
             publish(
-                PlanPageFactory(parent=index, live=False, issuing_body=body, field=field)
+                PlanPageFactory(
+                    parent=index, live=False, issuing_body=body, field=field
+                )
             )
             for _ in range(2)
         ]
@@ -116,7 +118,9 @@ def reindex_reads(rename) -> int:
 
     callbacks = []
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(transaction, "on_commit", lambda func, *a, **k: callbacks.append(func))
+        patch.setattr(
+            transaction, "on_commit", lambda func, *a, **k: callbacks.append(func)
+        )
         rename()
     with CaptureQueriesContext(connection) as queries:
         for callback in callbacks:

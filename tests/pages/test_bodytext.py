@@ -7,8 +7,8 @@ without punctuation, one word made of two ("thi hànhChính phủ").
 
 from wagtail.rich_text import RichText
 
-from pages.bodytext import stream_text
 from documents.text import index_tokens
+from pages.bodytext import stream_text
 
 
 def test_paragraphs_stay_apart():

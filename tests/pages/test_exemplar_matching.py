@@ -35,7 +35,9 @@ class SamePersonTests(SimpleTestCase):
         self.assertTrue(same_unit("UBND xã Bản Bo", commune))
         self.assertTrue(same_unit("Uỷ ban nhân dân  xã Bản Bo.", commune))
         self.assertTrue(same_unit("HĐND xã Bản Bo", "Hội đồng nhân dân xã Bản Bo"))
-        self.assertTrue(same_unit("Trường THCS Bình Lư", "Trường Trung học cơ sở Bình Lư"))
+        self.assertTrue(
+            same_unit("Trường THCS Bình Lư", "Trường Trung học cơ sở Bình Lư")
+        )
         self.assertFalse(same_unit("UBND xã Bản Hon", commune))
         self.assertFalse(same_unit("HĐND xã Bản Bo", commune))
         self.assertFalse(same_unit("Trường THPT Bình Lư", "Trường THCS Bình Lư"))
@@ -178,7 +180,9 @@ class DraftsForEditorsTests(ShowcaseTestCase):
     def test_approval_from_the_dashboard_names_the_drafts_once(self):
         state = self.submitted()
         url = f"/admin/pages/workflow/action/{self.decision.pk}/approve/{state.pk}/"
-        response = self.client.post(url, {"comment": "", "next": "/admin/"}, follow=True)
+        response = self.client.post(
+            url, {"comment": "", "next": "/admin/"}, follow=True
+        )
         self.assert_drafts_named(response)
         self.assertNotContains(self.client.get("/admin/"), "bản nháp điển hình")
 
