@@ -19,6 +19,13 @@ from dataclasses import dataclass
 
 from documents.normalize import fold_same_length
 
+#: Years a document on the portal can have: its year of issue and every date
+#: (issue, effective, expiry), the page's validators (migrations 0009, 0010),
+#: the admin and public year filters, the documents API and ``manage.py
+#: search`` read them. The parser below reads a wider window (``to_iso``):
+#: a text may cite a document older than any the portal stores.
+MIN_YEAR, MAX_YEAR = 1945, 2100
+
 _Y = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 _BLANK = r"[\s.…_/]*"
 NUMERIC = re.compile(
@@ -61,7 +68,8 @@ class DateHit:
 def to_iso(year: str, month: str | None, day: str | None) -> str | None:
     """ISO date from parts; drops the parts that are blank or out of range.
 
-    None when the year is outside 1900–2100.
+    None when the year is outside 1900–2100 (wider than ``MIN_YEAR``–``MAX_YEAR``:
+    a cited document may be older than any document the portal stores).
     """
     y = int(year)
     if not 1900 <= y <= 2100:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from documents.citations import Citation, code_lookup_keys, parse_code
 from documents.citations.model import fold_issuer
 from documents.citations.vocab import CANONICAL_SEGMENTS, TYPE_CODES
+from documents.dates import MAX_YEAR, MIN_YEAR
 from documents.kinds import LAW_TYPES
 from documents.normalize import HYPHENS
 from documents.text import nfc
@@ -305,4 +306,4 @@ _YEAR_NOTE = (
 
 
 def _is_year(value: int) -> bool:
-    return 1945 <= value <= 2100
+    return MIN_YEAR <= value <= MAX_YEAR

@@ -96,7 +96,10 @@ def effects_detect_safely(*, source) -> list[PendingEffect]:
 # Otherwise ("Hết hiệu lực một phần", "Không xác định", a "Hết hiệu lực" with
 # no date, no dates at all) the stored status stands. The badge, the banner,
 # the list filter and the API all read the status through these functions;
-# ``LegalDocumentQuerySet.in_force_on`` applies the same rule.
+# ``LegalDocumentQuerySet.in_force_on`` and ``LegalDocumentPage.is_in_force_on``
+# are written with them (in force: neither EXPIRED nor NOT_YET that day). The
+# search index's ``in_force_on`` filter is SQL of its own (search/ is a lower
+# layer); tests/search/test_in_force_sql.py holds it to ``status_on``.
 
 
 def status_on(page, day: dt.date | None = None) -> str:

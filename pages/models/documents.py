@@ -13,7 +13,6 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -25,6 +24,7 @@ from wagtail.search import index
 
 from documents.choices import ValidityStatus
 from documents.citations import compose_code
+from documents.dates import MAX_YEAR, MIN_YEAR
 from documents.identity import DocumentIdentity, code_parts_clean, document_system
 from documents.models import DocumentType
 from pages.blocks import DocumentBodyBlock
@@ -34,9 +34,8 @@ from pages.routes import CitationGraphMixin
 
 DOCUMENT_PARENTS = ["pages.DocumentIndexPage"]
 
-#: Years a document can be issued in; the import form, the list filters and the
-#: exemplar report read them too.
-MIN_YEAR, MAX_YEAR = 1945, 2100
+#: Years a document can be issued in (``documents.dates``); the import form,
+#: the list filters and the exemplar report import them from here too.
 YEAR_MESSAGE = f"Năm ban hành phải trong khoảng {MIN_YEAR}–{MAX_YEAR}."
 YEAR_VALIDATORS = [
     MinValueValidator(MIN_YEAR, message=YEAR_MESSAGE),
@@ -95,13 +94,12 @@ class LegalDocumentQuerySet(PageQuerySet):
         return self.select_related("document_type", "issuing_body", "signer", "field")
 
     def in_force_on(self, day):
-        """Documents whose validity period contains ``day``."""
-        return (
-            self.filter(Q(effective_date__isnull=True) | Q(effective_date__lte=day))
-            .filter(Q(expiry_date__isnull=True) | Q(expiry_date__gt=day))
-            .exclude(status=ValidityStatus.EXPIRED, expiry_date__isnull=True)
-            .exclude(status=ValidityStatus.NOT_YET, effective_date__isnull=True)
-        )
+        """Documents in force on ``day``: neither "Hết hiệu lực" nor "Chưa có
+        hiệu lực" then (``pages.validity.status_q``, the one rule)."""
+        from pages.validity import status_q
+
+        S = ValidityStatus
+        return self.exclude(status_q(S.EXPIRED, day) | status_q(S.NOT_YET, day))
 
 
 LegalDocumentPageManager = PageManager.from_queryset(LegalDocumentQuerySet)
@@ -331,14 +329,11 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
         return [line.strip() for line in self.legal_basis.splitlines() if line.strip()]
 
     def is_in_force_on(self, day) -> bool:
-        """Same rule as ``LegalDocumentQuerySet.in_force_on``, for one page."""
-        if self.effective_date and day < self.effective_date:
-            return False
-        if self.expiry_date and day >= self.expiry_date:
-            return False
-        if self.status == ValidityStatus.EXPIRED and not self.expiry_date:
-            return False
-        return not (self.status == ValidityStatus.NOT_YET and not self.effective_date)
+        """``LegalDocumentQuerySet.in_force_on`` for one page (``status_on``)."""
+        from pages.validity import status_on
+
+        out = (ValidityStatus.EXPIRED, ValidityStatus.NOT_YET)
+        return status_on(self, day) not in out
 
     # Validation -------------------------------------------------------------
 

@@ -34,7 +34,9 @@ def titles(capsys, *args) -> list[str]:
         (["--status", "valid"], r"--status 'valid'.*con_hieu_luc \(Còn hiệu lực\)"),
         (["--issuer", "Bộ Không Có"], r"Unknown --issuer 'Bộ Không Có'\. Valid values"),
         (["--year", "20x"], r"--year: invalid int value: '20x'"),
-        (["--year", "3000"], r"--year must be from 1900 to 2100, not 3000"),
+        (["--year", "3000"], r"--year must be from 1945 to 2100, not 3000"),
+        # The years a document can have (documents.dates), as the page's own.
+        (["--year", "1944"], r"--year must be from 1945 to 2100, not 1944"),
         (["--limit", "0"], r"--limit must be from 1 to 100, not 0"),
         (["--limit", "-3"], r"--limit must be from 1 to 100, not -3"),
         (["--limit", "1000"], r"--limit must be from 1 to 100, not 1000"),

@@ -133,8 +133,13 @@ def make_hit(row: dict[str, Any], score: float, parsed: ParsedQuery) -> Hit:
     return hit
 
 
-# Same rule as LegalDocumentPage.is_in_force_on: the expiry day is excluded; an
-# expired (not-yet-effective) document without its date is out of force.
+# In force on a day: neither "Hết hiệu lực" nor "Chưa có hiệu lực" that day by
+# the pages' rule (``pages.validity.status_on``, which search/ cannot import):
+# the expiry day is excluded; an expired (not-yet-effective) document without
+# its date is out of force. It stays SQL: the stored ``status`` is the status
+# on the day the entry was indexed (for the facet), and ``in_force_on`` asks
+# about any day, which only the dates answer. tests/search/test_in_force_sql.py
+# checks it against ``status_on`` (the engine's ``_in_force`` is the same).
 IN_FORCE_SQL = (
     "(e.effective_date IS NULL OR e.effective_date <= %s) AND "
     "(e.expiry_date IS NULL OR e.expiry_date > %s) AND NOT "

@@ -27,6 +27,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 import search
+from documents.dates import MAX_YEAR, MIN_YEAR
 from documents.text import fold
 from search.backends.base import BackendError
 from search.grouping import search_grouped
@@ -34,7 +35,6 @@ from search.types import KINDS, SearchQuery
 
 RESULT_KEYS = ("kind", "title", "url", "code", "article", "score", "snippet")
 MAX_LIMIT = 100
-YEARS = (1900, 2100)  # as the documents API's year filter
 SHOWN = 50  # valid values an error lists (every document type)
 
 
@@ -153,9 +153,9 @@ def checked_filters(options: dict) -> dict[str, list[str]]:
         filters["kind"] = _choose("--kind", options["kind"], choices)
     year = options["year"]
     if year is not None:
-        if not YEARS[0] <= year <= YEARS[1]:
+        if not MIN_YEAR <= year <= MAX_YEAR:
             raise CommandError(
-                f"--year must be from {YEARS[0]} to {YEARS[1]}, not {year}."
+                f"--year must be from {MIN_YEAR} to {MAX_YEAR}, not {year}."
             )
         filters["year"] = [str(year)]
     return filters
