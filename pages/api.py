@@ -2,11 +2,15 @@
 
 ``portal.api`` mounts ``router`` at ``/api/v1/documents/`` and
 ``citations_router`` at ``/api/v1/citations/``. Only live pages without view
-restrictions are ever exposed. Bad parameters answer 400 or 422 with a JSON
-``detail``, a page of the list past its last page a 404.
+restrictions are ever exposed. A bad parameter answers a 400 whose JSON
+``detail`` names it, in Vietnamese (those ninja cannot read too: ``portal.api``
+turns its 422 into the 400 of ``query_error``); a page of the list past its
+last page a 404, as the search API (``search.api``) does.
 """
 
 from __future__ import annotations
+
+from typing import get_args
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -14,6 +18,7 @@ from ninja.errors import HttpError
 
 from documents.choices import ValidityStatus
 from documents.citations import extract_citations, parse_code
+from documents.dates import MAX_YEAR, MIN_YEAR
 from documents.identity import shown_code
 from documents.models import DocumentType, IssuingBody
 from documents.text import fold
@@ -27,12 +32,13 @@ from pages.api_schemas import (
 )
 from pages.models import DocumentCitation, PublishedVersion
 from pages.validity import status_on, status_q
+from search.api import past_the_end, shown, whole_number_error
 
 router = Router(tags=["documents"])
 citations_router = Router(tags=["citations"])
 
 MAX_PAGE_SIZE = 100
-MAX_PAGE = 10_000
+MAX_CHARS = 200  # of a text parameter
 MAX_SEARCH_HITS = 1000  # ``q`` ranks the documents of the best 1,000 search hits
 # Helpers -----------------------------------------------------------------------
 
@@ -62,11 +68,14 @@ def summary(page, request) -> dict:
 
 
 def _by_slug_or_name(model, value: str, what: str):
-    matches = [obj for obj in model.objects.all() if value in (obj.slug, obj.pk)]
+    matches = [obj for obj in model.objects.all() if value == obj.slug]
     if not matches:
         matches = [obj for obj in model.objects.all() if fold(obj.name) == fold(value)]
     if not matches:
-        raise HttpError(400, f"{what}: no {what} named or slugged {value!r}")
+        label = model._meta.verbose_name
+        raise HttpError(
+            400, f"{what}: không có {label} nào có tên hoặc slug {shown(value)}"
+        )
     return matches
 
 
@@ -77,8 +86,8 @@ def cited_code_keys(code: str) -> list[str]:
     if not keys:
         raise HttpError(
             400,
-            f"cites: {code!r} is not a document code with a number "
-            "(e.g. 34-CT/TW, 98/2023/NĐ-CP, 5324/KH-UBND)",
+            f"cites: {shown(code)} không phải số ký hiệu có số văn bản "
+            "(ví dụ 34-CT/TW, 98/2023/NĐ-CP, 5324/KH-UBND)",
         )
     return keys
 
@@ -124,7 +133,10 @@ def searched_page_ids(query: str) -> list[int]:
         try:
             results = search.search(query_page)
         except BackendError as error:
-            raise HttpError(503, "q: the search is unavailable, try later") from error
+            raise HttpError(
+                503,
+                "q: chức năng tìm kiếm đang tạm thời gián đoạn, vui lòng thử lại sau",
+            ) from error
         found.update(dict.fromkeys(hit.page_id for hit in results.hits))
         if number >= results.num_pages:
             break
@@ -144,28 +156,54 @@ class ListParams(Schema):
         None, description="Document type slug or name (chi-thi-dang, Kế hoạch)"
     )
     issuer: str | None = Field(None, description="Issuing body slug or name")
-    year: int | None = Field(None, description="Year of issue")
+    year: int | None = Field(None, description=f"Year of issue, {MIN_YEAR}–{MAX_YEAR}")
     status: Status | None = Field(None, description="Validity status")
     cites: str | None = Field(
         None, description="Documents citing this code (34-CT/TW, 98/2023/NĐ-CP)"
     )
-    page: int = Field(1, description="Page number, from 1")
+    page: int = Field(1, description="Page number, from 1 to num_pages (past it: 404)")
     page_size: int = Field(20, description=f"Results per page, 1–{MAX_PAGE_SIZE}")
+
+
+#: The whole-number parameters of the list and their bounds (None: no bound).
+BOUNDS = {
+    "page": (1, None),
+    "page_size": (1, MAX_PAGE_SIZE),
+    "year": (MIN_YEAR, MAX_YEAR),
+}
 
 
 def _check_list_params(params: ListParams) -> None:
     for name in ("q", "type", "issuer", "cites"):
         value = getattr(params, name)
         if value is not None:
+            if len(value) > MAX_CHARS:
+                raise HttpError(400, f"{name}: tối đa {MAX_CHARS} ký tự")
             setattr(params, name, value.replace("\x00", "").strip() or None)
-    if not 1 <= params.page <= MAX_PAGE:
-        raise HttpError(400, f"page: must be between 1 and {MAX_PAGE}")
-    if not 1 <= params.page_size <= MAX_PAGE_SIZE:
-        raise HttpError(400, f"page_size: must be between 1 and {MAX_PAGE_SIZE}")
-    if params.year is not None and not 1900 <= params.year <= 2100:
-        raise HttpError(400, "year: must be between 1900 and 2100")
-    if params.q is not None and len(params.q) > 200:
-        raise HttpError(400, "q: at most 200 characters")
+    for name, (low, high) in BOUNDS.items():
+        value = getattr(params, name)
+        if value is not None and not low <= value <= (high or value):
+            raise whole_number_error(name, str(value), low, high)
+
+
+def query_error(errors: list[dict], params) -> str | None:
+    """The 400 ``detail`` for the first query parameter ninja could not read
+    (its 422), worded as the checks above word theirs; None when no error is
+    about the query string (a JSON body keeps ninja's 422)."""
+    for error in errors:
+        where, name = (tuple(error.get("loc") or ()) + ("", ""))[:2]
+        if where != "query":
+            continue
+        raw = params.get(name, "")
+        if name in BOUNDS:
+            return whole_number_error(name, raw, *BOUNDS[name]).message
+        if error.get("type") == "missing":
+            return f"{name}: thiếu tham số này"
+        if name == "status":
+            codes = ", ".join(get_args(Status))
+            return f"status: phải là một trong {codes}, không phải {shown(raw)}"
+        return f"{name}: giá trị không hợp lệ ({shown(raw)})"
+    return None
 
 
 @router.get(
@@ -183,19 +221,23 @@ def list_documents(request: HttpRequest, params: Query[ListParams]):
     """
     _check_list_params(params)
     pages = filtered_documents(params)
-    start = (params.page - 1) * params.page_size
-    end = start + params.page_size
     if params.q:
         ranked = searched_page_ids(params.q)
         kept = set(pages.filter(pk__in=ranked).values_list("pk", flat=True))
         ids = [pk for pk in ranked if pk in kept]
-        by_pk = pages.in_bulk(ids[start:end])
-        count, rows = len(ids), [by_pk[pk] for pk in ids[start:end]]
+        count = len(ids)
     else:
-        count, rows = pages.count(), pages[start:end]
+        count = pages.count()
     last = max(1, -(-count // params.page_size))
-    if params.page > last:
-        raise HttpError(404, f"page {params.page} is past the last page ({last})")
+    if params.page > last:  # before slicing: no OFFSET too large for the database
+        raise past_the_end(params.page, last)
+    start = (params.page - 1) * params.page_size
+    end = start + params.page_size
+    if params.q:
+        by_pk = pages.in_bulk(ids[start:end])
+        rows = [by_pk[pk] for pk in ids[start:end]]
+    else:
+        rows = pages[start:end]
     return {
         "count": count,
         "page": params.page,
@@ -216,7 +258,7 @@ def get_document(request: HttpRequest, document_id: int):
     # nothing for an id too large for the database instead of overflowing.
     page = relations.public_documents().with_metadata().filter(id=document_id).first()
     if page is None:
-        raise HttpError(404, f"no public document with id {document_id}")
+        raise HttpError(404, f"Không có văn bản công khai nào có id {document_id}")
     return detail(page.specific, request)
 
 
@@ -305,11 +347,13 @@ def _first_publication(page) -> list[dict]:
 def resolve_code(request: HttpRequest, q: str):
     """Canonical form of a số ký hiệu and the public documents it names."""
     q = q.replace("\x00", "")
-    if not q.strip() or len(q) > 200:
-        raise HttpError(400, "q: give a document code, e.g. 34-CT/TW (max 200 chars)")
+    if not q.strip() or len(q) > MAX_CHARS:
+        raise HttpError(
+            400, f"q: nhập một số ký hiệu, ví dụ 34-CT/TW (tối đa {MAX_CHARS} ký tự)"
+        )
     parts = parse_code(q)
     if parts is None:
-        raise HttpError(400, f"q: {q!r} is not a document code (e.g. 34-CT/TW)")
+        raise HttpError(400, f"q: {shown(q)} không phải số ký hiệu (ví dụ 34-CT/TW)")
     keys = parts.match_keys()
     found = extract_citations(q)
     return {

@@ -108,21 +108,36 @@ class Error(Schema):
     detail: str
 
 
+def shown(raw: str) -> str:
+    """``raw`` quoted for an error message, cut after 30 characters."""
+    return repr(raw if len(raw) <= 30 else raw[:30] + "…")
+
+
+def whole_number_error(name: str, raw: str, low: int = 1, high=None) -> HttpError:
+    """The 400 of a parameter that is not a whole number from ``low`` (to
+    ``high``), naming it and what was sent (``pages.api`` answers the same)."""
+    upto = f" đến {high}" if high is not None else ""
+    return HttpError(
+        400, f"{name}: phải là số nguyên từ {low}{upto}, không phải {shown(raw)}"
+    )
+
+
+def past_the_end(page: int, last: int) -> HttpError:
+    """The 404 of a list page past ``num_pages``."""
+    return HttpError(404, f"page: không có trang {page}, trang cuối là {last}")
+
+
 def whole_number(params, name: str, default: int, high: int | None = None) -> int:
     """The parameter ``name`` as a whole number from 1 (to ``high``), the
     default when absent or empty; else a 400 naming it."""
     raw = params.get(name, "").strip()
     if not raw:
         return default
-    upto = f" to {high}" if high else ""
     if not (raw.isascii() and raw.isdigit()) or int(raw[:30]) < 1:
-        shown = raw if len(raw) <= 30 else raw[:30] + "…"
-        raise HttpError(
-            400, f"{name}: must be a whole number from 1{upto}, not {shown!r}"
-        )
+        raise whole_number_error(name, raw, high=high)
     value = int(raw) if len(raw) <= 30 else 10**30  # past any last page
     if high is not None and value > high:
-        raise HttpError(400, f"{name}: must be a whole number from 1{upto}")
+        raise whole_number_error(name, raw, high=high)
     return value
 
 
@@ -144,7 +159,7 @@ def search(request):
     last = data["num_pages"]
     if data["notice"] != views.DOWN_NOTICE:
         if page > last:
-            raise HttpError(404, f"page {page} is past the last page ({last})")
+            raise past_the_end(page, last)
         if page > 1 and not data["results"]:  # past the matches a search ranks
-            raise HttpError(404, f"page {page}: no results this far")
+            raise HttpError(404, f"page: không có kết quả nào ở trang {page}")
     return views.api_response(data, results)

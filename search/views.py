@@ -64,11 +64,11 @@ DOWN_NOTICE = (
 
 
 def _page_number(raw: str | None) -> int:
-    try:
-        page = int(str(raw or "1").strip()[:12])
-    except ValueError:
-        return 1
-    return page if 1 <= page <= MAX_PAGE else 1
+    """The page number asked for: a whole number from 1 (12 digits at most),
+    else 1. Callers bring it within ``MAX_PAGE``."""
+    raw = str(raw or "").strip()
+    page = int(raw) if re.fullmatch(r"[0-9]{1,12}", raw) else 1
+    return max(page, 1)
 
 
 def _day(raw: str | None) -> dt.date | None:
@@ -89,11 +89,12 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
     if day:
         filters["in_force_on"] = day
     sort = "date" if params.get("sort") == "date" else "relevance"
+    page = _page_number(params.get("page"))
     return SearchQuery(
         text=clean(params.get("q", "")),
         filters=filters,
         sort=sort,
-        page=_page_number(params.get("page")),
+        page=page if page <= MAX_PAGE else 1,  # past any listing: page 1
         per_page=per_page,
     )
 
@@ -176,8 +177,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     """``/tim-kiem/``: search box, facet sidebar, result cards, pagination."""
     query = query_from_params(request.GET)
     # A page past the end (or past MAX_PAGE) shows page 1, and says so.
-    raw_page = str(request.GET.get("page") or "").strip()
-    asked_page = int(raw_page) if re.fullmatch(r"\d{1,12}", raw_page) else 1
+    asked_page = _page_number(request.GET.get("page"))
     searched = bool(query.text or query.filters)
     grouped = (
         execute_grouped(query)

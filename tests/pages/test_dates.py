@@ -9,15 +9,14 @@ expiry date; a repeal called a replacement; a bad list filter ignored silently.
 import datetime as dt
 
 from django import forms
-from django.contrib.auth.models import Group
 from django.test import SimpleTestCase
 from django.utils import timezone, translation
 from wagtail.test.utils import WagtailPageTestCase
 
 from documents.choices import EffectKind
 from pages.models import PendingEffect, PlanPage, ValidityEvent
-from pages.workflow import EDITORS, workflow_assign_defaults
-from tests.factories import PlanPageFactory, build_site, plan_form_data, replaced_decree
+from tests.factories import PlanPageFactory, build_site, replaced_decree
+from tests.pages.forms_helpers import PlanFormMixin
 
 RANGE_ERROR = "Ngày phải trong khoảng 01/01/1945–31/12/2100."
 FUTURE_ERROR = "là ngày trong tương lai"
@@ -52,19 +51,7 @@ class InputFormatTests(SimpleTestCase):
         self.assertEqual(status_on(page, dt.date(2025, 6, 1)), "het_hieu_luc_mot_phan")
 
 
-class EditorDateTests(WagtailPageTestCase):
-    def setUp(self):
-        self.home, self.index = build_site()
-        workflow_assign_defaults()
-        self.editor = self.create_user("bientap", password="x")
-        self.editor.groups.add(Group.objects.get(name=EDITORS))
-        self.client.force_login(self.editor)
-        self.add_url = f"/admin/pages/add/pages/planpage/{self.index.pk}/"
-
-    def post(self, number, **fields):
-        data = plan_form_data("Kế hoạch thi đua", number, **fields)
-        return self.client.post(self.add_url, data)
-
+class EditorDateTests(PlanFormMixin, WagtailPageTestCase):
     def test_day_first_dates_are_saved_as_typed(self):
         for number, typed, day in (
             (1, "10/03/2025", dt.date(2025, 3, 10)),
@@ -72,7 +59,8 @@ class EditorDateTests(WagtailPageTestCase):
             (3, "2025-03-14", dt.date(2025, 3, 14)),
         ):
             with self.subTest(typed=typed):
-                self.assertEqual(self.post(number, issued_date=typed).status_code, 302)
+                response = self.post_plan(number, issued_date=typed)
+                self.assertEqual(response.status_code, 302)
                 self.assertEqual(PlanPage.objects.get(number=number).issued_date, day)
         page = PlanPage.objects.get(number=1)
         form = self.client.get(f"/admin/pages/{page.pk}/edit/")
@@ -90,13 +78,13 @@ class EditorDateTests(WagtailPageTestCase):
         ]
         for fields, message in cases:
             with self.subTest(fields=fields):
-                response = self.post(7, **fields)
+                response = self.post_plan(7, **fields)
                 self.assertEqual(response.status_code, 200)
                 self.assertContains(response, message)
                 self.assertFalse(PlanPage.objects.filter(number=7).exists())
 
     def test_a_page_stored_out_of_range_still_opens(self):
-        self.post(7)
+        self.post_plan(7)
         page = PlanPage.objects.get(number=7)
         PlanPage.objects.filter(pk=page.pk).update(issued_date=dt.date(1800, 1, 1))
         response = self.client.get(f"/admin/pages/{page.pk}/edit/")

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.contrib.auth.models import Group
 from django.test import SimpleTestCase
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
@@ -10,51 +9,40 @@ from wagtail.test.utils import WagtailPageTestCase
 from pages.basis_check import check_date
 from pages.graph import context_date
 from pages.models import PlanPage
-from pages.workflow import EDITORS, workflow_assign_defaults
-from tests.factories import build_site, plan_form_data
+from tests.pages.forms_helpers import PlanFormMixin
 
 RANGE_ERROR = "Năm ban hành phải trong khoảng 1945–2100."
 
 
-class IssuedYearRangeTests(WagtailPageTestCase):
-    def setUp(self):
-        self.home, self.index = build_site()
-        workflow_assign_defaults()
-        self.editor = self.create_user("bientap", password="x")
-        self.editor.groups.add(Group.objects.get(name=EDITORS))
-        self.client.force_login(self.editor)
-        self.add_url = f"/admin/pages/add/pages/planpage/{self.index.pk}/"
-
-    def data(self, year, number=7):
-        return plan_form_data(
-            "Kế hoạch thi đua", number, issued_date="", issued_year=str(year)
-        )
+class IssuedYearRangeTests(PlanFormMixin, WagtailPageTestCase):
+    def post_year(self, year, number=7, url=None):
+        return self.post_plan(number, url, issued_date="", issued_year=str(year))
 
     def test_add_form_refuses_a_year_out_of_range(self):
         for year in ("0", "1944", "2101", "10000", "99999", "99999999999999999999"):
             with self.subTest(year=year):
-                response = self.client.post(self.add_url, self.data(year))
+                response = self.post_year(year)
                 self.assertEqual(response.status_code, 200)
                 self.assertContains(response, RANGE_ERROR)
                 self.assertFalse(PlanPage.objects.filter(number=7).exists())
 
     def test_add_form_accepts_the_bounds(self):
         for number, year in ((7, 1945), (8, 2100)):
-            response = self.client.post(self.add_url, self.data(year, number))
+            response = self.post_year(year, number)
             self.assertEqual(response.status_code, 302)
             self.assertEqual(PlanPage.objects.get(number=number).issued_year, year)
 
     def test_edit_form_refuses_a_year_out_of_range(self):
-        self.client.post(self.add_url, self.data(2025))
+        self.post_year(2025)
         page = PlanPage.objects.get(number=7)
-        response = self.client.post(f"/admin/pages/{page.pk}/edit/", self.data(99999))
+        response = self.post_year(99999, url=f"/admin/pages/{page.pk}/edit/")
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, RANGE_ERROR)
         page.refresh_from_db()
         self.assertEqual(page.get_latest_revision_as_object().issued_year, 2025)
 
     def test_a_draft_stored_out_of_range_still_opens_in_the_editor(self):
-        self.client.post(self.add_url, self.data(2025))
+        self.post_year(2025)
         page = PlanPage.objects.get(number=7)
         # As a draft saved before years were checked.
         page.issued_year = 99999
@@ -78,23 +66,14 @@ class CheckDateTests(SimpleTestCase):
         self.assertEqual(context_date(page), dt.date(2019, 12, 31))
 
 
-class DocumentNumberRangeTests(WagtailPageTestCase):
+class DocumentNumberRangeTests(PlanFormMixin, WagtailPageTestCase):
     """Số above 99.999 is refused with a message an editor reads, not with the
     database's limit ("nhỏ hơn hoặc bằng với 9223372036854775807 .")."""
-
-    def setUp(self):
-        _, self.index = build_site()
-        workflow_assign_defaults()
-        self.editor = self.create_user("bientap", password="x")
-        self.editor.groups.add(Group.objects.get(name=EDITORS))
-        self.client.force_login(self.editor)
-        self.add_url = f"/admin/pages/add/pages/planpage/{self.index.pk}/"
 
     def test_a_number_too_large_is_refused_in_vietnamese(self):
         for number in ("100000", "99999999999999999999"):
             with self.subTest(number=number):
-                data = plan_form_data("Kế hoạch thi đua", 7) | {"number": number}
-                response = self.client.post(self.add_url, data)
+                response = self.post_plan(number)
                 self.assertEqual(response.status_code, 200)
                 self.assertContains(
                     response, "Số văn bản phải nhỏ hơn hoặc bằng 99.999."
@@ -102,5 +81,4 @@ class DocumentNumberRangeTests(WagtailPageTestCase):
                 self.assertNotContains(response, "9223372036854775807")
 
     def test_the_bound_is_accepted(self):
-        data = plan_form_data("Kế hoạch thi đua", 99999)
-        self.assertEqual(self.client.post(self.add_url, data).status_code, 302)
+        self.assertEqual(self.post_plan(99999).status_code, 302)

@@ -37,7 +37,8 @@ def test_a_page_past_the_last_is_a_json_404(client, documents, page):
     response = client.get(URL, {"q": "thi dua", "per_page": 1, "page": page})
     assert response.status_code == 404
     detail = response.json()["detail"]
-    assert detail.startswith("page ") and "past the last page (2)" in detail
+    assert detail.startswith("page: không có trang ")
+    assert detail.endswith(", trang cuối là 2")
 
 
 def test_nothing_found_is_one_empty_page(client, documents):
@@ -62,7 +63,9 @@ def test_nothing_found_is_one_empty_page(client, documents):
 def test_a_bad_page_or_size_is_a_json_400_naming_it(client, documents, name, value):
     response = client.get(URL, {"q": "thi dua", name: value})
     assert response.status_code == 400
-    assert response.json()["detail"].startswith(f"{name}: must be a whole number")
+    detail = response.json()["detail"]
+    assert detail.startswith(f"{name}: phải là số nguyên từ 1")
+    assert detail.endswith(f"không phải {value!r}")
 
 
 def test_an_empty_page_parameter_is_the_first_page(client, documents):

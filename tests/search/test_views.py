@@ -60,6 +60,28 @@ def test_bad_page_numbers_give_page_one(client, documents, page):
     )
 
 
+@pytest.mark.parametrize(
+    ("raw", "number"),
+    [("7", 7), (" 12 ", 12), ("99999", 99999), ("0", 1), ("-3", 1), ("abc", 1),
+     ("", 1), (None, 1), ("١٢", 1), ("10" * 30, 1)],
+)  # fmt: skip
+def test_page_number_is_the_number_asked(raw, number):
+    """Not cut to MAX_PAGE: the call site does that (and the notice reads it)."""
+    from search.views import _page_number
+
+    assert _page_number(raw) == number
+
+
+def test_the_query_asks_page_one_past_max_page():
+    from django.http import QueryDict
+
+    from search.backends.base import MAX_PAGE
+    from search.views import query_from_params
+
+    for asked, page in ((MAX_PAGE, MAX_PAGE), (MAX_PAGE + 1, 1)):
+        assert query_from_params(QueryDict(f"page={asked}")).page == page
+
+
 @settings(
     max_examples=40,
     deadline=None,
