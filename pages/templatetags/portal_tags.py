@@ -1,3 +1,5 @@
+from collections.abc import Mapping
+
 from django import template
 from django.utils.html import format_html, format_html_join
 from wagtail.models import Site
@@ -67,6 +69,9 @@ def numbered_code(value) -> str:
     """The số ký hiệu to show anywhere but the document's own "Số:" line: empty
     for a document without a number (a draft), whose stored code is the header
     form "/KH-UBND" (or "-CT/TW" for a Party document). ``value`` is a page or
-    any object with a ``code``, or the code itself."""
+    any object with a ``code``, a plain dict with a "code" (a validity timeline
+    step's source), or the code itself."""
+    if isinstance(value, Mapping):
+        return shown_code(str(value.get("code") or ""))
     code = str(getattr(value, "code", value) or "")
     return "" if getattr(value, "number", 0) is None else shown_code(code)
