@@ -31,7 +31,14 @@ class DocumentRSSFeed(Feed):
         return "Văn bản mới ban hành, đăng trên cổng thông tin."
 
     def items(self):
-        return self.index_page.documents()[:FEED_SIZE]
+        """The section's newest documents, under the same filters as the list
+        the feed was linked from (``/van-ban/rss/?status=het_hieu_luc``)."""
+        from pages.models.home import DocumentFilterForm
+
+        documents = self.index_page.documents()
+        if self.request.GET:
+            documents = DocumentFilterForm(self.request.GET).filter(documents)
+        return documents[:FEED_SIZE]
 
     def item_title(self, item):
         code = shown_code(item.code)

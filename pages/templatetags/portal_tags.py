@@ -1,4 +1,5 @@
 from collections.abc import Mapping
+from urllib.parse import urlencode
 
 from django import template
 from django.utils.html import format_html, format_html_join
@@ -23,6 +24,22 @@ def main_nav_items(context):
         '<li><a href="{}">{}</a></li>',
         ((page.get_url(request), page.title) for page in children),
     )
+
+
+@register.simple_tag(takes_context=True)
+def filter_query(context) -> str:
+    """The list's current filters as a query string ("?status=…"), without the
+    page number, for links that must keep them (the list's RSS and Atom)."""
+    request = context.get("request")
+    params = request.GET if request is not None else {}
+    items = [
+        (key, value)
+        for key in params
+        if key != "page"
+        for value in params.getlist(key)
+        if value.strip()
+    ]
+    return "?" + urlencode(items) if items else ""
 
 
 @register.filter

@@ -27,3 +27,34 @@ class ValidityTimelineTests(TestCase):
         self.assertIn(
             f'Bị thay thế bởi <a href="{self.new.url}">152/2025/NĐ-CP</a></li>', html
         )
+
+
+class FilteredFeedTests(TestCase):
+    """A filtered /van-ban/ offers, and serves, the filtered feed."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = build_site()
+        cls.old, cls.new, _ = replaced_decree(cls.index)
+
+    def test_feed_applies_the_list_filters(self):
+        for feed in ("rss/", "atom/"):
+            with self.subTest(feed=feed):
+                body = self.client.get(
+                    self.index.url + feed + "?status=het_hieu_luc&page=3"
+                ).content.decode()
+                self.assertIn("98/2023/NĐ-CP", body)
+                self.assertNotIn("152/2025/NĐ-CP", body)
+        body = self.client.get(self.index.url + "rss/").content.decode()
+        self.assertIn("152/2025/NĐ-CP", body)
+
+    def test_list_links_the_filtered_feed(self):
+        html = self.client.get(
+            self.index.url, {"status": "het_hieu_luc", "year": "", "page": "2"}
+        ).content.decode()
+        self.assertIn(f'href="{self.index.url}rss/?status=het_hieu_luc"', html)
+        self.assertIn(f'href="{self.index.url}atom/?status=het_hieu_luc"', html)
+        self.assertIn("(theo bộ lọc đang chọn)", html)
+        plain = self.client.get(self.index.url).content.decode()
+        self.assertIn(f'href="{self.index.url}rss/"', plain)
+        self.assertNotIn("theo bộ lọc", plain)
