@@ -3,8 +3,25 @@ each test failed on the code before its fix."""
 
 from django.test import TestCase
 
+from pages.graph import sync_page
 from pages.templatetags.portal_tags import numbered_code
-from tests.factories import build_site, replaced_decree
+from tests.factories import (
+    DecisionPageFactory,
+    PlanPageFactory,
+    build_site,
+    replaced_decree,
+)
+
+BASIS = (
+    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;\n"
+    "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ;\n"
+    "Căn cứ Kế hoạch số 118/KH-UBND ngày 12/7/2024 của UBND huyện."
+)
+
+
+def citation_panel(html: str) -> str:
+    start = html.index('<section class="doc-citations"')
+    return html[start : html.index("</section>", start)]
 
 
 class ValidityTimelineTests(TestCase):
@@ -58,3 +75,24 @@ class FilteredFeedTests(TestCase):
         plain = self.client.get(self.index.url).content.decode()
         self.assertIn(f'href="{self.index.url}rss/"', plain)
         self.assertNotIn("theo bộ lọc", plain)
+
+
+class LegalBasisPanelTests(TestCase):
+    """"Văn bản căn cứ" says whether each cited document is still in force."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = build_site()
+        cls.old, cls.new, _ = replaced_decree(cls.index)
+        cls.decision = DecisionPageFactory(parent=cls.index, legal_basis=BASIS)
+        sync_page(cls.decision)
+
+    def test_each_cited_document_carries_its_status(self):
+        panel = citation_panel(self.client.get(self.decision.url).content.decode())
+        old_item = panel[panel.index(self.old.title) :]
+        old_item = old_item[: old_item.index("</li>")]
+        self.assertIn("98/2023/NĐ-CP", old_item)
+        self.assertIn('<span class="badge badge-het_hieu_luc">Hết hiệu lực</span>', old_item)
+        new_item = panel[panel.index(self.new.title) :]
+        new_item = new_item[: new_item.index("</li>")]
+        self.assertIn("badge-con_hieu_luc", new_item)
