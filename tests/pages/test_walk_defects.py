@@ -7,7 +7,6 @@ from pages.graph import sync_page
 from pages.templatetags.portal_tags import numbered_code
 from tests.factories import (
     DecisionPageFactory,
-    PlanPageFactory,
     build_site,
     replaced_decree,
 )
@@ -77,8 +76,8 @@ class FilteredFeedTests(TestCase):
         self.assertNotIn("theo bộ lọc", plain)
 
 
-class LegalBasisPanelTests(TestCase):
-    """"Văn bản căn cứ" says whether each cited document is still in force."""
+class CitingDecisionCase(TestCase):
+    """Nghị định 98/2023 replaced by 152/2025, and a decision based on both."""
 
     @classmethod
     def setUpTestData(cls):
@@ -87,12 +86,42 @@ class LegalBasisPanelTests(TestCase):
         cls.decision = DecisionPageFactory(parent=cls.index, legal_basis=BASIS)
         sync_page(cls.decision)
 
+
+class LegalBasisPanelTests(CitingDecisionCase):
+    """ "Văn bản căn cứ" says whether each cited document is still in force."""
+
     def test_each_cited_document_carries_its_status(self):
         panel = citation_panel(self.client.get(self.decision.url).content.decode())
         old_item = panel[panel.index(self.old.title) :]
         old_item = old_item[: old_item.index("</li>")]
         self.assertIn("98/2023/NĐ-CP", old_item)
-        self.assertIn('<span class="badge badge-het_hieu_luc">Hết hiệu lực</span>', old_item)
+        self.assertIn(
+            '<span class="badge badge-het_hieu_luc">Hết hiệu lực</span>', old_item
+        )
         new_item = panel[panel.index(self.new.title) :]
         new_item = new_item[: new_item.index("</li>")]
         self.assertIn("badge-con_hieu_luc", new_item)
+
+
+class ActiveSearchFiltersTests(CitingDecisionCase):
+    """/tim-kiem/ names the filters it is narrowed by and offers to drop them."""
+
+    def active(self, params) -> str:
+        html = self.client.get("/tim-kiem/", params).content.decode()
+        start = html.index('<p class="active-filters">')
+        return html[start : html.index("</p>", start)]
+
+    def test_cites_filter_names_the_cited_document(self):
+        line = self.active({"cites": "nghi dinh|98|2023"})
+        self.assertIn("Dẫn chiếu đến Nghị định 98/2023/NĐ-CP", line)
+        self.assertIn('<a href="/tim-kiem/">Bỏ lọc</a>', line)
+
+    def test_unknown_values_are_named_too(self):
+        line = self.active({"q": "thi dua", "issuer": "abc", "cites": "zzz"})
+        self.assertIn("Cơ quan ban hành: “abc” (không có)", line)
+        self.assertIn("Dẫn chiếu đến “zzz” (không có văn bản nào", line)
+        self.assertIn('<a href="/tim-kiem/?q=thi+dua">Bỏ lọc</a>', line)
+
+    def test_no_line_without_filters(self):
+        html = self.client.get("/tim-kiem/", {"q": "thi dua"}).content.decode()
+        self.assertNotIn("active-filters", html)

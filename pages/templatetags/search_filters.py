@@ -1,0 +1,76 @@
+"""The filters a /tim-kiem/ page is narrowed by, named for people.
+
+``?cites=chi thi|34`` (the link "Xem các văn bản dẫn chiếu đến văn bản này")
+or ``?issuer=14`` otherwise leave no trace on the page: the search box is empty
+and, with no result, no facet is shown to untick. ``{% active_search_filters
+query as active %}`` gives their labels ("Dẫn chiếu đến Chỉ thị 34-CT/TW") and
+the address of the same search without them.
+"""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.db.models import Q
+
+from documents.choices import ValidityStatus
+from documents.identity import shown_code
+
+register = template.Library()
+
+
+def cited_label(key: str) -> str:
+    """ "Chỉ thị 34-CT/TW" for a ``cites`` key, from the citations stored with it
+    (the cited page when it is on the portal); the key itself otherwise."""
+    from pages.models import DocumentCitation
+
+    rows = DocumentCitation.objects.filter(
+        Q(key=key) | Q(lookup_keys__contains=f"\n{key}\n")
+    ).select_related("target__document_type")
+    row = rows.order_by("target_id").first()
+    if row is None:
+        shown = key.replace("|", " ")
+        return f"“{shown}” (không có văn bản nào trên cổng dẫn chiếu số ký hiệu này)"
+    target = row.target
+    if target is not None and target.live:
+        code = shown_code(target.code)
+        return f"{target.document_type.name} {code}" if code else target.title
+    if row.code:
+        return f"{row.doc_type} {row.code}".strip()
+    return row.raw
+
+
+def _value_label(name: str, value: str) -> str:
+    from search.views import KIND_LABELS
+
+    if name == "status":
+        return dict(ValidityStatus.choices).get(value, f"“{value}” (không có)")
+    if name == "kind":
+        return KIND_LABELS.get(value, f"“{value}” (không có)")
+    if name == "issuer":
+        from documents.models import IssuingBody
+
+        body = IssuingBody.objects.filter(pk=value).first() if value.isdigit() else None
+        return body.name if body else f"“{value}” (không có)"
+    return value
+
+
+@register.simple_tag(takes_context=True)
+def active_search_filters(context, query) -> dict | None:
+    """{"labels": [...], "clear_url": "…"} for a query with filters, else None."""
+    from search.views import FACET_TITLES
+
+    labels = []
+    for name, values in query.filters.items():
+        if name == "in_force_on":
+            labels.append(f"Còn hiệu lực vào ngày {values:%d/%m/%Y}")
+        elif name == "cites":
+            labels += [f"Dẫn chiếu đến {cited_label(value)}" for value in values]
+        else:
+            shown = ", ".join(_value_label(name, value) for value in values)
+            labels.append(f"{FACET_TITLES.get(name, name)}: {shown}")
+    if not labels:
+        return None
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    clear = f"{path}?{urlencode({'q': query.text})}" if query.text else path
+    return {"labels": labels, "clear_url": clear}
