@@ -7,6 +7,7 @@ query as active %}`` gives their labels ("Dẫn chiếu đến Chỉ thị 34-CT
 the address of the same search without them.
 """
 
+import re
 from urllib.parse import urlencode
 
 from django import template
@@ -49,7 +50,11 @@ def _value_label(name: str, value: str) -> str:
     if name == "issuer":
         from documents.models import IssuingBody
 
-        body = IssuingBody.objects.filter(pk=value).first() if value.isdigit() else None
+        body = (
+            IssuingBody.objects.filter(pk=value).first()
+            if re.fullmatch(r"[0-9]{1,9}", value)
+            else None
+        )
         return body.name if body else f"“{value}” (không có)"
     return value
 

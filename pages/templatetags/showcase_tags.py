@@ -29,3 +29,13 @@ def decision_awards(context, page):
 
     awards = Award.objects.filter(page_id=page.pk)
     return list(awards.select_related("title", "exemplar").order_by("sort_order"))
+
+
+@register.filter
+def movement_period(movement) -> str:
+    """A movement's years as read aloud: "năm 2025" for a one-year movement
+    (``MovementPage.period`` gives "2025–2025"), its period otherwise."""
+    start, end = movement.start_year, movement.end_year
+    if start and start == end:
+        return f"năm {start}"
+    return movement.period()

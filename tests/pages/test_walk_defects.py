@@ -7,6 +7,8 @@ from pages.graph import sync_page
 from pages.templatetags.portal_tags import numbered_code
 from tests.factories import (
     DecisionPageFactory,
+    MovementIndexPageFactory,
+    MovementPageFactory,
     build_site,
     replaced_decree,
 )
@@ -35,6 +37,15 @@ class ValidityTimelineTests(TestCase):
         self.assertEqual(numbered_code({"code": "152/2025/NĐ-CP"}), "152/2025/NĐ-CP")
         self.assertEqual(numbered_code({"code": "/KH-UBND"}), "")
         self.assertEqual(numbered_code({"code": None}), "")
+
+    def test_comparing_a_version_with_itself_says_so(self):
+        html = self.client.get(self.old.url + "so-sanh/1/1/").content.decode()
+        self.assertIn("Hai bên so sánh là cùng một phiên bản.", html)
+        self.assertIn(f'href="{self.old.url}phien-ban/1/">xem phiên bản 1</a>', html)
+        self.assertNotIn("Thuộc tính thay đổi", html)
+        other = self.client.get(self.old.url + "so-sanh/2/1/").content.decode()
+        self.assertIn("Thuộc tính thay đổi", other)
+        self.assertNotIn("cùng một phiên bản", other)
 
     def test_replaced_decree_timeline_links_the_new_decree_by_code(self):
         html = self.client.get(self.old.url).content.decode()
@@ -122,6 +133,32 @@ class ActiveSearchFiltersTests(CitingDecisionCase):
         self.assertIn("Dẫn chiếu đến “zzz” (không có văn bản nào", line)
         self.assertIn('<a href="/tim-kiem/?q=thi+dua">Bỏ lọc</a>', line)
 
+    def test_odd_issuer_values_never_fail(self):
+        for value in ("²", "2²", "99999999999999999999999"):
+            line = self.active({"q": "thi dua", "issuer": value})
+            self.assertIn(f"Cơ quan ban hành: “{value}” (không có)", line)
+
     def test_no_line_without_filters(self):
         html = self.client.get("/tim-kiem/", {"q": "thi dua"}).content.decode()
         self.assertNotIn("active-filters", html)
+
+
+class MovementPeriodTests(TestCase):
+    """A one-year movement reads "năm 2025", not "2025–2025"."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, _ = build_site()
+        cls.index = MovementIndexPageFactory(parent=cls.home)
+        cls.one_year = MovementPageFactory(
+            parent=cls.index, start_year=2025, end_year=2025
+        )
+        cls.span = MovementPageFactory(parent=cls.index)
+
+    def test_pages_show_the_year_once(self):
+        for url in (self.home.url, self.index.url, self.one_year.url):
+            with self.subTest(url=url):
+                html = self.client.get(url).content.decode()
+                self.assertNotIn("2025–2025", html)
+                self.assertIn("năm 2025", html)
+        self.assertIn("2021–2025", self.client.get(self.index.url).content.decode())
