@@ -4,11 +4,15 @@ The body gives the text, the citing document's date (default today) and,
 optionally, its issuing body (slug); the answer is the report of
 ``pages.basis_check.check_text`` over the public documents of the portal, with
 one entry per citation in the shape of ``manage.py check_citations --json``.
+A body the check cannot read is a 400 whose JSON ``detail`` names the field, in
+Vietnamese (``body_error``, answered by ``portal.api`` for ninja's 422), as the
+documents API answers a bad query parameter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -17,6 +21,8 @@ from ninja.errors import HttpError
 
 from documents.models import IssuingBody
 from pages.basis_check import MAX_CHARS, check_text
+from pages.models.documents import MAX_DATE, MIN_DATE
+from search.api import shown
 
 router = Router(tags=["citations"])
 
@@ -73,6 +79,37 @@ class CheckError(Schema):
     detail: str
 
 
+#: "100.000": the thousands separator Vietnamese writes.
+TOO_LONG = f"text: tối đa {MAX_CHARS:_} ký tự".replace("_", ".")
+DATE_RANGE = f"{MIN_DATE:%d/%m/%Y}–{MAX_DATE:%d/%m/%Y}"
+FIELD_KINDS = {"text": "chuỗi ký tự", "issuer": "chuỗi ký tự (slug)"}
+
+
+def body_error(errors: list[dict], body: bytes) -> str | None:
+    """The 400 ``detail`` for the first field of the JSON ``body`` ninja could
+    not read (its 422), in Vietnamese; None when no error is about the body."""
+    for error in errors:
+        loc = tuple(error.get("loc") or ())
+        if not loc or loc[0] != "body":
+            continue
+        data = json.loads(body or b"{}")  # ninja has read it: JSON
+        if len(loc) < 3 or not isinstance(data, dict):  # not a JSON object
+            return 'nội dung yêu cầu phải là một đối tượng JSON: {"text": "Căn cứ …"}'
+        name = loc[2]
+        if error.get("type") == "missing" or name not in data:
+            return f"{name}: thiếu trường này"
+        value = data[name]
+        raw = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if name == "date":
+            return (
+                "date: phải là một ngày có thật, dạng YYYY-MM-DD (ví dụ 2025-08-01), "
+                f"không phải {shown(raw)}"
+            )
+        kind = FIELD_KINDS.get(name, "giá trị hợp lệ")
+        return f"{name}: phải là {kind}, không phải {shown(raw)}"
+    return None
+
+
 def _problem(problem) -> dict:
     return problem.to_dict() | {
         "label": problem.label,
@@ -89,15 +126,22 @@ def check_citations(request: HttpRequest, payload: CheckRequest):
     """Every citation of ``text`` against the portal's public documents on ``date``."""
     text = payload.text.replace("\x00", "")
     if not text.strip():
-        raise HttpError(400, "text: give the legal basis or the text to check")
+        raise HttpError(400, "text: nhập căn cứ ban hành hoặc toàn văn cần kiểm tra")
     if len(text) > MAX_CHARS:
-        raise HttpError(400, f"text: at most {MAX_CHARS} characters")
+        raise HttpError(400, TOO_LONG)
+    if payload.date and not MIN_DATE <= payload.date <= MAX_DATE:
+        raise HttpError(
+            400,
+            f"date: phải trong khoảng {DATE_RANGE}, "
+            f"không phải {shown(payload.date.isoformat())}",
+        )
     issuer = None
     if payload.issuer:
         issuer = IssuingBody.objects.filter(slug=payload.issuer).first()
         if issuer is None:
             raise HttpError(
-                400, f"issuer: no issuing body with slug {payload.issuer!r}"
+                400,
+                f"issuer: không có cơ quan ban hành nào có slug {shown(payload.issuer)}",
             )
     report = check_text(text, on=payload.date or timezone.localdate(), issuer=issuer)
     return {

@@ -7,7 +7,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.basis_views import basis_check_page
-from portal.api import api, not_found
+from portal.api import not_found
+from portal.api import urls as api_urls
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -17,11 +18,13 @@ urlpatterns = [
     path("", include("search.urls")),
     path("kiem-tra-can-cu/", basis_check_page, name="basis_check"),
     # The API answers a JSON 404 at its root (ninja's own root view is the
-    # site's HTML 404) and at any other address ending in a slash (one
-    # without is still redirected to it first).
+    # site's HTML 404), at any other address under /api/v1/ ending in a slash
+    # (one without is still redirected to it first) and anywhere else under
+    # /api/ (no HTML page of the site there).
     path("api/v1/", not_found),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls()),
     re_path(r"^api/v1/.*/$", not_found),
+    re_path(r"^api(?:/(?!v1/).*)?$", not_found),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -216,7 +216,7 @@ class TestDetail:
     "url", ["/api/v1/", "/api/v1/documents/abc/", "/api/v1/khong-co/"]
 )
 def test_an_unknown_api_address_is_a_json_404(db, url):
-    assert get(url, 404)["detail"] == "Not Found"
+    assert get(url, 404)["detail"] == "không có địa chỉ này trong API; xem /api/v1/docs"
 
 
 def test_an_api_address_without_its_slash_is_still_redirected(db):
