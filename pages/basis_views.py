@@ -8,8 +8,6 @@ gives a page: an invalid form is shown again with its errors in Vietnamese.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,8 +17,8 @@ from django.views.decorators.http import require_http_methods
 from documents.basis import KIND_LABELS
 from documents.models import IssuingBody
 from pages.basis_check import MAX_CHARS, check_text, cited_count
+from pages.models.documents import DATE_MESSAGE, MAX_DATE, MIN_DATE
 
-MIN_DATE, MAX_DATE = dt.date(1945, 9, 2), dt.date(2100, 12, 31)
 #: "100.000": the thousands separator Vietnamese writes.
 TOO_LONG = f"Văn bản dài quá {MAX_CHARS:_} ký tự; hãy dán phần căn cứ.".replace(
     "_", "."
@@ -78,9 +76,11 @@ class BasisCheckForm(forms.Form):
                 )
 
     def clean_date(self):
+        """The date of a document the portal could store: the range of every
+        document date (``documents.dates.MIN_YEAR``–``MAX_YEAR``, whole years)."""
         day = self.cleaned_data.get("date")
         if day and not MIN_DATE <= day <= MAX_DATE:
-            raise forms.ValidationError("Ngày phải trong khoảng 1945–2100.")
+            raise forms.ValidationError(DATE_MESSAGE)
         return day
 
 

@@ -115,7 +115,9 @@ def test_public_page(decrees, client):
         ({"text": ""}, "Hãy dán căn cứ"),
         ({"text": "   \x00 "}, "Hãy dán căn cứ"),
         ({"text": DEMO, "date": "32/13/2025"}, "Ngày không hợp lệ"),
-        ({"text": DEMO, "date": "0001-01-01"}, "1945–2100"),
+        ({"text": DEMO, "date": "0001-01-01"}, "01/01/1945–31/12/2100"),
+        ({"text": DEMO, "date": "31/12/1944"}, "01/01/1945–31/12/2100"),
+        ({"text": DEMO, "date": "01/01/2101"}, "01/01/1945–31/12/2100"),
         ({"text": DEMO, "issuer": "999999"}, "không có trong danh mục"),
         ({"text": "x" * 100_001}, "Văn bản dài quá"),
     ],
@@ -125,6 +127,14 @@ def test_public_page_bad_input_is_explained(db, client, data, error):
     assert response.status_code == 200
     body = response.content.decode()
     assert error in body and 'aria-invalid="true"' in body
+
+
+@pytest.mark.parametrize("day", ["01/01/1945", "01/09/1945", "31/12/2100"])
+def test_public_page_takes_every_date_a_document_can_have(db, client, day):
+    """The dates of a document on the portal (documents.dates, the page's date
+    validators): 02/09/1945 is not a limit of the check, which said 1945–2100."""
+    response = client.post("/kiem-tra-can-cu/", {"text": DEMO, "date": day})
+    assert 'aria-invalid="true"' not in response.content.decode()
 
 
 def test_public_page_odd_text_never_fails(db, client):
