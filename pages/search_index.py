@@ -9,7 +9,7 @@ consent, as they are displayed (Nghị định 13/2023/NĐ-CP).
 from __future__ import annotations
 
 from pages.bodytext import stream_text
-from pages.validity import status_on
+from pages.validity import indexed_start, status_on
 from search import indexing
 from search.entries import ArticleText, legal_document_entries
 from search.types import IndexEntry
@@ -87,7 +87,8 @@ def legal_document_entries_for(page) -> list[IndexEntry]:
         status=status_on(page),
         tags=[tag.name for tag in page.tags.all()],
         cites=_cites(page),
-        effective_date=page.effective_date,
+        # The day validity begins (the date of issue when no effective date).
+        effective_date=indexed_start(page),
         expiry_date=page.expiry_date,
     )
     if len(articles) < 2:

@@ -93,6 +93,9 @@ def effects_detect_safely(*, source) -> list[PendingEffect]:
 # is "Chưa có hiệu lực", and one between the two is "Còn hiệu lực" even if it
 # was saved as "Chưa có hiệu lực" or "Hết hiệu lực" with a later expiry date:
 # time passes, and nobody re-saves a document on the day it begins or ends.
+# A document without an effective date takes effect on its date of issue at
+# the earliest (it cannot be in force before it was signed), and an unsigned
+# draft (no number, no date) saved as "Còn hiệu lực" is "Chưa có hiệu lực".
 # Otherwise ("Hết hiệu lực một phần", "Không xác định", a "Hết hiệu lực" with
 # no date, no dates at all) the stored status stands. The badge, the banner,
 # the list filter and the API all read the status through these functions;
@@ -107,9 +110,12 @@ def status_on(page, day: dt.date | None = None) -> str:
     from documents.choices import ValidityStatus as S
 
     day = day or timezone.localdate()
+    start = page.effective_date or page.issued_date
     if page.expiry_date and page.expiry_date <= day:
         return S.EXPIRED
-    if page.effective_date and page.effective_date > day:
+    if start and start > day:
+        return S.NOT_YET
+    if page.status == S.IN_FORCE and is_unsigned_draft(page):
         return S.NOT_YET
     if page.status == S.NOT_YET and page.effective_date:
         return S.IN_FORCE
@@ -125,17 +131,45 @@ def status_q(status: str, day: dt.date | None = None) -> Q:
     day = day or timezone.localdate()
     ended = Q(expiry_date__lte=day)
     running = Q(expiry_date__isnull=True) | Q(expiry_date__gt=day)
-    future = Q(effective_date__gt=day)
-    begun = Q(effective_date__isnull=True) | Q(effective_date__lte=day)
+    undated = Q(effective_date__isnull=True)
+    future = Q(effective_date__gt=day) | (undated & Q(issued_date__gt=day))
+    begun = (
+        Q(effective_date__lte=day)
+        | (undated & Q(issued_date__isnull=True))
+        | (undated & Q(issued_date__lte=day))
+    )
+    draft = Q(number__isnull=True, issued_date__isnull=True) & undated
     if status == S.EXPIRED:
         return ended | (Q(status=S.EXPIRED, expiry_date__isnull=True) & begun)
     if status == S.NOT_YET:
-        return running & (future | Q(status=S.NOT_YET, effective_date__isnull=True))
+        stored = Q(status=S.NOT_YET, effective_date__isnull=True)
+        return running & (future | stored | (Q(status=S.IN_FORCE) & draft))
     if status == S.IN_FORCE:
+        signed = Q(status=S.IN_FORCE) & ~draft
         began = Q(status=S.NOT_YET, effective_date__isnull=False)
         ends_later = Q(status=S.EXPIRED, expiry_date__isnull=False)
-        return running & begun & (Q(status=S.IN_FORCE) | began | ends_later)
+        return running & begun & (signed | began | ends_later)
     return running & begun & Q(status=status)
+
+
+def indexed_start(page) -> dt.date | None:
+    """The day validity begins, as the search index stores it for its
+    ``in_force_on`` filter: the effective date, else the date of issue, except
+    where the saved status alone decides ("Chưa có hiệu lực" without an
+    effective date, "Hết hiệu lực" without an expiry date), which the index
+    reads from an empty start."""
+    from documents.choices import ValidityStatus as S
+
+    if page.effective_date:
+        return page.effective_date
+    if page.status == S.NOT_YET or (page.status == S.EXPIRED and not page.expiry_date):
+        return None
+    return page.issued_date
+
+
+def is_unsigned_draft(page) -> bool:
+    """No number and no date: a draft published before it is signed."""
+    return page.number is None and not page.issued_date and not page.effective_date
 
 
 def date_errors(page) -> dict[str, str]:

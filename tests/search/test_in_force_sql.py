@@ -15,23 +15,33 @@ import sqlite3
 from types import SimpleNamespace
 
 from documents.choices import ValidityStatus as S
-from pages.validity import status_on
+from pages.validity import indexed_start, status_on
 from search.backends.database.tables import filter_sql
 from tests.pages.test_validity_rule import COMBOS, days
 
 
 def page_of(combo) -> SimpleNamespace:
-    status, effective, expiry = combo
-    return SimpleNamespace(status=status, effective_date=effective, expiry_date=expiry)
+    status, effective, expiry, issued, number = combo
+    return SimpleNamespace(
+        status=status,
+        effective_date=effective,
+        expiry_date=expiry,
+        issued_date=issued,
+        number=number,
+    )
 
 
-def contradictory(status: str, effective, expiry) -> bool:
+def contradictory(status: str, effective, expiry, issued, number) -> bool:
     """A "Hết hiệu lực" without its expiry date but with an effective date (a save
     refuses it since ``date_errors``), "Chưa có hiệu lực" without its effective
-    date but with an expiry date: once indexed, their status of that day hides
-    what was saved, and only the pages' rule still reads it."""
-    return (status == S.EXPIRED and expiry is None and effective is not None) or (
-        status == S.NOT_YET and effective is None and expiry is not None
+    date but with an expiry date, an unsigned draft (no number, no date) with an
+    expiry date: once indexed, their status of that day hides what was saved,
+    and only the pages' rule still reads it."""
+    draft = number is None and issued is None and effective is None
+    return (
+        (status == S.EXPIRED and expiry is None and effective is not None)
+        or (status == S.NOT_YET and effective is None and expiry is not None)
+        or (draft and expiry is not None)
     )
 
 
@@ -44,12 +54,13 @@ def index_table(indexed_on: dt.date) -> sqlite3.Connection:
     )
     for pk, combo in enumerate(COMBOS):
         page = page_of(combo)
+        start = indexed_start(page)  # as pages.search_index stores it
         db.execute(
             "INSERT INTO entry VALUES (?, ?, ?, ?)",
             (
                 pk,
                 status_on(page, indexed_on),
-                page.effective_date and page.effective_date.isoformat(),
+                start and start.isoformat(),
                 page.expiry_date and page.expiry_date.isoformat(),
             ),
         )
