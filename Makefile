@@ -35,7 +35,7 @@ migrate: $(STAMP) var messages
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	PORT=$(PORT) $(BIN)/python manage.py load_demo
 
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

@@ -3,6 +3,7 @@ document page idempotently. Both ``loader`` and ``versions`` build on them.
 """
 
 import datetime as dt
+import os
 
 from wagtail.models import Page, Site
 
@@ -129,8 +130,11 @@ def ensure_site() -> tuple[HomePage, DocumentIndexPage]:
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={
-                "hostname": "localhost",
-                "port": 80,
+                # Where `make run` serves it, so that the sitemap and other
+                # full addresses point at the running site (PORT, as the
+                # Makefile passes it).
+                "hostname": "127.0.0.1",
+                "port": demo_port(),
                 "root_page": home,
                 "site_name": "Cổng văn bản Tam Đường",
             },
@@ -157,3 +161,9 @@ def add_document(parent, model, *, slug: str, **fields):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
+
+
+def demo_port() -> int:
+    """The port of `make run` (``PORT``, 8000 unless set)."""
+    raw = os.environ.get("PORT", "")
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 65536 else 8000

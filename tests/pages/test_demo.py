@@ -66,3 +66,13 @@ def test_home_names_owner(demo, client):
     response = client.get("/")
     assert response.status_code == 200
     assert "Tam Đường" in response.content.decode()
+
+
+def test_sitemap_points_at_the_running_site(db, client, monkeypatch):
+    # `PORT=8123 make run`: the sitemap's addresses are those of the site
+    # served on 127.0.0.1:8123, not http://localhost/.
+    monkeypatch.setenv("PORT", "8123")
+    call_command("load_demo", verbosity=0)
+    xml = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8123").content.decode()
+    assert "http://127.0.0.1:8123/van-ban/" in xml
+    assert "localhost" not in xml
