@@ -102,6 +102,13 @@ class SearchAnswer(Schema):
     notice: str | None
     code_match: str | None
     facets_exact: bool
+    query_truncated: bool = Field(
+        description=f"True when q was longer than {views.MAX_QUERY} characters: "
+        f"the first {views.MAX_QUERY} were searched"
+    )
+    unmatched_words: list[str] = Field(
+        description="Words of q that no indexed entry holds (as written)"
+    )
 
 
 class Error(Schema):

@@ -179,8 +179,17 @@ class Hit:
             own if self.article and own.startswith(self.article) else self.article or ""
         )
 
+    @property
+    def shown_code(self) -> str:
+        """The số ký hiệu as every page shows it: "" for a document without a
+        number (a draft stored as "/KH-UBND"), ``documents.identity.shown_code``."""
+        from documents.identity import shown_code
+
+        return shown_code(self.code)
+
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in JSON_FIELDS}
+        data["code"] = self.shown_code
         data["date"] = self.date.isoformat() if self.date else None
         return data
 

@@ -19,8 +19,6 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
-from documents.identity import shown_code
-
 from . import get_backend
 from . import search as run_search
 from .backends.base import MAX_PAGE, BackendError, num_pages
@@ -33,6 +31,7 @@ from .grouping import (
 )
 from .query import clean
 from .types import SearchQuery, SearchResults
+from .unmatched import unmatched_words
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100  # of the API
@@ -58,6 +57,12 @@ FACET_TITLES = {
     "status": "Hiệu lực",
     "tag": "Từ khóa",
 }
+MAX_QUERY = 500  # characters of q searched for (the search box's maxlength)
+TRUNCATED_NOTICE = (
+    f"Câu tìm kiếm dài quá {MAX_QUERY} ký tự; chỉ {MAX_QUERY} ký tự đầu được dùng."
+)
+# Control characters and U+FFFD (what bytes that are not UTF-8 decode to).
+_UNREADABLE = re.compile(r"[\x00-\x1f\x7f\ufffd]")
 DOWN_NOTICE = (
     "Chức năng tìm kiếm đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút."
 )
@@ -78,6 +83,15 @@ def _day(raw: str | None) -> dt.date | None:
         return None
 
 
+def query_text(raw: str | None) -> tuple[str, bool]:
+    """The text searched for ``raw`` and whether it was cut to ``MAX_QUERY``
+    characters. Control characters and U+FFFD are spaces: a q of nothing else
+    (``%00``, ``%ff%fe``) is an empty query on the page, the API and
+    ``manage.py search`` alike."""
+    text = clean(_UNREADABLE.sub(" ", str(raw or "")))
+    return text[:MAX_QUERY].strip(), len(text) > MAX_QUERY
+
+
 def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
     """A SearchQuery from GET parameters (anything invalid is dropped)."""
     filters = {}
@@ -91,12 +105,23 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
     sort = "date" if params.get("sort") == "date" else "relevance"
     page = _page_number(params.get("page"))
     return SearchQuery(
-        text=clean(params.get("q", "")),
+        text=query_text(params.get("q"))[0],
         filters=filters,
         sort=sort,
         page=page if page <= MAX_PAGE else 1,  # past any listing: page 1
         per_page=per_page,
     )
+
+
+def unmatched(text: str) -> list[str]:
+    """The words of ``text`` no indexed entry holds (``search.unmatched``);
+    [] when the backend does not answer (the results' notice says so)."""
+    if not text:
+        return []
+    try:
+        return unmatched_words(text, get_backend())
+    except BackendError:
+        return []
 
 
 def execute(query: SearchQuery) -> SearchResults:
@@ -176,6 +201,7 @@ def _page_url(params, page: int) -> str:
 def search_page(request: HttpRequest) -> HttpResponse:
     """``/tim-kiem/``: search box, facet sidebar, result cards, pagination."""
     query = query_from_params(request.GET)
+    truncated = query_text(request.GET.get("q"))[1]
     # A page past the end (or past MAX_PAGE) shows page 1, and says so.
     asked_page = _page_number(request.GET.get("page"))
     searched = bool(query.text or query.filters)
@@ -198,6 +224,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         if results.page < results.num_pages
         else "",
         "cites_url": _cites_url(query),
+        "truncated_notice": TRUNCATED_NOTICE if truncated else "",
+        "unmatched": unmatched(query.text) if searched else [],
         "date_sort_url": _toggle_sort(params, "date"),
         "relevance_sort_url": _toggle_sort(params, "relevance"),
     }
@@ -213,7 +241,7 @@ def _cards(grouped: GroupedResults) -> list[dict]:
             "hit": group.hit,
             "articles": group.articles,
             "kind_label": KIND_LABELS.get(group.hit.kind, group.hit.kind),
-            "code": shown_code(group.hit.code),
+            "code": group.hit.shown_code,
             "status_label": statuses.get(group.hit.status, "")
             if group.hit.kind in ("document", "article")
             else "",
@@ -268,6 +296,8 @@ def api_search(params, page: int, per_page: int) -> tuple[dict, SearchResults]:
         results = SearchResults(notice=DOWN_NOTICE)
         data = results.to_dict() | {"matches": 0, "total_exact": False}
     data["page"] = page
+    data["query_truncated"] = query_text(params.get("q"))[1]
+    data["unmatched_words"] = unmatched(query.text)
     data["query"] = {
         "q": query.text,
         "filters": {

@@ -128,6 +128,12 @@ class SearchBackend(ABC):
         results = self.search(SearchQuery(text=prefix, per_page=limit))
         return list(dict.fromkeys(hit.title for hit in results.hits))
 
+    def token_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
+        """(entries holding each folded word or word pair, entries in all): a
+        token left out is not known to the backend; (…, 0) when it keeps no
+        statistics (``search.unmatched``)."""
+        return {}, 0
+
     @abstractmethod
     def health(self) -> bool:
         """True when the backend can answer queries now."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from django.db import connections
+from django.db import DatabaseError, connections
 
-from ..base import SearchBackend
+from ...query import parse
+from ...types import SearchQuery
+from ..base import BackendError, SearchBackend
 from .plan import HORIZON
 
 
@@ -19,3 +21,16 @@ class DatabaseBackend(SearchBackend):
     @property
     def horizon(self) -> int:
         return int(self.options.get("RANK_HORIZON", HORIZON))
+
+    def plan(self, cur, parsed, query):
+        """The backend's ``plan.SqlSearch`` of one query."""
+        raise NotImplementedError
+
+    def token_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
+        """The frequencies the plan reads (cached for ``DF_TTL`` seconds)."""
+        try:
+            with self.connection.cursor() as cur:
+                plan = self.plan(cur, parse(""), SearchQuery())
+                return plan.cached_frequencies(list(tokens))
+        except DatabaseError as error:
+            raise BackendError(str(error)) from error

@@ -263,6 +263,9 @@ class PostgresBackend(DatabaseBackend):
                 # tsvector (about 10 times slower at 100k entries); plans are
                 # short, so compiling them (JIT) only adds time.
                 cur.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
-                return PostgresSearch(cur, parsed, query, self.horizon).run()
+                return self.plan(cur, parsed, query).run()
         except DatabaseError as error:
             raise BackendError(str(error)) from error
+
+    def plan(self, cur, parsed, query):
+        return PostgresSearch(cur, parsed, query, self.horizon)

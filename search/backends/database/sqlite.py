@@ -255,9 +255,12 @@ class SQLiteBackend(DatabaseBackend):
     def _search(self, parsed: ParsedQuery, query: SearchQuery) -> SearchResults:
         try:
             with self._cursor() as cur:
-                return _Search(cur, parsed, query, self.horizon).run()
+                return self.plan(cur, parsed, query).run()
         except (DatabaseError, sqlite3.Error) as error:
             raise BackendError(str(error)) from error
+
+    def plan(self, cur, parsed, query):
+        return _Search(cur, parsed, query, self.horizon)
 
 
 class _Search(SqlSearch):

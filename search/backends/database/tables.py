@@ -196,45 +196,62 @@ def _column_filter(name: str, values: list[str]) -> tuple[str, list[Any]]:
 def facet_rows_sql(sample_table: str, by_ids: bool = False) -> tuple[str, str]:
     """Two GROUP BY statements counting every facet over the ids in a table.
 
-    The first groups by all single-valued facet columns at once; the second
-    counts fields and tags. Both are driven from the (small) id table, written
-    as CROSS JOIN so SQLite keeps that order, or (``by_ids``) as an array of
-    its ids looked up in the index, which PostgreSQL always does.
-    ``fold_facets`` folds the groups into facets in Python.
+    They count pages, not entries: a document and its Điều are one result
+    of the grouped listing (``search.grouping``), so they count once. The
+    first groups by all single-valued facet columns at once, a Điều under
+    its document's kind, and counts the pages, those of which a Điều matched
+    and those whose own entry did (the ``kind`` facet's "article" and
+    others); the second counts fields and tags. Both are driven from the
+    (small) id table, written as CROSS JOIN so SQLite keeps that order, or
+    (``by_ids``) as an array of its ids looked up in the index, which
+    PostgreSQL always does. ``fold_facets`` folds the groups into facets in
+    Python.
     """
     if by_ids:
         ids = f"ARRAY(SELECT id FROM {sample_table})"
         entries = f"{ENTRY_TABLE} e WHERE e.id = ANY({ids})"
-        terms = f"{TERM_TABLE} t WHERE t.entry_id = ANY({ids})"
+        terms = (
+            f"{TERM_TABLE} t JOIN {ENTRY_TABLE} e ON e.id = t.entry_id "
+            f"WHERE t.entry_id = ANY({ids})"
+        )
     else:
         entries = f"{sample_table} s CROSS JOIN {ENTRY_TABLE} e WHERE e.id = s.id"
-        terms = f"{sample_table} s CROSS JOIN {TERM_TABLE} t WHERE t.entry_id = s.id"
+        terms = (
+            f"{sample_table} s CROSS JOIN {TERM_TABLE} t CROSS JOIN {ENTRY_TABLE} e "
+            f"WHERE t.entry_id = s.id AND e.id = t.entry_id"
+        )
     single = (
         f"SELECT e.doc_type, COALESCE(CAST(e.issuer_id AS TEXT), e.issuer), "
-        f"e.issuer, e.year, e.status, e.kind, COUNT(*) FROM {entries} "
-        f"GROUP BY 1, 2, 3, 4, 5, 6"
+        f"e.issuer, e.year, e.status, "
+        f"CASE e.kind WHEN 'article' THEN 'document' ELSE e.kind END, "
+        f"COUNT(DISTINCT e.page_id), "
+        f"COUNT(DISTINCT CASE WHEN e.kind = 'article' THEN e.page_id END), "
+        f"COUNT(DISTINCT CASE WHEN e.kind <> 'article' THEN e.page_id END) "
+        f"FROM {entries} GROUP BY 1, 2, 3, 4, 5, 6"
     )
     multi = (
-        f"SELECT t.name, t.value, COUNT(*) FROM {terms} "
+        f"SELECT t.name, t.value, COUNT(DISTINCT e.page_id) FROM {terms} "
         f"AND t.name IN ('field', 'tag') GROUP BY 1, 2"
     )
     return single, multi
 
 
 def fold_facets(single: list[tuple], multi: list[tuple]) -> tuple[dict, int]:
-    """(facets, total) from the rows of ``facet_rows_sql``."""
+    """(facets, pages) from the rows of ``facet_rows_sql``."""
     counts: dict[str, dict[str, list]] = {name: {} for name in FACET_NAMES}
     total = 0
-    for doc_type, issuer_key, issuer, year, status, kind, count in single:
-        total += count
-        for name, value, label in (
-            ("type", doc_type, doc_type),
-            ("issuer", issuer_key, issuer),
-            ("year", year, year),
-            ("status", status, status),
-            ("kind", kind, kind),
+    for row in single:
+        doc_type, issuer_key, issuer, year, status, kind, pages, of_articles, own = row
+        total += pages
+        for name, value, label, count in (
+            ("type", doc_type, doc_type, pages),
+            ("issuer", issuer_key, issuer, pages),
+            ("year", year, year, pages),
+            ("status", status, status, pages),
+            ("kind", kind, kind, own),
+            ("kind", "article", "article", of_articles),
         ):
-            if value not in (None, ""):
+            if value not in (None, "") and count:
                 slot = counts[name].setdefault(str(value), [str(label), 0])
                 slot[1] += count
     for name, value, count in multi:

@@ -200,6 +200,11 @@ class Builder:
             agg = self.A("terms", field=field, size=FACET_SIZE)
             if name == "issuer":
                 agg.bucket("label", "terms", field="issuer", size=1)
+            # Pages, not entries: a document and its Điều count once (exact
+            # below the precision threshold).
+            agg.bucket(
+                "pages", "cardinality", field="page_id", precision_threshold=3000
+            )
             search.aggs.bucket(name, agg)
         return search.source(HIT_FIELDS)
 

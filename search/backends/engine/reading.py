@@ -138,6 +138,10 @@ class EngineReading:
             and df.get(g.primary[0], 0) > limit
         )
 
+    def token_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
+        """Words only: word pairs (``text.bigram``) are left out, not known."""
+        return self._document_frequencies([t for t in tokens if "_" not in t])
+
     def _document_frequencies(self, words: list[str]) -> tuple[dict[str, int], int]:
         """Entries holding each folded word in a text field, and all entries
         (one multi-search, cached for ``DF_TTL`` seconds)."""
@@ -217,11 +221,16 @@ class EngineReading:
         facets = {}
         for name in FACET_FIELDS:
             buckets = aggregations.get(name, {}).get("buckets", [])
-            facets[name] = [
-                (b["key"], self._label(b), b["doc_count"])
+            values = [
+                (
+                    b["key"],
+                    self._label(b),
+                    b.get("pages", {}).get("value", b["doc_count"]),
+                )
                 for b in buckets
                 if str(b["key"]) != ""
             ]
+            facets[name] = sorted(values, key=lambda value: -value[2])
         return order_facets(facets)
 
     @staticmethod

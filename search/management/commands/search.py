@@ -32,7 +32,12 @@ from documents.text import fold
 from search.backends.base import BackendError
 from search.grouping import search_grouped
 from search.types import KINDS, SearchQuery
+from search.views import query_text
 
+FALLBACK_LINE = (
+    "The search engine did not answer; the database search answered "
+    "(results may be less complete)."
+)
 RESULT_KEYS = ("kind", "title", "url", "code", "article", "score", "snippet")
 MAX_LIMIT = 100
 SHOWN = 50  # valid values an error lists (every document type)
@@ -67,13 +72,15 @@ class Command(BaseCommand):
             raise CommandError(f"--limit must be from 1 to {MAX_LIMIT}, not {limit}.")
         filters = checked_filters(options)
         self.group = options["group"]
+        self.fell_back = False
+        text = query_text(options["query"])[0]
         if options["batch"]:
-            if options["query"].strip():
+            if text:
                 raise CommandError("Give a QUERY or --batch FILE, not both.")
             return self._batch(options["batch"], limit, filters, options["json"])
-        if not options["query"].strip():
+        if not text:  # nothing but spaces, control characters or U+FFFD
             raise CommandError("Give a QUERY or --batch FILE.")
-        results = self._results(options["query"], limit, filters)
+        results = self._results(text, limit, filters)
         if not results and not options["json"]:
             self.stderr.write("No results.")
         for rank, row in enumerate(results, 1):
@@ -86,7 +93,9 @@ class Command(BaseCommand):
         query = SearchQuery(text=text, filters=filters, per_page=limit)
         try:
             if self.group:
-                groups = search_grouped(query).groups
+                grouped = search_grouped(query)
+                self._fallback_said(grouped.results)
+                groups = grouped.groups
                 aliases = _aliases([group.hit for group in groups])
                 return [
                     {
@@ -98,6 +107,7 @@ class Command(BaseCommand):
             found = search.search(query)
         except BackendError as error:
             raise CommandError(f"search backend unavailable: {error}") from error
+        self._fallback_said(found)
         aliases = _aliases(found.hits)
         return [_row(hit, aliases) for hit in found.hits]
 
@@ -110,7 +120,8 @@ class Command(BaseCommand):
         except UnicodeDecodeError as error:
             raise CommandError(f"{path}: not UTF-8 text ({error.reason})") from error
         for text in lines:
-            results = self._results(text, limit, filters) if text.strip() else []
+            searched = query_text(text)[0]
+            results = self._results(searched, limit, filters) if searched else []
             if as_json:
                 self.stdout.write(
                     json.dumps({"query": text, "results": results}, ensure_ascii=False)
@@ -119,6 +130,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"# {text}")
                 for rank, row in enumerate(results, 1):
                     self._print(rank, row)
+
+    def _fallback_said(self, results) -> None:
+        """One line on stderr (once a run) when the fallback answered."""
+        if results.notice == search.FALLBACK_NOTICE and not self.fell_back:
+            self.fell_back = True
+            self.stderr.write(FALLBACK_LINE)
 
     def _print(self, rank: int, row: dict) -> None:
         where = f" – {row['article']}" if row["article"] else ""
@@ -194,6 +211,7 @@ def _aliases(hits) -> dict[int, list[str]]:
 
 def _row(hit, aliases: dict[int, list[str]]) -> dict:
     row = {key: getattr(hit, key) for key in RESULT_KEYS}
+    row["code"] = hit.shown_code  # "" for a draft, as the pages and the API show it
     others = aliases.get(hit.page_id)
     if others:
         anchor = f"#{hit.anchor}" if hit.anchor else ""
