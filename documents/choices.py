@@ -37,14 +37,17 @@ class Relation(models.TextChoices):
     RELATED = "lien_quan", "Liên quan"
 
 
-#: Label of each relation seen from the cited document (vbpl.vn's pairs).
+#: What a citing document does to the cited one, shown on the cited document's
+#: page before the citing one ("Thay thế văn bản này: Nghị định 152/2025/NĐ-CP"):
+#: a document that replaces this one is vbpl.vn's "văn bản thay thế", not "bị
+#: thay thế", which names the one replaced.
 REVERSE_LABELS = {
-    Relation.BASIS: "Được căn cứ",
-    Relation.GUIDES: "Được hướng dẫn",
-    Relation.AMENDS: "Bị sửa đổi, bổ sung",
-    Relation.REPLACES: "Bị thay thế",
-    Relation.REPEALS: "Bị bãi bỏ",
-    Relation.IMPLEMENTS: "Được thực hiện",
+    Relation.BASIS: "Căn cứ văn bản này",
+    Relation.GUIDES: "Hướng dẫn văn bản này",
+    Relation.AMENDS: "Sửa đổi, bổ sung văn bản này",
+    Relation.REPLACES: "Thay thế văn bản này",
+    Relation.REPEALS: "Bãi bỏ văn bản này",
+    Relation.IMPLEMENTS: "Thực hiện văn bản này",
     Relation.RELATED: "Liên quan",
 }
 

@@ -196,7 +196,7 @@ class TestDetail:
         assert cited["target"]["id"] == directive.pk
         incoming = get(f"/api/v1/documents/{directive.pk}/")["incoming_citations"]
         assert [row["source"]["id"] for row in incoming] == [decision.pk]
-        assert incoming[0]["relation_label"] == "Được căn cứ"
+        assert incoming[0]["relation_label"] == "Căn cứ văn bản này"
         assert isinstance(data["versions"], list)
 
     def test_draft_and_private_pages_are_404(self, docs):

@@ -214,7 +214,7 @@ class TestPublicViews:
         publish(citing_plan(index, "Nguồn công khai"))
         html = self.client_get(target.url + "luoc-do/")
         assert "Lược đồ quan hệ văn bản" in html
-        assert "Được căn cứ" in html and "Nguồn công khai" in html
+        assert "Căn cứ văn bản này" in html and "Nguồn công khai" in html
 
     @staticmethod
     def client_get(url: str) -> str:
