@@ -117,6 +117,10 @@ def test_unmatched_words_from_each_backend(backend):
     assert unmatched_words("thi đua khen thưởng 2025", backend) == []
     assert unmatched_words("thi đua xyzzy", backend) == ["xyzzy"]
     assert unmatched_words("THI DUA XYZZY", backend) == ["XYZZY"]
+    # Each word is held ("huyện Tam Đường"), never next to the other: a name.
+    assert unmatched_words("thi đua Đường Tam", backend) == ["Đường Tam"]
+    assert unmatched_words("thi dua duong tam", backend) == ["duong tam"]
+    assert unmatched_words("thi đua Tam Đường", backend) == []
 
 
 # -- 5. facet counts count documents ---------------------------------------------

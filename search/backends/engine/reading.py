@@ -19,7 +19,9 @@ from ...query import ParsedQuery, all_words_first, code_remainder, common_limit
 from ...snippets import make_snippet
 from ...types import Hit, SearchQuery, SearchResults, order_facets
 from ...types import parse_date as to_date
+from .mapping import PAIR_SEPARATOR
 from .query import (
+    BIGRAM_FIELDS,
     CODE_BOOST,
     FACET_FIELDS,
     RANK_FIELDS,
@@ -139,12 +141,13 @@ class EngineReading:
         )
 
     def token_frequencies(self, tokens: list[str]) -> tuple[dict[str, int], int]:
-        """Words only: word pairs (``text.bigram``) are left out, not known."""
-        return self._document_frequencies([t for t in tokens if "_" not in t])
+        """Words and word pairs ("nghe_an", counted in ``text.bigram``)."""
+        return self._document_frequencies(tokens)
 
     def _document_frequencies(self, words: list[str]) -> tuple[dict[str, int], int]:
-        """Entries holding each folded word in a text field, and all entries
-        (one multi-search, cached for ``DF_TTL`` seconds)."""
+        """Entries holding each folded word in a text field (a word pair in
+        the word pair field), and all entries (one multi-search, cached for
+        ``DF_TTL`` seconds)."""
         now = time.monotonic()
         cached = self._df_cache
         if now - cached.get("", (now, 0))[0] > DF_TTL:
@@ -153,7 +156,8 @@ class EngineReading:
         if missing or "" not in cached:
             body = []
             for word in ["", *missing]:
-                clauses = [{"term": {field: word}} for field in WORD_FIELDS]
+                fields = BIGRAM_FIELDS if PAIR_SEPARATOR in word else WORD_FIELDS
+                clauses = [{"term": {field: word}} for field in fields]
                 query = {"bool": {"should": clauses}} if word else {"match_all": {}}
                 body += [{}, {"size": 0, "track_total_hits": True, "query": query}]
             response = self._call(self.client.msearch, index=self.index, body=body)
