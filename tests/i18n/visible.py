@@ -101,6 +101,10 @@ ENGLISH_PHRASES = [
     "Moderators approval",
     "File",
     "Forgotten password?",
+    # Labels Wagtail derives from attribute names (pages.admin_sites).
+    "Site name",
+    "Port",
+    "Root page",
 ]
 
 _PATTERNS = {
