@@ -86,6 +86,13 @@ def test_a_long_query_is_cut_and_says_so(client, documents):
     assert client.get(API, {"q": "thi đua"}).json()["query_truncated"] is False
 
 
+@pytest.mark.django_db
+def test_the_command_says_the_query_was_cut(documents, capsys):
+    call_command("search", "thi đua " * 100, "--json")
+    err = capsys.readouterr().err
+    assert "longer than 500 characters; only the first 500 were searched" in err
+
+
 # -- 4. the words that found nothing ----------------------------------------------
 @pytest.mark.django_db
 @pytest.mark.parametrize(

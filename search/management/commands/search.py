@@ -32,7 +32,7 @@ from documents.text import fold
 from search.backends.base import BackendError
 from search.grouping import search_grouped
 from search.types import KINDS, SearchQuery
-from search.views import query_text
+from search.views import MAX_QUERY, query_text
 
 FALLBACK_LINE = (
     "The search engine did not answer; the database search answered "
@@ -73,7 +73,12 @@ class Command(BaseCommand):
         filters = checked_filters(options)
         self.group = options["group"]
         self.fell_back = False
-        text = query_text(options["query"])[0]
+        text, truncated = query_text(options["query"])
+        if truncated:  # as the page and the API say it
+            self.stderr.write(
+                f"The query is longer than {MAX_QUERY} characters; "
+                f"only the first {MAX_QUERY} were searched."
+            )
         if options["batch"]:
             if text:
                 raise CommandError("Give a QUERY or --batch FILE, not both.")
