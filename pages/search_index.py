@@ -190,12 +190,24 @@ def documents_using(instance) -> list[int]:
     return list(live.values_list("pk", flat=True))
 
 
-def on_vocabulary_saved(sender, instance, created=False, raw=False, **kwargs) -> None:
+#: What a document's search entry reads of a vocabulary row: every row's
+#: name, and a document type's family (its code keys).
+VOCABULARY_INDEXED = {"name", "family"}
+
+
+def on_vocabulary_saved(
+    sender, instance, created=False, raw=False, update_fields=None, **kwargs
+) -> None:
     """A signer, issuing body, document type or field renamed in the admin:
     the documents that use it carry its name in their search entry, so they
-    are indexed again (a new row is used by no document yet)."""
-    if not created and not raw:
-        _reindex_documents_after_commit(documents_using(instance))
+    are indexed again (a new row is used by no document yet; a save of other
+    fields only, such as the import filling an issuer's abbreviation, changes
+    no entry)."""
+    if created or raw:
+        return
+    if update_fields is not None and not VOCABULARY_INDEXED & set(update_fields):
+        return
+    _reindex_documents_after_commit(documents_using(instance))
 
 
 def on_vocabulary_deleting(sender, instance, **kwargs) -> None:

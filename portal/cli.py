@@ -155,16 +155,20 @@ class ManagementUtility(DjangoUtility):
         if not self._runs(subcommand):
             return command
         problem = None
-        if subcommand in ENGINE_COMMANDS and "--backend" not in self.argv:
+        if subcommand in ENGINE_COMMANDS and not self._names_backend():
             problem = engine_problem()
         if not problem and needs_database(command):
             problem = database_problem()
         elif not problem and subcommand in CONNECT_FIRST:
             problem = connection_problem()
         if problem:
-            sys.stderr.write(command.style.ERROR(f"CommandError: {problem}\n"))
-            sys.exit(1)
+            stop(problem)
         return command
+
+    def _names_backend(self) -> bool:
+        """``--backend NAME`` or ``--backend=NAME``: the command is told which
+        index to use, so the engine need not answer."""
+        return any(a == "--backend" or a.startswith("--backend=") for a in self.argv)
 
     def _runs(self, subcommand: str) -> bool:
         """False for ``help CMD`` and ``CMD --help``, which only print help."""

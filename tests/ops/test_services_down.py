@@ -183,7 +183,7 @@ def test_redis_down_the_site_serves_without_cache(client, dead_redis, caplog):
     assert "s3cret" not in warning
 
 
-def test_one_outage_line_a_minute_across_threads(caplog):
+def test_one_outage_line_a_minute(caplog):
     OutageLog.last_logged.clear()
     url = f"redis://127.0.0.1:{unused_port()}/0"
     with caplog.at_level(logging.WARNING, logger="portal.failsoft"):
@@ -209,3 +209,19 @@ def test_library_warnings_lose_their_traceback():
     assert OneLineLibraryErrors().filter(record)
     assert record.exc_info is None
     assert record.getMessage() == "POST /x (ConnectionError: Connection refused)"
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["rebuild_search_index", "--backend", "fallback"], True),
+        (["rebuild_search_index", "--backend=fallback"], True),
+        (["rebuild_search_index", "--no-progress"], False),
+    ],
+)
+def test_a_named_backend_needs_no_engine(argv, named):
+    # With the engine down, `rebuild_search_index --backend=fallback` is the
+    # way to keep the database index current: it must not be refused.
+    from portal.cli import ManagementUtility
+
+    assert ManagementUtility(["manage.py", *argv])._names_backend() is named

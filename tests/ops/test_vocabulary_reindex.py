@@ -108,6 +108,26 @@ def test_a_new_issuer_reindexes_nothing(
     assert reindexed == []
 
 
+def test_saving_other_fields_reindexes_nothing(
+    issued, monkeypatch, django_capture_on_commit_callbacks
+):
+    # The import fills an issuer's abbreviation with save(update_fields=...):
+    # no entry holds it, so its documents are not indexed again; a name is.
+    from search import indexing
+
+    body = issued[0]
+    reindexed = []
+    monkeypatch.setattr(indexing, "index_page_ids", reindexed.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        body.abbreviation = "UBND"
+        body.save(update_fields=["abbreviation"])
+    assert reindexed == []
+    with django_capture_on_commit_callbacks(execute=True):
+        body.name = "Ủy ban nhân dân xã Bản Hon"
+        body.save(update_fields=["name"])
+    assert len(reindexed) == 1 and len(reindexed[0]) == 2
+
+
 # Query counts -----------------------------------------------------------------
 
 
