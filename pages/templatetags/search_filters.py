@@ -11,7 +11,6 @@ import re
 from urllib.parse import urlencode
 
 from django import template
-from django.db.models import Q
 
 from documents.choices import ValidityStatus
 from documents.identity import shown_code
@@ -21,20 +20,22 @@ register = template.Library()
 
 def cited_label(key: str) -> str:
     """ "Chỉ thị 34-CT/TW" for a ``cites`` key, from the citations stored with it
-    (the cited page when it is on the portal); the key itself otherwise."""
-    from pages.models import DocumentCitation
+    (the cited page when it is live and public on the portal); the key itself
+    otherwise."""
+    from pages.models import DocumentCitation, LegalDocumentPage
 
-    rows = DocumentCitation.objects.filter(
-        Q(key=key) | Q(lookup_keys__contains=f"\n{key}\n")
-    ).select_related("target__document_type")
-    row = rows.order_by("target_id").first()
+    citations = DocumentCitation.objects
+    rows = citations.filter(key=key) | citations.with_lookup_key([key])
+    public = LegalDocumentPage.objects.live().public()
+    cited = rows.filter(target__in=public).select_related("target__document_type")
+    row = cited.order_by("pk").first()
+    if row is not None:
+        code = shown_code(row.target.code)
+        return f"{row.target.document_type.name} {code}" if code else row.target.title
+    row = rows.order_by("pk").first()
     if row is None:
         shown = key.replace("|", " ")
         return f"“{shown}” (không có văn bản nào trên cổng dẫn chiếu số ký hiệu này)"
-    target = row.target
-    if target is not None and target.live:
-        code = shown_code(target.code)
-        return f"{target.document_type.name} {code}" if code else target.title
     if row.code:
         return f"{row.doc_type} {row.code}".strip()
     return row.raw

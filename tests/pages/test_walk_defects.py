@@ -127,6 +127,21 @@ class ActiveSearchFiltersTests(CitingDecisionCase):
         self.assertIn("Dẫn chiếu đến Nghị định 98/2023/NĐ-CP", line)
         self.assertIn('<a href="/tim-kiem/">Bỏ lọc</a>', line)
 
+    def test_a_restricted_cited_page_is_not_named(self):
+        # A live page behind a view restriction (here without a number, so
+        # its title would name it): its title stays off the public page; the
+        # citation's own code names it.
+        from wagtail.models import PageViewRestriction
+
+        PageViewRestriction.objects.create(
+            page=self.old, restriction_type=PageViewRestriction.LOGIN
+        )
+        self.old.title, self.old.number = "Tiêu đề nội bộ", None
+        self.old.save_revision().publish()
+        line = self.active({"cites": "nghi dinh|98|2023"})
+        self.assertIn("Dẫn chiếu đến Nghị định 98/2023/NĐ-CP", line)
+        self.assertNotIn("Tiêu đề nội bộ", line)
+
     def test_unknown_values_are_named_too(self):
         line = self.active({"q": "thi dua", "issuer": "abc", "cites": "zzz"})
         self.assertIn("Cơ quan ban hành: “abc” (không có)", line)
