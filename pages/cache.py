@@ -79,6 +79,8 @@ def current_generation() -> str:
     """The token that is part of every key; "0" until the first change."""
     cache = page_cache()
     if not _is_process_local(cache):
+        if _unsaved_bump:
+            bump_generation()
         return str(cache.get(GENERATION_KEY) or "0")
     try:
         return _generation_file().read_text().strip() or "0"
@@ -95,8 +97,16 @@ def _write_generation_file(token: str) -> None:
     os.replace(tmp, path)
 
 
+#: A change this process could not write to the shared cache (Redis down: the
+#: fail-soft cache drops the write). Redis keeps the old token, so once it is
+#: back the pages cached before the change would be served again: the next
+#: read of the token in this process writes a new one first.
+_unsaved_bump = False
+
+
 def bump_generation() -> None:
     """Make every cached page unreachable (all app servers, all workers)."""
+    global _unsaved_bump
     token = secrets.token_hex(8)
     cache = page_cache()
     try:
@@ -104,7 +114,11 @@ def bump_generation() -> None:
             _write_generation_file(token)
         else:
             cache.set(GENERATION_KEY, token, timeout=None)
+            if cache.get(GENERATION_KEY) != token:
+                raise ConnectionError("the cache did not keep the new token")
+        _unsaved_bump = False
     except Exception:  # the cache being down must not break publishing
+        _unsaved_bump = True
         logger.exception("Could not invalidate the page cache")
 
 

@@ -180,3 +180,24 @@ def test_shared_cache_keeps_the_generation_in_the_cache(client, plan):
     assert cache.get(page_cache.GENERATION_KEY) != before
     assert client.get(plan.url).status_code == 404
     cache.clear()
+
+
+def test_a_change_made_while_the_shared_cache_is_down_reaches_it_once_back(
+    settings, tmp_path, monkeypatch
+):
+    # Redis down: the fail-soft cache drops the new token, and Redis keeps the
+    # old one. Once it answers again, the pages cached before the change must
+    # not be served: the next read of the token writes a new one.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    cache = page_cache.page_cache()
+    cache.set(page_cache.GENERATION_KEY, "before", timeout=None)
+    with monkeypatch.context() as down:
+        down.setattr(type(cache), "set", lambda *args, **kwargs: None)
+        page_cache.bump_generation()
+        assert page_cache.current_generation() == "before"
+    assert page_cache.current_generation() not in ("before", "0")
