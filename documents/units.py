@@ -6,8 +6,8 @@ nhân dân xã Bản Bo", "Uỷ ban nhân dân xã Bản Bo"). ``unit_words`` gi
 the same words: accents, case, tone placement ("Uỷ"/"Ủy"), spacing and
 punctuation folded away (``documents.text``), and the abbreviations of
 Vietnamese administration expanded. Only abbreviations with one reading are
-expanded: UBND, HĐND (as ``fold_issuer`` does), TP, UBMTTQ, MTTQ, HTX, THCS,
-THPT. "TT" (trung tâm, thị trấn, thường trực, thông tư) and "TH" (tiểu học,
+expanded: the issuers' table (UBND, HĐND, TP, TW, BCH, TĐKT) and UBMTTQ, MTTQ,
+HTX, THCS, THPT. "TT" (trung tâm, thị trấn, thường trực, thông tư) and "TH" (tiểu học,
 tổng hợp) are left as written: a wrong expansion would merge two units.
 """
 

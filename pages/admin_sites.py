@@ -50,5 +50,7 @@ def register_site_viewset():
 
 
 # The workflow views (wagtail.admin.views.workflows, not a viewset) build their
-# page rows from this formset; its form's field had no label.
+# page rows from this formset; its form's field had no label. This sets the
+# label on Wagtail's form class itself, for the whole process, when this module
+# is imported (from pages.wagtail_hooks).
 WorkflowPagesFormSet.form.base_fields["page"].label = gettext_lazy("Page")

@@ -189,7 +189,7 @@ def _check_list_params(params: ListParams) -> None:
 def query_error(errors: list[dict], params) -> str | None:
     """The 400 ``detail`` for the first query parameter ninja could not read
     (its 422), worded as the checks above word theirs; None when no error is
-    about the query string (a JSON body keeps ninja's 422)."""
+    about the query string (a JSON body's errors are ``pages.basis_api.body_error``'s)."""
     for error in errors:
         where, name = (tuple(error.get("loc") or ()) + ("", ""))[:2]
         if where != "query":

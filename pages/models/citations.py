@@ -9,7 +9,7 @@ portal ("dangling"). ``pages.graph`` writes and resolves these rows.
 
 from django.db import models
 
-from documents.choices import REVERSE_LABELS, Relation
+from documents.choices import Relation
 
 
 class DocumentCitationQuerySet(models.QuerySet):
@@ -84,10 +84,6 @@ class DocumentCitation(models.Model):
 
     def __str__(self) -> str:
         return self.code or self.raw[:80]
-
-    @property
-    def reverse_label(self) -> str:
-        return REVERSE_LABELS.get(self.relation, "Liên quan")
 
     @property
     def label(self) -> str:
