@@ -3,8 +3,10 @@
 ``FailSoftRedisCache`` (the cache with ``REDIS_URL``): django-redis with
 ``IGNORE_EXCEPTIONS``, so while Redis cannot be reached every read misses and
 every write is dropped; pages are rendered uncached instead of failing with
-500. The outage is logged as one warning line a minute per process, naming the
-server and what to check, never the password.
+500. After a failed call the cache leaves Redis alone for ``RETRY_AFTER``
+seconds (a host that drops packets would otherwise cost a 1 s timeout on every
+cache call, several per page). The outage is logged as one warning line a
+minute per process, naming the server and what to check, never the password.
 
 ``OneLineLibraryErrors`` (a logging filter on the console handler): the search
 engine's client libraries log each failed request at WARNING with the whole
@@ -21,9 +23,11 @@ import time
 from urllib.parse import urlsplit
 
 from django_redis.cache import RedisCache
+from django_redis.exceptions import ConnectionInterrupted
 
 logger = logging.getLogger(__name__)
 LIBRARY_LOGGERS = ("opensearch", "elastic_transport", "elasticsearch", "urllib3")
+RETRY_AFTER = 10.0  # seconds without trying Redis after a failed call
 
 
 def redis_address(url: str) -> str:
@@ -38,12 +42,19 @@ class OutageLog:
     of the last line is kept per server, not per instance)."""
 
     last_logged: dict[str, float] = {}
+    #: Until when each server is left alone (``FailSoftRedisCache.client``).
+    resting_until: dict[str, float] = {}
 
     def __init__(self, where: str, interval: float = 60.0):
         self.where, self.interval = where, interval
 
+    def resting(self) -> bool:
+        return time.monotonic() < self.resting_until.get(self.where, 0.0)
+
     def exception(self, *_args, **_kwargs) -> None:
         now = time.monotonic()
+        if not self.resting():
+            self.resting_until[self.where] = now + RETRY_AFTER
         last = self.last_logged.get(self.where)
         if last is not None and now - last < self.interval:
             return
@@ -67,6 +78,14 @@ class FailSoftRedisCache(RedisCache):
         super().__init__(server, {**params, "OPTIONS": options})
         self._log_ignored_exceptions = True
         self.logger = OutageLog(redis_address(str(server).split(",")[0]))
+
+    @property
+    def client(self):
+        """django-redis's client, except while Redis rests after a failure:
+        the call then fails at once, as an ignored connection error."""
+        if self.logger.resting():
+            raise ConnectionInterrupted(connection=None)
+        return super().client
 
 
 class OneLineLibraryErrors(logging.Filter):

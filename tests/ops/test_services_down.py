@@ -199,6 +199,31 @@ def test_the_cache_backend_reads_as_empty_while_down():
     cache.set("x", 1)  # dropped, no exception
 
 
+def test_after_a_failure_redis_rests_before_the_next_try(monkeypatch):
+    # A host that drops packets costs a timeout per call: after one failure the
+    # cache answers at once, without trying Redis, for RETRY_AFTER seconds.
+    import django_redis.cache
+
+    from portal import failsoft
+
+    OutageLog.resting_until.clear()
+    tries = []
+    original = django_redis.cache.RedisCache.client
+    monkeypatch.setattr(
+        django_redis.cache.RedisCache,
+        "client",
+        property(lambda cache: tries.append(1) or original.fget(cache)),
+    )
+    clock = [1000.0]
+    monkeypatch.setattr(failsoft.time, "monotonic", lambda: clock[0])
+    cache = FailSoftRedisCache(f"redis://127.0.0.1:{unused_port()}/0", {})
+    assert cache.get("x") is None and len(tries) == 1
+    cache.set("x", 1)
+    assert cache.get("x") is None and len(tries) == 1  # resting: not tried
+    clock[0] += failsoft.RETRY_AFTER + 1
+    assert cache.get("x") is None and len(tries) == 2  # tried again
+
+
 def test_library_warnings_lose_their_traceback():
     try:
         raise ConnectionError("first line\nConnection refused")
