@@ -114,8 +114,9 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
 
 
 def unmatched(text: str) -> list[str]:
-    """The words of ``text`` no indexed entry holds (``search.unmatched``);
-    [] when the backend does not answer (the results' notice says so)."""
+    """The words of ``text`` no indexed entry holds, alone or side by side
+    (``search.unmatched``); [] when the backend does not answer. Asked only
+    when the search itself had no notice (engine down or fallen back)."""
     if not text:
         return []
     try:
@@ -214,6 +215,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     params = request.GET
     context = {
         "query": query,
+        "header_q": query.text,  # the header's search box: the query as read
         "results": results,
         "searched": searched,
         "facets": facet_groups(results, query, params),
@@ -225,7 +227,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         else "",
         "cites_url": _cites_url(query),
         "truncated_notice": TRUNCATED_NOTICE if truncated else "",
-        "unmatched": unmatched(query.text) if searched else [],
+        "unmatched": unmatched(query.text) if searched and not results.notice else [],
         "date_sort_url": _toggle_sort(params, "date"),
         "relevance_sort_url": _toggle_sort(params, "relevance"),
     }
@@ -297,7 +299,8 @@ def api_search(params, page: int, per_page: int) -> tuple[dict, SearchResults]:
         data = results.to_dict() | {"matches": 0, "total_exact": False}
     data["page"] = page
     data["query_truncated"] = query_text(params.get("q"))[1]
-    data["unmatched_words"] = unmatched(query.text)
+    # Not asked of a backend that did not answer (a notice says so).
+    data["unmatched_words"] = [] if results.notice else unmatched(query.text)
     data["query"] = {
         "q": query.text,
         "filters": {

@@ -61,6 +61,11 @@ def test_an_unreadable_query_is_an_empty_query(client, documents, raw):
     html = client.get(f"{PAGE}?q={raw}").content.decode()
     assert "mục phù hợp" not in html
     assert 'id="q" type="search" name="q" value=""' in html  # not "��"
+    assert (
+        'id="header-q" type="search" name="q" placeholder="Tìm văn bản, số ký hiệu…" value=""'
+        in html
+    )
+    assert "\ufffd" not in html
     data = client.get(f"{API}?q={raw}").json()
     empty = client.get(API, {"q": ""}).json()
     assert data["query"]["q"] == "" and data["total"] == empty["total"]
@@ -107,14 +112,14 @@ def test_the_page_and_the_api_name_the_words_that_found_nothing(
     client, documents, q, named
 ):
     html = client.get(PAGE, {"q": q}).content.decode()
-    assert f"Không tìm thấy văn bản nào có: {named}" in html
+    assert f"Không có văn bản nào chứa đúng: “{named}”" in html
     assert client.get(API, {"q": q}).json()["unmatched_words"] == [named]
 
 
 @pytest.mark.django_db
 def test_words_all_found_are_not_named(client, documents):
     html = client.get(PAGE, {"q": "Kế hoạch thi đua khen thưởng"}).content.decode()
-    assert "Không tìm thấy văn bản nào có" not in html
+    assert "Không có văn bản nào chứa đúng" not in html
     assert client.get(API, {"q": "thi dua khen thuong"}).json()["unmatched_words"] == []
 
 
@@ -154,6 +159,26 @@ def test_the_page_counts_a_law_once(client, documents):
     directive, *_ = documents
     html = client.get(PAGE, {"q": "chi thi so 34-CT/TW giay khen"}).content.decode()
     assert 'Chỉ thị</a> <span class="count">(1)</span>' in html
+
+
+@pytest.mark.django_db
+def test_words_are_not_looked_up_when_the_engine_did_not_answer(
+    settings, client, documents, monkeypatch
+):
+    # The fallback answered: asking the dead engine for word counts would cost
+    # one more timeout per request and could answer nothing.
+    import search.views
+
+    settings.PORTAL_SEARCH_BACKENDS = {
+        "default": DEAD_ES,
+        "fallback": db_backend(settings),
+    }
+    asked = []
+    monkeypatch.setattr(search.views, "unmatched_words", lambda *a: asked.append(a))
+    html = client.get(PAGE, {"q": "thi đua xyzzy"}).content.decode()
+    assert "Không có văn bản nào chứa đúng" not in html
+    assert client.get(API, {"q": "thi dua xyzzy"}).json()["unmatched_words"] == []
+    assert asked == []
 
 
 # -- 6. the command says when the database answered for the engine ----------------
