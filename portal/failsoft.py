@@ -89,10 +89,12 @@ class FailSoftRedisCache(RedisCache):
 
 
 class OneLineLibraryErrors(logging.Filter):
-    """Drop the traceback from the search clients' connection warnings."""
+    """Drop the traceback from the search clients' warnings (their failed
+    requests); their errors keep it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and record.name.split(".")[0] in LIBRARY_LOGGERS:
+        library = record.name.split(".")[0] in LIBRARY_LOGGERS
+        if record.exc_info and library and record.levelno == logging.WARNING:
             error = record.exc_info[1]
             last = str(error).strip().splitlines()[-1] if str(error).strip() else ""
             record.msg = f"{record.getMessage()} ({type(error).__name__}: {last})"

@@ -71,6 +71,8 @@ class IndexEntry:
     status: str = ""
     tags: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
+    # For the ``in_force_on`` filter: the day validity begins (the effective
+    # date, else the date of issue: ``pages.validity.indexed_start``) and ends.
     effective_date: dt.date | None = None
     expiry_date: dt.date | None = None
 

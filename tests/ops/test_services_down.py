@@ -234,6 +234,10 @@ def test_library_warnings_lose_their_traceback():
     assert OneLineLibraryErrors().filter(record)
     assert record.exc_info is None
     assert record.getMessage() == "POST /x (ConnectionError: Connection refused)"
+    error = logging.LogRecord(
+        "opensearch", logging.ERROR, "", 0, "bug", (), (ValueError, ValueError(), None)
+    )
+    assert OneLineLibraryErrors().filter(error) and error.exc_info is not None
 
 
 @pytest.mark.parametrize(
