@@ -234,7 +234,9 @@ class EngineReading:
                 for b in buckets
                 if str(b["key"]) != ""
             ]
-            facets[name] = sorted(values, key=lambda value: -value[2])
+            # As the database backends order them: most documents first,
+            # ties by label (the buckets come ordered by entries, not pages).
+            facets[name] = sorted(values, key=lambda value: (-value[2], str(value[1])))
         return order_facets(facets)
 
     @staticmethod
