@@ -98,11 +98,14 @@ def drafts_announce(user) -> list[str]:
     ).order_by("timestamp", "pk")
     messages = []
     for entry in entries:
-        message = drafts_message(entry.data.get("drafts") or [])
+        # Claimed by one conditional UPDATE: of two requests reading the entry
+        # at once (two tabs), only the one whose UPDATE changed it shows it.
+        claimed = PageLogEntry.objects.filter(
+            pk=entry.pk, data__announced=False
+        ).update(data={**entry.data, "announced": True})
+        message = drafts_message(entry.data.get("drafts") or []) if claimed else ""
         if message:
             messages.append(message)
-        entry.data = {**entry.data, "announced": True}
-        entry.save(update_fields=["data"])
     return messages
 
 

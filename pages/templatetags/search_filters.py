@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 from django import template
 
-from documents.choices import ValidityStatus
 from documents.identity import shown_code
 
 register = template.Library()
@@ -42,12 +41,11 @@ def cited_label(key: str) -> str:
 
 
 def _value_label(name: str, value: str) -> str:
-    from search.views import KIND_LABELS
+    from search.views import facet_labels
 
-    if name == "status":
-        return dict(ValidityStatus.choices).get(value, f"“{value}” (không có)")
-    if name == "kind":
-        return KIND_LABELS.get(value, f"“{value}” (không có)")
+    coded = facet_labels()
+    if name in coded:
+        return coded[name].get(value, f"“{value}” (không có)")
     if name == "issuer":
         from documents.models import IssuingBody
 

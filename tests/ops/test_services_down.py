@@ -22,6 +22,7 @@ from django.urls import reverse
 
 from portal.cli import describe_connection_error, engine_problem
 from portal.failsoft import FailSoftRedisCache, OneLineLibraryErrors, OutageLog
+from tests.services import local_postgres_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests/fixtures/documents/ke-hoach-thi-dua-khen-thuong-2025-tam-duong.txt"
@@ -33,14 +34,6 @@ def unused_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def postgres_answers() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 5432), timeout=2).close()
-    except OSError:
-        return False
-    return True
 
 
 def manage(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
@@ -85,7 +78,9 @@ def test_postgres_down(tmp_path, args):
     )
 
 
-@pytest.mark.skipif(not postgres_answers(), reason="no PostgreSQL on 127.0.0.1:5432")
+@pytest.mark.skipif(
+    not local_postgres_answers(), reason="no PostgreSQL on 127.0.0.1:5432"
+)
 def test_postgres_database_missing(tmp_path):
     name = f"portal_ops_missing_{os.getpid()}"
     url = f"postgres://postgres:s3cret@127.0.0.1:5432/{name}"

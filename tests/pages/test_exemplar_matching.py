@@ -1,10 +1,13 @@
 """Awards reach the page of the same person only; the drafts they create are
 named to whoever publishes and open for the editors; the report's unassigned row."""
 
+from unittest import mock
+
 from django.contrib.auth.models import Group
 from django.test import SimpleTestCase
 from wagtail.models import GroupPagePermission, PageLogEntry, TaskState
 
+from pages import services
 from pages.models import ExemplarPage
 from pages.reports import NO_BODY, ReportRow, exemplar_report
 from pages.services import DRAFTS_ACTION, same_name, same_unit
@@ -206,6 +209,27 @@ class DraftsForEditorsTests(ShowcaseTestCase):
         publish(self.decision)  # no user: a command, a scheduled publication
         self.login()
         self.assertNotContains(self.client.get("/admin/"), "bản nháp điển hình")
+
+    def test_two_tabs_reading_at_once_name_the_drafts_once(self):
+        publish(self.decision)
+        user = self.create_user("bientap", password="x")
+        PageLogEntry.objects.filter(action=DRAFTS_ACTION).update(user=user)
+        shown = []
+
+        def second_tab_between_read_and_message(draft_ids):
+            # The other tab runs whole after this one has read the entry.
+            if not shown:
+                shown.append("inner")
+                shown.extend(services.drafts_announce(user))
+            return message(draft_ids)
+
+        message = services.drafts_message
+        with mock.patch.object(
+            services, "drafts_message", second_tab_between_read_and_message
+        ):
+            shown.extend(services.drafts_announce(user))
+        named = [text for text in shown if "bản nháp điển hình" in text]
+        self.assertEqual(len(named), 1)
 
     def test_editor_can_open_the_draft(self):
         publish(self.decision)

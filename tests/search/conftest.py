@@ -11,7 +11,6 @@ not collide) when that server answers.
 from __future__ import annotations
 
 import os
-import socket
 import uuid
 
 import pytest
@@ -19,6 +18,7 @@ from django.conf import settings
 from django.db import connections
 
 from tests.engine.live import require_node
+from tests.services import local_postgres_answers
 
 PG_ALIAS = "search_pg"
 
@@ -27,18 +27,10 @@ def _default_is_postgres() -> bool:
     return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
-def _local_postgres_answers() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 5432), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
 def _add_postgres_alias() -> str | None:
     if _default_is_postgres():
         return "default"
-    if not _local_postgres_answers():
+    if not local_postgres_answers():
         return None
     config = {
         "ENGINE": "django.db.backends.postgresql",
