@@ -21,6 +21,13 @@ adding the year and the issuing body (its place or name against the gold
 "nơi ban hành") and how many records are complete. ``--strip-header`` first
 cuts each text above its type word, "Kính gửi" or "V/v" line (issuer, number,
 date gone), as scraped copies that start below the header do.
+
+``--unseen A|B|all`` measures documents from outside the shared set
+(``bench/data/unseen_documents.jsonl``, gold read by hand in
+``bench/data/unseen_gold.jsonl``, halves fixed by a hash of the id): the four
+fields, plus the issuer (names the gold "nơi ban hành"), the trích yếu (same
+words as the gold, case and accents kept) and the codes of the documents cited
+in the Căn cứ lines (found among ``legal_basis``).
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ from documents.parsing.metadata import read_table  # noqa: E402
 from documents.parsing.vocab import TYPE_WORDS  # noqa: E402
 from documents.text import fold, normalize_tones  # noqa: E402
 
+UNSEEN = ROOT / "bench" / "data"
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "documents" / "dev_gold.jsonl"
 FIELDS = ("code", "doc_type", "issued_date", "signer_name")
 
@@ -207,6 +215,74 @@ def corpus_throughput(path: Path) -> None:
     )
 
 
+def unseen_rows(half: str) -> list[dict]:
+    """The outside documents of one half ("A", "B" or "all") with their gold."""
+    texts = {}
+    for line in (UNSEEN / "unseen_documents.jsonl").read_text("utf-8").splitlines():
+        row = json.loads(line)
+        texts[row["id"]] = row
+    rows = []
+    for line in (UNSEEN / "unseen_gold.jsonl").read_text("utf-8").splitlines():
+        gold = json.loads(line)
+        if half in ("all", gold["half"]):
+            rows.append({**texts[gold["id"]], **gold})
+    return rows
+
+
+def _words(text: str | None) -> list[str]:
+    return normalize_tones(text or "").casefold().replace(",", " ").split()
+
+
+def unseen_report(rows: list[dict], parsed: list) -> None:
+    """Issuer, trích yếu and Căn cứ citations of the outside documents."""
+    body = title = cited = wanted = 0
+    for row, doc in zip(rows, parsed, strict=True):
+        gold = row["gold"]
+        place = fold(gold["noi_ban_hanh"])
+        for level in ("tinh ", "thanh pho "):
+            place = place.removeprefix(level)
+        body += place in fold(doc.issuer or "")
+        same_title = _words(doc.title) == _words(gold["trich_yeu"])
+        title += same_title
+        codes = {fold(c.code or "") for c in doc.legal_basis}
+        found = [code for code in row["can_cu"] if fold(code) in codes]
+        cited += len(found)
+        wanted += len(row["can_cu"])
+        if not same_title:
+            print(f"  title {gold['so_ky_hieu']}: {doc.title!r}")
+        if len(found) < len(row["can_cu"]):
+            lost = sorted(set(row["can_cu"]) - set(found))
+            print(f"  Căn cứ {gold['so_ky_hieu']}: not found {lost}")
+    n = len(rows)
+    print(f"  {'issuer':<12} {body:>3}/{n} (names the gold nơi ban hành)")
+    print(f"  {'trích yếu':<12} {title:>3}/{n} (same words as the gold)")
+    print(f"  {'Căn cứ cited':<12} {cited:>3}/{wanted} gold codes among legal_basis")
+
+
+def run_unseen(half: str, show: int) -> int:
+    """Measure the outside documents of one half."""
+    rows = unseen_rows(half)
+    started = time.process_time()
+    parsed = [parse_document(row["text"]) for row in rows]
+    elapsed = max(time.process_time() - started, 1e-6)
+    hits = dict.fromkeys(FIELDS, 0)
+    misses = []
+    for row, doc in zip(rows, parsed, strict=True):
+        want = expected(row["gold"])
+        for field in FIELDS:
+            if same(field, getattr(doc, field), want[field]):
+                hits[field] += 1
+            else:
+                misses.append(
+                    (row["gold"]["so_ky_hieu"], field, getattr(doc, field), want[field])
+                )
+    chars = sum(len(row["text"].encode("utf-8")) for row in rows)
+    print(f"half {half}")
+    _report(len(rows), hits, misses[:show], chars, elapsed)
+    unseen_report(rows, parsed)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """CLI entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -215,7 +291,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--without-table", action="store_true")
     parser.add_argument("--hints", action="store_true")
     parser.add_argument("--strip-header", action="store_true")
+    parser.add_argument("--unseen", choices=("A", "B", "all"))
     args = parser.parse_args(argv)
+    if args.unseen:
+        return run_unseen(args.unseen, args.misses)
     if not args.gold.exists():
         print(f"skipped: {args.gold} not found (shared data absent)")
         return 0

@@ -85,6 +85,18 @@ _TYPE_KEYS = frozenset(fold(code).upper() for code in type_codes())
 _TERM = re.compile(r"\d+$")
 
 
+_BY_NAME: dict[str, str] = {
+    fold(name).casefold(): name for pair in _NATIONAL.values() for name in pair if name
+}
+
+
+def national_name(name: str) -> str | None:
+    """The table's spelling of a national body named in any case
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Bộ Lao động - Thương binh và
+    Xã hội"), or None when no body of the table has that name."""
+    return _BY_NAME.get(" ".join(fold(name).casefold().split()))
+
+
 def abbreviation_key(segment: str) -> str:
     """ "UBTVQH15" → "UBTVQH", "BGDĐT" → "BGDDT" (the table's key form)."""
     return _TERM.sub("", fold(segment).upper())

@@ -23,6 +23,7 @@ from .heading import (
     is_authority_line,
     restore_proper_names,
 )
+from .legal_basis import read_legal_basis
 from .lines import clean_lines, fold_head, is_upper, starts_folded
 from .metadata import read_table
 from .model import ParsedDocument
@@ -31,7 +32,6 @@ from .outline import build_outline
 from .signature import Signature, find_recipients, find_signature, read_addressees
 from .vocab import ORG_STARTS, POSITION_FOLDED, TYPE_CODES, TYPE_WORDS
 
-_SENTENCE_END = re.compile(r"(?<=[^\sA-ZĐ.]{3})\.\s+(?=[A-ZĐÀ-Ỹ])")
 _INFER_ISSUER = re.compile(
     r"((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Sở [A-ZĐÀ-Ỹ]\w*"
     r"(?: [a-zà-ỹđ]\w*)*)\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)"
@@ -62,7 +62,7 @@ def parse_document(text: str, *, overrides: dict | None = None) -> ParsedDocumen
     table, start = read_table(lines)
     pos = _read_header(doc, lines, start)
     pos = _read_addressees(doc, lines, pos)
-    pos = _read_legal_basis(doc, lines, pos)
+    pos = read_legal_basis(doc, lines, pos)
     sig = _read_tail(doc, lines, pos)
     _infer_missing(doc, lines, pos, sig.head if sig else None)
     _code_from_appendix(doc)
@@ -202,26 +202,6 @@ def _read_addressees(doc: ParsedDocument, lines: list[str], pos: int) -> int:
 def _code_without_type(doc: ParsedDocument) -> bool:
     head = (doc.symbol or "").split("-")[0].split("/")[0].upper()
     return bool(doc.symbol) and head not in TYPE_CODES
-
-
-def _read_legal_basis(doc: ParsedDocument, lines: list[str], pos: int) -> int:
-    while pos < len(lines) and starts_folded(lines[pos], "can cu"):
-        basis, rest = _split_first_sentence(lines[pos])
-        doc.legal_basis_lines.append(basis)
-        if rest:
-            lines[pos] = rest
-            return pos
-        pos += 1
-    return pos
-
-
-def _split_first_sentence(line: str) -> tuple[str, str]:
-    if line.rstrip().endswith((";", ".", ":")) and not _SENTENCE_END.search(line):
-        return line.strip(), ""
-    match = _SENTENCE_END.search(line)
-    if not match or fold(line[match.end() :]).startswith("can cu"):
-        return line.strip(), ""
-    return line[: match.start() + 1].strip(), line[match.end() :].strip()
 
 
 def _read_tail(doc: ParsedDocument, lines: list[str], pos: int) -> Signature | None:

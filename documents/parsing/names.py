@@ -2,11 +2,14 @@
 
 "ỦY BAN NHÂN DÂN TỈNH BẮC NINH" → "Ủy ban nhân dân tỉnh Bắc Ninh";
 "BỘ TÀI CHÍNH" → "Bộ Tài chính". Acronyms ("UBND") keep their case; words after a
-locality word are proper names and stay capitalised.
+locality word are proper names and stay capitalised. A national body of
+``documents.issuers`` keeps that table's spelling ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ
+XÃ HỘI" → "Bộ Lao động - Thương binh và Xã hội", not "... và xã Hội").
 """
 
 from __future__ import annotations
 
+from documents.issuers import national_name
 from documents.text import fold
 
 from .heading import is_acronym
@@ -34,6 +37,9 @@ def display_name(name: str | None) -> str | None:
     """Readable case for an all-caps body name; other text is returned as is."""
     if not name or not is_upper(name):
         return name
+    known = national_name(name)
+    if known:
+        return known
     tokens = name.split()
     out: list[str] = []
     proper = False

@@ -65,7 +65,7 @@ def test_number_line_before_quoc_hieu_is_not_the_issuer():
     )
     doc = parse_document(text)
     assert doc.code == "1661/NQ-UBTVQH15"
-    assert doc.issuer == "Ủy ban thường vụ Quốc hội" and doc.issuer_parent is None
+    assert doc.issuer == "Ủy ban Thường vụ Quốc hội" and doc.issuer_parent is None
 
 
 @pytest.mark.parametrize(
@@ -227,3 +227,24 @@ def test_missing_fields_come_first():
         "document_type",
     ]
     assert describe(doc)[0].startswith("Chưa có số ký hiệu")
+
+
+@pytest.mark.parametrize(
+    "header, issuer",
+    [
+        ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
+        ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
+        ("BỘ CÔNG THƯƠNG", "Bộ Công Thương"),
+        ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Ủy ban Thường vụ Quốc hội"),
+    ],
+)
+def test_a_national_body_in_capitals_keeps_its_own_spelling(header, issuer):
+    """Real headers (2024 consolidated Thông tư of Bộ LĐTBXH; 2025 shared
+    documents): "XÃ" is not the locality word here, nor is "Thương binh" lower
+    case: the body's name is spelled as in the table of national bodies."""
+    doc = parse_document(
+        f"{header}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+        "phúc\n\nSố: 12/QĐ-BLĐTBXH\n\nHà Nội, ngày 05 tháng 3 năm 2024\n\n"
+        "QUYẾT ĐỊNH\n\nVề việc giao dự toán\n\nĐiều 1. Giao dự toán.\n"
+    )
+    assert doc.issuer == issuer
