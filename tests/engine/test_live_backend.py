@@ -190,6 +190,43 @@ def test_facets_and_highlighting_equal_the_database_backends(node):
             assert hit.snippet == snippets[hit.key], (text, hit.key)
 
 
+def test_a_facet_of_many_values_is_cut_as_the_database_cuts_it(node):
+    """More issuers than a facet shows: the ones with most documents are kept,
+    not the ones with most entries (ten one-document laws of many Điều each)."""
+    from tests.search.corpus import document_entry
+
+    batch = []
+    for i in range(10):
+        law, issuer = 100 + i, f"Quốc hội {i:02}"
+        batch.append(document_entry(law, title=f"Luật {i} thi đua", issuer=issuer))
+        batch += [
+            IndexEntry(
+                key=f"page:{law}#dieu-{n}",
+                page_id=law,
+                kind="article",
+                issuer=issuer,
+                body="thi đua",
+            )
+            for n in range(1, 21)
+        ]
+    for i in range(30):
+        for page in (200 + 2 * i, 201 + 2 * i):
+            batch.append(
+                document_entry(
+                    page, title=f"Quyết định {page} thi đua", issuer=f"UBND xã {i:02}"
+                )
+            )
+    database = database_backend()
+    database.clear()
+    database.add_bulk(batch)
+    node.add_bulk(batch)
+    query = SearchQuery(text="thi đua", per_page=10)
+    ours, theirs = node.search(query).facets, database.search(query).facets
+    assert len(theirs["issuer"]) == 30
+    assert all(label.startswith("UBND xã") for _, label, _ in theirs["issuer"])
+    assert ours["issuer"] == theirs["issuer"]
+
+
 def test_a_search_is_one_request_and_pages_are_cut_from_one_ranking(node, monkeypatch):
     node.add_bulk(entries())
     transport, requests = node.client.transport, []

@@ -197,7 +197,15 @@ class Builder:
             start = page_start(query)
             search = search[start : start + query.per_page]
         for name, field in FACET_FIELDS.items():
-            agg = self.A("terms", field=field, size=FACET_SIZE)
+            # Buckets with most pages first (ties by key), twice as many as
+            # shown: the reader re-sorts ties by label, as the databases do,
+            # and cuts.
+            agg = self.A(
+                "terms",
+                field=field,
+                size=2 * FACET_SIZE,
+                order=[{"pages": "desc"}, {"_key": "asc"}],
+            )
             if name == "issuer":
                 agg.bucket("label", "terms", field="issuer", size=1)
             # Pages, not entries: a document and its Điều count once (exact

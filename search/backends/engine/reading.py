@@ -24,6 +24,7 @@ from .query import (
     BIGRAM_FIELDS,
     CODE_BOOST,
     FACET_FIELDS,
+    FACET_SIZE,
     RANK_FIELDS,
     WORD_FIELDS,
     page_start,
@@ -234,9 +235,10 @@ class EngineReading:
                 for b in buckets
                 if str(b["key"]) != ""
             ]
-            # As the database backends order them: most documents first,
-            # ties by label (the buckets come ordered by entries, not pages).
-            facets[name] = sorted(values, key=lambda value: (-value[2], str(value[1])))
+            # As the database backends order and cut them: most documents
+            # first, ties by label (the buckets come with ties by key).
+            values.sort(key=lambda value: (-value[2], str(value[1])))
+            facets[name] = values[:FACET_SIZE]
         return order_facets(facets)
 
     @staticmethod
