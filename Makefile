@@ -38,7 +38,7 @@ demo: migrate
 	PORT=$(PORT) $(BIN)/python manage.py load_demo
 
 run: demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # `make serve` runs the site as production does (gunicorn, production settings,
 # whitenoise-served hashed and compressed static files). For a local run it

@@ -88,6 +88,14 @@ def test_production_deploy_check_passes():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_admin_mail_links_follow_the_port_make_run_serves_on():
+    expression = "s.WAGTAILADMIN_BASE_URL"
+    module = "portal.settings.dev"
+    assert settings_value(module, expression, PORT="8123") == "http://127.0.0.1:8123"
+    chosen = {"PORT": "8123", "WAGTAILADMIN_BASE_URL": "https://vanban.example.vn"}
+    assert settings_value(module, expression, **chosen) == "https://vanban.example.vn"
+
+
 def test_vietnamese_locale_and_timezone(settings):
     assert settings.LANGUAGE_CODE == "vi"
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
