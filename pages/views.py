@@ -3,7 +3,9 @@
 The admin import is two steps: upload one file (type and size limited; an
 unreadable DOCX/PDF gives a Vietnamese message, never a 500), then correct the
 parsed metadata in a form and save the document as a draft, landing in the page
-editor. The extracted text waits in the session between the two steps.
+editor. The extracted text waits in the session between the two steps; an
+uploaded DOCX/PDF waits in the storage and becomes the draft's "Tệp gốc"
+(``pages.admin_originals``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from django.urls import reverse
 
 from documents.parsing import ParseError, SourceRecord, parse_document, read_records
 from documents.parsing.flags import describe
-from pages import relations
+from pages import admin_originals, relations
 from pages.forms import (
     MetadataForm,
     UploadForm,
@@ -105,7 +107,13 @@ def import_upload(request):
         except ParseError as error:
             form.add_error("file", read_error_message(upload.name, error))
         else:
-            request.session[SESSION_KEY] = {"text": text, "name": upload.name}
+            previous = request.session.get(SESSION_KEY) or {}
+            admin_originals.discard(previous.get("original"))
+            request.session[SESSION_KEY] = {
+                "text": text,
+                "name": upload.name,
+                "original": admin_originals.stash(upload),
+            }
             return redirect("documents_import:preview")
     context = {"form": form, "page_title": "Nhập văn bản", "header_icon": "upload"}
     return TemplateResponse(request, "documents/admin/import_upload.html", context)
@@ -140,6 +148,24 @@ def import_preview(request):
     return TemplateResponse(request, "documents/admin/import_preview.html", context)
 
 
+def _keep_original(request, result, stored) -> None:
+    """The uploaded DOCX/PDF as the draft's "Tệp gốc"; a warning if it fails."""
+    if result.action not in {"created", "revised"}:
+        admin_originals.discard(stored.get("original"))
+        return
+    try:
+        admin_originals.attach(
+            result.revision_id, stored.get("original"), stored["name"], request.user
+        )
+    except Exception:  # noqa: BLE001 - the draft is saved; never a 500
+        logger.exception("keeping the original %s failed", stored["name"])
+        messages.warning(
+            request,
+            "Không lưu được tệp gốc cùng bản nháp; hãy thêm tệp ở mục "
+            "“Tệp gốc (PDF/DOCX)”.",
+        )
+
+
 def _save_draft(request, form, parsed, stored):
     """Import the corrected document as a draft; None when it failed."""
     from pages.importing import ImportFailure, document_import
@@ -167,6 +193,7 @@ def _save_draft(request, form, parsed, stored):
         form.add_error(None, "Không lưu được văn bản do lỗi hệ thống; hãy thử lại.")
         return None
     request.session.pop(SESSION_KEY, None)
+    _keep_original(request, result, stored)
     verb = {
         "created": "Đã tạo bản nháp",
         "unchanged": "Văn bản đã có trên cổng, bản dịch không thay nội dung tiếng Việt",

@@ -1,0 +1,75 @@
+"""The original file of "Nhập văn bản", kept as the draft's "Tệp gốc".
+
+The admin import (``pages.views``) reads the text of an uploaded DOCX or PDF,
+lets the editor correct the metadata, then saves a draft. The upload itself is
+the signed original the public page should offer for download, so it is kept:
+
+* ``stash`` stores it (step 1) under ``nhap-van-ban/`` in the default storage,
+  named by a random key; the session remembers the key and the file's name;
+* ``attach`` (step 2, once the draft is saved) adds it to the documents
+  library and to the draft the import has just written, as the page's
+  "Tệp gốc (PDF/DOCX)" row; publishing that draft publishes the row;
+* ``discard`` removes a stash the editor left for another upload.
+
+TXT and MD uploads are transcriptions, not originals: they are not kept.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from pathlib import Path
+
+from django.core.files import File
+from django.core.files.storage import default_storage
+from wagtail.documents import get_document_model
+from wagtail.models import Revision
+
+STASH_DIR = "nhap-van-ban"
+KEPT_SUFFIXES = {".docx", ".pdf"}
+CAPTION = "Tệp gốc"
+
+logger = logging.getLogger(__name__)
+
+
+def stash(upload) -> str | None:
+    """Store an uploaded DOCX/PDF; its storage path, or None for other files."""
+    suffix = Path(upload.name).suffix.lower()
+    if suffix not in KEPT_SUFFIXES:
+        return None
+    upload.seek(0)
+    return default_storage.save(f"{STASH_DIR}/{uuid.uuid4().hex}{suffix}", upload)
+
+
+def discard(path: str | None) -> None:
+    if path and path.startswith(f"{STASH_DIR}/") and default_storage.exists(path):
+        default_storage.delete(path)
+
+
+def attach(revision_id: int, path: str | None, name: str, user) -> bool:
+    """Add the stashed file to the library and to the draft of ``revision_id``.
+
+    The revision is the one the import has just written (not yet seen by
+    anyone), so its content is completed in place rather than followed by a
+    second revision. False when there was nothing to attach.
+    """
+    if not path or not revision_id or not default_storage.exists(path):
+        return False
+    document = get_document_model()(title=name, uploaded_by_user=user)
+    with default_storage.open(path, "rb") as stored:
+        document.file.save(Path(name).name, File(stored), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    discard(path)
+
+    from pages.models.documents import DocumentAttachment
+
+    revision = Revision.objects.get(pk=revision_id)
+    draft = revision.as_object()
+    rows = list(draft.attachments.all())
+    rows.append(DocumentAttachment(file=document, caption=CAPTION))
+    draft.attachments = rows
+    revision.content = draft.serializable_data()
+    revision.save(update_fields=["content"])
+    logger.info("kept the original %s as document %s", name, document.pk)
+    return True
