@@ -233,16 +233,29 @@ def _words(text: str | None) -> list[str]:
     return normalize_tones(text or "").casefold().replace(",", " ").split()
 
 
+def _capitals(text: str) -> list[str]:
+    """Words after the first with a capital letter ("Chính", "QĐ-TTg")."""
+    words = normalize_tones(text).replace(",", " ").split()[1:]
+    return [w for w in words if any(c.isupper() for c in w)]
+
+
 def unseen_report(rows: list[dict], parsed: list) -> None:
     """Issuer, trích yếu and Căn cứ citations of the outside documents."""
-    body = title = cited = wanted = 0
+    body = title = cited = wanted = caps = caps_kept = 0
     for row, doc in zip(rows, parsed, strict=True):
         gold = row["gold"]
         place = fold(gold["noi_ban_hanh"])
         for level in ("tinh ", "thanh pho "):
             place = place.removeprefix(level)
-        body += place in fold(doc.issuer or "")
+        named = place in fold(doc.issuer or "")
+        body += named
+        if not named:
+            print(f"  issuer {gold['so_ky_hieu']}: {doc.issuer!r}")
         same_title = _words(doc.title) == _words(gold["trich_yeu"])
+        capitals = _capitals(gold["trich_yeu"])
+        have = set(normalize_tones(doc.title or "").replace(",", " ").split())
+        caps += len(capitals)
+        caps_kept += sum(word in have for word in capitals)
         title += same_title
         codes = {fold(c.code or "") for c in doc.legal_basis}
         found = [code for code in row["can_cu"] if fold(code) in codes]
@@ -256,6 +269,8 @@ def unseen_report(rows: list[dict], parsed: list) -> None:
     n = len(rows)
     print(f"  {'issuer':<12} {body:>3}/{n} (names the gold nơi ban hành)")
     print(f"  {'trích yếu':<12} {title:>3}/{n} (same words as the gold)")
+    print(f"  {'capitals':<12} {caps_kept:>3}/{caps} capitalised words of the gold")
+    print(f"  {'':<12} trích yếu (names, codes, cited kinds) kept in the title")
     print(f"  {'Căn cứ cited':<12} {cited:>3}/{wanted} gold codes among legal_basis")
 
 

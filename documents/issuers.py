@@ -90,6 +90,11 @@ _BY_NAME: dict[str, str] = {
 }
 
 
+def national_names() -> frozenset[str]:
+    """Every name of the table, bodies and parents, as written."""
+    return frozenset(_BY_NAME.values())
+
+
 def national_name(name: str) -> str | None:
     """The table's spelling of a national body named in any case
     ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Bộ Lao động - Thương binh và

@@ -21,7 +21,6 @@ from .heading import (
     clean_title,
     find_heading,
     is_authority_line,
-    restore_proper_names,
 )
 from .legal_basis import read_legal_basis
 from .lines import clean_lines, fold_head, is_upper, starts_folded
@@ -30,6 +29,7 @@ from .model import ParsedDocument
 from .names import display_name
 from .outline import build_outline
 from .signature import Signature, find_recipients, find_signature, read_addressees
+from .titlecase import restore_title_case
 from .vocab import ORG_STARTS, POSITION_FOLDED, TYPE_CODES, TYPE_WORDS
 
 _INFER_ISSUER = re.compile(
@@ -125,7 +125,7 @@ def _read_type_and_title(doc: ParsedDocument, lines: list[str], header) -> int:
         pos -= 1
         lines[pos] = heading.remainder
     if heading.title_was_upper and doc.title:
-        doc.title = restore_proper_names(doc.title, "\n".join(lines[pos:]))
+        doc.title = restore_title_case(doc.title, "\n".join(lines[pos:]))
     return pos
 
 
