@@ -28,7 +28,13 @@ from .metadata import read_table
 from .model import ParsedDocument
 from .names import display_name
 from .outline import build_outline
-from .signature import Signature, find_recipients, find_signature, read_addressees
+from .signature import (
+    Signature,
+    find_recipients,
+    find_signature,
+    read_addressees,
+    signed_name,
+)
 from .titlecase import restore_title_case
 from .vocab import ORG_STARTS, POSITION_FOLDED, TYPE_CODES, TYPE_WORDS
 
@@ -64,6 +70,7 @@ def parse_document(text: str, *, overrides: dict | None = None) -> ParsedDocumen
     pos = _read_addressees(doc, lines, pos)
     pos = read_legal_basis(doc, lines, pos)
     sig = _read_tail(doc, lines, pos)
+    doc.signer_name = doc.signer_name or signed_name(text or "")
     _infer_missing(doc, lines, pos, sig.head if sig else None)
     _code_from_appendix(doc)
     _apply_table(doc, table)

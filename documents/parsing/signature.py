@@ -66,6 +66,21 @@ def find_signature(lines: list[str], body_start: int) -> Signature | None:
     return None
 
 
+_SIGNED_NAME = re.compile(
+    r"(?P<name>(?:[^\W\d_]+[ \t]+){1,4}[^\W\d_]+)[ \t*|]*\n?[ \t*|]*"
+    r"\(\s*[Đđ]ã\s+ký\s*\)"
+)
+
+
+def signed_name(text: str) -> str | None:
+    """The name right before a "(Đã ký)" mark ("Nguyễn Mạnh Kiểm (Đã ký)"), the
+    last one printed; scraped copies of old documents print it with no
+    position above it, which ``find_signature`` needs."""
+    names = [m.group("name").split() for m in _SIGNED_NAME.finditer(text)]
+    names = [words for words in names if all(_is_name_word(w) for w in words)]
+    return " ".join(names[-1]) if names else None
+
+
 def _closing_anchor(lines: list[str], body_start: int) -> int:
     for i in range(body_start, len(lines)):
         if lines[i].endswith("./.") or starts_folded(lines[i], *_CLOSING):
