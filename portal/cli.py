@@ -147,11 +147,33 @@ def stop(problem: str) -> None:
     sys.exit(1)
 
 
+def one_line_usage_errors(command: BaseCommand) -> None:
+    """A mistake on the command line (an unknown option, a value that is no
+    number, a missing argument) prints one line and exits 2, instead of
+    argparse's usage block above it; ``--help`` still prints the usage."""
+    create_parser = command.create_parser
+
+    def create(prog_name, subcommand, **kwargs):
+        parser = create_parser(prog_name, subcommand, **kwargs)
+        django_error = parser.error
+
+        def error(message):
+            if not getattr(parser, "called_from_command_line", False):
+                django_error(message)  # call_command: Django's CommandError
+            parser.exit(2, f"{parser.prog}: error: {message} (see --help)\n")
+
+        parser.error = error
+        return parser
+
+    command.create_parser = create
+
+
 class ManagementUtility(DjangoUtility):
     """Django's utility whose commands first check what they need."""
 
     def fetch_command(self, subcommand: str) -> BaseCommand:
         command = super().fetch_command(subcommand)
+        one_line_usage_errors(command)
         if not self._runs(subcommand):
             return command
         problem = None

@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # ninja's own static files: /api/v1/docs serves Swagger UI from /static/
+    # (no CDN, no inline script: the public pages' CSP allows neither).
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -155,12 +158,41 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, local memory otherwise. While Redis is
 # down the site serves uncached, logging one line a minute (portal/failsoft.py).
+REDIS_FORMS = "redis://host:6379/0, rediss://… (TLS) or unix:///path/redis.sock"
+
+
+def redis_location(url: str) -> str:
+    """``url`` if redis-py can read it, else ``ImproperlyConfigured`` in one
+    line (a bad address would otherwise fail every page with a 500)."""
+    from urllib.parse import urlsplit
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    parts = urlsplit(url)
+    why = None
+    if parts.scheme not in {"redis", "rediss", "unix"}:
+        why = f"unsupported scheme {parts.scheme!r}" if "://" in url else "not a URL"
+    else:
+        try:
+            _ = parts.port  # raises on a port that is no number
+        except ValueError:
+            why = "check the port"
+        db = parts.path.strip("/") if parts.scheme != "unix" else ""
+        if not why and db and not db.isdigit():
+            why = f"the database {db!r} is no number"
+    if why:
+        raise ImproperlyConfigured(
+            f"REDIS_URL is invalid ({why}); expected {REDIS_FORMS}"
+        )
+    return url
+
+
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "portal.failsoft.FailSoftRedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": redis_location(REDIS_URL),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": 600,
         }
@@ -284,6 +316,26 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Mail (password reset, workflow notifications). Dev prints mails on the
+# console (dev.py); production sends them through EMAIL_HOST (default
+# localhost:25, a local relay).
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env("EMAIL_PORT", "25")
+if not EMAIL_PORT.isdigit():
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"EMAIL_PORT is invalid ({EMAIL_PORT!r} is no port number)"
+    )
+EMAIL_PORT = int(EMAIL_PORT)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Uploads: bounded sizes; Wagtail rejects images above the pixel limit (bombs).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -229,7 +229,8 @@ class Command(BaseCommand):
                     bar.update()
         self._report(options["paths"], results, failures, bad, options)
         done = [r for rs in results.values() for r in rs]
-        self._summary(done, total, failures, time.monotonic() - started)
+        seconds = time.monotonic() - started
+        self._summary(done, total, failures, seconds, options["dry_run"])
         if skip and (bad or any(not r.ok for r in done)):
             self._skipped(done, bad, options["dry_run"])
         self._fail(done, failures, bad, skip)
@@ -369,12 +370,13 @@ class Command(BaseCommand):
         for sentence in result.warnings if verbose else result.warnings[:4]:
             self.stdout.write(f"    - {sentence}")
 
-    def _summary(self, done, total: int, failures, seconds: float) -> None:
+    def _summary(self, done, total, failures, seconds, dry_run=False) -> None:
         stored = [r for r in done if r.ok]
         complete = sum(r.complete for r in stored)
         attention = len(stored) - complete
+        verb = "would be stored (dry run: nothing was)" if dry_run else "stored"
         self.stdout.write(
-            f"{len(stored)} of {total} documents stored: {complete} complete, "
+            f"{len(stored)} of {total} documents {verb}: {complete} complete, "
             f"{attention} need attention (drafts listed in Admin → Cần bổ sung), "
             f"{total - len(stored)} failed"
             f"{f', {len(failures)} file(s) unreadable' if failures else ''}"

@@ -143,7 +143,9 @@ class Command(BaseCommand):
             self.stderr.write(FALLBACK_LINE)
 
     def _print(self, rank: int, row: dict) -> None:
-        where = f" – {row['article']}" if row["article"] else ""
+        article = row["article"]  # an article's title already ends with it
+        named = article and not row["title"].endswith(article)
+        where = f" – {article}" if named else ""
         code = f" [{row['code']}]" if row["code"] else ""
         self.stdout.write(f"{rank:>2}. {row['title']}{code}{where}  ({row['score']})")
         self.stdout.write(f"    {row['url']}")
