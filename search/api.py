@@ -42,7 +42,7 @@ PARAMETERS = [
     _param("tag", "Tag (repeatable)", many=True),
     _param("kind", "document, article, exemplar, news, movement", many=True),
     _param("cites", "Documents citing this code (34-CT/TW)", many=True),
-    _param("in_force_on", "Documents in force on this date (YYYY-MM-DD)"),
+    _param("in_force_on", "Documents in force on this date (YYYY-MM-DD or DD/MM/YYYY)"),
     _param("sort", "relevance (default) or date"),
     _param("group", "0: a document and each of its Điều as separate results"),
     _param("page", "Page number, from 1 to num_pages (past it: 404)", "integer"),
@@ -157,11 +157,18 @@ def whole_number(params, name: str, default: int, high: int | None = None) -> in
 )
 def search(request):
     """Hits best first (or newest with ``sort=date``), facet counts, the code the
-    query named. Filters are read leniently; a bad ``page`` or ``per_page`` is
-    a 400, a page past ``num_pages`` a 404; a notice when the fallback backend
+    query named. Filters are read leniently; a bad ``page``, ``per_page`` or
+    ``in_force_on`` is a 400, a page past ``num_pages`` a 404; a notice when the fallback backend
     answered."""
     page = whole_number(request.GET, "page", 1)
     per_page = whole_number(request.GET, "per_page", views.PER_PAGE, views.MAX_PER_PAGE)
+    raw_day = request.GET.get("in_force_on", "")
+    if views.in_force_day(raw_day)[1]:
+        raise HttpError(
+            400,
+            f"in_force_on: phải là một ngày có thật dạng YYYY-MM-DD hoặc "
+            f"DD/MM/YYYY, không phải {shown(raw_day)}",
+        )
     data, results = views.api_search(request.GET, min(page, 10**9), per_page)
     last = data["num_pages"]
     if data["notice"] != views.DOWN_NOTICE:

@@ -14,10 +14,14 @@ import re
 from dataclasses import replace
 from urllib.parse import urlencode
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
+
+from documents.dates import MAX_YEAR, MIN_YEAR
 
 from . import get_backend
 from . import search as run_search
@@ -63,6 +67,11 @@ TRUNCATED_NOTICE = (
 )
 # Control characters and U+FFFD (what bytes that are not UTF-8 decode to).
 _UNREADABLE = re.compile(r"[\x00-\x1f\x7f\ufffd]")
+DAY_NOTICE = (
+    "Ngày “{}” không hợp lệ nên kết quả không lọc theo ngày còn hiệu lực: nhập "
+    "một ngày có thật theo dạng ngày/tháng/năm (ví dụ 05/03/2025) hoặc "
+    "năm-tháng-ngày (2025-03-05), năm từ {} đến {}."
+)
 DOWN_NOTICE = (
     "Chức năng tìm kiếm đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút."
 )
@@ -76,11 +85,20 @@ def _page_number(raw: str | None) -> int:
     return max(page, 1)
 
 
-def _day(raw: str | None) -> dt.date | None:
+def in_force_day(raw: str | None) -> tuple[dt.date | None, bool]:
+    """The day of ``in_force_on`` (05/03/2025 or 2025-03-05, as the documents
+    list reads it; years MIN_YEAR–MAX_YEAR) and whether a value was sent that
+    is no such day (the page says so, the API answers 400)."""
+    text = clean(str(raw or ""))[:40]
+    if not text:
+        return None, False
     try:
-        return dt.date.fromisoformat(str(raw or "")[:10]) if raw else None
-    except ValueError:
-        return None
+        day = forms.DateField().clean(text)
+    except ValidationError:
+        return None, True
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        return None, True
+    return day, False
 
 
 def query_text(raw: str | None) -> tuple[str, bool]:
@@ -99,7 +117,7 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
         values = [clean(v)[:200] for v in params.getlist(name) if clean(v)]
         if values:
             filters[name] = values[:10]
-    day = _day(params.get("in_force_on"))
+    day = in_force_day(params.get("in_force_on"))[0]
     if day:
         filters["in_force_on"] = day
     sort = "date" if params.get("sort") == "date" else "relevance"
@@ -227,6 +245,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         else "",
         "cites_url": _cites_url(query),
         "truncated_notice": TRUNCATED_NOTICE if truncated else "",
+        "day_notice": _day_notice(request.GET.get("in_force_on")),
         "unmatched": unmatched(query.text) if searched and not results.notice else [],
         "date_sort_url": _toggle_sort(params, "date"),
         "relevance_sort_url": _toggle_sort(params, "relevance"),
@@ -234,6 +253,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return _uncached_if_degraded(
         render(request, "search/search.html", context), results
     )
+
+
+def _day_notice(raw: str | None) -> str:
+    if not in_force_day(raw)[1]:
+        return ""
+    shown = clean(str(raw))[:40]
+    return DAY_NOTICE.format(shown, MIN_YEAR, MAX_YEAR)
 
 
 def _cards(grouped: GroupedResults) -> list[dict]:
