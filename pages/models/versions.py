@@ -36,6 +36,21 @@ CHANGE_NOTE_HELP = (
 )
 
 
+def default_document_type(model) -> int | None:
+    """The type a new page of ``model`` starts with: Kế hoạch for a plan,
+    Chỉ thị, Quyết định (administrative documents, as a UBND issues them);
+    None for the generic document page."""
+    from documents.models import DocumentType
+    from pages.importing import page_model
+
+    if model is page_model(""):  # the page of every other type: no default
+        return None
+    for doc_type in DocumentType.objects.filter(family="admin").order_by("pk"):
+        if page_model(doc_type) is model:
+            return doc_type.pk
+    return None
+
+
 class DocumentPageForm(WagtailAdminPageForm):
     """Admin form of document pages: adds the change note of the new revision.
 
@@ -59,6 +74,9 @@ class DocumentPageForm(WagtailAdminPageForm):
         if page.pk and page.first_published_at:
             self.fields["change_note"].required = True
             self.fields["change_note"].initial = RevisionNote.objects.pending(page)
+        if not (page.pk or self.is_bound or self.initial.get("document_type")):
+            if "document_type" in self.fields:
+                self.initial["document_type"] = default_document_type(type(page))
 
     def defer_required_fields(self):
         super().defer_required_fields()
