@@ -32,6 +32,20 @@ def pending_effects():
     ).select_related("source", "target")
 
 
+def deciders() -> str:
+    """The groups whose members may confirm or reject: "Lãnh đạo duyệt, Quản trị"."""
+    from django.contrib.auth.models import Group
+
+    app_label, codename = DECIDE_PERM.split(".")
+    groups = Group.objects.filter(
+        permissions__content_type__app_label=app_label,
+        permissions__codename=codename,
+    )
+    return ", ".join(
+        f"“{name}”" for name in groups.order_by("name").values_list("name", flat=True)
+    )
+
+
 def effects_index(request):
     if not can_view(request.user):
         raise PermissionDenied
@@ -43,6 +57,8 @@ def effects_index(request):
         "decided": decided.select_related("source", "target", "decided_by")[:20],
         "can_decide": request.user.has_perm(DECIDE_PERM),
     }
+    if not context["can_decide"]:
+        context["deciders"] = deciders() or "quản trị viên"
     return TemplateResponse(request, "documents/versions/pending_effects.html", context)
 
 
