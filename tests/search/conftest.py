@@ -118,3 +118,13 @@ def backend(request):
     yield backend
     if request.param in ENGINES:
         backend.drop()
+
+
+@pytest.fixture
+def documents(site_tree, django_capture_on_commit_callbacks):
+    """The directive (with two Điều) and the plan of ``pages.make_documents``,
+    published and indexed."""
+    from .pages import make_documents
+
+    with django_capture_on_commit_callbacks(execute=True):
+        return make_documents(site_tree[1])

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from .pages import make_documents
-
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/search/"
-
-
-@pytest.fixture
-def documents(site_tree, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return make_documents(site_tree[1])
 
 
 def test_grouped_total_and_pages_count_documents(client, documents):

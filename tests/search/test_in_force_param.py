@@ -6,16 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from .pages import make_documents
-
 pytestmark = pytest.mark.django_db
 API = "/api/v1/search/"
-
-
-@pytest.fixture
-def documents(site_tree, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return make_documents(site_tree[1])
 
 
 def titles(client, **params) -> list[str]:

@@ -22,12 +22,6 @@ def keys(text="", **filters) -> list[str]:
     return [hit.key for hit in found.hits]
 
 
-@pytest.fixture
-def documents(site_tree, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return make_documents(site_tree[1])
-
-
 def test_long_document_is_indexed_per_article(documents):
     directive, _plan = documents
     entries = page_entries(directive)

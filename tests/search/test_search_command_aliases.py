@@ -8,15 +8,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 
-from .pages import make_documents
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def documents(site_tree, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return make_documents(site_tree[1])
 
 
 def test_a_redirected_address_is_named_beside_the_page(documents, tmp_path, capsys):

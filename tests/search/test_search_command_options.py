@@ -8,15 +8,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from .pages import make_documents
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def documents(site_tree, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return make_documents(site_tree[1])
 
 
 def titles(capsys, *args) -> list[str]:

@@ -12,15 +12,7 @@ from hypothesis import strategies as st
 import search
 from search.types import SearchQuery
 
-from .pages import make_documents
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def documents(site_tree, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return make_documents(site_tree[1])
 
 
 def test_page_shows_cards_facets_and_highlights(client, documents):
