@@ -52,6 +52,7 @@ def effects_index(request):
     decided = PendingEffect.objects.exclude(status=PendingEffect.Status.PENDING)
     context = {
         "page_title": "Hiệu lực chờ xác nhận",
+        "header_title": "Hiệu lực chờ xác nhận",  # the browser tab's title
         "header_icon": "warning",
         "pending": pending_effects(),
         "decided": decided.select_related("source", "target", "decided_by")[:20],

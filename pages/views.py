@@ -115,7 +115,12 @@ def import_upload(request):
                 "original": admin_originals.stash(upload),
             }
             return redirect("documents_import:preview")
-    context = {"form": form, "page_title": "Nhập văn bản", "header_icon": "upload"}
+    context = {
+        "form": form,
+        "page_title": "Nhập văn bản",
+        "header_title": "Nhập văn bản",  # the browser tab's title
+        "header_icon": "upload",
+    }
     return TemplateResponse(request, "documents/admin/import_upload.html", context)
 
 
@@ -143,6 +148,7 @@ def import_preview(request):
         "parsed": parsed,
         "checks": checks,
         "page_title": "Nhập văn bản: kiểm tra thông tin",
+        "header_title": "Nhập văn bản: kiểm tra thông tin",
         "header_icon": "upload",
     }
     return TemplateResponse(request, "documents/admin/import_preview.html", context)
