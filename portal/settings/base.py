@@ -214,6 +214,7 @@ PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
 # load balancer that is the last X-Forwarded-For entry, trusted only when set.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
+
 # Search: the portal's own Vietnamese-aware backends (see search/README.md): the
 # database's backend (SQLite FTS5 or PostgreSQL), or an engine with the database
 # backend as the fallback: OpenSearch when OPENSEARCH_URL is set, else
@@ -221,10 +222,44 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 # SEARCH_REPLICAS the replicas of each new index (0; 1 on a three-node cluster).
 # Left unset, PORTAL_SEARCH_BACKENDS is derived from these when search first
 # needs it (``search.backends.default_config``), so settings import no app code.
-OPENSEARCH_URL = env("OPENSEARCH_URL")
-ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+def engine_url(name: str) -> str | None:
+    """The search engine's address in variable ``name``, or
+    ``ImproperlyConfigured`` in one line when its client could not read it (a
+    port that is no number failed every search with a 500)."""
+    from urllib.parse import urlsplit
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    url = env(name)
+    if not url:
+        return None
+    parts = urlsplit(url if "://" in url else f"http://{url}")
+    why = None
+    if parts.scheme not in {"http", "https"}:
+        why = f"unsupported scheme {parts.scheme!r}"
+    else:
+        try:
+            _ = parts.port  # raises on a port that is no number
+        except ValueError:
+            why = "check the port; quote special characters of the password"
+    if why or not parts.hostname:
+        raise ImproperlyConfigured(
+            f"{name} is invalid ({why or 'no host'}); expected "
+            "http(s)://[user:password@]host:9200"
+        )
+    return url
+
+
+OPENSEARCH_URL = engine_url("OPENSEARCH_URL")
+ELASTICSEARCH_URL = engine_url("ELASTICSEARCH_URL")
 SEARCH_INDEX = env("SEARCH_INDEX") or env("ELASTICSEARCH_INDEX", "portal")
 SEARCH_REPLICAS = env("SEARCH_REPLICAS")
+if SEARCH_REPLICAS is not None and not SEARCH_REPLICAS.isdigit():
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"SEARCH_REPLICAS is invalid ({SEARCH_REPLICAS!r} is no whole number)"
+    )
 PORTAL_SEARCH_BACKENDS = None
 # Restore the diacritics of query words typed without them from the index's own
 # text (search/restore.py). Off: on the development questions and look-ups it

@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from portal.settings.base import REDIS_FORMS, redis_location
+from portal.settings.base import REDIS_FORMS, engine_url, redis_location
 from search.management.commands.search import Command as SearchCommand
 from tests.faults.test_sqlite_concurrency import manage, portal_env
 
@@ -62,6 +62,50 @@ def test_manage_py_stops_on_a_malformed_redis_url(tmp_path):
         "ImproperlyConfigured: REDIS_URL is invalid (unsupported scheme 'http'); "
         f"expected {REDIS_FORMS}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        (
+            "http://portal:p@ss@127.0.0.1:abc",
+            "check the port; quote special characters",
+        ),
+        ("ftp://search:9200", "unsupported scheme 'ftp'"),
+        ("http://:9200", "no host"),
+    ],
+)
+def test_a_malformed_engine_url_is_one_clear_line(monkeypatch, url, reason):
+    monkeypatch.setenv("OPENSEARCH_URL", url)
+    with pytest.raises(ImproperlyConfigured) as raised:
+        engine_url("OPENSEARCH_URL")
+    message = str(raised.value)
+    assert message.startswith(f"OPENSEARCH_URL is invalid ({reason}")
+    assert "expected http(s)://[user:password@]host:9200" in message
+    assert "p@ss" not in message
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:9200", "https://portal:secret@search.example:9200", "es:9200"],
+)
+def test_the_engine_forms_are_kept(monkeypatch, url):
+    monkeypatch.setenv("ELASTICSEARCH_URL", url)
+    assert engine_url("ELASTICSEARCH_URL") == url
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "line"),
+    [
+        ("OPENSEARCH_URL", "http://127.0.0.1:abc", "OPENSEARCH_URL is invalid (check"),
+        ("SEARCH_REPLICAS", "one", "SEARCH_REPLICAS is invalid ('one' is no whole"),
+    ],
+)
+def test_manage_py_stops_on_a_malformed_search_setting(tmp_path, name, value, line):
+    result = manage({**portal_env(tmp_path), name: value}, "search", "x", timeout=120)
+    assert result.returncode == 1
+    [printed] = result.stderr.strip().splitlines()
+    assert printed.startswith(f"ImproperlyConfigured: {line}")
 
 
 def production_env(tmp_path, **extra) -> dict:
