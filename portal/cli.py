@@ -17,12 +17,16 @@ never printed. ``--traceback`` keeps Django's traceback.
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
+from difflib import get_close_matches
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import ManagementUtility as DjangoUtility
+from django.core.management import get_commands
 from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
@@ -114,7 +118,6 @@ def engine_problem(timeout: float = 5.0) -> str | None:
     """Why the configured search engine cannot be reached, or None if it
     accepts connections (or none is configured). Only the TCP connection is
     tried: TLS, credentials and the index are the command's own business."""
-    from django.conf import settings
 
     variable = "OPENSEARCH_URL" if settings.OPENSEARCH_URL else "ELASTICSEARCH_URL"
     url = getattr(settings, variable, None)
@@ -172,6 +175,16 @@ class ManagementUtility(DjangoUtility):
     """Django's utility whose commands first check what they need."""
 
     def fetch_command(self, subcommand: str) -> BaseCommand:
+        commands = get_commands()
+        if subcommand not in commands and os.environ.get("DJANGO_SETTINGS_MODULE"):
+            _ = settings.INSTALLED_APPS  # settings that failed: their own line
+        if subcommand not in commands:  # Django's two lines, made one
+            close = get_close_matches(subcommand, commands, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            sys.stderr.write(
+                f"Unknown command: {subcommand!r}{hint} (`manage.py help` lists them)\n"
+            )
+            sys.exit(1)
         command = super().fetch_command(subcommand)
         one_line_usage_errors(command)
         if not self._runs(subcommand):

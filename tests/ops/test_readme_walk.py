@@ -187,6 +187,19 @@ def test_a_command_line_mistake_is_one_line(tmp_path, args, error):
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("serch", "Unknown command: 'serch'; did you mean 'search'?"),
+        ("zzzz", "Unknown command: 'zzzz'"),
+    ],
+)
+def test_an_unknown_command_is_one_line(tmp_path, name, line):
+    result = manage(portal_env(tmp_path), name, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{line} (`manage.py help` lists them)"]
+
+
 def test_help_still_prints_the_usage(tmp_path):
     result = manage(portal_env(tmp_path), "parse_document", "--help", timeout=120)
     assert result.returncode == 0
