@@ -24,6 +24,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.utils.decorators import cached_classmethod
 
 from pages import completeness
+from pages.admin_slugs import ascii_slug_widget
 from pages.comparison import compare_versions
 
 from .history import PublishedVersion, RevisionNote
@@ -74,6 +75,11 @@ class DocumentPageForm(WagtailAdminPageForm):
         if page.pk and page.first_published_at:
             self.fields["change_note"].required = True
             self.fields["change_note"].initial = RevisionNote.objects.pending(page)
+        if "slug" in self.fields:  # filled from the title without diacritics
+            slug = self.fields["slug"]
+            widget = ascii_slug_widget(getattr(page, "locale", None))
+            widget.attrs = {**slug.widget.attrs, **widget.attrs}
+            slug.widget = widget
         if not (page.pk or self.is_bound or self.initial.get("document_type")):
             if "document_type" in self.fields:
                 self.initial["document_type"] = default_document_type(type(page))
