@@ -21,6 +21,19 @@ def env(name: str, default: str | None = None) -> str | None:
     return value or default
 
 
+def env_int(name: str, default: int) -> int:
+    """A whole number from the environment, or ``ImproperlyConfigured`` in one
+    line naming the variable (``int()`` would stop with a traceback)."""
+    value = env(name)
+    if value is None:
+        return default
+    if not value.isdigit():
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"{name} is invalid ({value!r} is no whole number)")
+    return int(value)
+
+
 def env_bool(name: str, default: bool) -> bool:
     value = env(name)
     if value is None:
@@ -209,7 +222,7 @@ else:
 # Full-page cache for anonymous visitors (pages/cache.py): entries live this many
 # seconds at most; publishing, unpublishing, moving or deleting clears them all.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 300)
 # Login rate limiting (portal/middleware.py) keys on the client address; behind a
 # load balancer that is the last X-Forwarded-For entry, trusted only when set.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
@@ -356,14 +369,7 @@ STORAGES = {
 # console (dev.py); production sends them through EMAIL_HOST (default
 # localhost:25, a local relay).
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = env("EMAIL_PORT", "25")
-if not EMAIL_PORT.isdigit():
-    from django.core.exceptions import ImproperlyConfigured
-
-    raise ImproperlyConfigured(
-        f"EMAIL_PORT is invalid ({EMAIL_PORT!r} is no port number)"
-    )
-EMAIL_PORT = int(EMAIL_PORT)
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)

@@ -148,12 +148,20 @@ def test_production_mail_comes_from_the_environment(tmp_path):
     ]
 
 
-def test_a_mail_port_that_is_no_number_is_one_line(tmp_path):
-    env = production_env(tmp_path, EMAIL_PORT="smtp")
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("EMAIL_PORT", "smtp"),
+        ("PAGE_CACHE_TIMEOUT", "5m"),
+        ("SECURE_HSTS_SECONDS", "-1"),
+    ],
+)
+def test_a_number_setting_that_is_no_number_is_one_line(tmp_path, name, value):
+    env = production_env(tmp_path, **{name: value})
     result = manage(env, "parse_document", str(SEED), timeout=120)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "ImproperlyConfigured: EMAIL_PORT is invalid ('smtp' is no port number)"
+        f"ImproperlyConfigured: {name} is invalid ({value!r} is no whole number)"
     ]
 
 
