@@ -67,6 +67,7 @@ TRUNCATED_NOTICE = (
 )
 # Control characters and U+FFFD (what bytes that are not UTF-8 decode to).
 _UNREADABLE = re.compile(r"[\x00-\x1f\x7f\ufffd]")
+WORDLESS_NOTICE = "Câu tìm kiếm không có chữ hoặc số nào để tìm; hãy nhập từ cần tìm."
 DAY_NOTICE = (
     "Ngày “{}” không hợp lệ nên kết quả không lọc theo ngày còn hiệu lực: nhập "
     "một ngày có thật theo dạng ngày/tháng/năm (ví dụ 05/03/2025) hoặc "
@@ -104,10 +105,18 @@ def in_force_day(raw: str | None) -> tuple[dt.date | None, bool]:
 def query_text(raw: str | None) -> tuple[str, bool]:
     """The text searched for ``raw`` and whether it was cut to ``MAX_QUERY``
     characters. Control characters and U+FFFD are spaces: a q of nothing else
-    (``%00``, ``%ff%fe``) is an empty query on the page, the API and
-    ``manage.py search`` alike."""
+    (``%00``, ``%ff%fe``), or with no letter or digit at all (``***``, ``—``),
+    is an empty query on the page, the API and ``manage.py search`` alike
+    (it used to list every document)."""
     text = clean(_UNREADABLE.sub(" ", str(raw or "")))
+    if not any(char.isalnum() for char in text):
+        return "", False
     return text[:MAX_QUERY].strip(), len(text) > MAX_QUERY
+
+
+def wordless(raw: str | None) -> bool:
+    """Whether ``raw`` was typed but holds nothing to search for."""
+    return bool(str(raw or "").strip()) and not query_text(raw)[0]
 
 
 def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
@@ -245,6 +254,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         else "",
         "cites_url": _cites_url(query),
         "truncated_notice": TRUNCATED_NOTICE if truncated else "",
+        "wordless_notice": WORDLESS_NOTICE if wordless(request.GET.get("q")) else "",
         "day_notice": _day_notice(request.GET.get("in_force_on")),
         "unmatched": unmatched(query.text) if searched and not results.notice else [],
         "date_sort_url": _toggle_sort(params, "date"),

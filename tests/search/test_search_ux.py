@@ -78,6 +78,20 @@ def test_the_command_refuses_an_unreadable_query(documents, text):
         call_command("search", text)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["***", "—", "!!! ???", "🎉🔥"])
+def test_a_query_without_letters_or_digits_searches_nothing(client, documents, text):
+    html = client.get(PAGE, {"q": text}).content.decode()
+    assert "Câu tìm kiếm không có chữ hoặc số nào để tìm" in html
+    assert "mục phù hợp" not in html  # it listed every document
+    data = client.get(API, {"q": text}).json()
+    assert data["query"]["q"] == ""
+    with pytest.raises(CommandError, match="with a letter or digit"):
+        call_command("search", text)
+    words = client.get(PAGE, {"q": "thi đua ***"}).content.decode()
+    assert "mục phù hợp" in words and "không có chữ hoặc số" not in words
+
+
 # -- 3. a query cut at 500 characters says so ------------------------------------
 @pytest.mark.django_db
 def test_a_long_query_is_cut_and_says_so(client, documents):

@@ -83,8 +83,8 @@ class Command(BaseCommand):
             if text:
                 raise CommandError("Give a QUERY or --batch FILE, not both.")
             return self._batch(options["batch"], limit, filters, options["json"])
-        if not text:  # nothing but spaces, control characters or U+FFFD
-            raise CommandError("Give a QUERY or --batch FILE.")
+        if not text:  # nothing but spaces, punctuation, control characters
+            raise CommandError("Give a QUERY (with a letter or digit) or --batch FILE.")
         results = self._results(text, limit, filters)
         if not results and not options["json"]:
             self.stderr.write("No results.")
