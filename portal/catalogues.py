@@ -109,6 +109,10 @@ def compile_all(locale_dir: Path = LOCALE_DIR, force: bool = False) -> int:
 
 
 def main(argv: list[str]) -> int:
+    unknown = [arg for arg in argv if arg not in ("--check", "--force")]
+    if unknown:
+        print(f"unknown option {unknown[0]!r}; use --check or --force", file=sys.stderr)
+        return 2
     if "--check" in argv:
         problems = [p for f in catalogue_files() for p in check_file(f)]
         for problem in problems:

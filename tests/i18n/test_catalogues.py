@@ -217,3 +217,10 @@ def test_a_message_has_one_translation_across_catalogues():
                 clashes.append(f"{entry.msgid!r}: {seen[key]} vs {text!r} in {path}")
             seen.setdefault(key, (text, path))
     assert clashes == [], "\n".join(clashes)
+
+
+def test_the_catalogue_command_refuses_an_unknown_option(capsys):
+    from portal.catalogues import main
+
+    assert main(["--bogus"]) == 2
+    assert "unknown option '--bogus'" in capsys.readouterr().err

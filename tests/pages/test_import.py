@@ -257,8 +257,13 @@ class TestCommand:
         assert error.value.returncode == 1
 
     def test_unknown_parent_is_an_error(self, site_tree):
-        with pytest.raises(CommandError, match="no section"):
+        with pytest.raises(CommandError) as error:
             run(DOCX, "--parent", "khong-co")
+        index = site_tree[1]
+        message = str(error.value)
+        assert message.startswith("--parent 'khong-co' is no documents section")
+        assert index.slug in message  # the sections there are
+        assert "give --parent" not in message  # it was given
 
     def test_reimport_through_command_revises(self, site_tree):
         run(DOCX, "--publish")

@@ -276,8 +276,12 @@ class Command(BaseCommand):
         pages = DocumentIndexPage.objects.all()
         parent = pages.filter(slug=slug).first() if slug else pages.first()
         if parent is None:
-            what = f"no section with slug {slug!r}" if slug else "no 'Văn bản' section"
-            raise CommandError(f"{what}; run load_demo or give --parent", returncode=1)
+            if slug:
+                known = ", ".join(sorted(pages.values_list("slug", flat=True)[:20]))
+                what = f"--parent {slug!r} is no documents section (sections: {known or 'none'})"
+            else:
+                what = "no 'Văn bản' section; run load_demo or give --parent"
+            raise CommandError(what, returncode=1)
         return parent.specific
 
     def _read(self, paths: list[str], checks: LineChecks):
