@@ -5,7 +5,7 @@ document page idempotently. Both ``loader`` and ``versions`` build on them.
 import datetime as dt
 import os
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageLogEntry, Site
 
 from documents.models import DocumentType, IssuingBody, Signer
 from pages.models import DocumentIndexPage, HomePage
@@ -140,7 +140,12 @@ def ensure_site() -> tuple[HomePage, DocumentIndexPage]:
             },
         )
         if old_root is not None and old_root.pk != home.pk and old_root.depth == 2:
+            # Wagtail's own placeholder ("Welcome to your new Wagtail site!"):
+            # its deletion is not something an editor did, so it leaves no
+            # line in the site's history.
+            old_pk = old_root.pk
             old_root.delete()
+            PageLogEntry.objects.filter(page_id=old_pk).delete()
     index = DocumentIndexPage.objects.child_of(home).first()
     if index is None:
         index = DocumentIndexPage(title="Văn bản", slug="van-ban", show_in_menus=True)

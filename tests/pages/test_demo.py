@@ -76,3 +76,11 @@ def test_sitemap_points_at_the_running_site(db, client, monkeypatch):
     xml = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8123").content.decode()
     assert "http://127.0.0.1:8123/van-ban/" in xml
     assert "localhost" not in xml
+
+
+def test_site_history_holds_only_what_the_demo_made(demo):
+    from wagtail.models import PageLogEntry
+
+    labels = PageLogEntry.objects.values_list("label", flat=True)
+    assert PageLogEntry.objects.exists()
+    assert not [label for label in labels if "Wagtail" in label]  # the placeholder
