@@ -9,25 +9,30 @@ the signed original the public page should offer for download, so it is kept:
 * ``attach`` (step 2, once the draft is saved) adds it to the documents
   library and to the draft the import has just written, as the page's
   "Tệp gốc (PDF/DOCX)" row; publishing that draft publishes the row;
-* ``discard`` removes a stash the editor left for another upload.
+* ``discard`` removes a stash the editor left for another upload; each new
+  upload also removes the stashes of imports abandoned a day ago or more
+  (``sweep``), so a closed tab leaves nothing behind for long.
 
 TXT and MD uploads are transcriptions, not originals: they are not kept.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 from pathlib import Path
 
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Revision
 
 STASH_DIR = "nhap-van-ban"
 KEPT_SUFFIXES = {".docx", ".pdf"}
 CAPTION = "Tệp gốc"
+ABANDONED_AFTER = dt.timedelta(days=1)
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +42,28 @@ def stash(upload) -> str | None:
     suffix = Path(upload.name).suffix.lower()
     if suffix not in KEPT_SUFFIXES:
         return None
+    sweep()
     upload.seek(0)
     return default_storage.save(f"{STASH_DIR}/{uuid.uuid4().hex}{suffix}", upload)
+
+
+def sweep(age: dt.timedelta = ABANDONED_AFTER) -> int:
+    """Remove the stashes older than ``age`` (imports never saved); how many."""
+    try:
+        names = default_storage.listdir(STASH_DIR)[1]
+    except FileNotFoundError:
+        return 0
+    cutoff = timezone.now() - age
+    removed = 0
+    for name in names:
+        path = f"{STASH_DIR}/{name}"
+        try:
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+                removed += 1
+        except OSError:  # removed meanwhile by another request
+            continue
+    return removed
 
 
 def discard(path: str | None) -> None:

@@ -82,3 +82,28 @@ def test_a_transcription_is_not_kept(editor_client):
     )
     assert not get_document_model().objects.exists()
     assert list(page.get_latest_revision_as_object().attachments.all()) == []
+
+
+def test_a_new_upload_removes_the_stashes_of_imports_abandoned_a_day_ago():
+    import datetime as dt
+    from unittest import mock
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from pages import admin_originals
+
+    old = default_storage.save("nhap-van-ban/old.pdf", ContentFile(b"%PDF old"))
+    later = timezone.now() + dt.timedelta(days=2)  # the tests' in-memory storage
+    with (
+        mock.patch("django.core.files.storage.memory.now", return_value=later),
+        mock.patch.object(admin_originals.timezone, "now", return_value=later),
+    ):
+        recent = default_storage.save("nhap-van-ban/recent.pdf", ContentFile(b"new"))
+        kept = admin_originals.stash(SimpleUploadedFile("qd.pdf", b"%PDF-1.4 new"))
+    assert not default_storage.exists(old)
+    assert default_storage.exists(recent) and default_storage.exists(kept)
+    for path in (recent, kept):
+        default_storage.delete(path)
