@@ -20,7 +20,7 @@ _wagtail_get_instance = BaseChooser.get_instance
 def get_instance(self, value):
     try:
         return _wagtail_get_instance(self, value)
-    except (ValueError, TypeError, ValidationError):
+    except (ValueError, ValidationError):
         return None
 
 

@@ -80,18 +80,25 @@ def attach(revision_id: int, path: str | None, name: str, user) -> bool:
     """
     if not path or not revision_id or not default_storage.exists(path):
         return False
-    document = get_document_model()(title=name, uploaded_by_user=user)
+    Document = get_document_model()
+    document = Document(title=name, uploaded_by_user=user)
     with default_storage.open(path, "rb") as stored:
         document.file.save(Path(name).name, File(stored), save=False)
     document._set_document_file_metadata()
-    document.save()
+    same = Document.objects.filter(file_hash=document.file_hash).first()
+    if same is not None:  # the same file imported again: one library entry
+        document.file.delete(save=False)
+        document = same
+    else:
+        document.save()
     discard(path)
 
     from pages.models.documents import DocumentAttachment
 
     revision = Revision.objects.get(pk=revision_id)
     draft = revision.as_object()
-    rows = list(draft.attachments.all())
+    # A re-import replaces the original it kept before; other files stay.
+    rows = [row for row in draft.attachments.all() if row.caption != CAPTION]
     rows.append(DocumentAttachment(file=document, caption=CAPTION))
     draft.attachments = rows
     revision.content = draft.serializable_data()

@@ -9,7 +9,8 @@ ASCII addresses; with them disallowed Wagtail's own transliteration gives
 "k-hoch-thi-djua". ``SLUG_FORMATTERS`` (regular expressions the slug widget
 applies before slugifying, ``SlugInput(formatters=…)``) fold each Vietnamese
 letter to its base letter first, so the address reads "ke-hoach-thi-dua".
-An address the editor types by hand is kept as typed.
+The server side is unchanged: an address sent with diacritics (an import, the
+API, a browser without JavaScript) is still accepted as a valid Unicode slug.
 """
 
 from __future__ import annotations

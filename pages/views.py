@@ -160,11 +160,13 @@ def _keep_original(request, result, stored) -> None:
         admin_originals.discard(stored.get("original"))
         return
     try:
-        admin_originals.attach(
+        kept = admin_originals.attach(
             result.revision_id, stored.get("original"), stored["name"], request.user
         )
     except Exception:  # noqa: BLE001 - the draft is saved; never a 500
         logger.exception("keeping the original %s failed", stored["name"])
+        kept = False
+    if stored.get("original") and not kept:  # failed, or the stash was swept
         messages.warning(
             request,
             "Không lưu được tệp gốc cùng bản nháp; hãy thêm tệp ở mục "

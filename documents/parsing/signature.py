@@ -66,19 +66,24 @@ def find_signature(lines: list[str], body_start: int) -> Signature | None:
     return None
 
 
-_SIGNED_NAME = re.compile(
-    r"(?P<name>(?:[^\W\d_]+[ \t]+){1,4}[^\W\d_]+)[ \t*|]*\n?[ \t*|]*"
-    r"\(\s*[Đđ]ã\s+ký\s*\)"
-)
+_SIGNED_MARK = re.compile(r"\(\s*[Đđ]ã\s+ký\s*\)")
 
 
 def signed_name(text: str) -> str | None:
-    """The name right before a "(Đã ký)" mark ("Nguyễn Mạnh Kiểm (Đã ký)"), the
-    last one printed; scraped copies of old documents print it with no
-    position above it, which ``find_signature`` needs."""
-    names = [m.group("name").split() for m in _SIGNED_NAME.finditer(text)]
-    names = [words for words in names if all(_is_name_word(w) for w in words)]
-    return " ".join(names[-1]) if names else None
+    """The name right before the last "(Đã ký)" mark ("Nguyễn Mạnh Kiểm (Đã
+    ký)", "Giàng A Tính (Đã ký)"), on its line or the line above; scraped
+    copies of old documents print it with no position above it, which
+    ``find_signature`` needs. A run of capitalised words longer than a name
+    ("Phó Chủ Tịch Nguyễn Văn Hải") gives none rather than a wrong one."""
+    marks = list(_SIGNED_MARK.finditer(text))
+    if not marks:
+        return None
+    mark = marks[-1]
+    before = text[max(0, mark.start() - 200) : mark.start()]
+    lines = before.replace("*", " ").replace("|", " ").rstrip().splitlines()
+    if not lines:
+        return None
+    return _split_name(lines[-1].strip())[1]
 
 
 def _closing_anchor(lines: list[str], body_start: int) -> int:

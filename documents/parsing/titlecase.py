@@ -62,7 +62,7 @@ def _restore_codes(title: str, body: str) -> str:
         code = match.group(0)
         if code.upper() in written:
             return written[code.upper()]
-        return re.sub(r"(?<=-)TTG(?![\w])", "TTg", code)
+        return re.sub(r"(?<=[-/])TTG(?![\w])", "TTg", code)
 
     return _CODE.sub(spelled, title)
 
@@ -70,7 +70,11 @@ def _restore_codes(title: str, body: str) -> str:
 def _restore_bodies(title: str) -> str:
     lowered = nfc(title).lower()
     for name in sorted({*national_names(), *_BODIES}, key=len):
-        pattern = r"(?<!\w)" + re.escape(nfc(name).lower()) + r"(?!\w)"
+        # Not inside a longer noun: "phi chính phủ" (non-governmental), "chi
+        # cục thuế" (a sub-department of the Cục Thuế) are no body's name.
+        pattern = (
+            r"(?<!\w)(?<!phi )(?<!chi )" + re.escape(nfc(name).lower()) + r"(?!\w)"
+        )
         for match in list(re.finditer(pattern, lowered)):
             start, end = match.span()
             title = title[:start] + _keep_first(title[start:end], name) + title[end:]

@@ -75,6 +75,21 @@ def test_the_original_becomes_the_drafts_tep_goc(editor_client, name):
 
 
 @pytest.mark.django_db
+def test_importing_the_same_original_again_keeps_one_row_and_one_file(editor_client):
+    client, section = editor_client
+    name = "quyet-dinh-khen-thuong.docx"
+    page = import_file(client, section, name)
+    page.get_latest_revision().publish()
+    again = import_file(client, section, name)
+    assert again.pk == page.pk
+    draft = again.get_latest_revision_as_object()
+    assert [(a.file.title, a.caption) for a in draft.attachments.all()] == [
+        (name, "Tệp gốc")
+    ]
+    assert get_document_model().objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_a_transcription_is_not_kept(editor_client):
     client, section = editor_client
     page = import_file(

@@ -20,10 +20,23 @@ _TEXT = (
     [
         "|  | Nguyễn Mạnh Kiểm (Đã ký) |\n|---|---|\n",
         "Nguyễn Mạnh Kiểm\n(đã ký)\n",
+        "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Mạnh Kiểm (Đã ký)\n",
     ],
 )
 def test_the_name_before_a_signed_mark_is_the_signer(tail):
     assert parse_document(_TEXT.format(tail=tail)).signer_name == "Nguyễn Mạnh Kiểm"
+
+
+def test_a_one_letter_middle_name_is_kept():
+    tail = "Giàng A Tính (Đã ký)\n"
+    assert parse_document(_TEXT.format(tail=tail)).signer_name == "Giàng A Tính"
+
+
+def test_a_position_in_title_case_is_not_taken_for_a_name():
+    tail = "Phó Chủ Tịch Nguyễn Văn Hải (Đã ký)\n"
+    assert (
+        parse_document(_TEXT.format(tail=tail)).signer_name != "Chủ Tịch Nguyễn Văn Hải"
+    )
 
 
 def test_a_signed_mark_after_lower_case_words_names_nobody():

@@ -55,3 +55,17 @@ def test_a_body_name_is_matched_with_its_diacritics():
         "Về công tác đang triển khai của Mặt trận Tổ quốc Việt Nam và Bộ Nông "
         "nghiệp và Môi trường trong cơ quan nhà nước"
     )
+
+
+def test_a_body_name_inside_a_longer_noun_stays_lower_case():
+    """'phi chính phủ' (non-governmental) and 'chi cục thuế' (a sub-department)
+    name no body; a Thủ tướng's code after a slash keeps its TTg."""
+    title = _title(
+        "VỀ QUẢN LÝ CÁC TỔ CHỨC PHI CHÍNH PHỦ NƯỚC NGOÀI VÀ CHI CỤC THUẾ KHU VỰC, "
+        "CHI CỤC HẢI QUAN THEO CÔNG VĂN SỐ 1234/TTG-KTTH",
+        "Điều 1. Triển khai.\n",
+    )
+    assert title == (
+        "Về quản lý các tổ chức phi chính phủ nước ngoài và chi cục thuế khu vực, "
+        "chi cục hải quan theo Công văn số 1234/TTg-KTTH"
+    )
