@@ -85,8 +85,17 @@ _TYPE_KEYS = frozenset(fold(code).upper() for code in type_codes())
 _TERM = re.compile(r"\d+$")
 
 
+_DASH = re.compile(r"\s*[-‐‒–—―]\s*")
+
+
+def _name_key(name: str) -> str:
+    """Folded, lower case, one space; any dash with or without spaces around
+    it ("Lao động – Thương binh", "ĐỘNG-THƯƠNG") written " - "."""
+    return " ".join(_DASH.sub(" - ", fold(name).casefold()).split())
+
+
 _BY_NAME: dict[str, str] = {
-    fold(name).casefold(): name for pair in _NATIONAL.values() for name in pair if name
+    _name_key(name): name for pair in _NATIONAL.values() for name in pair if name
 }
 
 
@@ -99,7 +108,7 @@ def national_name(name: str) -> str | None:
     """The table's spelling of a national body named in any case
     ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Bộ Lao động - Thương binh và
     Xã hội"), or None when no body of the table has that name."""
-    return _BY_NAME.get(" ".join(fold(name).casefold().split()))
+    return _BY_NAME.get(_name_key(name))
 
 
 def abbreviation_key(segment: str) -> str:
