@@ -93,6 +93,8 @@ def in_force_day(raw: str | None) -> tuple[dt.date | None, bool]:
     text = clean(str(raw or ""))[:40]
     if not text:
         return None, False
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T[\d:.+Z-]*", text):  # an ISO time: its day
+        text = text[:10]
     try:
         day = forms.DateField().clean(text)
     except ValidationError:

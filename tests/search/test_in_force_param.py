@@ -20,6 +20,7 @@ def test_day_first_and_iso_days_filter_alike(client, documents):
     assert directive.title in iso
     assert titles(client, q="thi dua", in_force_on="01/01/2020") == iso
     assert titles(client, q="thi dua", in_force_on="1/1/2020") == iso
+    assert titles(client, q="thi dua", in_force_on="2020-01-01T00:00:00Z") == iso
     # Day first, never month first: 13/01 is 13 January.
     later = titles(client, q="thi dua", in_force_on="2020-01-13")
     assert titles(client, q="thi dua", in_force_on="13/01/2020") == later
