@@ -16,6 +16,7 @@ capitals ("tỉnh Bắc Ninh"). Three things it cannot see are restored here:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from documents.issuers import national_names
@@ -67,15 +68,24 @@ def _restore_codes(title: str, body: str) -> str:
     return _CODE.sub(spelled, title)
 
 
-def _restore_bodies(title: str) -> str:
-    lowered = nfc(title).lower()
-    for name in sorted({*national_names(), *_BODIES}, key=len):
+@functools.cache
+def _body_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """(pattern, spelling) of every body name, shortest first, built once."""
+    patterns = []
+    for name in sorted({*national_names(), *_BODIES}, key=lambda n: (len(n), n)):
         # Not inside a longer noun: "phi chính phủ" (non-governmental), "chi
         # cục thuế" (a sub-department of the Cục Thuế) are no body's name.
-        pattern = (
-            r"(?<!\w)(?<!phi )(?<!chi )" + re.escape(nfc(name).lower()) + r"(?!\w)"
+        lowered = re.escape(nfc(name).lower())
+        patterns.append(
+            (re.compile(rf"(?<!\w)(?<!phi )(?<!chi ){lowered}(?!\w)"), name)
         )
-        for match in list(re.finditer(pattern, lowered)):
+    return tuple(patterns)
+
+
+def _restore_bodies(title: str) -> str:
+    lowered = nfc(title).lower()
+    for pattern, name in _body_patterns():
+        for match in list(pattern.finditer(lowered)):
             start, end = match.span()
             title = title[:start] + _keep_first(title[start:end], name) + title[end:]
     return title

@@ -21,7 +21,7 @@ def env(name: str, default: str | None = None) -> str | None:
     return value or default
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int | None) -> int | None:
     """A whole number from the environment, or ``ImproperlyConfigured`` in one
     line naming the variable (``int()`` would stop with a traceback)."""
     value = env(name)
@@ -266,13 +266,7 @@ def engine_url(name: str) -> str | None:
 OPENSEARCH_URL = engine_url("OPENSEARCH_URL")
 ELASTICSEARCH_URL = engine_url("ELASTICSEARCH_URL")
 SEARCH_INDEX = env("SEARCH_INDEX") or env("ELASTICSEARCH_INDEX", "portal")
-SEARCH_REPLICAS = env("SEARCH_REPLICAS")
-if SEARCH_REPLICAS is not None and not SEARCH_REPLICAS.isdigit():
-    from django.core.exceptions import ImproperlyConfigured
-
-    raise ImproperlyConfigured(
-        f"SEARCH_REPLICAS is invalid ({SEARCH_REPLICAS!r} is no whole number)"
-    )
+SEARCH_REPLICAS = env_int("SEARCH_REPLICAS", None)  # None: the backend's default
 PORTAL_SEARCH_BACKENDS = None
 # Restore the diacritics of query words typed without them from the index's own
 # text (search/restore.py). Off: on the development questions and look-ups it

@@ -6,19 +6,10 @@ portal's vocabularies (a signer's "Cơ quan", an issuing body's parent) and on
 Wagtail's redirects.
 """
 
-import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from documents.models import IssuingBody
 from tests.admin.forms import form_values
-
-
-@pytest.fixture
-def admin_client(client, db):
-    admin = get_user_model().objects.create_superuser("quantri-chon", "c@x.vn", "x")
-    client.force_login(admin)
-    return client
 
 
 def post_with(client, url: str, **values):

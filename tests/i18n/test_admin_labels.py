@@ -34,15 +34,6 @@ LINK_DIALOGS = {
 ENGLISH = {"Link text", "Email address", "Subject", "Body", "Phone number"}
 
 
-@pytest.fixture
-def admin_client(client, db):
-    admin = get_user_model().objects.create_superuser(
-        "quantri-nhan", "quantri-nhan@example.invalid", "x"
-    )
-    client.force_login(admin)
-    return client
-
-
 def labels(html: str) -> list[str]:
     return [
         " ".join(visible_texts(m.group(1)))
