@@ -174,6 +174,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_FORMS = "redis://host:6379/0, rediss://… (TLS) or unix:///path/redis.sock"
 
 
+def url_problem(url: str, schemes: set[str]) -> str | None:
+    """What a client would fail on in ``url``: a scheme not in ``schemes`` or a
+    port that is no number; None when neither."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in schemes:
+        return f"unsupported scheme {parts.scheme!r}" if "://" in url else "not a URL"
+    try:
+        _ = parts.port  # raises on a port that is no number
+    except ValueError:
+        return "check the port"
+    return None
+
+
 def redis_location(url: str) -> str:
     """``url`` if redis-py can read it, else ``ImproperlyConfigured`` in one
     line (a bad address would otherwise fail every page with a 500)."""
@@ -181,18 +196,11 @@ def redis_location(url: str) -> str:
 
     from django.core.exceptions import ImproperlyConfigured
 
+    why = url_problem(url, {"redis", "rediss", "unix"})
     parts = urlsplit(url)
-    why = None
-    if parts.scheme not in {"redis", "rediss", "unix"}:
-        why = f"unsupported scheme {parts.scheme!r}" if "://" in url else "not a URL"
-    else:
-        try:
-            _ = parts.port  # raises on a port that is no number
-        except ValueError:
-            why = "check the port"
-        db = parts.path.strip("/") if parts.scheme != "unix" else ""
-        if not why and db and not db.isdigit():
-            why = f"the database {db!r} is no number"
+    db = parts.path.strip("/") if parts.scheme != "unix" else ""
+    if not why and db and not db.isdigit():
+        why = f"the database {db!r} is no number"
     if why:
         raise ImproperlyConfigured(
             f"REDIS_URL is invalid ({why}); expected {REDIS_FORMS}"
@@ -246,15 +254,11 @@ def engine_url(name: str) -> str | None:
     url = env(name)
     if not url:
         return None
-    parts = urlsplit(url if "://" in url else f"http://{url}")
-    why = None
-    if parts.scheme not in {"http", "https"}:
-        why = f"unsupported scheme {parts.scheme!r}"
-    else:
-        try:
-            _ = parts.port  # raises on a port that is no number
-        except ValueError:
-            why = "check the port; quote special characters of the password"
+    full = url if "://" in url else f"http://{url}"
+    why = url_problem(full, {"http", "https"})
+    if why == "check the port":
+        why += "; quote special characters of the password"
+    parts = urlsplit(full)
     if why or not parts.hostname:
         raise ImproperlyConfigured(
             f"{name} is invalid ({why or 'no host'}); expected "
