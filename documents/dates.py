@@ -43,8 +43,11 @@ LEADING = re.compile(
     r"(?P=sep)\s*(?P<y>(?:19|20)\d\d)\s*,[^.;]*$"
 )
 # A line's printed date: "ngày" with a year ("ngày … tháng … năm 2025" counts).
+# A day or month may be printed with its digits split by one space ("tháng 0 6",
+# "ngày 1 5": scrapes of letter-spaced PDFs); between "ngày" and "tháng" (or
+# "tháng" and "năm") two digits can only be one number.
 _PRINTED = re.compile(
-    r"ngay\s*[.…_]*\s*(?P<d>\d{1,2})?\s*[.…_]*\s*thang\s*[.…_]*\s*(?P<m>\d{1,2})?"
+    r"ngay\s*[.…_]*\s*(?P<d>\d ?\d|\d)?\s*[.…_]*\s*thang\s*[.…_]*\s*(?P<m>\d ?\d|\d)?"
     r"\s*[.…_]*\s*nam\s*(?P<y>\d{4})"
     r"|ngay\s*(?P<d2>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=s)\s*(?P<y2>\d{4})"
 )
@@ -127,7 +130,7 @@ def find_date(text: str) -> DateHit | None:
         parts = match.group("y", "m", "d")
     else:
         parts = match.group("y2", "m2", "d2")
-    value = to_iso(*parts)
+    value = to_iso(*(part and part.replace(" ", "") for part in parts))
     if value is None:
         return None
     return DateHit(value, match.start(), match.end())

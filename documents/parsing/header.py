@@ -60,6 +60,7 @@ def parse_header(lines: list[str], start: int) -> Header:
     """Read the header window that begins at ``start``."""
     header = Header()
     _split_flattened(lines, start)
+    _join_wrapped_motto(lines, start)
     motto = _find_motto(lines, start)
     header.has_motto = motto is not None
     first = start if motto is None else _issuer_start(lines, start, motto)
@@ -88,6 +89,22 @@ def _split_flattened(lines: list[str], start: int) -> None:
         parts = [p.strip() for p in _HEADER_CUTS.split(line) if p and p.strip()]
         if len(parts) > 1:
             lines[i : i + 1] = parts
+
+
+def _join_wrapped_motto(lines: list[str], start: int) -> None:
+    """Join a Quốc hiệu wrapped inside its table cell ("CỘNG HÒA XÃ HỘI" /
+    "CHỦ NGHĨA VIỆT NAM") back into one line, in place."""
+    for i in range(start, min(len(lines), start + 40) - 1):
+        head = fold(lines[i]).strip()
+        if len(head) < 8 or not is_upper(lines[i], 1.0):
+            continue
+        joined = f"{lines[i]} {lines[i + 1]}"
+        if any(
+            motto.startswith(head + " ") and fold(joined).startswith(motto)
+            for motto in _MOTTO
+        ):
+            lines[i : i + 2] = [joined]
+            return
 
 
 def _find_motto(lines: list[str], start: int) -> int | None:
@@ -197,7 +214,15 @@ def _set_number(header: Header, match: re.Match) -> None:
 
 def _read_date(header: Header, window: list[str], offset: int) -> int:
     for i, line in enumerate(window):
-        found = find_date(line)
+        found, wrapped = find_date(line), 0
+        if not found and i + 1 < len(window) and "ngay" in fold(line):
+            # "Lâm Đồng, ngày 25" / "tháng 11 năm 2025": a date wrapped in its cell.
+            joined = f"{line} {window[i + 1]}"
+            found = find_date(joined)
+            if found and found.start < len(line) < found.end:
+                line, wrapped = joined, 1
+            else:
+                found = None
         if not found:
             continue
         prefix = line[: found.start]
@@ -208,7 +233,7 @@ def _read_date(header: Header, window: list[str], offset: int) -> int:
             continue
         header.issued_date, header.date_partial = found.value, found.partial
         header.place = place
-        return offset + i
+        return offset + i + wrapped
     return -1
 
 

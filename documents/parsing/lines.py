@@ -56,9 +56,13 @@ def _table_cells(raw_lines: list[str]):
 
 
 def _strip_emphasis(line: str) -> str:
-    """ "*Lai Châu, ngày 10/01/2025*" → "Lai Châu, ngày 10/01/2025"."""
+    """ "*Lai Châu, ngày 10/01/2025*" → "Lai Châu, ngày 10/01/2025"; an italic
+    span wrapped over two lines of a table cell ("*Lâm Đồng, ngày 25" /
+    "tháng 11 năm 2025*") loses its lone opening or closing mark."""
     if len(line) > 2 and line[0] in "*_" and line[-1] in "*_":
         return line[1:-1].strip()
+    if len(line) > 1 and line.count("*") == 1 and "*" in (line[0], line[-1]):
+        return line.strip("*").strip()
     return line
 
 
