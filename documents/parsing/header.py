@@ -15,6 +15,7 @@ from documents.dates import find_date
 from documents.text import fold
 
 from .lines import fold_head, is_upper
+from .spacing import respaced_body, respaced_place, respaced_symbol
 from .vocab import LOCALITY_STARTS, ORG_STARTS, TYPE_WORDS
 
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
@@ -30,7 +31,8 @@ _NUMBER_LINE = re.compile(r"so\s*:?\s*[\d/-]|so\s*:")
 _HEADER_CUTS = re.compile(
     r"\s+(?=CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|(?:Số|SỐ)\s*:)"
     r"|(?<=Hạnh phúc)\s+"
-    r"|(?<=[\dA-ZĐ)])\s+(?=[A-ZĐÀ-Ỹ][\w.]*(?:\s[\w.]+){0,5},\s*ng[àa]y\s)"
+    r"|(?<=[\dA-ZĐ)])\s+(?=[A-ZĐÀ-Ỹ][\w.]*(?:\s(?:[A-ZĐÀ-Ỹ][\w.]*|phố|xã|thị|trấn)){0,5}"
+    r",\s*ng[àa]y\s)"
 )
 _VV = re.compile(r"\bV/v\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 #: "BỘ TÀI CHÍNH / CỤC THUẾ": the parent and the body on one line.
@@ -59,7 +61,9 @@ class Header:
 def parse_header(lines: list[str], start: int) -> Header:
     """Read the header window that begins at ``start``."""
     header = Header()
+    _split_page_title(lines, start)
     _split_flattened(lines, start)
+    _split_after_date(lines, start)
     _join_wrapped_motto(lines, start)
     motto = _find_motto(lines, start)
     header.has_motto = motto is not None
@@ -89,6 +93,39 @@ def _split_flattened(lines: list[str], start: int) -> None:
         parts = [p.strip() for p in _HEADER_CUTS.split(line) if p and p.strip()]
         if len(parts) > 1:
             lines[i : i + 1] = parts
+
+
+def _split_page_title(lines: list[str], start: int) -> None:
+    """Split a scraped page title glued before the issuer ("Quyết định 435/QĐ-UBND
+    năm 2020. ỦY BAN NHÂN DÂN TỈNH KON TUM") off its line, in place."""
+    for i in range(start, min(len(lines), start + 3)):
+        line = lines[i]
+        if not _PAGE_TITLE.match(fold(line[:60])):
+            continue
+        for match in re.finditer(r"\.\s+", line):
+            rest = line[match.end() :]
+            if is_upper(rest) and _org_start_size(fold_head(rest).split(), 0):
+                lines[i : i + 1] = [line[: match.start() + 1], rest]
+                return
+
+
+def _split_after_date(lines: list[str], start: int) -> None:
+    """Split the header date from what the scrape glued after it ("Kon Tum,
+    ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V …", "…, ngày 23 tháng 5 năm 2019
+    Kính gửi: …"), in place; only the first date line of the header."""
+    for i in range(start, min(len(lines), start + 40)):
+        found = find_date(lines[i])
+        if not found:
+            continue
+        line = lines[i]
+        if not line[: found.start].rstrip().endswith(","):
+            return
+        tail = line[found.end :].strip()
+        head = fold_head(tail, 24)
+        kind = is_upper(tail[:24]) and head.startswith(_KIND_HEADS)
+        if tail and (head.startswith("kinh gui") or kind):
+            lines[i : i + 1] = [line[: found.end].rstrip(), tail]
+        return
 
 
 def _join_wrapped_motto(lines: list[str], start: int) -> None:
@@ -147,6 +184,12 @@ def _is_number_line(line: str) -> bool:
 
 
 _TYPE_LINES = frozenset(word for word, _ in TYPE_WORDS)
+_KIND_HEADS = tuple(f"{word} " for word in _TYPE_LINES) + tuple(_TYPE_LINES)
+#: A scraped page title: "<kind> <number>/<symbol> …".
+_PAGE_TITLE = re.compile(
+    rf"(?:{'|'.join(re.escape(word) for word in sorted(_TYPE_LINES, key=len, reverse=True))})"
+    r" (?:so )?\d+[/-]"
+)
 
 
 def _issuer_lines(lines: list[str], first: int, motto: int | None) -> list[str]:
@@ -196,15 +239,16 @@ def _read_number(header: Header, window: list[str], offset: int) -> int:
         joined = " ".join(window[i : i + 2])
         match = _NUMBER.search(joined)
         if match and _LAW_NUMBER.match(fold(window[i]).lstrip("# ")):
-            _set_number(header, match)
+            _set_number(header, match, window[i][match.end() :])
             return offset + i + (1 if match.end() > len(window[i]) else 0)
     return -1
 
 
-def _set_number(header: Header, match: re.Match) -> None:
+def _set_number(header: Header, match: re.Match, rest: str = "") -> None:
     num = match.group("num") or None
     sep = match.group("sep").translate(_DASHES)
     sym = re.sub(r"\s+", "", match.group("sym")).translate(_DASHES)
+    sym = respaced_symbol(sym, rest)
     year = re.match(r"(\d{4})/", sym)
     header.number_text = num
     header.year_in_code = year.group(1) if year else None
@@ -226,7 +270,7 @@ def _read_date(header: Header, window: list[str], offset: int) -> int:
         if not found:
             continue
         prefix = line[: found.start]
-        place = _place_before(prefix)
+        place = _place_before(prefix) or respaced_place(prefix.rstrip(" ,"))
         if not (place and prefix.rstrip().endswith(",")) and prefix.strip():
             continue
         if len(line) - found.end > 40:
@@ -276,7 +320,7 @@ def _strip_date_tail(text: str) -> str:
 
 def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent) from the issuer lines of the header."""
-    parts = [part for ln in lines for part in _LEVEL_SEPARATOR.split(ln)]
+    parts = [respaced_body(part) for ln in lines for part in _LEVEL_SEPARATOR.split(ln)]
     lines = [ln.strip(" *-") for ln in parts if ln.strip(" *-")]
     if not lines:
         return None, None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from documents.text import fold
 
 from .lines import fold_head, is_upper, starts_folded
+from .spacing import join_surname
 from .vocab import DEPUTY_WORDS, ORG_STARTS, POSITION_FOLDED
 
 _PREFIX = re.compile(
@@ -114,6 +115,8 @@ def _split_name(line: str) -> tuple[str, str | None]:
         k -= 1
     while k < len(tokens) and len(tokens[k]) == 1:
         k += 1
+    if k < len(tokens):
+        k = join_surname(tokens, k)
     name_tokens = tokens[k:]
     if not 2 <= len(name_tokens) <= 5:
         return line.strip(), None

@@ -79,3 +79,41 @@ def test_header_wrapped_in_table_cells():
     assert doc.issuer == "Ủy ban nhân dân tỉnh Lâm Đồng"
     assert doc.code == "2284/QĐ-UBND"
     assert doc.signer_name == "Hồ Văn Mười"
+
+
+GLUED_PAGE_TITLE = """Quyết định 35/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH KON TUM -------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------
+Số: 35/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2020 ỦY BAN NHÂN DÂN TỈNH KON TUM
+Căn cứ Luật tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2020.
+Nơi nhận:
+- Như điều 1;
+- Lưu VT.
+TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An
+"""
+
+GLUED_LETTER = """Công văn 97/BKHĐT-QLKTTW năm 2019 hướng dẫn áp dụng Luật Doanh nghiệp do Bộ Kế hoạch và Đầu tư ban hành. BỘ KẾ HOẠCH VÀ ĐẦU TƯ ----------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------
+Số: 97/BKHĐT-QLKTTW V/v hướng dẫn áp dụng quy định tại Điều 162 Luật DN 2014 Hà Nội, ngày 23 tháng 5 năm 2019 Kính gửi: Tổng công ty Khí Việt Nam Phúc đáp Công văn số 615/KVN-PC ngày 3 tháng 4 năm 2019 của Tổng công ty, Bộ Kế hoạch và Đầu tư có ý kiến như sau:
+1. Về chấp thuận các hợp đồng.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TL.
+BỘ TRƯỞNG CHÁNH VĂN PHÒNG Nguyễn Đức An
+"""
+
+
+def test_page_title_glued_before_the_issuer():
+    doc = parse_document(GLUED_PAGE_TITLE)
+    assert doc.doc_type == "Quyết định"
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Kon Tum"
+    assert doc.issued_date == "2020-05-04"
+    assert doc.title.startswith("Ban hành kế hoạch cải cách hành chính năm 2020")
+
+
+def test_date_glued_to_kinh_gui_and_place_after_a_year():
+    doc = parse_document(GLUED_LETTER)
+    assert doc.issued_date == "2019-05-23"
+    assert doc.title == "Hướng dẫn áp dụng quy định tại Điều 162 Luật DN 2014"
+    assert doc.issuer == "Bộ Kế hoạch và Đầu tư"
