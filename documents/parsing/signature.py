@@ -57,6 +57,11 @@ def find_signature(lines: list[str], body_start: int) -> Signature | None:
     anchor = _closing_anchor(lines, body_start)
     for i in range(anchor, len(lines)):
         if not _is_candidate(lines[i]):
+            glued = _glued_to_filing(lines[i])
+            if glued:
+                sig = _parse_block([glued], 0)
+                sig.start = sig.end = i
+                return sig
             continue
         sig = _parse_block(lines, i)
         if sig.name or sig.authority:
@@ -85,6 +90,22 @@ def signed_name(text: str) -> str | None:
     if not lines:
         return None
     return _split_name(lines[-1].strip())[1]
+
+
+def _glued_to_filing(line: str) -> str | None:
+    """A signature block glued to the last "Nơi nhận" item by a scrape ("- Lưu:
+    VT, ĐMDN (2b). Trung Anh BỘ TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng"): the block
+    when it names its signer, else None."""
+    if not starts_folded(line.lstrip("- "), "luu"):
+        return None
+    tokens = line.split()
+    for t in range(1, len(tokens) - 2):
+        if not is_upper(tokens[t]):
+            continue
+        rest = " ".join(tokens[t:])
+        if _is_candidate(rest) and _split_name(rest)[1]:
+            return rest
+    return None
 
 
 def _closing_anchor(lines: list[str], body_start: int) -> int:

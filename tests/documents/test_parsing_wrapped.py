@@ -117,3 +117,12 @@ def test_date_glued_to_kinh_gui_and_place_after_a_year():
     assert doc.issued_date == "2019-05-23"
     assert doc.title == "Hướng dẫn áp dụng quy định tại Điều 162 Luật DN 2014"
     assert doc.issuer == "Bộ Kế hoạch và Đầu tư"
+
+
+def test_signature_glued_to_the_filing_line():
+    text = GLUED_LETTER.replace(
+        "- Lưu: VT.\nTL.\nBỘ TRƯỞNG CHÁNH VĂN PHÒNG Nguyễn Đức An\n",
+        "- Lưu: VT, ĐMDN (2b). Trung Anh BỘ TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng\n",
+    )
+    assert "Trung Anh" in text
+    assert parse_document(text).signer_name == "Mai Tiến Dũng"
