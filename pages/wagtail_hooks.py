@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from documents.models import DocumentType, EmulationTitle, Field, IssuingBody, Signer
-from pages import admin_choosers, admin_sites, admin_workflow  # noqa: F401  (patches)
+from pages import admin_patches  # noqa: F401  (changes to Wagtail classes)
 from pages.models.documents import MAX_YEAR, MIN_YEAR
 from pages.reports import exemplar_report, report_csv, report_years
 
