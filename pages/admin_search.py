@@ -9,7 +9,7 @@ nothing. This backend is Wagtail's database backend for the current database
 - every value an index entry is built from is stored folded ("quyet dinh"),
   for every indexed model (pages, vocabulary snippets, images, documents);
 - every query is folded the same way, so "Quyết định", "quyết định" and
-  "quyet dinh" find the same entries;
+  "quyet dinh" find the same entries (and cut to its first 100 words);
 - on PostgreSQL a search restricted to model fields (``fields=[...]``, as the
   snippet listings do) reads the live columns, which are folded in SQL.
 
@@ -31,18 +31,28 @@ from wagtail.search.index import RelatedFields
 
 from documents.text import fold
 
+# Each word of a query is one more nested SQL condition; some 500 words (a
+# pasted text, a tampered ?q=) exceeded Python's recursion limit, a 500 on every
+# admin listing's search. A longer query keeps its first words.
+MAX_QUERY_WORDS = 100
+
+
+def fold_words(text: str) -> str:
+    return " ".join(fold(text).split()[:MAX_QUERY_WORDS])
+
 
 def fold_query(query):
     """A copy of a Wagtail search query (or query string) with its text folded."""
     if isinstance(query, str):
-        return fold(query)
+        return fold_words(query)
     query = copy.copy(query)
     if isinstance(getattr(query, "query_string", None), str):
-        query.query_string = fold(query.query_string)
+        query.query_string = fold_words(query.query_string)
     if getattr(query, "subquery", None) is not None:
         query.subquery = fold_query(query.subquery)
     if getattr(query, "subqueries", None) is not None:
-        query.subqueries = [fold_query(sub) for sub in query.subqueries]
+        subqueries = query.subqueries[:MAX_QUERY_WORDS]
+        query.subqueries = [fold_query(sub) for sub in subqueries]
     return query
 
 
