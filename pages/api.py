@@ -92,6 +92,20 @@ def cited_code_keys(code: str) -> list[str]:
     return keys
 
 
+def in_force_date(raw: str):
+    """The day of ``in_force_on`` (read as /tim-kiem/ reads it), or a 400."""
+    from search.views import in_force_day
+
+    day, bad = in_force_day(raw)
+    if bad or day is None:
+        raise HttpError(
+            400,
+            "in_force_on: phải là một ngày có thật dạng YYYY-MM-DD hoặc "
+            f"DD/MM/YYYY, không phải {shown(raw)}",
+        )
+    return day
+
+
 def filtered_documents(params) -> object:
     """Public documents filtered by the list endpoint's parameters but ``q``."""
     pages = relations.public_documents().with_metadata()
@@ -108,6 +122,8 @@ def filtered_documents(params) -> object:
     if params.cites:
         citing = DocumentCitation.objects.with_lookup_key(cited_code_keys(params.cites))
         pages = pages.filter(pk__in=citing.values("source_id"))
+    if params.in_force_on:
+        pages = pages.in_force_on(in_force_date(params.in_force_on))
     return pages.order_by("-year", "-issued_date", "-pk")
 
 
@@ -161,6 +177,11 @@ class ListParams(Schema):
     cites: str | None = Field(
         None, description="Documents citing this code (34-CT/TW, 98/2023/NĐ-CP)"
     )
+    in_force_on: str | None = Field(
+        None,
+        description="Documents in force on this date (YYYY-MM-DD or DD/MM/YYYY), "
+        "as the /van-ban/ list and /api/v1/search/ read it",
+    )
     page: int = Field(1, description="Page number, from 1 to num_pages (past it: 404)")
     page_size: int = Field(20, description=f"Results per page, 1–{MAX_PAGE_SIZE}")
 
@@ -174,7 +195,7 @@ BOUNDS = {
 
 
 def _check_list_params(params: ListParams) -> None:
-    for name in ("q", "type", "issuer", "cites"):
+    for name in ("q", "type", "issuer", "cites", "in_force_on"):
         value = getattr(params, name)
         if value is not None:
             if len(value) > MAX_CHARS:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 from django.db.models import Q
@@ -114,16 +114,45 @@ def context_date(page) -> dt.date | None:
 def page_citations(page) -> list[tuple[str, Citation]]:
     """(origin, citation) pairs in the page's legal basis then body."""
     when = context_date(page)
-    found = []
+    basis = page.legal_basis or ""
     sources = (
-        (DocumentCitation.Origin.BASIS, page.legal_basis or ""),
-        (DocumentCitation.Origin.BODY, body_text(page)),
+        (DocumentCitation.Origin.BASIS, extract_citations(basis, context_date=when)),
+        (DocumentCitation.Origin.BODY, body_citations(basis, body_text(page), when)),
     )
-    for origin, text in sources:
-        for citation in extract_citations(text, context_date=when):
-            if "header" not in citation.flags:
-                found.append((origin, citation))
-    return found
+    return [
+        (origin, citation)
+        for origin, citations in sources
+        for citation in citations
+        if "header" not in citation.flags
+    ]
+
+
+#: Between the legal basis and the body when both are read as one text.
+BASIS_BODY_SEPARATOR = "\n\n"
+
+
+def body_citations(basis: str, body: str, when) -> list[Citation]:
+    """The citations of ``body``; a law it names by its bare title is the one
+    the legal basis named with its date ("Căn cứ Luật Thi đua, khen thưởng
+    ngày 15 tháng 6 năm 2022" … "Luật Thi đua, khen thưởng" is 06/2022/QH15,
+    not the 2003 law), as when the two are read as one text. Only those law
+    citations are taken from the joint reading; the rest stay as the body
+    alone gives them (offsets in the body)."""
+    found = extract_citations(body, context_date=when)
+    if not basis or not any("law_by_name" in c.flags for c in found):
+        return found
+    offset = len(basis) + len(BASIS_BODY_SEPARATOR)
+    joint = extract_citations(basis + BASIS_BODY_SEPARATOR + body, context_date=when)
+    by_start = {
+        c.start - offset: c for c in joint if "resolved_by_antecedent" in c.flags
+    }
+    return [_from_joint(c, by_start.get(c.start)) for c in found]
+
+
+def _from_joint(citation: Citation, joint: Citation | None) -> Citation:
+    if joint is None or joint.raw != citation.raw:
+        return citation
+    return replace(joint, start=citation.start, end=citation.end)
 
 
 def relation_of(origin: str, verb: str | None) -> str:

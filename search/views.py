@@ -21,6 +21,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
+from documents.citations import parse_code
 from documents.dates import MAX_YEAR, MIN_YEAR
 
 from . import get_backend
@@ -126,6 +127,8 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
     filters = {}
     for name in LIST_FILTERS:
         values = [clean(v)[:200] for v in params.getlist(name) if clean(v)]
+        if name == "cites":
+            values = cited_keys(values)
         if values:
             filters[name] = values[:10]
     day = in_force_day(params.get("in_force_on"))[0]
@@ -140,6 +143,20 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
         page=page if page <= MAX_PAGE else 1,  # past any listing: page 1
         per_page=per_page,
     )
+
+
+def cited_keys(values: list[str]) -> list[str]:
+    """The index keys of ``cites`` values: a code as people write it
+    ("34-CT/TW", "98/2023/NĐ-CP", "chỉ thị 34") becomes the folded key the
+    index holds ("34-ct/tw"), as the documents API reads it; a value that is
+    no code (an identity key such as "nghi dinh|98|2023") stays as it is."""
+    keys: list[str] = []
+    for value in values:
+        parts = parse_code(value) if "|" not in value else None
+        for key in (parts.match_keys() if parts else []) or [value]:
+            if key not in keys:
+                keys.append(key)
+    return keys
 
 
 def unmatched(text: str) -> list[str]:
@@ -255,6 +272,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         if results.page < results.num_pages
         else "",
         "cites_url": _cites_url(query),
+        "cites_key": _cites_key(query),
         "truncated_notice": TRUNCATED_NOTICE if truncated else "",
         "wordless_notice": WORDLESS_NOTICE if wordless(request.GET.get("q")) else "",
         "day_notice": _day_notice(request.GET.get("in_force_on")),
@@ -297,11 +315,17 @@ def _toggle_sort(params, sort: str) -> str:
     return "?" + urlencode([*items, ("sort", sort)])
 
 
-def _cites_url(query: SearchQuery) -> str:
+def _cites_key(query: SearchQuery) -> str:
+    """The key of the code the query names, for its "cites" link ("")."""
     from .query import parse
 
     keys = parse(query.text).code_keys if query.text else []
-    return "?" + urlencode({"cites": keys[0]}) if keys else ""
+    return keys[0] if keys else ""
+
+
+def _cites_url(query: SearchQuery) -> str:
+    key = _cites_key(query)
+    return "?" + urlencode({"cites": key}) if key else ""
 
 
 @require_GET

@@ -15,7 +15,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from documents.parsing.outline import article_anchors
+from documents.choices import Relation
+from documents.parsing.outline import article_anchor, article_anchors
 from pages import relations
 from pages.models import DocumentCitation
 
@@ -24,6 +25,8 @@ register = template.Library()
 TAG = re.compile(r"(<[^>]*>)")
 ANCHOR_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
 ANCHOR_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+#: The Điều a pinpoint names ("khoản 2 Điều 46", "Điều 5a").
+PINPOINT_ARTICLE = re.compile(r"(?i:điều)\s+(\d+[a-zđ]?)(?![\w])")
 
 
 def body_links(page, request=None) -> dict[str, tuple[str, str]]:
@@ -33,14 +36,34 @@ def body_links(page, request=None) -> dict[str, tuple[str, str]]:
     )
     links = relations.outgoing(page)
     by_key = {link.citation.key: link for link in links}
-    found = {}
+    found, anchors = {}, {}
     for row in rows:
         link = by_key.get(row.key)
         if link is None or not row.raw.strip():
             continue
         title = link.page.title if link.page else f"Tìm “{link.label}” trên cổng"
-        found[" ".join(row.raw.split())] = (link.url(request), title)
+        url = link.url(request)
+        if link.page is not None and row.pinpoint:
+            if link.page.pk not in anchors:
+                anchors[link.page.pk] = page_anchors(link.page)
+            url = pinpoint_url(url, row.pinpoint, anchors[link.page.pk])
+        found[" ".join(row.raw.split())] = (url, title)
     return found
+
+
+def page_anchors(page) -> set[str]:
+    """The anchors of the Điều of ``page``'s body ("dieu-5", "dieu-2-2")."""
+    return {anchor for _, anchor in with_article_anchors(page.body) if anchor}
+
+
+def pinpoint_url(url: str, pinpoint: str, anchors: set[str]) -> str:
+    """``url`` on the Điều a citation names ("khoản 1 Điều 5" → "#dieu-5")
+    when the cited page has that Điều (the first one named)."""
+    match = PINPOINT_ARTICLE.search(pinpoint)
+    if match is None:
+        return url
+    anchor = article_anchor(match.group(1))
+    return f"{url}#{anchor}" if anchor in anchors else url
 
 
 def _pattern(raws) -> re.Pattern | None:
@@ -116,6 +139,18 @@ def link_citations(value, page):
     return mark_safe(linkify_html(str(value), links))  # noqa: S308 - escaped above
 
 
+#: Relations by which a document changes the validity of the one it cites.
+CHANGING = (Relation.REPLACES, Relation.AMENDS, Relation.REPEALS)
+
+
+def changed_documents(page) -> list:
+    """What ``page`` replaces, amends or repeals ("Thay thế: Nghị định
+    98/2023/NĐ-CP"), each cited document once per relation."""
+    return [
+        link for kind in CHANGING for link in relations.outgoing(page, relation=kind)
+    ]
+
+
 @register.inclusion_tag("documents/includes/citation_panel.html", takes_context=True)
 def document_citations(context, page):
     """Context of the "Văn bản căn cứ" / "dẫn chiếu đến" panel."""
@@ -123,6 +158,7 @@ def document_citations(context, page):
         "page": page,
         "request": context.get("request"),
         "basis": relations.legal_basis(page),
+        "changes": changed_documents(page),
         "incoming": relations.incoming(page),
         "diagram_url": page.citation_diagram_url(context.get("request")),
     }
@@ -132,3 +168,27 @@ def document_citations(context, page):
 def link_url(context, link):
     """URL of a graph link for the current request."""
     return link.url(context.get("request"))
+
+
+@register.simple_tag
+def basis_note(cited, citing) -> str:
+    """What the status badge of a cited document cannot say: the day it
+    ended, and that it was in force on the citing document's date of issue
+    ("hết hiệu lực từ 01/07/2025; còn hiệu lực vào ngày ban hành văn bản này,
+    20/06/2025"), or that it took effect only after that date; "" otherwise."""
+    from documents.choices import ValidityStatus as S
+    from pages.validity import status_on
+
+    day = getattr(citing, "issued_date", None)
+    ended = cited.expiry_date if status_on(cited) == S.EXPIRED else None
+    then = status_on(cited, day) if day else None
+    parts = [f"hết hiệu lực từ {ended:%d/%m/%Y}"] if ended else []
+    if ended and then == S.IN_FORCE:
+        parts.append(f"còn hiệu lực vào ngày ban hành văn bản này, {day:%d/%m/%Y}")
+    start = cited.effective_date or cited.issued_date
+    if then == S.NOT_YET and start:
+        parts.append(
+            f"có hiệu lực từ {start:%d/%m/%Y}, sau ngày ban hành văn bản này, "
+            f"{day:%d/%m/%Y}"
+        )
+    return "; ".join(parts)

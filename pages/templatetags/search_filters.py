@@ -78,3 +78,19 @@ def active_search_filters(context, query) -> dict | None:
     path = request.path if request is not None else ""
     clear = f"{path}?{urlencode({'q': query.text})}" if query.text else path
     return {"labels": labels, "clear_url": clear}
+
+
+@register.simple_tag
+def citing_documents(key: str) -> dict | None:
+    """{"label": "Luật 63/2025/QH15", "count": 39}: the public documents that
+    cite the code of ``key`` (a ``cites`` key), for a searched code the portal
+    does not hold; None when nothing cites it."""
+    from pages.models import DocumentCitation
+    from pages.relations import public_documents
+
+    if not key:
+        return None
+    rows = DocumentCitation.objects.filter(source__in=public_documents())
+    rows = rows.filter(key=key) | rows.with_lookup_key([key])
+    count = rows.values("source_id").distinct().count()
+    return {"label": cited_label(key), "count": count} if count else None

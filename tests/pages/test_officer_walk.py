@@ -1,0 +1,179 @@
+"""Defects a legal officer met following the citation graph (walkthrough of
+2026-12-07, /work/team/notes/officer_walk.md): each test failed on the code
+before its fix."""
+
+import datetime as dt
+
+from django.test import TestCase
+
+from pages.bodytext import body_text
+from pages.graph import page_citations, sync_page
+from search.indexing import index_pages
+from tests.factories import DecisionPageFactory, build_site, replaced_decree
+from tests.factories.scenarios import decree
+from tests.pages.test_walk_defects import citation_panel as panel
+
+LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+LAW_BODY = (
+    "<p>Nghị định này quy định chi tiết thi hành một số điều của "
+    "Luật Thi đua, khen thưởng.</p>"
+)
+#: 1520/QĐ-UBND of the demo: issued on 20/06/2025, when 98/2023 was in force.
+BASIS = (
+    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;\n"
+    "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ;\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15."
+)
+
+
+def item(html: str, title: str) -> str:
+    rest = html[html.index(title) :]
+    return rest[: rest.index("</li>")]
+
+
+class BodyLawTitleTests(TestCase):
+    """The body's bare "Luật Thi đua, khen thưởng" is the law the căn cứ dated
+    (06/2022/QH15), not the 2003 law in force on the decree's date."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = build_site()
+        cls.page = decree(
+            cls.index,
+            98,
+            2023,
+            issued_date=dt.date(2023, 12, 31),
+            legal_basis=LAW_BASIS,
+            body=[{"type": "paragraph", "value": LAW_BODY}],
+        )
+
+    def test_body_mention_resolves_to_the_dated_law(self):
+        found = [(origin, c) for origin, c in page_citations(self.page)]
+        body = [c for origin, c in found if origin == "body"]
+        self.assertEqual([c.key for c in body], ["qppl|luat|6|2022|qh15"])
+        text = body_text(self.page)
+        self.assertEqual(text[body[0].start : body[0].end], body[0].raw)
+        basis = [c.key for origin, c in found if origin == "basis"]
+        self.assertEqual(basis, ["qppl|luat|6|2022|qh15"])
+
+    def test_page_links_no_2003_law(self):
+        sync_page(self.page)
+        html = self.client.get(self.page.url).content.decode()
+        self.assertNotIn("15%2F2003%2FQH11", html)
+        self.assertNotIn("15/2003/QH11", html)
+
+
+class CitingDecisionCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = build_site()
+        cls.old, cls.new, _ = replaced_decree(cls.index)
+        cls.decision = DecisionPageFactory(
+            parent=cls.index, legal_basis=BASIS, issued_date=dt.date(2025, 6, 20)
+        )
+        sync_page(cls.decision)
+        index_pages([cls.decision, cls.old, cls.new])
+
+
+class CitesFilterTests(CitingDecisionCase):
+    """?cites= reads a code as people write it, as the documents API does."""
+
+    def test_search_api_reads_written_codes(self):
+        for code in ("98/2023/NĐ-CP", "98/2023/ND-CP", "98/2023/nd-cp", "nd 98/2023"):
+            with self.subTest(code=code):
+                data = self.client.get("/api/v1/search/", {"cites": code}).json()
+                pages = {hit["url"] for hit in data["results"]}
+                self.assertIn(self.decision.url, pages)
+
+    def test_search_page_reads_written_codes(self):
+        html = self.client.get("/tim-kiem/", {"cites": "98/2023/NĐ-CP"}).content
+        html = html.decode()
+        self.assertIn("Dẫn chiếu đến Nghị định 98/2023/NĐ-CP", html)
+        self.assertIn(self.decision.url, html)
+
+    def test_a_code_not_on_the_portal_offers_its_citing_documents(self):
+        html = self.client.get("/tim-kiem/", {"q": "72/2025/QH15"}).content.decode()
+        self.assertIn("Văn bản <strong>Luật 72/2025/QH15</strong> chưa có", html)
+        self.assertIn('<a href="?cites=72%2F2025%2Fqh15">Xem 1 văn bản dẫn chiếu', html)
+        none = self.client.get("/tim-kiem/", {"q": "77/2019/NĐ-CP"}).content.decode()
+        self.assertNotIn("văn bản dẫn chiếu", none)
+
+
+class BasisPanelTests(CitingDecisionCase):
+    """ "Văn bản căn cứ" says when a cited document ended and whether it was
+    in force when the citing one was issued; the panel names what a document
+    replaces."""
+
+    def test_expired_basis_was_in_force_on_the_date_of_issue(self):
+        html = panel(self.client.get(self.decision.url).content.decode())
+        old = item(html, self.old.title)
+        self.assertIn("Hết hiệu lực", old)
+        self.assertIn(
+            "(hết hiệu lực từ 01/07/2025; còn hiệu lực vào ngày ban hành văn bản "
+            "này, 20/06/2025)",
+            old,
+        )
+        new = item(html, self.new.title)
+        self.assertIn(
+            "có hiệu lực từ 01/07/2025, sau ngày ban hành văn bản này, 20/06/2025",
+            new,
+        )
+
+    def test_replacing_decree_names_what_it_replaces(self):
+        html = panel(self.client.get(self.new.url).content.decode())
+        self.assertIn("Văn bản được thay thế, sửa đổi, bãi bỏ bởi văn bản này", html)
+        line = item(html, "Thay thế:")
+        self.assertIn(f'href="{self.old.url}"', line)
+        self.assertIn("98/2023/NĐ-CP", line)
+        plain = panel(self.client.get(self.decision.url).content.decode())
+        self.assertNotIn("bãi bỏ bởi văn bản này", plain)
+
+
+class PinpointLinkTests(TestCase):
+    """A citation of a Điều lands on that Điều of the cited page."""
+
+    def test_url_gets_the_anchor_of_an_existing_article(self):
+        from pages.templatetags.document_graph import pinpoint_url
+
+        anchors = {"dieu-1", "dieu-5", "dieu-2-2"}
+        self.assertEqual(pinpoint_url("/a/", "khoản 1 Điều 5", anchors), "/a/#dieu-5")
+        self.assertEqual(pinpoint_url("/a/", "Điều 3 và Điều 4", anchors), "/a/")
+        self.assertEqual(pinpoint_url("/a/", "điều 1", anchors), "/a/#dieu-1")
+        self.assertEqual(pinpoint_url("/a/", "khoản 2", anchors), "/a/")
+
+    def test_body_link_lands_on_the_article(self):
+        home, index = build_site()
+        article = {
+            "type": "article",
+            "value": {"number": "5", "heading": "Thời hiệu", "body": "<p>x</p>"},
+        }
+        cited = decree(index, 172, 2025, body=[article])
+        text = "<p>Theo khoản 1 Điều 5 Nghị định số 172/2025/NĐ-CP của Chính phủ.</p>"
+        citing = decree(index, 9, 2025, body=[{"type": "paragraph", "value": text}])
+        sync_page(citing)
+        html = self.client.get(citing.url).content.decode()
+        self.assertIn(f'href="{cited.url}#dieu-5"', html)
+
+
+class DocumentsApiInForceTests(CitingDecisionCase):
+    """/api/v1/documents/ reads ``in_force_on`` as /van-ban/ and the search API do."""
+
+    def ids(self, **params):
+        response = self.client.get("/api/v1/documents/", params)
+        self.assertEqual(response.status_code, 200, response.content)
+        return {row["id"] for row in response.json()["results"]}
+
+    def test_filters_by_day(self):
+        before = self.ids(in_force_on="2025-06-30")
+        self.assertIn(self.old.pk, before)
+        self.assertNotIn(self.new.pk, before)
+        after = self.ids(in_force_on="02/07/2025")
+        self.assertNotIn(self.old.pk, after)
+        self.assertIn(self.new.pk, after)
+
+    def test_a_bad_day_is_a_400(self):
+        for value in ("abc", "2025-02-30", "0001-01-01"):
+            with self.subTest(value=value):
+                response = self.client.get("/api/v1/documents/", {"in_force_on": value})
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("in_force_on", response.json()["detail"])
