@@ -100,6 +100,8 @@ def basis_check_page(request):
             on=form.cleaned_data["date"] or timezone.localdate(),
             issuer=form.cleaned_data["issuer"],
         )
+    if report is not None:
+        note_unknown_validity(report, form.cleaned_data["date"] or timezone.localdate())
     context = {
         "form": form,
         "report": report,
@@ -107,3 +109,32 @@ def basis_check_page(request):
         "labels": KIND_LABELS,
     }
     return render(request, "pages/basis/check_page.html", context)
+
+
+UNKNOWN_VALIDITY = (
+    "không xác định (cổng chưa ghi ngày có hiệu lực của văn bản này); hãy kiểm "
+    "tra trên văn bản gốc"
+)
+
+
+def note_unknown_validity(report, day) -> None:
+    """Give ``validity_label`` to each finding without a problem whose document
+    is not known to be in force on ``day`` ("Không xác định": the portal has
+    no effective date for it), so the page does not call it in force."""
+    from documents.choices import ValidityStatus
+    from pages.relations import public_documents
+    from pages.validity import status_on
+
+    fine = [f for f in report.findings if f.document and not f.problems]
+    codes = {f.document.code for f in fine}
+    if not codes:
+        return
+    labels = {}
+    for page in public_documents().filter(code__in=codes):
+        status = status_on(page, day)
+        if status == ValidityStatus.UNKNOWN:
+            labels[page.code] = UNKNOWN_VALIDITY
+        elif status != ValidityStatus.IN_FORCE:
+            labels[page.code] = ValidityStatus(status).label.lower()
+    for finding in fine:
+        finding.validity_label = labels.get(finding.document.code, "")

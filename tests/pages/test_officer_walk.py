@@ -177,3 +177,26 @@ class DocumentsApiInForceTests(CitingDecisionCase):
                 response = self.client.get("/api/v1/documents/", {"in_force_on": value})
                 self.assertEqual(response.status_code, 400)
                 self.assertIn("in_force_on", response.json()["detail"])
+
+
+class BasisCheckUnknownValidityTests(TestCase):
+    """/kiem-tra-can-cu/ does not call a document of unknown validity in force."""
+
+    def test_unknown_status_is_named(self):
+        home, index = build_site()
+        decree(index, 172, 2025, status="khong_xac_dinh")
+        decree(index, 171, 2025)
+        text = (
+            "Căn cứ Nghị định số 171/2025/NĐ-CP ngày 14/6/2025 của Chính phủ;\n"
+            "Căn cứ Nghị định số 172/2025/NĐ-CP ngày 14/6/2025 của Chính phủ."
+        )
+        html = self.client.post(
+            "/kiem-tra-can-cu/", {"text": text, "date": "2025-12-01"}
+        ).content.decode()
+        found = html[html.index('<ol class="basis-findings">') :]
+        first, second = found.split("Dòng 2:")
+        self.assertIn(
+            "Khớp với văn bản trên cổng, còn hiệu lực vào ngày đã chọn.", first
+        )
+        self.assertIn("Hiệu lực vào ngày đã chọn: không xác định", second)
+        self.assertNotIn("còn hiệu lực vào ngày đã chọn", second)
