@@ -6,6 +6,7 @@ why (a chooser's bad value, labels Wagtail derives from code, the reason of
 """
 
 from pages import (  # noqa: F401
+    admin_bad_input,
     admin_choosers,
     admin_formsets,
     admin_permissions,
