@@ -15,7 +15,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from documents.choices import Relation
+from documents.choices import REVERSE_LABELS, Relation
 from documents.parsing.outline import article_anchor, article_anchors
 from pages import relations
 from pages.models import DocumentCitation
@@ -151,6 +151,30 @@ def changed_documents(page) -> list:
     ]
 
 
+#: The order of the "dẫn chiếu đến văn bản này" groups: what changes the
+#: document's validity first, then what rests on it, the mere mentions last.
+INCOMING_ORDER = [
+    REVERSE_LABELS[relation]
+    for relation in (
+        Relation.REPLACES,
+        Relation.REPEALS,
+        Relation.AMENDS,
+        Relation.BASIS,
+        Relation.GUIDES,
+        Relation.IMPLEMENTS,
+        Relation.RELATED,
+    )
+]
+
+
+def incoming_groups(page) -> list[tuple[str, list]]:
+    """The documents citing ``page``, grouped by relation in ``INCOMING_ORDER``
+    (newest first within a group): "Căn cứ văn bản này (3)" before "Liên quan"."""
+    groups = relations.grouped(relations.incoming(page))
+    rank = {label: i for i, label in enumerate(INCOMING_ORDER)}
+    return sorted(groups, key=lambda group: rank.get(group[0], len(rank)))
+
+
 @register.inclusion_tag("documents/includes/citation_panel.html", takes_context=True)
 def document_citations(context, page):
     """Context of the "Văn bản căn cứ" / "dẫn chiếu đến" panel."""
@@ -159,7 +183,7 @@ def document_citations(context, page):
         "request": context.get("request"),
         "basis": relations.legal_basis(page),
         "changes": changed_documents(page),
-        "incoming": relations.incoming(page),
+        "incoming": incoming_groups(page),
         "diagram_url": page.citation_diagram_url(context.get("request")),
     }
 

@@ -128,6 +128,15 @@ class BasisPanelTests(CitingDecisionCase):
         plain = panel(self.client.get(self.decision.url).content.decode())
         self.assertNotIn("bãi bỏ bởi văn bản này", plain)
 
+    def test_citing_documents_are_grouped_validity_first(self):
+        html = panel(self.client.get(self.old.url).content.decode())
+        incoming = html[html.index('id="incoming-title"') :]
+        replaced = incoming.index("Thay thế văn bản này (1)</h4>")
+        based = incoming.index("Căn cứ văn bản này (1)</h4>")
+        self.assertLess(replaced, based)
+        self.assertLess(incoming.index(self.new.url), based)
+        self.assertGreater(incoming.index(self.decision.url), based)
+
 
 class PinpointLinkTests(TestCase):
     """A citation of a Điều lands on that Điều of the cited page."""
