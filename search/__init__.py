@@ -68,14 +68,18 @@ def has_fallback() -> bool:
 
 
 def search(query: SearchQuery) -> SearchResults:
-    """Search with the default backend, or the fallback one when it fails."""
+    """Search with the default backend, or the fallback one when it fails;
+    in the page of hits, a document's own row follows the Điều whose heading
+    the query holds (``grouping.articles_before_their_document``)."""
     from .backends.base import BackendError
+    from .grouping import articles_before_their_document
 
     try:
-        return get_backend("default").search(query)
+        results = get_backend("default").search(query)
     except BackendError:
         if not has_fallback():
             raise
-    results = get_backend("fallback").search(query)
-    results.notice = FALLBACK_NOTICE
+        results = get_backend("fallback").search(query)
+        results.notice = FALLBACK_NOTICE
+    results.hits = articles_before_their_document(results.hits, query.text)
     return results

@@ -16,6 +16,7 @@ from copy import copy
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .ranking import MIN_EXPLAINED, Candidate, cover, title_parts, tokens
 from .types import Hit, SearchQuery, SearchResults
 
 MAX_ARTICLES = 3
@@ -79,6 +80,43 @@ def group_hits(
             group.hit = head
             stand_ins.discard(hit.page_id)
     return list(groups.values())
+
+
+def articles_before_their_document(hits: list[Hit], text: str) -> list[Hit]:
+    """A flat list in which a document's own row follows the Điều the query
+    names.
+
+    When a page's best Điều below its document row holds most of its heading
+    in the query (``names_heading``: "Quyền của người được trợ giúp
+    pháp lý" for Điều 8 of the Luật Trợ giúp pháp lý), that Điều takes the
+    document's place and the document comes right after it: the query asks
+    for the Điều, and the law's own row, whose text holds every word of the
+    question somewhere, says less. A look-up (a title, a số ký hiệu) names no
+    heading, so its document stays first. Each page's first row keeps its
+    position and the pages keep their order, so the groups (``group_hits``)
+    are the same."""
+    query = tokens(text)
+    ordered = list(hits)
+    for document in [hit for hit in hits if hit.kind == "document"]:
+        at = next(i for i, hit in enumerate(ordered) if hit is document)
+        below = next(
+            (
+                i
+                for i, hit in enumerate(ordered[at + 1 :], start=at + 1)
+                if hit.kind == "article" and hit.page_id == document.page_id
+            ),
+            None,
+        )
+        if below is not None and names_heading(query, ordered[below]):
+            ordered.insert(at, ordered.pop(below))
+    return ordered
+
+
+def names_heading(query: list[str], article: Hit) -> bool:
+    """The query holds most of a Điều's heading in its order: the second
+    stage's ``heading`` signal at ``ranking.MIN_EXPLAINED`` or more."""
+    entry = Candidate(id=None, score=0.0, kind="article", title=article.title)
+    return cover(query, title_parts(entry)[1], 2) >= MIN_EXPLAINED
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search.grouping import group_hits, search_grouped
+from search.grouping import articles_before_their_document, group_hits, search_grouped
 from search.types import Hit, SearchQuery, SearchResults
 
 
@@ -96,3 +96,48 @@ def test_a_long_read_keeps_the_whole_pages_that_fill_the_groups():
     # ranked 301st is not nested under its document.
     first = search_grouped(SearchQuery(text="x", page=1, per_page=100), run)
     assert [a.key for a in first.groups[0].articles] == ["page:1#dieu-1"]
+
+
+def test_a_document_row_follows_the_article_whose_heading_the_query_names():
+    hits = [_hit(1), _hit(2), _hit(1, n=8), _hit(3, "news"), _hit(1, n=9), _hit(4)]
+    hits.append(_hit(4, n=2))
+    ordered = articles_before_their_document(hits, "Quy định về phạm vi như thế nào?")
+    keys = [hit.key for hit in ordered]
+    assert keys == [
+        "page:1#dieu-8",  # took its document's place
+        "page:1",
+        "page:2",
+        "page:3",
+        "page:1#dieu-9",
+        "page:4#dieu-2",
+        "page:4",
+    ]
+    # Each page's first row, and so the groups, are where they were.
+    assert [g.hit.key for g in group_hits(ordered)] == [
+        g.hit.key for g in group_hits(hits)
+    ]
+    assert [[a.key for a in g.articles] for g in group_hits(ordered)] == [
+        [a.key for a in g.articles] for g in group_hits(hits)
+    ]
+
+
+def test_a_look_up_keeps_its_document_first():
+    hits = [_hit(1), _hit(2), _hit(1, n=8)]
+    for text in ("Quyết định 1", "quyet dinh 1 ve dat dai", ""):
+        assert articles_before_their_document(hits, text) == hits
+    # Nothing to move: the Điều is above its document already.
+    hits = [_hit(5, n=1), _hit(5), _hit(6)]
+    assert articles_before_their_document(hits, "phạm vi") == hits
+    assert articles_before_their_document([], "phạm vi") == []
+
+
+def test_search_hands_back_the_page_so_ordered(monkeypatch):
+    import search
+
+    class Backend:
+        def search(self, query):
+            return SearchResults(hits=[_hit(1), _hit(2), _hit(1, n=3)], total=3)
+
+    monkeypatch.setattr(search, "get_backend", lambda alias="default": Backend())
+    found = search.search(SearchQuery(text="phạm vi điều chỉnh"))
+    assert [hit.key for hit in found.hits] == ["page:1#dieu-3", "page:1", "page:2"]
