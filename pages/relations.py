@@ -8,6 +8,7 @@ here writes; ``pages.graph`` does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -39,10 +40,11 @@ class Link:
 
     @property
     def label(self) -> str:
-        """ "Nghị định 98/2023/NĐ-CP", or the raw text of a law cited by name."""
+        """ "Nghị định 98/2023/NĐ-CP"; a law cited by name keeps its name ("Luật
+        Tổ chức Chính phủ 76/2015/QH13"); the raw text when there is no code."""
         row = self.citation
         if row.code and row.doc_type:
-            return f"{row.doc_type} {row.code}"
+            return f"{law_title(row) or row.doc_type} {row.code}"
         return row.code or row.raw
 
     @property
@@ -53,6 +55,24 @@ class Link:
         if self.page is not None:
             return self.page.get_url(request)
         return search_url(self.citation.code or self.citation.raw)
+
+
+#: What follows a law's name in a citation: its date, number or year.
+LAW_TAIL = re.compile(r"[\s,]+(?:ngày|số|năm)\s*:?\s*\d.*$", re.IGNORECASE | re.DOTALL)
+
+
+def law_title(row) -> str:
+    """The name of a law cited by name ("Luật Tổ chức Chính phủ" of "khoản 2
+    Điều 5 Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015"), or ""."""
+    if "law_by_name" not in (row.flags or []) or not row.doc_type:
+        return ""
+    start = row.raw.casefold().find(row.doc_type.casefold())
+    if start < 0:
+        return ""
+    title = " ".join(LAW_TAIL.sub("", row.raw[start:]).split())
+    if title.casefold() == row.doc_type.casefold() or len(title) > 150:
+        return ""
+    return title
 
 
 def _public_ids(page_ids) -> set[int]:

@@ -13,7 +13,10 @@ from tests.factories import DecisionPageFactory, build_site, replaced_decree
 from tests.factories.scenarios import decree
 from tests.pages.test_walk_defects import citation_panel as panel
 
-LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+LAW_BASIS = (
+    "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+)
 LAW_BODY = (
     "<p>Nghị định này quy định chi tiết thi hành một số điều của "
     "Luật Thi đua, khen thưởng.</p>"
@@ -54,13 +57,37 @@ class BodyLawTitleTests(TestCase):
         text = body_text(self.page)
         self.assertEqual(text[body[0].start : body[0].end], body[0].raw)
         basis = [c.key for origin, c in found if origin == "basis"]
-        self.assertEqual(basis, ["qppl|luat|6|2022|qh15"])
+        self.assertEqual(basis, ["qppl|luat|76|2015|qh13", "qppl|luat|6|2022|qh15"])
 
     def test_page_links_no_2003_law(self):
         sync_page(self.page)
         html = self.client.get(self.page.url).content.decode()
         self.assertNotIn("15%2F2003%2FQH11", html)
         self.assertNotIn("15/2003/QH11", html)
+        # A law not on the portal is named, not only numbered.
+        self.assertIn("<span>Luật Tổ chức Chính phủ 76/2015/QH13</span>", panel(html))
+
+    def test_law_labels_keep_the_name(self):
+        from pages.models import DocumentCitation
+        from pages.relations import Link
+
+        def label(raw, code, doc_type="Luật", flags=("law_by_name",)):
+            row = DocumentCitation(raw=raw, code=code, doc_type=doc_type, flags=flags)
+            return Link(row, None, "").label
+
+        pinpointed = "khoản 2 Điều 5 Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015"
+        self.assertEqual(
+            label(pinpointed, "76/2015/QH13"), "Luật Tổ chức Chính phủ 76/2015/QH13"
+        )
+        amending = "Luật sửa đổi, bổ sung một số điều của Luật Xây dựng số 62/2020/QH14"
+        self.assertEqual(
+            label(amending, "62/2020/QH14"),
+            "Luật sửa đổi, bổ sung một số điều của Luật Xây dựng 62/2020/QH14",
+        )
+        decree = "Nghị định số 98/2023/NĐ-CP"
+        self.assertEqual(
+            label(decree, "98/2023/NĐ-CP", "Nghị định", ()), "Nghị định 98/2023/NĐ-CP"
+        )
 
 
 class CitingDecisionCase(TestCase):
