@@ -18,6 +18,11 @@ Found by the admin sweep (bench/admin_sweep.py, notes/admin_sweep.md):
   page id or none: a 500 before the form was read; the form now says "Hãy chọn
   một lựa chọn hợp lệ…" (the page's own parent shown as the destination).
 
+- a form's ``next`` (where to go after saving) that is no path ("abc",
+  "999999"): Django's ``redirect`` took it for a URL name, a 500
+  (NoReverseMatch) after the object was saved. Only a path ("/…") is followed
+  now; anything else goes to the view's own next screen, as a foreign host does.
+
 A browser sends none of these; a stale or tampered form may.
 
 Patched on Wagtail's classes when this module is imported (from
@@ -28,6 +33,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from wagtail.admin import utils as admin_utils
 from wagtail.admin.rich_text.editors.draftail import DraftailRichTextArea
 from wagtail.admin.views.generic.chooser import ChosenViewMixin
 from wagtail.admin.views.pages.copy import CopyView
@@ -52,6 +58,15 @@ def get_object(self, pk):
         return _wagtail_get_object(self, pk)
     except (ValueError, ValidationError) as error:
         raise self.model_class.DoesNotExist(str(error)) from error
+
+
+_django_url_is_safe = admin_utils.url_has_allowed_host_and_scheme
+
+
+def next_url_is_safe(url, allowed_hosts, require_https=False):
+    return url.startswith("/") and _django_url_is_safe(
+        url, allowed_hosts, require_https
+    )
 
 
 _wagtail_block_value = BlockWidget.value_from_datadict
@@ -85,4 +100,6 @@ WorkflowEdit.get_paginated_pages = get_paginated_pages
 BlockWidget.value_from_datadict = block_value_from_datadict
 DraftailRichTextArea.value_from_datadict = rich_text_value_from_datadict
 CopyView.post = copy_post
+# Read by wagtail.admin.utils.get_valid_next_url_from_request at each call.
+admin_utils.url_has_allowed_host_and_scheme = next_url_is_safe
 ChosenViewMixin.get_object = get_object

@@ -84,3 +84,29 @@ def test_copy_to_a_destination_that_is_no_page(admin_client, section, parent):
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert "Bản sao" in response.content.decode()
+
+
+@pytest.fixture
+def image_edit(admin_client, db):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="Ảnh thử", file=get_test_image_file())
+    url = reverse("wagtailimages:edit", args=[image.pk])
+    data = form_values(admin_client.get(url).content.decode())
+    data.pop("csrfmiddlewaretoken", None)
+    return url, data
+
+
+@pytest.mark.parametrize("next_url", ["abc", "999999"])
+def test_next_that_is_no_path(admin_client, image_edit, next_url):
+    url, data = image_edit
+    response = admin_client.post(url, dict(data, next=next_url))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/images/")
+
+
+def test_next_that_is_a_path_is_followed(admin_client, image_edit):
+    url, data = image_edit
+    response = admin_client.post(url, dict(data, next="/admin/pages/"))
+    assert response["Location"] == "/admin/pages/"
