@@ -3,7 +3,7 @@
 A django-ninja router, mounted at ``/api/v1/search/`` by ``portal.api`` so that
 the endpoint appears in the OpenAPI schema. It searches as the search page
 does (``views.api_search``): filters are read leniently (a malformed value is
-ignored, never a 422) and may repeat, and an answer from the fallback backend
+ignored, never a 422; a ``year`` or ``in_force_on`` that is none is a 400) and may repeat, and an answer from the fallback backend
 carries a notice and is not cached. Paging is strict: ``page`` or
 ``per_page`` that is not a whole number in range answers a JSON 400 naming
 it, a page past the last a JSON 404 (``{"detail": ...}``, as every 404 under
@@ -157,8 +157,8 @@ def whole_number(params, name: str, default: int, high: int | None = None) -> in
 )
 def search(request):
     """Hits best first (or newest with ``sort=date``), facet counts, the code the
-    query named. Filters are read leniently; a bad ``page``, ``per_page`` or
-    ``in_force_on`` is a 400, a page past ``num_pages`` a 404; a notice when the fallback backend
+    query named. Filters are read leniently; a bad ``page``, ``per_page``,
+    ``year`` or ``in_force_on`` is a 400, a page past ``num_pages`` a 404; a notice when the fallback backend
     answered."""
     page = whole_number(request.GET, "page", 1)
     per_page = whole_number(request.GET, "per_page", views.PER_PAGE, views.MAX_PER_PAGE)
@@ -169,6 +169,9 @@ def search(request):
             f"in_force_on: phải là một ngày có thật dạng YYYY-MM-DD hoặc "
             f"DD/MM/YYYY, không phải {shown(raw_day)}",
         )
+    for raw in request.GET.getlist("year"):
+        if raw.strip() and not views.is_year(raw.strip()):
+            raise whole_number_error("year", raw, views.MIN_YEAR, views.MAX_YEAR)
     data, results = views.api_search(request.GET, min(page, 10**9), per_page)
     last = data["num_pages"]
     if data["notice"] != views.DOWN_NOTICE:

@@ -129,6 +129,8 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
         values = [clean(v)[:200] for v in params.getlist(name) if clean(v)]
         if name == "cites":
             values = cited_keys(values)
+        if name == "year":  # a year the facet could list, MIN_YEAR–MAX_YEAR
+            values = [v for v in values if is_year(v)]
         if values:
             filters[name] = values[:10]
     day = in_force_day(params.get("in_force_on"))[0]
@@ -143,6 +145,11 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
         page=page if page <= MAX_PAGE else 1,  # past any listing: page 1
         per_page=per_page,
     )
+
+
+def is_year(value: str) -> bool:
+    """Whether ``value`` is a year of issue, MIN_YEAR–MAX_YEAR ("2025")."""
+    return value.isascii() and value.isdigit() and MIN_YEAR <= int(value) <= MAX_YEAR
 
 
 def cited_keys(values: list[str]) -> list[str]:
