@@ -10,10 +10,14 @@ sets, so every spelling rule lives in the citations package.
 subject ("nghi dinh 98 giay khen"); ``query_code_keys`` therefore tries the
 word spans of the query that hold a digit, longest first. Staff also type a
 code with spaces for its separators ("nghi quyet 48 nq cp", "98 2023 nd cp"):
-``documents.citations.spaced_codes`` reads those first.
+``documents.citations.spaced_codes`` reads those first; spaces around a slash
+("98 / 2023 / NĐ - CP") are dropped, and a code written with dashes for every
+separator ("34-ct-tw") is read as if they were spaces, last.
 """
 
 from __future__ import annotations
+
+import re
 
 from documents.citations import parse_code, spaced_codes
 
@@ -33,10 +37,13 @@ def query_code_keys(text: str) -> list[str]:
     """Lookup keys of the document code the query names, or []."""
     if not any(ch.isdigit() for ch in text):
         return []
+    text = re.sub(r"\s*/\s*", "/", text)  # "98 / 2023 / NĐ - CP"
     words = text.split()[:MAX_WORDS]
     candidates = [
         *spaced_codes(words),
         *(" ".join(words[start:end]) for start, end in _spans(words)),
+        # Dashes for every separator ("34-ct-tw"), read as spaces.
+        *spaced_codes(text.replace("-", " ").split()[:MAX_WORDS]),
     ]
     for candidate in candidates:
         try:

@@ -15,6 +15,12 @@ from search.codes import query_code_keys
         ("Nghị định 98/2023/NĐ-CP", ["98/2023/nd-cp"]),
         ("quy dinh 377 qd tw", ["377-qd/tw"]),
         ("34 CT TW", ["34-ct/tw"]),
+        # spaces around every separator; dashes for every separator
+        ("98 / 2023 / NĐ - CP", ["98/2023/nd-cp"]),
+        ("thông tư 15 / 2025 / TT-BNV", ["15/2025/tt-bnv"]),
+        ("34-ct-tw", ["34-ct/tw"]),
+        ("chi thi 34-ct-tw", ["34-ct/tw"]),
+        ("98-2023-nd-cp", ["98/2023/nd-cp"]),
         ("quyết định bãi bỏ quyết định 09 2022 qđ ubnd và 08 2025", ["9/2022/qd-ubnd"]),
     ],
 )
@@ -30,6 +36,8 @@ def test_a_code_typed_with_spaces_is_read_whole(text, keys):
         ("chi thi 34", ["chi thi|34"]),
         ("ke hoach 2025 tam duong", ["ke hoach|2025"]),
         ("thi dua khen thuong", []),
+        ("covid-19 2025", []),
+        ("thi đua / khen thưởng 2025", []),
     ],
 )
 def test_other_queries_keep_their_keys(text, keys):

@@ -38,7 +38,15 @@ def test_the_plan_named_by_its_title_and_place_comes_first(demo, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["34-CT/TW", "34/CT-TW", "34 CT TW", "Chỉ thị 34", "chi thi so 34-ct/tw"]
+    "text",
+    [
+        "34-CT/TW",
+        "34/CT-TW",
+        "34 CT TW",
+        "Chỉ thị 34",
+        "chi thi so 34-ct/tw",
+        "34-ct-tw",
+    ],
 )
 def test_directive_34_in_any_written_form_comes_first(demo, text):
     assert _first(text).code == "34-CT/TW"
