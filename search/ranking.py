@@ -168,25 +168,28 @@ def place_of(issuer: str) -> list[str]:
     return match.group(1).split() if match else []
 
 
-def _is_article_number(word: str) -> bool:
-    # A Điều number: up to three digits and an optional letter ("35", "5a");
-    # a year ("Điều 35 2019") is none.
-    return re.fullmatch(r"\d{1,3}[a-z]?", word) is not None
+# A Điều number: up to three digits and an optional letter ("35", "5a"; a year
+# is none), or "và" in a list of them.
+_LISTED = re.compile(r"\d{1,3}[a-z]?|va")
+# What follows a text's reference to itself ("Điều 24 của Bộ luật này").
+_ITSELF = re.compile(
+    r"(?:(?:cua|bo|luat|nghi|dinh|thong|tu|phap|lenh|van|ban) ){0,3}nay\b"
+)
 
 
 def named_articles(query: list[str]) -> frozenset[str]:
-    """Numbers of the Điều a query names, folded ("điều 35" → "35", "Điều
-    5a" → "5a"), a list included ("Điều 35, 36 và 37", "các điều 35 - 37"
-    names its ends)."""
+    """Numbers of the Điều a query names, folded ("Điều 5a" → "5a"), a list
+    included ("Điều 35, 36 và 37"); not a text's reference to itself ("tại
+    Điều 24 của Luật này": a sentence quoted from a law, citing Điều 24)."""
     numbers: set[str] = set()
     for at, word in enumerate(query):
         if word != "dieu":
             continue
-        for number in query[at + 1 :]:
-            if _is_article_number(number):
-                numbers.add(number)
-            elif number != "va":
-                break
+        end = at + 1
+        while end < len(query) and _LISTED.fullmatch(query[end]):
+            end += 1
+        if not _ITSELF.match(" ".join(query[end : end + 4])):
+            numbers.update(w for w in query[at + 1 : end] if w != "va")
     return frozenset(numbers)
 
 

@@ -104,3 +104,28 @@ def test_a_named_article_beyond_the_code_group_limit_still_comes_first(
     assert hits[0].key == "page:1#dieu-40"
     hits = backend.search(SearchQuery(text="45/2019/QH14", per_page=3)).hits
     assert hits[0].key == "page:1"
+
+
+def test_a_text_citing_its_own_article_names_none():
+    """A law's sentence quoted as a question ("… theo quy định tại Điều 24
+    của Luật này") cites Điều 24; the answer is the Điều the sentence is in."""
+    for text in (
+        "Người được trợ giúp pháp lý theo quy định tại Điều 24 của Luật này",
+        "trừ trường hợp quy định tại điểm b khoản 1 Điều 142 của Bộ luật này",
+        "các Điều 35 và 36 Nghị định này",
+        "Điều 12 Luật này",
+    ):
+        assert ranking.named_articles(parse(text).folded_tokens) == set(), text
+    # A law named by its name, or "hiện nay", is no reference to itself.
+    for text in ("Điều 24 của Luật Trợ giúp pháp lý", "Điều 24 hiện nay"):
+        assert ranking.named_articles(parse(text).folded_tokens) == {"24"}, text
+
+
+@pytest.mark.django_db(databases=DATABASES)
+def test_a_quoted_sentence_citing_another_article_keeps_its_own_first(backend):
+    entries = _law(1, "Bộ luật Lao động", "45/2019/QH14", LAO_DONG_KEYS)
+    backend.add_bulk(entries)
+    # Điều 39's words, citing Điều 35 "of this law": Điều 39 answers.
+    text = "Bộ luật Lao động: đơn phương chấm dứt theo Điều 35 của Bộ luật này"
+    hits = backend.search(SearchQuery(text=text, per_page=5)).hits
+    assert hits and hits[0].key == "page:1#dieu-39", [h.key for h in hits]
