@@ -202,6 +202,7 @@ def page_fields(parsed: ParsedDocument, name: str = "") -> dict:
         "place": (parsed.place or "")[:100],
         "issued_date": issued_date,
         "issued_year": issued_year,
+        "effective_date": issued(parsed.effective_date)[0],
         "summary": shorten(summary, 500),
         "signing_authority": authority if authority in AUTHORITIES else "",
         "signer_position": (parsed.signer_position or "")[:100],
@@ -285,6 +286,8 @@ def import_record(
         # a record without trích yếu keeps the one the page has (a title the
         # editor or an earlier record gave is not replaced by "Kind + code")
         fields |= {"title": existing.title, "summary": existing.summary}
+    if "effective_date" not in fields_given and not _fills_effective(fields, existing):
+        del fields["effective_date"]  # the page's own (an editor's) date stays
     if existing is not None:
         page, action = _revise(existing, fields, missing), "revised"
     else:
@@ -310,6 +313,16 @@ def import_record(
         missing=missing,
         redirect=moved,
     )
+
+
+def _fills_effective(fields: dict, page) -> bool:
+    """Whether the date the record or its effect clause gives goes on the page:
+    only into an empty field, and not after the page's expiry date."""
+    day = fields["effective_date"]
+    if day is None or page is None:
+        return day is not None
+    expiry = page.expiry_date
+    return not page.effective_date and not (expiry and day > expiry)
 
 
 def _translation_of(page, parent, *, record, parsed, slug: str) -> ImportResult:

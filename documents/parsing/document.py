@@ -16,6 +16,7 @@ from documents.dates import dmy_to_iso, find_date
 from documents.issuers import issuer_from_symbol
 from documents.text import fold
 
+from .effect import find_effect_clauses, resolve_effective_date
 from .header import parse_header, split_issuer
 from .heading import (
     clean_title,
@@ -78,6 +79,7 @@ def parse_document(text: str, *, overrides: dict | None = None) -> ParsedDocumen
     if not is_vietnamese(text or ""):
         doc.flag("not_vietnamese")
     _apply_overrides(doc, overrides or {})
+    doc.effective_date = resolve_effective_date(doc)
     _attach_citations(doc)
     return doc
 
@@ -220,6 +222,7 @@ def _read_tail(doc: ParsedDocument, lines: list[str], pos: int) -> Signature | N
     outline = build_outline(lines[pos:body_end])
     doc.sections, doc.articles = outline.sections, outline.articles
     doc.body_blocks = outline.blocks
+    doc.effect_clauses = find_effect_clauses(lines[pos:body_end])
     doc.recipients = doc.recipients + recipients
     if sig:
         doc.signing_authority = sig.authority

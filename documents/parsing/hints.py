@@ -20,7 +20,8 @@ trust (strongest first):
    type code names.
 
 The signer (name, position, signing authority) comes from the record's explicit
-metadata only (``signer_hints.py``).
+metadata only (``signer_hints.py``). The effective date: the record's own
+("ngay_hieu_luc"), else the text's effect clause (``effect.py``).
 
 A value that contradicts a stronger source is not taken: a code whose type code
 names another kind than the known type, a date whose year is not the year of
@@ -49,6 +50,7 @@ from documents.issuers import (
 from documents.text import fold
 
 from .document import parse_document, set_code
+from .effect import given_date, resolve_effective_date
 from .heading import restore_proper_names, sentence_case
 from .model import ParsedDocument, SourceRecord
 from .names import display_name
@@ -74,6 +76,7 @@ METADATA_KEYS: dict[str, tuple[str, ...]] = {
     "signer_name": ("nguoi_ky", "signer_name", "signer", "signed_by"),
     "signer_position": ("chuc_vu_nguoi_ky", "chuc_vu", "chuc_danh", "signer_position"),
     "signing_authority": ("tham_quyen_ky", "signing_authority"),
+    "effective_date": ("ngay_hieu_luc", "effective_date"),
 }
 #: Dicts of a record that hold metadata (a publisher's attribute values).
 NESTED_KEYS = ("heuristic", "metadata", "meta", "attributes")
@@ -145,6 +148,9 @@ def fill_from_record(
     _fill_date(out, text or "", meta, url)
     _fill_title(out, meta, url, text or "", accents)
     fill_signer(out, meta)
+    # the record's own date first, else the text's clause (type or date filled)
+    given = given_date(meta.get("effective_date"))
+    out.effective_date = given or resolve_effective_date(out)
     return out
 
 

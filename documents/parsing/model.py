@@ -19,6 +19,7 @@ CLI_KEYS = (
     "issuer_parent",
     "place",
     "issued_date",
+    "effective_date",
     "title",
     "signing_authority",
     "signer_position",
@@ -89,6 +90,10 @@ class ParsedDocument:
     code_year: int | None = None
     source_url: str | None = None
     slug: str | None = None
+    #: When the text says it takes effect (``parsing.effect``): every effect
+    #: clause of the body, and the ISO date the document's own one gives.
+    effect_clauses: list = field(default_factory=list)
+    effective_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The CLI/JSON view: exactly ``CLI_KEYS``; citations via their to_dict()."""

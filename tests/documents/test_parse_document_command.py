@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
 SEED = FIXTURES / "ke-hoach-thi-dua-khen-thuong-2025-tam-duong.txt"
 KEYS = [
     "doc_type", "number", "symbol", "code", "issuer", "issuer_parent", "place",
-    "issued_date", "title", "signing_authority", "signer_position",
+    "issued_date", "effective_date", "title", "signing_authority", "signer_position",
     "signer_name", "legal_basis", "recipients", "articles", "sections", "flags",
 ]  # fmt: skip
 

@@ -90,7 +90,7 @@ class TestSeedPlan:
         data = seed.to_dict()
         assert list(data) == [
             "doc_type", "number", "symbol", "code", "issuer", "issuer_parent",
-            "place", "issued_date", "title", "signing_authority",
+            "place", "issued_date", "effective_date", "title", "signing_authority",
             "signer_position", "signer_name", "legal_basis", "recipients",
             "articles", "sections", "flags",
         ]  # fmt: skip
