@@ -113,10 +113,14 @@ def articles_before_their_document(hits: list[Hit], text: str) -> list[Hit]:
 
 
 def names_heading(query: list[str], article: Hit) -> bool:
-    """The query holds most of a Điều's heading in its order: the second
-    stage's ``heading`` signal at ``ranking.MIN_EXPLAINED`` or more."""
+    """The query holds most of a Điều's heading in its order (the second
+    stage's ``heading`` signal at ``ranking.MIN_EXPLAINED`` or more) and a word
+    of it that the document's title lacks: "Luật Thư viện" names the law, not
+    its "Điều 3. Thư viện"."""
     entry = Candidate(id=None, score=0.0, kind="article", title=article.title)
-    return cover(query, title_parts(entry)[1], 2) >= MIN_EXPLAINED
+    title, heading = title_parts(entry)
+    beyond_title = set(heading) - set(title)
+    return cover(query, heading, 2) >= MIN_EXPLAINED and bool(beyond_title & set(query))
 
 
 @dataclass

@@ -63,6 +63,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from documents.kinds import KINDS
 from documents.text import fold
 
 from . import definitions, proximity
@@ -171,10 +172,10 @@ def place_of(issuer: str) -> list[str]:
 # A Điều number: up to three digits and an optional letter ("35", "5a"; a year
 # is none), or "và" in a list of them.
 _LISTED = re.compile(r"\d{1,3}[a-z]?|va")
-# What follows a text's reference to itself ("Điều 24 của Bộ luật này").
-_ITSELF = re.compile(
-    r"(?:(?:cua|bo|luat|nghi|dinh|thong|tu|phap|lenh|van|ban) ){0,3}nay\b"
-)
+# What follows a text's reference to itself: "(của) <kind> này" ("Điều 24 của
+# Bộ luật này", "Điều 5 Quyết định này").
+_KINDS = sorted({fold(kind.name) for kind in KINDS}, key=len, reverse=True)
+_ITSELF = re.compile(rf"(?:cua )?(?:{'|'.join(_KINDS)}) nay\b")
 
 
 def named_articles(query: list[str]) -> frozenset[str]:
@@ -188,7 +189,7 @@ def named_articles(query: list[str]) -> frozenset[str]:
         end = at + 1
         while end < len(query) and _LISTED.fullmatch(query[end]):
             end += 1
-        if not _ITSELF.match(" ".join(query[end : end + 4])):
+        if not _ITSELF.match(" ".join(query[end : end + 6])):
             numbers.update(w for w in query[at + 1 : end] if w != "va")
     return frozenset(numbers)
 

@@ -120,7 +120,9 @@ def effective_date(clause: EffectClause | None, issued_date: str | None) -> str 
     if clause is None:
         return None
     if clause.date:
-        return clause.date if _storable(clause.date) else None
+        # A year before the date of issue: another text's date was read.
+        earlier = _storable(issued_date) and clause.date[:4] < issued_date[:4]
+        return clause.date if _storable(clause.date) and not earlier else None
     if not _storable(issued_date):
         return None
     issued = dt.date.fromisoformat(issued_date)

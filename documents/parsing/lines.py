@@ -61,7 +61,9 @@ def _strip_emphasis(line: str) -> str:
     "tháng 11 năm 2025*") loses its lone opening or closing mark."""
     if len(line) > 2 and line[0] in "*_" and line[-1] in "*_":
         return line[1:-1].strip()
-    if len(line) > 1 and line.count("*") == 1 and "*" in (line[0], line[-1]):
+    opens = line[:1] == "*" and line[1:2] not in ("", " ")  # not a "* " bullet
+    closes = line[-1:] == "*" and line[-2:-1] not in ("", " ")
+    if line.count("*") == 1 and (opens or closes):
         return line.strip("*").strip()
     return line
 

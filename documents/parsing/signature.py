@@ -103,7 +103,8 @@ def _glued_to_filing(line: str) -> str | None:
         if not is_upper(tokens[t]):
             continue
         rest = " ".join(tokens[t:])
-        if _is_candidate(rest) and _split_name(rest)[1]:
+        starts = _PREFIX.match(rest) or _starts_with_position(rest)
+        if starts and _is_candidate(rest) and _split_name(rest)[1]:
             return rest
     return None
 
@@ -122,6 +123,12 @@ def _is_candidate(line: str) -> bool:
     if not upper_part or not is_upper(upper_part) or len(upper_part) > 90:
         return False
     return _ends_with_position(upper_part)
+
+
+def _starts_with_position(text: str) -> bool:
+    """ "BỘ TRƯỞNG, CHỦ NHIỆM …", not a filing code ("VT. GIÁM ĐỐC …")."""
+    f = fold(text).replace(",", " ")
+    return any(f.startswith(p + " ") for p in POSITION_FOLDED)
 
 
 def _ends_with_position(text: str) -> bool:

@@ -84,7 +84,7 @@ def active_search_filters(context, query) -> dict | None:
 def citing_documents(key: str) -> dict | None:
     """{"label": "Luật 63/2025/QH15", "count": 39}: the public documents that
     cite the code of ``key`` (a ``cites`` key), for a searched code the portal
-    does not hold; None when nothing cites it."""
+    does not hold; None when nothing cites it or the portal holds it."""
     from pages.models import DocumentCitation
     from pages.relations import public_documents
 
@@ -92,5 +92,7 @@ def citing_documents(key: str) -> dict | None:
         return None
     rows = DocumentCitation.objects.filter(source__in=public_documents())
     rows = rows.filter(key=key) | rows.with_lookup_key([key])
+    if rows.filter(target__in=public_documents()).exists():
+        return None  # on the portal: another filter of the search hid it
     count = rows.values("source_id").distinct().count()
     return {"label": cited_label(key), "count": count} if count else None

@@ -117,3 +117,19 @@ def test_the_records_own_date_wins_and_a_filled_date_of_issue_is_used():
         fill_from_record(doc, text, {"effective_date": "Đã biết"}).effective_date
         is None
     )
+
+
+def test_a_date_years_before_the_date_of_issue_is_another_texts():
+    """ "Quyết định này thay thế Quyết định số 20/2019/QĐ-UBND … có hiệu lực từ
+    ngày 15 tháng 3 năm 2019": the date is the replaced text's (review); a date
+    earlier in the year of issue (a budget year's start) stays."""
+    (clause,) = find_effect_clauses(
+        [
+            "Điều 2. Quyết định này có hiệu lực từ ngày 15 tháng 3 năm 2019.",
+        ]
+    )
+    assert effective_date(clause, "2025-06-20") is None
+    (budget,) = find_effect_clauses(
+        ["Điều 2. Quyết định này có hiệu lực từ ngày 01 tháng 01 năm 2025."]
+    )
+    assert effective_date(budget, "2025-06-20") == "2025-01-01"

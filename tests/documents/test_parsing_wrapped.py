@@ -126,3 +126,24 @@ def test_signature_glued_to_the_filing_line():
     )
     assert "Trung Anh" in text
     assert parse_document(text).signer_name == "Mai Tiến Dũng"
+    # The block starts at its position, not at the filing code (review).
+    text = GLUED_LETTER.replace(
+        "- Lưu: VT.\nTL.\nBỘ TRƯỞNG CHÁNH VĂN PHÒNG Nguyễn Đức An\n",
+        "- Lưu: VT. GIÁM ĐỐC Nguyễn Văn An\n",
+    )
+    parsed = parse_document(text)
+    assert (parsed.signer_name, parsed.signer_position) == ("Nguyễn Văn An", "GIÁM ĐỐC")
+
+
+def test_a_markdown_bullet_keeps_its_mark():
+    """Only a lone italic mark glued to its text is dropped; "* Điều 5 …" is a
+    bullet of an amending text's list (review)."""
+    from documents.parsing.lines import clean_lines
+
+    assert clean_lines("* Điều 5 được sửa đổi như sau:") == [
+        "* Điều 5 được sửa đổi như sau:"
+    ]
+    assert clean_lines("*Lâm Đồng, ngày 25\ntháng 11 năm 2025*") == [
+        "Lâm Đồng, ngày 25",
+        "tháng 11 năm 2025",
+    ]

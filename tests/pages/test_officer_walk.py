@@ -125,6 +125,11 @@ class CitesFilterTests(CitingDecisionCase):
         none = self.client.get("/tim-kiem/", {"q": "77/2019/NĐ-CP"}).content.decode()
         self.assertNotIn("văn bản dẫn chiếu", none)
 
+    def test_a_code_on_the_portal_hidden_by_a_filter_is_not_called_missing(self):
+        params = {"q": "98/2023/NĐ-CP", "year": "2020"}
+        html = self.client.get("/tim-kiem/", params).content.decode()
+        self.assertNotIn("chưa có trên cổng", html)
+
 
 class BasisPanelTests(CitingDecisionCase):
     """ "Văn bản căn cứ" says when a cited document ended and whether it was

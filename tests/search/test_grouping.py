@@ -131,6 +131,29 @@ def test_a_look_up_keeps_its_document_first():
     assert articles_before_their_document([], "phạm vi") == []
 
 
+def test_a_law_named_by_its_title_stays_above_its_subject_article():
+    """ "Luật Thư viện" names the law, though its "Điều 3. Thư viện" holds
+    every word of the query that is not the kind's."""
+    law = Hit("page:1", 1, "document", "Luật Thư viện", "/van-ban/1/", snippet="x")
+    article = Hit(
+        "page:1#dieu-3",
+        1,
+        "article",
+        "Luật Thư viện – Điều 3. Thư viện",
+        "/van-ban/1/#dieu-3",
+        article="Điều 3",
+        anchor="dieu-3",
+        snippet="x",
+    )
+    for text in ("Luật Thư viện", "luat thu vien", "thư viện"):
+        assert articles_before_their_document([law, article], text) == [law, article]
+    # A word of the heading beyond the title asks for the Điều.
+    article.title = "Luật Thư viện – Điều 8. Trách nhiệm của thư viện"
+    assert articles_before_their_document(
+        [law, article], "Trách nhiệm của thư viện"
+    ) == [article, law]
+
+
 def test_search_hands_back_the_page_so_ordered(monkeypatch):
     import search
 

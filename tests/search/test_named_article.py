@@ -114,10 +114,16 @@ def test_a_text_citing_its_own_article_names_none():
         "trừ trường hợp quy định tại điểm b khoản 1 Điều 142 của Bộ luật này",
         "các Điều 35 và 36 Nghị định này",
         "Điều 12 Luật này",
+        "Điều 3 của Quyết định này",
+        "Điều 4 của Thông tư liên tịch này",
     ):
         assert ranking.named_articles(parse(text).folded_tokens) == set(), text
     # A law named by its name, or "hiện nay", is no reference to itself.
-    for text in ("Điều 24 của Luật Trợ giúp pháp lý", "Điều 24 hiện nay"):
+    for text in (
+        "Điều 24 của Luật Trợ giúp pháp lý",
+        "Điều 24 hiện nay",
+        "dieu 24 nay",
+    ):
         assert ranking.named_articles(parse(text).folded_tokens) == {"24"}, text
 
 
