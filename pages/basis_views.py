@@ -9,6 +9,7 @@ gives a page: an invalid form is shown again with its errors in Vietnamese.
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -126,15 +127,16 @@ def note_unknown_validity(report, day) -> None:
     from pages.validity import status_on
 
     fine = [f for f in report.findings if f.document and not f.problems]
-    codes = {f.document.code for f in fine}
+    codes = {f.document.code for f in fine}  # a page without one: its title
     if not codes:
         return
-    labels = {}
-    for page in public_documents().filter(code__in=codes):
+    labels = {}  # by address: local codes repeat across provinces
+    pages = public_documents().filter(Q(code__in=codes) | Q(title__in=codes))
+    for page in pages:
         status = status_on(page, day)
         if status == ValidityStatus.UNKNOWN:
-            labels[page.code] = UNKNOWN_VALIDITY
+            labels[page.url] = UNKNOWN_VALIDITY
         elif status != ValidityStatus.IN_FORCE:
-            labels[page.code] = ValidityStatus(status).label.lower()
+            labels[page.url] = ValidityStatus(status).label.lower()
     for finding in fine:
-        finding.validity_label = labels.get(finding.document.code, "")
+        finding.validity_label = labels.get(finding.document.url, "")

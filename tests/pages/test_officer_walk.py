@@ -241,3 +241,30 @@ class BasisCheckUnknownValidityTests(TestCase):
         )
         self.assertIn("Hiệu lực vào ngày đã chọn: không xác định", second)
         self.assertNotIn("còn hiệu lực vào ngày đã chọn", second)
+
+
+class BasisCheckSameCodeTests(TestCase):
+    """A local code repeats across issuers: the validity named is the cited
+    issuer's document's (review)."""
+
+    def test_a_same_code_of_another_issuer_does_not_lend_its_status(self):
+        from documents.models import IssuingBody
+
+        home, index = build_site()
+        decree(index, 171, 2025)  # Chính phủ's, in force
+        other = IssuingBody.objects.create(name="Bộ Thử nghiệm", slug="bo-thu-nghiem")
+        decree(
+            index,
+            171,
+            2025,
+            issuing_body=other,
+            slug="nd-171-2025-b",
+            status="khong_xac_dinh",
+        )
+        text = "Căn cứ Nghị định số 171/2025/NĐ-CP ngày 14/6/2025 của Chính phủ."
+        html = self.client.post(
+            "/kiem-tra-can-cu/", {"text": text, "date": "2025-12-01"}
+        ).content.decode()
+        found = html[html.index('<ol class="basis-findings">') :]
+        self.assertIn("còn hiệu lực vào ngày đã chọn", found)
+        self.assertNotIn("không xác định", found)
