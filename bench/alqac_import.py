@@ -114,6 +114,20 @@ def summary(measured: list[tuple]) -> dict:
     }
 
 
+def fresh_env(workdir: Path, database: str | None) -> dict:
+    """The environment of a run on a fresh database: ``database`` (an empty
+    PostgreSQL URL) or a new SQLite file in ``workdir``."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    if not database:
+        for path in workdir.glob("db.sqlite3*"):
+            path.unlink()
+    return {
+        **os.environ,
+        "DATABASE_URL": database or f"sqlite:///{workdir / 'db.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "portal.settings.base",
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", help="an empty PostgreSQL database URL")
@@ -125,16 +139,7 @@ def main() -> None:
 
     laws = json.loads((RETRIEVAL / "alqac2022_law.json").read_text("utf-8"))
     questions = json.loads((RETRIEVAL / "alqac2022_question.json").read_text("utf-8"))
-    WORKDIR.mkdir(parents=True, exist_ok=True)
-    database = WORKDIR / "db.sqlite3"
-    if not args.database:
-        for path in WORKDIR.glob("db.sqlite3*"):
-            path.unlink()
-    env = {
-        **os.environ,
-        "DATABASE_URL": args.database or f"sqlite:///{database}",
-        "DJANGO_SETTINGS_MODULE": "portal.settings.base",
-    }
+    env = fresh_env(WORKDIR, args.database)
     records = WORKDIR / "laws.jsonl"
     with records.open("w", encoding="utf-8") as out:
         for law in laws:

@@ -50,7 +50,7 @@ sys.path[:] = [str(ROOT)] + [
 ]
 sys.path.append(str(ROOT / "bench"))
 
-from alqac_import import _number, manage  # noqa: E402
+from alqac_import import _number, fresh_env, manage  # noqa: E402
 
 LAWS = ROOT / "bench" / "data" / "probe_laws"
 WORKDIR = ROOT / "var" / "bench" / "probe_unseen"
@@ -173,15 +173,7 @@ def main() -> None:
     parser.add_argument("--forms", nargs="*", default=list(FORMS))
     parser.add_argument("--misses", type=int, default=0)
     args = parser.parse_args()
-    WORKDIR.mkdir(parents=True, exist_ok=True)
-    if not args.database:
-        for path in WORKDIR.glob("db.sqlite3*"):
-            path.unlink()
-    env = {
-        **os.environ,
-        "DATABASE_URL": args.database or f"sqlite:///{WORKDIR / 'db.sqlite3'}",
-        "DJANGO_SETTINGS_MODULE": "portal.settings.base",
-    }
+    env = fresh_env(WORKDIR, args.database)
     os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")})
     import django
 
