@@ -19,6 +19,7 @@ from .matchers import Hit, NumberedMatcher, Source, finish
 from .model import Citation
 from .numbers import match_number
 from .registry import LAW_ANCHORS, REGISTRY
+from .split import join_split_digits
 from .vocab import TYPE_BY_FOLD
 
 _TYPE_ALT = "|".join(
@@ -47,7 +48,8 @@ def extract_citations(
     if not isinstance(text, str) or not text:
         return []
     composed, offsets = compose_with_map(text)
-    src = Source(composed, fold_same_length(composed), context_date)
+    folded = join_split_digits(fold_same_length(composed))
+    src = Source(composed, folded, context_date)
     return [_freeze(text, hit, offsets) for hit in scan(src)]
 
 
