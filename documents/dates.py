@@ -45,10 +45,11 @@ LEADING = re.compile(
 # A line's printed date: "ngày" with a year ("ngày … tháng … năm 2025" counts).
 # A day or month may be printed with its digits split by one space ("tháng 0 6",
 # "ngày 1 5": scrapes of letter-spaced PDFs); between "ngày" and "tháng" (or
-# "tháng" and "năm") two digits can only be one number.
+# "tháng" and "năm") two digits can only be one number; so can a year split
+# after its century ("năm 20 25").
 _PRINTED = re.compile(
     r"ngay\s*[.…_]*\s*(?P<d>\d ?\d|\d)?\s*[.…_]*\s*thang\s*[.…_]*\s*(?P<m>\d ?\d|\d)?"
-    r"\s*[.…_]*\s*nam\s*(?P<y>\d{4})"
+    r"\s*[.…_]*\s*nam\s*(?P<y>\d{4}|(?:19|20) \d\d(?!\d))"
     r"|ngay\s*(?P<d2>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=s)\s*(?P<y2>\d{4})"
 )
 _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
@@ -126,6 +127,18 @@ def find_date(text: str) -> DateHit | None:
     match = _PRINTED.search(fold_same_length(text))
     if match is None:
         return None
+    return _printed_hit(match)
+
+
+def match_printed(folded: str, pos: int) -> DateHit | None:
+    """A printed date ("ngày" … with a year, a day or month or year split by
+    a space as ``find_date`` reads it) starting exactly at ``pos`` of the
+    folded text, or None."""
+    match = _PRINTED.match(folded, pos)
+    return _printed_hit(match) if match else None
+
+
+def _printed_hit(match: re.Match) -> DateHit | None:
     if match.group("y"):
         parts = match.group("y", "m", "d")
     else:

@@ -22,6 +22,7 @@ from .heading import (
     clean_title,
     find_heading,
     is_authority_line,
+    sentence_case,
 )
 from .legal_basis import read_legal_basis
 from .lines import clean_lines, fold_head, is_upper, starts_folded
@@ -125,6 +126,10 @@ def _read_type_and_title(doc: ParsedDocument, lines: list[str], header) -> int:
     heading = find_heading(lines, header.end, doc.issuer)
     if heading is None or header.vv_end > heading.end:
         doc.title = _sentence(header.subject_vv)
+        if doc.title and is_upper(doc.title):
+            # "V/V BAN HÀNH QUY CHẾ …" → "Ban hành quy chế …", names restored.
+            body = "\n".join(lines[header.vv_end :])
+            doc.title = restore_title_case(sentence_case(doc.title), body)
         if doc.title:
             return header.vv_end
         return _untyped_title(doc, lines, header.vv_end)

@@ -21,7 +21,9 @@ The rule (which sentence is the document's own clause):
 - the date follows "có hiệu lực [thi hành] [kể] từ": a date written, or the
   day of signing ("ngày ký", "ngày ký ban hành", "ngày ban hành", "ngày được
   thông qua" of a resolution, whose date of issue is its date of adoption),
-  or "sau N ngày" / "sau N tháng" counted from it. "Kể từ ngày Thông tư số …
+  or "sau N ngày" / "sau N tháng" counted from it; a clause wrapped before or
+  inside its date is read with the next line, and a date's digits split by a
+  space ("ngày 0 1 tháng 7 năm 20 25", letter-spaced scrapes) are joined. "Kể từ ngày Thông tư số …
   có hiệu lực" (tied to another text), "ngày đăng Công báo" and a clause
   without a date ("có hiệu lực thi hành.") give none;
 - of several such clauses the last one counts (the final article follows the
@@ -38,7 +40,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from documents.dates import MAX_YEAR, MIN_YEAR, dmy_to_iso, match_date
+from documents.dates import (
+    MAX_YEAR,
+    MIN_YEAR,
+    dmy_to_iso,
+    match_date,
+    match_printed,
+)
 from documents.kinds import KINDS
 from documents.normalize import fold_same_length
 from documents.text import fold
@@ -68,6 +76,12 @@ _RULE = re.compile(
     r"(?:\s*\(\s*(?P<days>\d{1,3})\s+ngay\s*\))?\s+)?(?:ke\s+)?(?:tu\s+)?)"
     r"(?P<day>ngay)"
 )
+#: A line that stops inside the clause, before or within its date: it is
+#: read joined to the next line.
+_WRAPPED = re.compile(
+    r"co hieu luc(?: thi hanh)?,?(?:\s+sau\s+\d{1,3}\s+(?:ngay|thang))?"
+    r"(?:\s+ke)?(?:\s+tu)?(?:\s+ngay[\d\s/.-]*(?:thang[\d\s]*)?)?\s*$"
+)
 _SIGNED = re.compile(r"ngay\s+(?:duoc\s+)?(?:ky|ban hanh|thong qua)\b")
 
 
@@ -87,10 +101,14 @@ def find_effect_clauses(lines: list[str]) -> list[EffectClause]:
     """Every effect clause whose subject is a kind ("<kind> [này] … có hiệu
     lực … từ ngày …") in ``lines`` (the body of a document), in text order."""
     found: list[EffectClause] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         folded = fold_same_length(line)
         if "co hieu luc" not in folded:
             continue
+        if i + 1 < len(lines) and _WRAPPED.search(folded):
+            # "… có hiệu lực thi hành kể từ" / "ngày 01 tháng 7 năm 2025".
+            line = f"{line} {lines[i + 1]}"
+            folded = fold_same_length(line)
         for match in _SUBJECT.finditer(folded):
             clause = _clause(line, folded, match)
             if clause is not None:
@@ -185,6 +203,9 @@ def _clause(line: str, folded: str, subject: re.Match) -> EffectClause | None:
     if _SIGNED.match(folded, at):
         return EffectClause(kind, text=text)
     hit = match_date(folded, at)
+    if hit is None or hit.value is None or len(hit.value) != 10:
+        # Digits split by a space ("ngày 0 1 tháng 7 năm 20 25").
+        hit = match_printed(folded, at)
     if hit is None or hit.value is None or len(hit.value) != 10:
         return None
     return EffectClause(kind, date=hit.value, text=text)

@@ -281,10 +281,20 @@ def _read_date(header: Header, window: list[str], offset: int) -> int:
     return -1
 
 
+#: Units named by a number in a header's place ("Quận 1, ngày …").
+_NUMBERED_UNITS = frozenset({"quan", "phuong"})
+
+
 def _place_before(prefix: str) -> str | None:
     tokens = prefix.rstrip(" ,").split()
     taken: list[str] = []
-    for token in reversed(tokens):
+    for k in range(len(tokens) - 1, -1, -1):
+        token = tokens[k]
+        if token.isdigit() and k == len(tokens) - 1 and k > 0:
+            # A numbered district or ward: "Quận 1", "Phường 5".
+            if fold(tokens[k - 1]).lower() in _NUMBERED_UNITS:
+                taken.insert(0, token)
+                continue
         if token[:1].isupper() or token.lower() in {"phố", "xã", "thị", "trấn"}:
             taken.insert(0, token)
             continue

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from documents.text import fold
 
 from .lines import fold_head, is_upper, starts_folded
+from .oldform import is_old_form, old_form_subject
 from .vocab import ORG_STARTS, POSITION_FOLDED, TYPE_WORDS
 
 _BASIS_NEXT = ("can cu", "xet ", "theo de nghi", "quyet dinh:", "quyet nghi")
 _PREPOSITION_END = (" cua", " ve", " cho", " voi", " tai", " thuoc", " cac")
 _STOP_PREFIXES = ("can cu", "kinh gui", "xet ", "theo de nghi", "dieu ", "chuong ")
+_VV_PREFIX = re.compile(r"V/V\b\s*:?\s*", re.IGNORECASE)
 _TERM_TAIL = re.compile(r"\s+KHÓA\s+[IVXLC]+\b.*$", re.IGNORECASE)
 
 
@@ -64,7 +66,7 @@ def _title_after(
     j = i + 1
     if remainder:
         raw = " ".join(parts)
-        title, was_upper = clean_title(raw, issuer)
+        title, was_upper = clean_title(raw, issuer, typed=True)
         return Heading(display, title, j, was_upper, remainder)
     while j < len(lines) and len(parts) < 4 and _continues_title(lines[j], parts):
         nxt = lines[j + 1] if j + 1 < len(lines) else ""
@@ -75,7 +77,7 @@ def _title_after(
         parts.append(lines[j])
         j += 1
     raw = " ".join(parts).strip()
-    title, was_upper = clean_title(raw, issuer)
+    title, was_upper = clean_title(raw, issuer, typed=True)
     return Heading(display, title, j, was_upper)
 
 
@@ -131,6 +133,9 @@ def _continues_title(line: str, parts: list[str]) -> bool:
         return False
     if not parts:
         return len(line) < 400
+    if len(parts) == 1 and is_old_form(parts[0]) and not old_form_subject(parts[0]):
+        # "Của Bộ trưởng Bộ Tài chính" / "Về việc …": the subject follows.
+        return len(line) < 400
     return is_upper(line) and len(line) < 400
 
 
@@ -154,15 +159,36 @@ def is_authority_line(line: str, nxt: str) -> bool:
     return starts_org and fold_head(nxt).startswith(_BASIS_NEXT)
 
 
-def clean_title(raw: str, issuer: str | None) -> tuple[str | None, bool]:
-    """Cut a trailing enacting authority and turn an all-caps title to sentence case."""
-    raw = re.sub(r"^V/V\b\s*:?\s*", "", raw.strip(" .;:"), flags=re.IGNORECASE)
+def clean_title(
+    raw: str, issuer: str | None, *, typed: bool = False
+) -> tuple[str | None, bool]:
+    """Cut a trailing enacting authority and turn an all-caps title to sentence case.
+
+    Under a type word (``typed``) an old heading's issuer, number and date
+    are cut ("CỦA BỘ XÂY DỰNG SỐ … HƯỚNG DẪN …", ``oldform``). A leading
+    "V/v" ("về việc") is dropped, except under a type word ("QUYẾT ĐỊNH / V/V
+    BAN HÀNH …" → "V/v ban hành …", the trích yếu as printed); a Công văn's
+    "V/v" line is read by the header."""
+    raw = raw.strip(" .;:")
+    if typed:
+        raw = old_form_subject(raw) or raw
+    vv = _VV_PREFIX.match(raw)
+    if vv:
+        raw = raw[vv.end() :]
     if not raw:
         return None, False
     raw = _cut_authority(raw, issuer)
-    if is_upper(raw):
-        return sentence_case(raw), True
-    return raw[:1].upper() + raw[1:], False
+    upper = is_upper(raw)
+    title = sentence_case(raw) if upper else raw[:1].upper() + raw[1:]
+    if vv and typed:
+        # As printed after "V/v"; a sentence-cased first word is lowered.
+        rest = raw
+        if upper:
+            first = title.split()[0]
+            keep = is_acronym(first) or any(c.isdigit() for c in first)
+            rest = title if keep else title[:1].lower() + title[1:]
+        title = "V/v " + rest
+    return title, upper
 
 
 def _cut_authority(raw: str, issuer: str | None) -> str:

@@ -109,20 +109,31 @@ def _known_abbreviation(text: str) -> bool:
     return key in LOCAL_BODIES or national_body(key) is not None
 
 
+#: Body abbreviations written in mixed case (Nghị định 30/2020/NĐ-CP, Phụ
+#: lục III: the Thủ tướng's "TTg"), by their upper-case key.
+_MIXED_CASE = {"TTG": "TTg"}
+
+
 def respaced_symbol(symbol: str, rest: str) -> str:
     """ "QĐ-U" followed by " B ND" → "QĐ-UBND" when the last part of the symbol
-    and the capital pieces after it join into a known body abbreviation and
-    the last part alone is none; else the symbol as is."""
+    and the letter pieces after it join into a known body abbreviation and
+    the last part alone is none; else the symbol as is. The pieces keep the
+    case they are written in ("QĐ-T" + " Tg" → "QĐ-TTg"), and a join spelled
+    all in capitals takes the mixed case of the code table ("TTG" → "TTg")."""
     last = symbol.rsplit("-", 1)[-1]
     if not last.isalpha() or _known_abbreviation(last):
         return symbol
     pieces = []
     for token in rest.split()[:4]:
-        if not (token.isalpha() and token.isupper() and len(token) <= 3):
+        # A capital piece ("B", "ND", "Tg") or one lower-case letter ("g").
+        if not token.isalpha() or len(token) > 3:
+            break
+        if not (token[:1].isupper() or len(token) == 1):
             break
         pieces.append(token)
     for n in range(len(pieces), 0, -1):
         joined = last + "".join(pieces[:n])
         if _known_abbreviation(joined):
+            joined = _MIXED_CASE.get(joined, joined)
             return symbol[: len(symbol) - len(last)] + joined
     return symbol

@@ -77,6 +77,46 @@ def test_no_date_from_a_clause_that_is_not_the_documents_own(clause):
     assert parse_document(decision(clause)).effective_date is None
 
 
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # wrapped over two lines (a scrape keeps the printed line breaks)
+        (
+            "Điều 2. Quyết định này có hiệu lực thi hành kể từ\n\n"
+            "ngày 01 tháng 7 năm 2025.",
+            "2025-07-01",
+        ),
+        (
+            "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 7\n"
+            "năm 2025.",
+            "2025-07-01",
+        ),
+        ("Điều 2. Quyết định này có hiệu lực từ ngày\n15/3/2025.", "2025-03-15"),
+        # digits split by a space (letter-spaced PDF scrapes)
+        (
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày 0 1 tháng 0 7 năm 2025.",
+            "2025-07-01",
+        ),
+        (
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày 01 tháng 7 năm 20 25.",
+            "2025-07-01",
+        ),
+    ],
+)
+def test_a_wrapped_or_split_clause_gives_its_date(clause, expected):
+    assert parse_document(decision(clause)).effective_date == expected
+
+
+def test_a_clause_ending_its_line_without_a_date_takes_none_from_the_next():
+    doc = parse_document(
+        decision(
+            "Điều 2. Quyết định này có hiệu lực thi hành\n\n"
+            "Điều 3. Thay thế Quyết định số 12/QĐ-UBND ngày 01 tháng 7 năm 2020."
+        )
+    )
+    assert doc.effective_date is None
+
+
 def test_a_clause_after_the_signature_is_not_read():
     attached = "\n\nQUY CHẾ\n\nĐiều 9. Quyết định này có hiệu lực từ ngày 01/6/2025."
     doc = parse_document(decision("Điều 2. Giao Sở Nội vụ hướng dẫn.", attached))

@@ -1,0 +1,144 @@
+"""Heading forms the parser once garbled: a trích yếu opening "V/v", a
+Công văn's "V/V" line in capitals, the pre-2004 heading that names its issuer
+("QUYẾT ĐỊNH / CỦA BỘ TRƯỞNG BỘ …"), a place with a number ("Quận 1") and a
+letter-spaced Thủ tướng's code."""
+
+from __future__ import annotations
+
+import pytest
+
+from documents.parsing import parse_document
+from documents.parsing.spacing import respaced_symbol
+
+_DECISION = (
+    "ỦY BAN NHÂN DÂN TỈNH KON TUM\n\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 435/QĐ-UBND\n\nKon Tum, ngày 04 tháng 5 năm 2020\n\nQUYẾT ĐỊNH\n\n"
+    "{heading}\n\nỦY BAN NHÂN DÂN TỈNH KON TUM\n\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\n"
+    "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Chương trình hành động của tỉnh Kon Tum.\n"
+)
+_LETTER = (
+    "BỘ TÀI CHÍNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n\nSố: 1234/BTC-CST\n\n"
+    "Hà Nội, ngày 5 tháng 3 năm 2025\n\n{subject}\n\n"
+    "Kính gửi: Các đơn vị thuộc Bộ.\n\n"
+    "Thực hiện Nghị định số 98/2023/NĐ-CP, Bộ Tài chính hướng dẫn như sau.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "heading, title",
+    [
+        (
+            "V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA TỈNH KON TUM",
+            "V/v ban hành chương trình hành động của tỉnh Kon Tum",
+        ),
+        ("V/v ban hành Chương trình hành động", "V/v ban hành Chương trình hành động"),
+        (
+            "V/v: UBND TỈNH GIAO CHỈ TIÊU NĂM 2020",
+            "V/v UBND tỉnh giao chỉ tiêu năm 2020",
+        ),
+    ],
+)
+def test_a_typed_heading_keeps_its_v_v(heading, title):
+    assert parse_document(_DECISION.format(heading=heading)).title == title
+
+
+def test_a_cong_van_subject_in_capitals_becomes_a_sentence():
+    doc = parse_document(
+        _LETTER.format(subject="V/V BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BỘ TÀI CHÍNH")
+    )
+    assert doc.doc_type == "Công văn"
+    assert doc.title == "Ban hành quy chế làm việc của Bộ Tài chính"
+    written = parse_document(_LETTER.format(subject="V/v ban hành quy chế làm việc"))
+    assert written.title == "Ban hành quy chế làm việc"
+
+
+_OLD = (
+    "BỘ XÂY DỰNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n\nSố: {code}\n\n"
+    "Hà Nội, ngày 20 tháng 8 năm 2001\n\n{heading}\n\n"
+    "Căn cứ Nghị định số 15/CP ngày 04 tháng 3 năm 1994 của Chính phủ;\n\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "code, heading, kind, title",
+    [
+        (
+            "04/2001/TT-BXD",
+            "THÔNG TƯ\n\nCỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 "
+            "HƯỚNG DẪN BỔ SUNG VIỆC HỖ TRỢ NGƯỜI THAM GIA HOẠT ĐỘNG CÁCH MẠNG CẢI "
+            "THIỆN NHÀ Ở THEO QUYẾT ĐỊNH SỐ 20/2000/QĐ-TTG NGÀY 3/2/2000 CỦA THỦ "
+            "TƯỚNG CHÍNH PHỦ",
+            "Thông tư",
+            "Hướng dẫn bổ sung việc hỗ trợ người tham gia hoạt động cách mạng cải "
+            "thiện nhà ở theo Quyết định số 20/2000/QĐ-TTg ngày 3/2/2000 của Thủ "
+            "tướng Chính phủ",
+        ),
+        (
+            "12/2001/QĐ-BXD",
+            "QUYẾT ĐỊNH\n\nCỦA BỘ TRƯỞNG BỘ XÂY DỰNG VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ",
+            "Quyết định",
+            "Về việc ban hành quy chế quản lý",
+        ),
+        (
+            "12/2001/QĐ-BXD",
+            "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ XÂY DỰNG\n\nVỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ",
+            "Quyết định",
+            "Về việc ban hành quy chế quản lý",
+        ),
+        (
+            "12/2001/QĐ-BXD",
+            "QUYẾT ĐỊNH\n\nCủa Bộ trưởng Bộ Xây dựng\n\n"
+            "Về việc ban hành Quy chế quản lý",
+            "Quyết định",
+            "Về việc ban hành Quy chế quản lý",
+        ),
+    ],
+)
+def test_an_old_heading_names_its_issuer_outside_the_title(code, heading, kind, title):
+    doc = parse_document(_OLD.format(code=code, heading=heading))
+    assert (doc.doc_type, doc.code, doc.title) == (kind, code, title)
+
+
+def test_a_numbered_district_is_the_place():
+    doc = parse_document(
+        "ỦY BAN NHÂN DÂN QUẬN 1\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 12/QĐ-UBND\n\n"
+        "Quận 1, ngày 5 tháng 3 năm 2025\n\nQUYẾT ĐỊNH\n\n"
+        "Về việc thành lập tổ công tác\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert (doc.place, doc.issued_date) == ("Quận 1", "2025-03-05")
+    assert doc.title == "Về việc thành lập tổ công tác"
+
+
+@pytest.mark.parametrize(
+    "symbol, rest, expected",
+    [
+        ("QĐ-TT", " g", "QĐ-TTg"),
+        ("QĐ-T", " Tg", "QĐ-TTg"),
+        ("CT-T", " T G", "CT-TTg"),
+        ("NQ-HĐ", " ND", "NQ-HĐND"),
+        ("TT-B", " TC", "TT-BTC"),
+        ("QĐ-BN", " V", "QĐ-BNV"),
+        ("QĐ-TTg", " Hà Nội", "QĐ-TTg"),
+        ("QĐ-UB", " ngày", "QĐ-UB"),
+    ],
+)
+def test_a_letter_spaced_symbol_keeps_the_mixed_case_of_ttg(symbol, rest, expected):
+    assert respaced_symbol(symbol, rest) == expected
+
+
+def test_a_letter_spaced_ttg_in_the_header():
+    doc = parse_document(
+        "THỦ TƯỚNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 06/QĐ-T Tg\n\n"
+        "Hà Nội, ngày 02 tháng 01 năm 2025\n\nQUYẾT ĐỊNH\n\n"
+        "Phê duyệt Đề án\n\nTHỦ TƯỚNG CHÍNH PHỦ\n\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n"
+    )
+    assert doc.code == "06/QĐ-TTg"
