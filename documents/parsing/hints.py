@@ -51,13 +51,14 @@ from documents.text import fold
 
 from .document import parse_document, set_code
 from .effect import given_date, resolve_effective_date
-from .heading import restore_proper_names, sentence_case
+from .heading import sentence_case
 from .model import ParsedDocument, SourceRecord
 from .names import display_name
 from .places import is_placeless, local_issuer
 from .signer_hints import fill_signer
 from .slugs import KIND_NAMES, TYPE_BY_FOLD, subject_from_text, url_hints
 from .subjects import Accents, address_subject
+from .titlecase import restore_title_case
 from .vocab import ORG_STARTS
 
 #: Canonical hint → keys that carry it in a record, nested dicts first.
@@ -366,7 +367,7 @@ def _fill_title(
         title = ""
     if 8 <= len(title) <= 600 and not _NOT_A_SUBJECT.match(fold(title)):
         if title.isupper():
-            title = restore_proper_names(sentence_case(title), text)
+            title = restore_title_case(sentence_case(title), text)
         doc.title = title[:1].upper() + title[1:]
         doc.flag("title_from_metadata")
         return

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from documents.parsing import parse_document
+from documents.parsing.hints import fill_from_record
 from documents.parsing.spacing import respaced_symbol
 
 _DECISION = (
@@ -142,3 +143,26 @@ def test_a_letter_spaced_ttg_in_the_header():
         "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n"
     )
     assert doc.code == "06/QĐ-TTg"
+
+
+def test_a_records_trich_yeu_in_capitals_keeps_codes_bodies_and_kinds():
+    """A headerless scrape whose record gives the trích yếu in capitals: once
+    lowered, the cited kind, the Thủ tướng's "TTg" and the body keep their case
+    (``titlecase.restore_title_case``, as for a heading)."""
+    text = (
+        "Kính gửi: Sở Xây dựng các tỉnh.\n\nĐề nghị các Sở thực hiện./.\n\n"
+        "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn A"
+    )
+    url = (
+        "https://thuvienphapluat.vn/van-ban/Linh-vuc/"
+        "Cong-van-2428-BXD-QLN-2013-ho-tro-nguoi-co-cong-ve-nha-o-681234.aspx"
+    )
+    given = {
+        "title": "V/V HỖ TRỢ NGƯỜI CÓ CÔNG VỀ NHÀ Ở THEO QUYẾT ĐỊNH SỐ "
+        "22/2013/QĐ-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ"
+    }
+    filled = fill_from_record(parse_document(text), text, given, url)
+    assert filled.title == (
+        "Hỗ trợ người có công về nhà ở theo Quyết định số 22/2013/QĐ-TTg "
+        "của Thủ tướng Chính phủ"
+    )
