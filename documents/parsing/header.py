@@ -34,7 +34,8 @@ _HEADER_CUTS = re.compile(
     r"|(?<=[\dA-ZĐ)])\s+(?=[A-ZĐÀ-Ỹ][\w.]*(?:\s(?:[A-ZĐÀ-Ỹ][\w.]*|phố|xã|thị|trấn)){0,5}"
     r",\s*ng[àa]y\s)"
 )
-_VV = re.compile(r"\bV/v\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+#: "V/v …", also glued to its first word ("V/vhỗ trợ …").
+_VV = re.compile(r"\bV/v(?:\b\s*:?\s*|(?=[^\W\d_]))(?P<rest>.*)$", re.IGNORECASE)
 #: "BỘ TÀI CHÍNH / CỤC THUẾ": the parent and the body on one line.
 _LEVEL_SEPARATOR = re.compile(r"\s+/\s+")
 _DASHES = str.maketrans({"–": "-", "‐": "-", "‑": "-"})

@@ -21,7 +21,7 @@ from .vocab import ORG_STARTS, POSITION_FOLDED, TYPE_WORDS
 _BASIS_NEXT = ("can cu", "xet ", "theo de nghi", "quyet dinh:", "quyet nghi")
 _PREPOSITION_END = (" cua", " ve", " cho", " voi", " tai", " thuoc", " cac")
 _STOP_PREFIXES = ("can cu", "kinh gui", "xet ", "theo de nghi", "dieu ", "chuong ")
-_VV_PREFIX = re.compile(r"V/V\b\s*:?\s*", re.IGNORECASE)
+_VV_PREFIX = re.compile(r"V/V(?:\b\s*:?\s*|(?=[^\W\d_]))", re.IGNORECASE)
 _TERM_TAIL = re.compile(r"\s+KHÓA\s+[IVXLC]+\b.*$", re.IGNORECASE)
 
 
@@ -52,7 +52,9 @@ def _type_word(line: str) -> tuple[str, int] | None:
     for word, display in TYPE_WORDS:
         if f.startswith(word) and (len(f) == len(word) or not f[len(word)].isalnum()):
             head = line[: len(word)]
-            if is_upper(head, 1.0):
+            # "Quyết định của Bộ trưởng Bộ … về việc …": an old heading.
+            old = head[:1].isupper() and f[len(word) :].startswith(" cua ")
+            if is_upper(head, 1.0) or old:
                 return display, len(word)
     return None
 
@@ -171,7 +173,7 @@ def clean_title(
     "V/v" line is read by the header."""
     raw = raw.strip(" .;:")
     if typed:
-        raw = old_form_subject(raw) or raw
+        raw = old_form_subject(raw, issuer) or raw
     vv = _VV_PREFIX.match(raw)
     if vv:
         raw = raw[vv.end() :]

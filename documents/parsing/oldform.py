@@ -9,6 +9,8 @@ trích yếu is what follows the issuer ("Về việc ban hành …", "Hướng 
 - after the heading's own number ("số …") and the date right after it, when
   the number comes before any "về";
 - else from the first "về" ("về việc …", "về …");
+- else after the header's issuer, a position before it allowed ("CỦA BỘ
+  TRƯỞNG BỘ TÀI CHÍNH HƯỚNG DẪN …");
 - else nothing is cut: where the issuer ends is not known.
 """
 
@@ -18,6 +20,8 @@ import re
 
 from documents.dates import match_date, match_printed
 from documents.normalize import fold_same_length
+
+from .vocab import POSITION_FOLDED
 
 _NUMBER = re.compile(r"\bso\s*:?\s*\d[\w/.&-]*")
 _ABOUT = re.compile(r"\sve\s")
@@ -29,7 +33,7 @@ def is_old_form(text: str) -> bool:
     return fold_same_length(text.strip()).startswith("cua ")
 
 
-def old_form_subject(raw: str) -> str | None:
+def old_form_subject(raw: str, issuer: str | None = None) -> str | None:
     """The subject of an old-form heading ("CỦA … SỐ … NGÀY … HƯỚNG DẪN …" →
     "HƯỚNG DẪN …"), or None when the text is not one or where its issuer ends
     is not known."""
@@ -51,5 +55,22 @@ def old_form_subject(raw: str) -> str | None:
     elif about:
         subject = raw[about.start() + 1 :].strip()
     else:
-        return None
+        end = _after_issuer(folded, issuer)
+        if end is None:
+            return None
+        subject = raw[end:].strip(" ,.:;-")
     return subject or None
+
+
+def _after_issuer(folded: str, issuer: str | None) -> int | None:
+    """Where "của [position] <issuer>" ends in the folded heading, or None."""
+    if not issuer:
+        return None
+    name = fold_same_length(issuer)
+    pos = folded.find(name)
+    if pos < 0:
+        return None
+    between = folded[len("cua ") : pos].strip()
+    if between and between not in POSITION_FOLDED:
+        return None
+    return pos + len(name)

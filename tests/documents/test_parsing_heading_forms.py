@@ -46,6 +46,13 @@ def test_a_typed_heading_keeps_its_v_v(heading, title):
     assert parse_document(_DECISION.format(heading=heading)).title == title
 
 
+def test_a_v_v_glued_to_its_first_word():
+    doc = parse_document(_LETTER.format(subject="V/vban hành quy chế làm việc"))
+    assert doc.title == "Ban hành quy chế làm việc"
+    typed = parse_document(_DECISION.format(heading="V/VBAN HÀNH CHƯƠNG TRÌNH"))
+    assert typed.title == "V/v ban hành chương trình"
+
+
 def test_a_cong_van_subject_in_capitals_becomes_a_sentence():
     doc = parse_document(
         _LETTER.format(subject="V/V BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BỘ TÀI CHÍNH")
@@ -103,6 +110,34 @@ _OLD = (
 def test_an_old_heading_names_its_issuer_outside_the_title(code, heading, kind, title):
     doc = parse_document(_OLD.format(code=code, heading=heading))
     assert (doc.doc_type, doc.code, doc.title) == (kind, code, title)
+
+
+@pytest.mark.parametrize(
+    "heading, kind, title",
+    [
+        # the type word and its issuer on one line, not in capitals
+        (
+            "Quyết định của Bộ trưởng Bộ Xây dựng về việc ban hành Quy chế quản lý",
+            "Quyết định",
+            "Về việc ban hành Quy chế quản lý",
+        ),
+        # neither a number nor "về": cut after the header's issuer
+        (
+            "THÔNG TƯ\n\nCỦA BỘ TRƯỞNG BỘ XÂY DỰNG HƯỚNG DẪN THỰC HIỆN CHẾ ĐỘ",
+            "Thông tư",
+            "Hướng dẫn thực hiện chế độ",
+        ),
+        # another body than the header's: where it ends is not known
+        (
+            "THÔNG TƯ\n\nCỦA BỘ TÀI CHÍNH HƯỚNG DẪN THỰC HIỆN CHẾ ĐỘ",
+            "Thông tư",
+            "Của Bộ Tài chính hướng dẫn thực hiện chế độ",
+        ),
+    ],
+)
+def test_an_old_heading_in_other_forms(heading, kind, title):
+    doc = parse_document(_OLD.format(code="12/2001/QĐ-BXD", heading=heading))
+    assert (doc.doc_type, doc.title) == (kind, title)
 
 
 def test_a_numbered_district_is_the_place():
