@@ -20,9 +20,14 @@ from .vocab import LOCALITY_STARTS, ORG_STARTS, TYPE_WORDS
 
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
 _TIEU_NGU = "doc lap - tu do - hanh phuc"
+#: The number and symbol after "Số:"; a number or year whose digits a
+#: letter-spaced scrape split by one space ("Số: 9 8/2023/NĐ-CP", "98/20
+#: 23/NĐ-CP") is read whole: nothing else stands between "Số:" and its code.
 _NUMBER = re.compile(
-    r"\b(?:(?:Số|SỐ|số)\s*:?|(?:So|SO)\s*:)\s*(?P<num>\d{0,6}(?:\.\d+)?)\s*(?P<sep>[/\-–‐‑])\s*"
-    r"(?P<sym>(?:\d{4}\s*/\s*)?[^\W\d_][\w&]*(?:\s*[-–‐‑/]\s*[\w&]+)*)"
+    r"\b(?:(?:Số|SỐ|số)\s*:?|(?:So|SO)\s*:)\s*"
+    r"(?P<num>\d{1,3} \d{1,3}(?=\s*[/\-–‐‑])|\d{0,6}(?:\.\d+)?)\s*(?P<sep>[/\-–‐‑])\s*"
+    r"(?P<sym>(?:(?:\d{4}|[12](?: \d{3}|\d \d\d|\d\d \d))\s*/\s*)?[^\W\d_][\w&]*"
+    r"(?:\s*[-–‐‑/]\s*[\w&]+)*)"
 )
 #: "Số:" — or "Luật số:", "Pháp lệnh số:" as laws and ordinances print it.
 _LAW_NUMBER = re.compile(r"(?:(?:bo luat|luat|phap lenh|lenh) )?so\b|so")
@@ -246,7 +251,7 @@ def _read_number(header: Header, window: list[str], offset: int) -> int:
 
 
 def _set_number(header: Header, match: re.Match, rest: str = "") -> None:
-    num = match.group("num") or None
+    num = match.group("num").replace(" ", "") or None
     sep = match.group("sep").translate(_DASHES)
     sym = re.sub(r"\s+", "", match.group("sym")).translate(_DASHES)
     sym = respaced_symbol(sym, rest)

@@ -2,6 +2,8 @@
 from outside shared", 2026-12-07): a date whose digits are split by a space, and
 a header whose cells wrap inside a Markdown table."""
 
+import pytest
+
 from documents.dates import find_date
 from documents.parsing import parse_document
 
@@ -77,6 +79,20 @@ def test_header_date_with_split_digits():
     doc = parse_document(SPLIT_DATE)
     assert doc.issued_date == "2018-07-20"
     assert doc.code == "12/2018/NĐ-CP"
+
+
+@pytest.mark.parametrize(
+    "printed, code",
+    [
+        ("Số: 1 2/2018/NĐ-CP", "12/2018/NĐ-CP"),
+        ("Số: 12/20 18/NĐ-CP", "12/2018/NĐ-CP"),
+        ("Số: 1 52/2018/NĐ-CP", "152/2018/NĐ-CP"),
+        ("Số: 12 /QĐ-UBND", "12/QĐ-UBND"),
+    ],
+)
+def test_header_number_with_split_digits(printed, code):
+    doc = parse_document(SPLIT_DATE.replace("Số: 12/2018/NĐ-CP", printed))
+    assert doc.code == code
 
 
 def test_header_wrapped_in_table_cells():
