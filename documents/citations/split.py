@@ -26,6 +26,8 @@ _YEAR = re.compile(
     r"(?<![a-z0-9])(?P<num>\d{1,5}\s?/\s?)"
     r"(?P<year>(?=[12])(?:\d \d{3}|\d\d \d\d|\d{3} \d))(?=\s?/\s?[a-z])"
 )
+_YEAR_HINT = re.compile(r"/\s?[12]\d{0,2} \d")
+_NUMBER_HINT = re.compile(r"\d \d{1,4}\s?/\s?(?:19|20)\d\d")
 _NUMBER = re.compile(
     rf"(?:(?<![a-z])so\s*:?\s*|(?<![a-z])(?:{_TYPES})\s+)"
     r"(?P<a>\d{1,4}) (?P<b>\d{1,4})(?=\s?/\s?(?:19|20)\d\d\s?/\s?[a-z])"
@@ -34,10 +36,12 @@ _NUMBER = re.compile(
 
 def join_split_digits(folded: str) -> str:
     """The parse copy with split code digits joined (module docstring)."""
-    if not re.search(r"\d \d", folded):
-        return folded
-    folded = _YEAR.sub(_joined_year, folded)
-    return _NUMBER.sub(_joined_number, folded)
+    # Cheap look-outs first: most texts have neither shape.
+    if _YEAR_HINT.search(folded):
+        folded = _YEAR.sub(_joined_year, folded)
+    if _NUMBER_HINT.search(folded):
+        folded = _NUMBER.sub(_joined_number, folded)
+    return folded
 
 
 def _joined_year(match: re.Match) -> str:
