@@ -21,8 +21,9 @@ The rule (which sentence is the document's own clause):
 - the date follows "có hiệu lực [thi hành] [kể] từ": a date written, or the
   day of signing ("ngày ký", "ngày ký ban hành", "ngày ban hành", "ngày được
   thông qua" of a resolution, whose date of issue is its date of adoption),
-  or "sau N ngày" / "sau N tháng" counted from it; a clause wrapped before or
-  inside its date is read with the next line, and a date's digits split by a
+  or "sau N ngày" / "sau N tháng" counted from it; a clause wrapped before
+  "có hiệu lực" is read with the line before, one wrapped before or inside its
+  date with the next line, and a date's digits split by a
   space ("ngày 0 1 tháng 7 năm 20 25", letter-spaced scrapes) are joined. "Kể từ ngày Thông tư số …
   có hiệu lực" (tied to another text), "ngày đăng Công báo" and a clause
   without a date ("có hiệu lực thi hành.") give none;
@@ -105,6 +106,11 @@ def find_effect_clauses(lines: list[str]) -> list[EffectClause]:
         folded = fold_same_length(line)
         if "co hieu luc" not in folded:
             continue
+        before = fold_same_length(lines[i - 1]) if i > 0 else "co hieu luc"
+        if folded.lstrip().startswith("co hieu luc") and "co hieu luc" not in before:
+            # "Điều 3. Quyết định này" / "có hiệu lực từ ngày …".
+            line = f"{lines[i - 1]} {line}"
+            folded = fold_same_length(line)
         if i + 1 < len(lines) and _WRAPPED.search(folded):
             # "… có hiệu lực thi hành kể từ" / "ngày 01 tháng 7 năm 2025".
             line = f"{line} {lines[i + 1]}"

@@ -92,6 +92,7 @@ def test_no_date_from_a_clause_that_is_not_the_documents_own(clause):
             "2025-07-01",
         ),
         ("Điều 2. Quyết định này có hiệu lực từ ngày\n15/3/2025.", "2025-03-15"),
+        ("Điều 2. Quyết định này\ncó hiệu lực từ ngày 15/3/2025.", "2025-03-15"),
         # digits split by a space (letter-spaced PDF scrapes)
         (
             "Điều 2. Quyết định này có hiệu lực kể từ ngày 0 1 tháng 0 7 năm 2025.",
