@@ -118,9 +118,12 @@ def respaced_symbol(symbol: str, rest: str) -> str:
     """ "QĐ-U" followed by " B ND" → "QĐ-UBND" when the last part of the symbol
     and the letter pieces after it join into a known body abbreviation and
     the last part alone is none; else the symbol as is. The pieces keep the
-    case they are written in ("QĐ-T" + " Tg" → "QĐ-TTg"), and a join spelled
-    all in capitals takes the mixed case of the code table ("TTG" → "TTg")."""
+    case they are written in ("QĐ-T" + " Tg" → "QĐ-TTg"), and a last part or
+    join spelled all in capitals takes the mixed case of the code table
+    ("QĐ-TTG" → "QĐ-TTg")."""
     last = symbol.rsplit("-", 1)[-1]
+    if last in _MIXED_CASE:  # "QĐ-TTG" printed in a heading's capitals
+        return symbol[: len(symbol) - len(last)] + _MIXED_CASE[last]
     if not last.isalpha() or _known_abbreviation(last):
         return symbol
     pieces = []

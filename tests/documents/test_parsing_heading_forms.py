@@ -162,6 +162,8 @@ def test_a_numbered_district_is_the_place():
         ("TT-B", " TC", "TT-BTC"),
         ("QĐ-BN", " V", "QĐ-BNV"),
         ("QĐ-TTg", " Hà Nội", "QĐ-TTg"),
+        ("QĐ-TTG", "", "QĐ-TTg"),
+        ("TT-BDTTG", "", "TT-BDTTG"),
         ("QĐ-UB", " ngày", "QĐ-UB"),
     ],
 )
