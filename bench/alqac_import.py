@@ -7,7 +7,9 @@ laws go through everything a portal does to a text. Each law is written as
 an official text (its body's name, "Luật số: …", the kind and name of the
 law, then "Điều N. heading" and the article's text) into a JSON Lines file,
 then on a fresh database (SQLite under ``var/bench/alqac_import``, or the
-empty PostgreSQL database ``--database`` names): ``migrate``, ``load_demo``
+empty PostgreSQL database ``--database`` names, its files then under
+``var/bench/alqac_import/postgres`` so both runs' rows stay side by side):
+``migrate``, ``load_demo``
 (the demo's news, exemplars and plans stay beside the laws, as on a real
 site), ``import_documents --publish``, and every question through ``search
 --batch --json --limit 10``, as written and without diacritics.
@@ -114,6 +116,12 @@ def summary(measured: list[tuple]) -> dict:
     }
 
 
+def run_dir(workdir: Path, database: str | None) -> Path:
+    """Where a run keeps its files: ``workdir`` on SQLite, its ``postgres``
+    folder on PostgreSQL (so the two runs' result rows can be compared)."""
+    return workdir / "postgres" if database else workdir
+
+
 def fresh_env(workdir: Path, database: str | None) -> dict:
     """The environment of a run on a fresh database: ``database`` (an empty
     PostgreSQL URL) or a new SQLite file in ``workdir``."""
@@ -139,8 +147,9 @@ def main() -> None:
 
     laws = json.loads((RETRIEVAL / "alqac2022_law.json").read_text("utf-8"))
     questions = json.loads((RETRIEVAL / "alqac2022_question.json").read_text("utf-8"))
-    env = fresh_env(WORKDIR, args.database)
-    records = WORKDIR / "laws.jsonl"
+    workdir = run_dir(WORKDIR, args.database)
+    env = fresh_env(workdir, args.database)
+    records = workdir / "laws.jsonl"
     with records.open("w", encoding="utf-8") as out:
         for law in laws:
             slug = law["id"].replace("/", "-").lower()
@@ -156,11 +165,11 @@ def main() -> None:
         ("as written", str),
         ("without diacritics", strip_diacritics),
     ):
-        batch = WORKDIR / f"questions {form}.txt"
+        batch = workdir / f"questions {form}.txt"
         texts = [convert(" ".join(q["text"].split())) for q in questions]
         batch.write_text("\n".join(texts) + "\n", encoding="utf-8")
         started = time.monotonic()
-        with (WORKDIR / f"results {form}.jsonl").open("w") as out:
+        with (workdir / f"results {form}.jsonl").open("w") as out:
             manage(
                 "search", "--batch", str(batch), "--json", "--limit", "10",
                 env=env, stdout=out,
@@ -168,7 +177,7 @@ def main() -> None:
         seconds = time.monotonic() - started
         rows = [
             json.loads(line)
-            for line in (WORKDIR / f"results {form}.jsonl").read_text().splitlines()
+            for line in (workdir / f"results {form}.jsonl").read_text().splitlines()
         ]
         codes = {law["id"] for law in laws}
         report[form] = summary(list(reciprocal_ranks(questions, rows, codes)))

@@ -6,7 +6,7 @@ The four laws of ``bench/data/probe_laws`` (public texts, none an ALQAC dev
 law nor a shared document; sources in ``SOURCES.md``) are imported as
 ``bench/alqac_import.py`` imports the ALQAC laws: on a fresh database
 (SQLite under ``var/bench/probe_unseen``, or the empty PostgreSQL database
-``--database`` names) ``migrate``, ``load_demo``, ``import_documents
+``--database`` names, its files then under ``var/bench/probe_unseen/postgres``) ``migrate``, ``load_demo``, ``import_documents
 --publish`` of the texts as published (one paragraph a line, header and
 signature included), then every question through ``search --batch --json
 --limit 10``, as written and without diacritics.
@@ -50,7 +50,7 @@ sys.path[:] = [str(ROOT)] + [
 ]
 sys.path.append(str(ROOT / "bench"))
 
-from alqac_import import _number, fresh_env, manage  # noqa: E402
+from alqac_import import _number, fresh_env, manage, run_dir  # noqa: E402
 
 LAWS = ROOT / "bench" / "data" / "probe_laws"
 WORKDIR = ROOT / "var" / "bench" / "probe_unseen"
@@ -151,10 +151,10 @@ def portal_hits(row: dict, codes: set[str], own_only: bool) -> list:
     return [(r.get("code"), _number(r.get("article"))) for r in results]
 
 
-def run_batch(texts: list[str], name: str, env: dict) -> list[dict]:
-    batch = WORKDIR / f"questions {name}.txt"
+def run_batch(texts: list[str], name: str, env: dict, workdir: Path) -> list[dict]:
+    batch = workdir / f"questions {name}.txt"
     batch.write_text("\n".join(texts) + "\n", encoding="utf-8")
-    out_path = WORKDIR / f"results {name}.jsonl"
+    out_path = workdir / f"results {name}.jsonl"
     with out_path.open("w") as out:
         manage(
             "search", "--batch", str(batch), "--json", "--limit", "10",
@@ -173,7 +173,8 @@ def main() -> None:
     parser.add_argument("--forms", nargs="*", default=list(FORMS))
     parser.add_argument("--misses", type=int, default=0)
     args = parser.parse_args()
-    env = fresh_env(WORKDIR, args.database)
+    workdir = run_dir(WORKDIR, args.database)
+    env = fresh_env(workdir, args.database)
     os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")})
     import django
 
@@ -182,7 +183,7 @@ def main() -> None:
 
     laws = [read_law(path) for path in sorted(LAWS.glob("*.txt"))]
     codes = {law["code"] for law in laws}
-    records = WORKDIR / "laws.jsonl"
+    records = workdir / "laws.jsonl"
     with records.open("w", encoding="utf-8") as out:
         for law in laws:
             record = {"id": law["slug"], "text": "\n\n".join(law["lines"])}
@@ -202,7 +203,9 @@ def main() -> None:
         report[form] = {"questions": len(qs)}
         for way, convert in (("written", str), ("plain", strip_diacritics)):
             texts = [convert(q["text"]) for q in qs]
-            rows = run_batch(texts, f"{form} {way}", env)
+            started = time.monotonic()
+            rows = run_batch(texts, f"{form} {way}", env, workdir)
+            seconds = time.monotonic() - started
             cells: dict[str, dict] = {}
             misses = []
             for q, text, row in zip(qs, texts, rows, strict=True):
@@ -223,6 +226,7 @@ def main() -> None:
                 for law, by in cells.items()
             }
             report[form][way]["all"]["portal below bm25"] = len(misses)
+            report[form][way]["ms per question"] = round(1000 * seconds / len(qs), 1)
             for q, ranks, row in misses[: args.misses] if way == "written" else []:
                 print(f"[{form}] {q['text']} want {q['wanted']} ranks {ranks}")
                 for r in row["results"][:3]:
