@@ -112,7 +112,7 @@ def _article(out: Outline, lines: list[str], i: int) -> int:
     _close_article(out)
     number, title = m.group(1), m.group(2).strip() or None
     first_paragraph = None
-    if title and (len(title) > 150 or title.endswith((".", ";", ":"))):
+    if title and title.endswith((".", ";", ":")):
         title, first_paragraph = None, title
     anchor = _unique(out, article_anchor(number))
     level = 4 if out.section_anchor else 3
