@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-from documents.citations import parse_code, spaced_codes
+from documents.citations import extract_citations, parse_code, spaced_codes
+from documents.identity import citation_code_keys
 
 MAX_SPAN = 6
 MAX_WORDS = 24
@@ -53,3 +54,21 @@ def query_code_keys(text: str) -> list[str]:
         if parts is not None and parts.number is not None:
             return list(parts.match_keys())
     return []
+
+
+#: ``citing_rank`` of a document citing the code in its legal basis, and of
+#: one citing it elsewhere (its body).
+CITES_IN_BASIS = 2
+CITES_IN_BODY = 1
+
+
+def citing_rank(keys: list[str], legal_basis: str) -> int:
+    """How a document whose indexed ``cites`` hold one of ``keys`` cites that
+    code: ``CITES_IN_BASIS`` when a citation of its legal basis has one of
+    them among its lookup keys (as ``pages.graph`` stores a "basis"
+    citation), else ``CITES_IN_BODY``."""
+    wanted = set(keys)
+    for citation in extract_citations(legal_basis or ""):
+        if wanted.intersection(citation_code_keys(citation)):
+            return CITES_IN_BASIS
+    return CITES_IN_BODY

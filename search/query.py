@@ -219,3 +219,17 @@ def code_remainder(parsed: ParsedQuery, named: list[dict]) -> bool:
         if group.primary[0] in TYPE_PREFIXES:
             known.update(group.primary)
     return any(token not in known for token in parsed.folded_tokens)
+
+
+def citing_keys(parsed: ParsedQuery, named: list[dict]) -> list[str]:
+    """The code keys whose citing documents come right after the ``named``
+    entries: none unless the query names a số ký hiệu and nothing else
+    (``code_remainder``); the keys of the named documents' own codes when
+    they are on the portal ("Chỉ thị 34" names 34-CT/TW, not every Chỉ thị
+    34 some text cites), else the query's."""
+    keys = parsed.code_keys
+    rows = named or [{"code": key.replace("|", " "), "doc_type": ""} for key in keys]
+    if not keys or code_remainder(parsed, rows):
+        return []
+    codes = sorted({row["code"] for row in named if row.get("code")})
+    return [key for code in codes for key in query_code_keys(code)] or keys

@@ -77,14 +77,19 @@ def spaced_codes(words: list[str]) -> list[str]:
     """The codes typed with spaces for separators, in order: "48 nq cp" →
     "48/nq-cp", "98 2023 nd cp" → "98/2023/nd-cp", "377 qđ tw" → "377/qđ-tw"
     (``parse_code`` reads each). The kind's abbreviation and a known issuer's
-    must follow the number, so "98 nd giay khen" is no code.
+    must follow the number, so "98 nd giay khen" is no code. A law's code
+    has no kind: its number, year and the National Assembly's symbol
+    ("45 2019 qh14" → "45/2019/qh14").
     """
     codes, i = [], 0
     while i < len(words):
         year = i + 1 < len(words) and _is_year(words[i + 1])
         number = words[i : i + 2] if year else words[i : i + 1]
         kind, issuer = (words[i + len(number) : i + len(number) + 2] + ["", ""])[:2]
-        if (
+        if words[i].isdigit() and year and is_qh_symbol(kind) and kind[2:].isdigit():
+            codes.append("/".join([*number, kind]))
+            i += len(number) + 1
+        elif (
             words[i].isdigit()
             and type_from_code(kind)
             and abbreviation_key(issuer) in _SPACED_ISSUERS

@@ -162,6 +162,10 @@ class TestCodes:
         ("98 nd giay khen", []),  # a subject word, not an issuer, after the kind
         ("48 cp nq", []),  # the kind comes before the issuer
         ("2025 tam duong", []),
+        # a law's code: number, year and the National Assembly's symbol
+        ("bo luat 45 2019 qh14 dieu 35", ["45/2019/qh14"]),
+        ("45 2019 qh", []),
+        ("45 qh14", []),
     ],
 )
 def test_spaced_codes(words, codes):

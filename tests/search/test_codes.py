@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from documents.citations import code_lookup_keys
 from search.codes import query_code_keys
 
 
@@ -42,3 +43,34 @@ def test_a_code_typed_with_spaces_is_read_whole(text, keys):
 )
 def test_other_queries_keep_their_keys(text, keys):
     assert query_code_keys(text) == keys
+
+
+LAW_45_KEYS = code_lookup_keys(
+    doc_type="Luật", number=45, year=2019, symbol="QH14", system="law"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "45/2019/QH14",
+        "45-2019-qh14",
+        "45-2019-QH14",
+        "luat 45-2019-qh14",
+        "45 2019 qh14",
+    ],
+)
+def test_a_law_code_typed_with_dashes_or_spaces_names_the_law(text):
+    keys = query_code_keys(text)
+    assert keys == ["45/2019/qh14"]
+    assert set(keys) <= set(LAW_45_KEYS)
+
+
+def test_a_symbol_typed_in_any_case_names_one_document():
+    document = code_lookup_keys(
+        doc_type="Quyết định", number=123, year=None, symbol="QĐ-TTg", system="admin"
+    )
+    typed = ["123/QĐ-TTg", "123/QĐ-TTG", "123/qđ-ttg", "123/qd-ttg", "123-qd-ttg"]
+    for text in typed:
+        assert query_code_keys(text) == ["123/qd-ttg"], text
+    assert "123/qd-ttg" in document

@@ -45,11 +45,9 @@ from .tables import (
     fold_facets,
     make_hit,
 )
+from .tiers import CODE_SCORE, DOCUMENT_FIRST, MATCHED, CitingTier, shown_score
 
-MATCHED = "portal_search_matched"
 SAMPLE = "portal_search_sample"
-CODE_SCORE = 1_000_000.0
-DOCUMENT_FIRST = 1_000.0
 CODE_GROUP_LIMIT = 500
 HORIZON = 1000
 ANY_WORD_HORIZON = 20_000
@@ -60,7 +58,7 @@ TITLE_CAP = 10_000
 DATE_SORT_LIMIT = 20_000
 
 
-class SqlSearch(QueryParts):
+class SqlSearch(QueryParts, CitingTier):
     """One search against the database tables (see the module docstring)."""
 
     param = "%s"
@@ -304,6 +302,7 @@ class SqlSearch(QueryParts):
         if code_rows:
             self.add_code_rows(code_rows)
         self.rerank()
+        self.lift_citing(code_rows)
         return self.hits(
             f"SELECT {self.columns()}, m.score FROM (SELECT id, score FROM {MATCHED} "
             f"ORDER BY score DESC, id {self.limit()}) m "
@@ -436,11 +435,7 @@ class SqlSearch(QueryParts):
         hits = []
         for row in self.fetch(statement, params):
             data = dict(zip(names, row, strict=False))
-            score = float(row[-1] or 0)
-            if score >= CODE_SCORE:  # shown without the số ký hiệu boosts
-                score -= CODE_SCORE + (
-                    DOCUMENT_FIRST if score >= CODE_SCORE + DOCUMENT_FIRST else 0
-                )
+            score = shown_score(float(row[-1] or 0))  # without the tiers
             hits.append(make_hit(data, score, self.parsed))
         return hits
 

@@ -43,7 +43,7 @@ RANK_FIELDS = ["key", "page_id", "kind", "title", "issuer", "doc_type", "year", 
 # fields and what the result list shows, the snippet's text included.
 HIT_FIELDS = [
     *RANK_FIELDS,
-    *("url", "article", "anchor", "date", "status", "body", "legal_basis"),
+    *("url", "article", "anchor", "date", "status", "body", "legal_basis", "cites"),
 ]
 
 

@@ -14,8 +14,14 @@ import time
 from functools import partial
 from typing import Any
 
-from ... import ranking
-from ...query import ParsedQuery, all_words_first, code_remainder, common_limit
+from ... import codes, ranking
+from ...query import (
+    ParsedQuery,
+    all_words_first,
+    citing_keys,
+    code_remainder,
+    common_limit,
+)
 from ...snippets import make_snippet
 from ...types import Hit, SearchQuery, SearchResults, order_facets
 from ...types import parse_date as to_date
@@ -113,10 +119,9 @@ class EngineReading:
         for i, bonus in added.items():
             scores[top[i]["_id"]] += bonus
         top = sorted(top, key=lambda h: -scores[h["_id"]])  # stable for ties
+        rest = citing_first(parsed, named, top + others[ranking.DEPTH :])
         start = page_start(query)
-        page = (named_hits + top + others[ranking.DEPTH :])[
-            start : start + query.per_page
-        ]
+        page = (named_hits + rest)[start : start + query.per_page]
         hits = [self._hit(h, parsed, score=scores[h["_id"]]) for h in page]
         return self._summary(response, hits, named)
 
@@ -245,3 +250,23 @@ class EngineReading:
     def _label(bucket: dict) -> str:
         labels = bucket.get("label", {}).get("buckets", [])
         return labels[0]["key"] if labels else str(bucket["key"])
+
+
+def citing_first(parsed: ParsedQuery, named: list[dict], hits: list[dict]) -> list:
+    """A query naming only a số ký hiệu: the documents citing it (their
+    ``cites`` hold its keys) first, those citing it in their legal basis
+    before the others (``codes.citing_rank``), each tier in its order; as
+    ``database.tiers`` lifts them on the database backends."""
+    keys = citing_keys(parsed, named)[:CODE_LOOKUP_LIMIT]
+    if not keys:
+        return hits
+
+    def rank(hit: dict) -> int:
+        source = hit["_source"]
+        if source.get("kind") != "document" or not set(keys) & set(
+            source.get("cites") or []
+        ):
+            return 0
+        return codes.citing_rank(keys, source.get("legal_basis") or "")
+
+    return sorted(hits, key=lambda hit: -rank(hit))
