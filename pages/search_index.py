@@ -87,7 +87,7 @@ def legal_document_entries_for(page) -> list[IndexEntry]:
         status=status_on(page),
         tags=[tag.name for tag in page.tags.all()],
         cites=_cites(page),
-        # The day validity begins (the date of issue when no effective date).
+        # The day from which ``in_force_on`` lists it (None: on no day).
         effective_date=indexed_start(page),
         expiry_date=page.expiry_date,
     )

@@ -23,7 +23,7 @@ from wagtail.log_actions import log
 
 from documents.choices import EffectKind, Relation
 from pages.models.citations import DocumentCitation
-from pages.models.documents import MAX_DATE, MAX_YEAR, MIN_YEAR
+from pages.models.documents import MAX_DATE, MAX_YEAR, MIN_YEAR, year_day
 from pages.models.history import PendingEffect, RevisionNote, ValidityEvent
 from pages.models.timeline import ENDING_KINDS
 
@@ -89,20 +89,43 @@ def effects_detect_safely(*, source) -> list[PendingEffect]:
 # Status on a day -----------------------------------------------------------
 #
 # The dates win over the stored status when they decide it: a document whose
-# expiry date has come is "Hết hiệu lực", one whose effective date has not come
-# is "Chưa có hiệu lực", and one between the two is "Còn hiệu lực" even if it
+# expiry date has come is "Hết hiệu lực", one whose validity has not begun is
+# "Chưa có hiệu lực", and one between the two is "Còn hiệu lực" even if it
 # was saved as "Chưa có hiệu lực" or "Hết hiệu lực" with a later expiry date:
 # time passes, and nobody re-saves a document on the day it begins or ends.
-# A document without an effective date takes effect on its date of issue at
-# the earliest (it cannot be in force before it was signed), and an unsigned
-# draft (no number, no date) saved as "Còn hiệu lực" is "Chưa có hiệu lực".
+# Validity begins on the effective date, else on the date of issue (it cannot
+# be in force before it was signed). A document known only by its year of
+# issue was signed on some day of that year: its validity began on 1 January
+# of that year at the earliest (before, it is "Chưa có hiệu lực") and is known
+# to have begun only on 31 December (:func:`known_start`). An unsigned draft
+# (no number, no date) saved as "Còn hiệu lực" is "Chưa có hiệu lực".
 # Otherwise ("Hết hiệu lực một phần", "Không xác định", a "Hết hiệu lực" with
 # no date, no dates at all) the stored status stands. The badge, the banner,
-# the list filter and the API all read the status through these functions;
-# ``LegalDocumentQuerySet.in_force_on`` and ``LegalDocumentPage.is_in_force_on``
-# are written with them (in force: neither EXPIRED nor NOT_YET that day). The
-# search index's ``in_force_on`` filter is SQL of its own (search/ is a lower
-# layer); tests/search/test_in_force_sql.py holds it to ``status_on``.
+# the list filter and the API all read the status through these functions.
+#
+# In force on a day (``in_force_on`` of /van-ban/, /tim-kiem/ and both APIs):
+# its start is known to lie on or before that day (:func:`known_start`) and
+# its status that day is neither "Hết hiệu lực" nor "Chưa có hiệu lực". So a
+# document without any date or year is never listed as in force on a day, nor
+# one known only by its year before that year has ended: the portal cannot
+# say it was in force then. ``LegalDocumentQuerySet.in_force_on``
+# (:func:`known_start_q` and :func:`status_q`) and
+# ``LegalDocumentPage.is_in_force_on`` (:func:`is_in_force_on`) are this rule;
+# the search index's filter is SQL of its own (search/ is a lower layer) over
+# :func:`indexed_start`, and tests/search/test_in_force_sql.py holds it to
+# :func:`is_in_force_on`.
+
+
+def earliest_start(page) -> dt.date | None:
+    """The first day ``page`` can have been in force: its effective date, else
+    its date of issue, else 1 January of its year of issue (None without)."""
+    return page.effective_date or page.issued_date or year_day(page.issued_year, 1, 1)
+
+
+def known_start(page) -> dt.date | None:
+    """The first day ``page`` is known to have begun: as :func:`earliest_start`,
+    but 31 December of a year known without its day (signed by then)."""
+    return page.effective_date or page.issued_date or year_day(page.issued_year, 12, 31)
 
 
 def status_on(page, day: dt.date | None = None) -> str:
@@ -110,7 +133,7 @@ def status_on(page, day: dt.date | None = None) -> str:
     from documents.choices import ValidityStatus as S
 
     day = day or timezone.localdate()
-    start = page.effective_date or page.issued_date
+    start = earliest_start(page)
     if page.expiry_date and page.expiry_date <= day:
         return S.EXPIRED
     if start and start > day:
@@ -124,6 +147,33 @@ def status_on(page, day: dt.date | None = None) -> str:
     return page.status
 
 
+def is_in_force_on(page, day: dt.date) -> bool:
+    """Whether ``page`` is listed as in force on ``day`` (the rule above)."""
+    from documents.choices import ValidityStatus as S
+
+    start = known_start(page)
+    begun = bool(start and start <= day)
+    return begun and status_on(page, day) not in (S.EXPIRED, S.NOT_YET)
+
+
+def _year_q(day: dt.date) -> tuple[Q, Q, Q]:
+    """Rows known only by their year (within MIN_YEAR–MAX_YEAR, as
+    ``year_day`` reads it): all of them, those whose year begins after ``day``,
+    and those whose year has ended by ``day`` (31 December included)."""
+    only_year = Q(
+        effective_date__isnull=True,
+        issued_date__isnull=True,
+        issued_year__gte=MIN_YEAR,
+        issued_year__lte=MAX_YEAR,
+    )
+    last_ended = day.year if (day.month, day.day) == (12, 31) else day.year - 1
+    return (
+        only_year,
+        only_year & Q(issued_year__gt=day.year),
+        only_year & Q(issued_year__lte=last_ended),
+    )
+
+
 def status_q(status: str, day: dt.date | None = None) -> Q:
     """Rows whose :func:`status_on` ``day`` is ``status`` (the same rule in SQL)."""
     from documents.choices import ValidityStatus as S
@@ -132,11 +182,14 @@ def status_q(status: str, day: dt.date | None = None) -> Q:
     ended = Q(expiry_date__lte=day)
     running = Q(expiry_date__isnull=True) | Q(expiry_date__gt=day)
     undated = Q(effective_date__isnull=True)
-    future = Q(effective_date__gt=day) | (undated & Q(issued_date__gt=day))
+    only_year, year_ahead, _ = _year_q(day)
+    future = Q(effective_date__gt=day) | (undated & Q(issued_date__gt=day)) | year_ahead
+    no_start = undated & Q(issued_date__isnull=True) & ~only_year
     begun = (
         Q(effective_date__lte=day)
-        | (undated & Q(issued_date__isnull=True))
         | (undated & Q(issued_date__lte=day))
+        | (only_year & ~year_ahead)
+        | no_start
     )
     draft = Q(number__isnull=True, issued_date__isnull=True) & undated
     if status == S.EXPIRED:
@@ -152,19 +205,32 @@ def status_q(status: str, day: dt.date | None = None) -> Q:
     return running & begun & Q(status=status)
 
 
+def known_start_q(day: dt.date) -> Q:
+    """Rows whose :func:`known_start` is ``day`` or before (the same in SQL)."""
+    _, _, year_ended = _year_q(day)
+    return (
+        Q(effective_date__lte=day)
+        | Q(effective_date__isnull=True, issued_date__lte=day)
+        | year_ended
+    )
+
+
 def indexed_start(page) -> dt.date | None:
-    """The day validity begins, as the search index stores it for its
-    ``in_force_on`` filter: the effective date, else the date of issue, except
-    where the saved status alone decides ("Chưa có hiệu lực" without an
-    effective date, "Hết hiệu lực" without an expiry date), which the index
-    reads from an empty start."""
+    """The day from which the search index lists ``page`` as in force (its
+    ``in_force_on`` filter, until the expiry date): :func:`known_start`, or
+    None when the stored status alone keeps it out of force on every day
+    ("Chưa có hiệu lực" without an effective date, "Hết hiệu lực" without an
+    expiry date, an unsigned draft saved as "Còn hiệu lực"). The filter then
+    needs neither the status of the day the entry was indexed nor any other
+    column."""
     from documents.choices import ValidityStatus as S
 
-    if page.effective_date:
-        return page.effective_date
-    if page.status == S.NOT_YET or (page.status == S.EXPIRED and not page.expiry_date):
-        return None
-    return page.issued_date
+    never = (
+        (page.status == S.NOT_YET and not page.effective_date)
+        or (page.status == S.EXPIRED and not page.expiry_date)
+        or (page.status == S.IN_FORCE and is_unsigned_draft(page))
+    )
+    return None if never else known_start(page)
 
 
 def is_unsigned_draft(page) -> bool:

@@ -2,7 +2,7 @@
 
 A django-ninja router, mounted at ``/api/v1/search/`` by ``portal.api`` so that
 the endpoint appears in the OpenAPI schema. It searches as the search page
-does (``views.api_search``): filters are read leniently (a malformed value is
+does (``api_search``, over the page's own ``views`` and ``listing``): filters are read leniently (a malformed value is
 ignored, never a 422; a ``year`` or ``in_force_on`` that is none is a 400) and may repeat, and an answer from the fallback backend
 carries a notice and is not cached. Paging is strict: ``page`` or
 ``per_page`` that is not a whole number in range answers a JSON 400 naming
@@ -12,10 +12,20 @@ it, a page past the last a JSON 404 (``{"detail": ...}``, as every 404 under
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
+from django.http import JsonResponse
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from . import search as run_search
 from . import views
+from .backends.base import BackendError, num_pages
+from .listing import grouped_listing
+from .types import SearchQuery, SearchResults
+
+MAX_PAGED = 10_000  # flat matches an API listing pages, at most
 
 router = Router(tags=["search"])
 
@@ -172,11 +182,86 @@ def search(request):
     for raw in request.GET.getlist("year"):
         if raw.strip() and not views.is_year(raw.strip()):
             raise whole_number_error("year", raw, views.MIN_YEAR, views.MAX_YEAR)
-    data, results = views.api_search(request.GET, min(page, 10**9), per_page)
+    data, results = api_search(request.GET, min(page, 10**9), per_page)
     last = data["num_pages"]
     if data["notice"] != views.DOWN_NOTICE:
         if page > last:
             raise past_the_end(page, last)
         if page > 1 and not data["results"]:  # past the matches a search ranks
             raise HttpError(404, f"page: không có kết quả nào ở trang {page}")
-    return views.api_response(data, results)
+    return api_response(data, results)
+
+
+def api_search(params, page: int, per_page: int) -> tuple[dict, SearchResults]:
+    """The answer of ``GET /api/v1/search/`` (routed and checked by
+    ``search.api``) and the flat results it came from.
+
+    Each document once, its best Điều under ``articles``; ``group=0`` gives
+    the flat list (a document and each of its Điều as separate results).
+    ``page`` is not moved back to 1 when past the end: ``num_pages`` tells.
+    """
+    query = views.query_from_params(params, per_page=per_page)
+    query.page = page
+    try:
+        if params.get("group") == "0":
+            data, results = _api_flat(query)
+        else:
+            data, results = _api_grouped(query)
+    except BackendError:
+        results = SearchResults(notice=views.DOWN_NOTICE)
+        data = results.to_dict() | {"matches": 0, "total_exact": False}
+    data["page"] = page
+    data["query_truncated"] = views.query_text(params.get("q"))[1]
+    # Not asked of a backend that did not answer (a notice says so).
+    data["unmatched_words"] = [] if results.notice else views.unmatched(query.text)
+    data["query"] = {
+        "q": query.text,
+        "filters": {
+            k: (v.isoformat() if isinstance(v, dt.date) else v)
+            for k, v in query.filters.items()
+        },
+        "sort": query.sort,
+    }
+    labels = views.facet_labels()
+    for name, values in data["facets"].items():
+        for value in values:
+            value["label"] = labels.get(name, {}).get(value["value"], value["label"])
+    data["results"] = data.pop("hits")
+    for hit in data["results"]:
+        hit["kind_label"] = views.KIND_LABELS.get(hit["kind"], hit["kind"])
+        for article in hit.get("articles", []):
+            article["kind_label"] = views.KIND_LABELS["article"]
+    return data, results
+
+
+def _api_flat(query: SearchQuery) -> tuple[dict, SearchResults]:
+    """Flat hits: ``total`` is the engine's count of matching entries; a
+    listing pages through at most ``MAX_PAGED`` of them."""
+    results = run_search(query)
+    data = results.to_dict()
+    data["matches"] = results.total
+    data["total_exact"] = True
+    data["num_pages"] = min(
+        num_pages(results.total, query.per_page), max(MAX_PAGED // query.per_page, 1)
+    )
+    return data, results
+
+
+def _api_grouped(query: SearchQuery) -> tuple[dict, SearchResults]:
+    """One result per document, counted as the page counts them
+    (``grouped_listing``)."""
+    listing = grouped_listing(query)
+    grouped = listing.grouped
+    # Without the flat hits read: a hit's snippet is built when serialized.
+    data = replace(grouped.results, hits=[]).to_dict()
+    data["hits"] = [group.to_dict() for group in grouped.groups]
+    data["total"] = listing.total
+    data["matches"] = listing.matches
+    data["total_exact"] = listing.total_exact
+    data["num_pages"] = num_pages(listing.total, query.per_page)
+    return data, grouped.results
+
+
+def api_response(data: dict, results: SearchResults) -> JsonResponse:
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return views.uncached_if_degraded(response, results)

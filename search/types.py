@@ -26,9 +26,6 @@ FILTER_NAMES: tuple[str, ...] = (
     "cites",
     "in_force_on",
 )
-# Validity statuses that matter to ``in_force_on`` (pages.models.ValidityStatus).
-STATUS_EXPIRED = "het_hieu_luc"
-STATUS_NOT_YET = "chua_co_hieu_luc"
 FACET_NAMES: tuple[str, ...] = (
     "type",
     "issuer",
@@ -71,8 +68,8 @@ class IndexEntry:
     status: str = ""
     tags: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
-    # For the ``in_force_on`` filter: the day validity begins (the effective
-    # date, else the date of issue: ``pages.validity.indexed_start``) and ends.
+    # For the ``in_force_on`` filter: the day from which the document is in
+    # force (``pages.validity.indexed_start``; None: on no day) and its end.
     effective_date: dt.date | None = None
     expiry_date: dt.date | None = None
 

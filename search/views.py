@@ -1,4 +1,5 @@
-"""The public search page ``/tim-kiem/``, its suggestions and the JSON API.
+"""The public search page ``/tim-kiem/``, its suggestions, and the request
+reading the JSON API (``search.api``) shares with it.
 
 Views parse the request into a ``SearchQuery`` (``query_from_params``), call
 ``search.search`` (which falls back to the database backend with a notice when
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 from urllib.parse import urlencode
 
 from django import forms
@@ -26,24 +26,15 @@ from documents.dates import MAX_YEAR, MIN_YEAR
 
 from . import get_backend
 from . import search as run_search
-from .backends.base import MAX_PAGE, BackendError, num_pages
-from .grouping import (
-    FLAT_PAGE,
-    MAX_FLAT_PAGES,
-    GroupedResults,
-    group_hits,
-    search_grouped,
-)
+from .backends.base import MAX_PAGE, BackendError
+from .grouping import GroupedResults
+from .listing import Listing, count_line, grouped_listing
 from .query import clean
 from .types import SearchQuery, SearchResults
 from .unmatched import unmatched_words
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100  # of the API
-# Flat matches a grouped API listing reads to count its documents (as many as
-# ``search_grouped`` reads at most), and flat matches an API listing pages.
-GROUPED_READ = FLAT_PAGE * MAX_FLAT_PAGES
-MAX_PAGED = 10_000
 LIST_FILTERS = ("type", "issuer", "year", "field", "status", "tag", "kind", "cites")
 KIND_LABELS = {
     "document": "Văn bản",
@@ -190,18 +181,20 @@ def execute(query: SearchQuery) -> SearchResults:
     return results
 
 
-def execute_grouped(query: SearchQuery) -> GroupedResults:
+def execute_grouped(query: SearchQuery) -> Listing:
     """Like ``execute``, one result per document (its best Điều nested)."""
     try:
-        grouped = search_grouped(query, run_search)
-        if not grouped.groups and query.page > 1:
+        listing = grouped_listing(query)
+        if not listing.grouped.groups and query.page > 1:
             query.page = 1
-            grouped = search_grouped(query, run_search)
+            listing = grouped_listing(query)
     except BackendError:
-        grouped = GroupedResults([], SearchResults(notice=DOWN_NOTICE), 1, False)
+        down = SearchResults(notice=DOWN_NOTICE)
+        listing = Listing(GroupedResults([], down, 1, False))
+    grouped = listing.grouped
     grouped.results.page = grouped.page
     grouped.results.num_pages = grouped.page + (1 if grouped.more else 0)
-    return grouped
+    return listing
 
 
 def _status_labels() -> dict[str, str]:
@@ -259,11 +252,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
     # A page past the end (or past MAX_PAGE) shows page 1, and says so.
     asked_page = _page_number(request.GET.get("page"))
     searched = bool(query.text or query.filters)
-    grouped = (
+    listing = (
         execute_grouped(query)
         if searched
-        else GroupedResults([], SearchResults(), 1, False)
+        else Listing(GroupedResults([], SearchResults(), 1, False))
     )
+    grouped = listing.grouped
     results = grouped.results
     params = request.GET
     context = {
@@ -273,6 +267,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "searched": searched,
         "facets": facet_groups(results, query, params),
         "cards": _cards(grouped),
+        "counts": count_line(listing),
         "missing_page": asked_page if asked_page != results.page else None,
         "previous_url": _page_url(params, results.page - 1) if results.page > 1 else "",
         "next_url": _page_url(params, results.page + 1)
@@ -287,9 +282,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "date_sort_url": _toggle_sort(params, "date"),
         "relevance_sort_url": _toggle_sort(params, "relevance"),
     }
-    return _uncached_if_degraded(
-        render(request, "search/search.html", context), results
-    )
+    return uncached_if_degraded(render(request, "search/search.html", context), results)
 
 
 def _day_notice(raw: str | None) -> str:
@@ -348,89 +341,7 @@ def suggest(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"suggestions": titles})
 
 
-def api_search(params, page: int, per_page: int) -> tuple[dict, SearchResults]:
-    """The answer of ``GET /api/v1/search/`` (routed and checked by
-    ``search.api``) and the flat results it came from.
-
-    Each document once, its best Điều under ``articles``; ``group=0`` gives
-    the flat list (a document and each of its Điều as separate results).
-    ``page`` is not moved back to 1 when past the end: ``num_pages`` tells.
-    """
-    query = query_from_params(params, per_page=per_page)
-    query.page = page
-    try:
-        if params.get("group") == "0":
-            data, results = _api_flat(query)
-        else:
-            data, results = _api_grouped(query)
-    except BackendError:
-        results = SearchResults(notice=DOWN_NOTICE)
-        data = results.to_dict() | {"matches": 0, "total_exact": False}
-    data["page"] = page
-    data["query_truncated"] = query_text(params.get("q"))[1]
-    # Not asked of a backend that did not answer (a notice says so).
-    data["unmatched_words"] = [] if results.notice else unmatched(query.text)
-    data["query"] = {
-        "q": query.text,
-        "filters": {
-            k: (v.isoformat() if isinstance(v, dt.date) else v)
-            for k, v in query.filters.items()
-        },
-        "sort": query.sort,
-    }
-    labels = facet_labels()
-    for name, values in data["facets"].items():
-        for value in values:
-            value["label"] = labels.get(name, {}).get(value["value"], value["label"])
-    data["results"] = data.pop("hits")
-    for hit in data["results"]:
-        hit["kind_label"] = KIND_LABELS.get(hit["kind"], hit["kind"])
-        for article in hit.get("articles", []):
-            article["kind_label"] = KIND_LABELS["article"]
-    return data, results
-
-
-def _api_flat(query: SearchQuery) -> tuple[dict, SearchResults]:
-    """Flat hits: ``total`` is the engine's count of matching entries; a
-    listing pages through at most ``MAX_PAGED`` of them."""
-    results = run_search(query)
-    data = results.to_dict()
-    data["matches"] = results.total
-    data["total_exact"] = True
-    data["num_pages"] = min(
-        num_pages(results.total, query.per_page), max(MAX_PAGED // query.per_page, 1)
-    )
-    return data, results
-
-
-def _api_grouped(query: SearchQuery) -> tuple[dict, SearchResults]:
-    """One result per document. Its total is the number of documents among
-    the best ``GROUPED_READ`` matching entries, the most a grouped listing
-    reads (``search.grouping``), all read in one search: exact when no more
-    entries match (``total_exact``), else the documents it can page through."""
-    wide = run_search(replace(query, page=1, per_page=GROUPED_READ))
-
-    def run(flat: SearchQuery) -> SearchResults:  # the first hits of the read
-        return replace(wide, hits=wide.hits[: flat.per_page])
-
-    grouped = search_grouped(query, run)
-    total = len(group_hits(wide.hits))
-    # Without the flat hits read: a hit's snippet is built when serialized.
-    data = replace(grouped.results, hits=[]).to_dict()
-    data["hits"] = [group.to_dict() for group in grouped.groups]
-    data["total"] = total
-    data["matches"] = wide.total
-    data["total_exact"] = len(wide.hits) >= wide.total
-    data["num_pages"] = num_pages(total, query.per_page)
-    return data, grouped.results
-
-
-def api_response(data: dict, results: SearchResults) -> JsonResponse:
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-    return _uncached_if_degraded(response, results)
-
-
-def _uncached_if_degraded(
+def uncached_if_degraded(
     response: HttpResponse, results: SearchResults
 ) -> HttpResponse:
     """A page answered by the fallback (or not at all) must not be cached."""

@@ -94,12 +94,14 @@ class LegalDocumentQuerySet(PageQuerySet):
         return self.select_related("document_type", "issuing_body", "signer", "field")
 
     def in_force_on(self, day):
-        """Documents in force on ``day``: neither "Hết hiệu lực" nor "Chưa có
-        hiệu lực" then (``pages.validity.status_q``, the one rule)."""
-        from pages.validity import status_q
+        """Documents in force on ``day``: known to have begun by then, and
+        neither "Hết hiệu lực" nor "Chưa có hiệu lực" then (``pages.validity``,
+        the one rule)."""
+        from pages.validity import known_start_q, status_q
 
         S = ValidityStatus
-        return self.exclude(status_q(S.EXPIRED, day) | status_q(S.NOT_YET, day))
+        ended_or_not_yet = status_q(S.EXPIRED, day) | status_q(S.NOT_YET, day)
+        return self.filter(known_start_q(day)).exclude(ended_or_not_yet)
 
 
 LegalDocumentPageManager = PageManager.from_queryset(LegalDocumentQuerySet)
@@ -329,11 +331,10 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
         return [line.strip() for line in self.legal_basis.splitlines() if line.strip()]
 
     def is_in_force_on(self, day) -> bool:
-        """``LegalDocumentQuerySet.in_force_on`` for one page (``status_on``)."""
-        from pages.validity import status_on
+        """``LegalDocumentQuerySet.in_force_on`` for one page."""
+        from pages.validity import is_in_force_on
 
-        out = (ValidityStatus.EXPIRED, ValidityStatus.NOT_YET)
-        return status_on(self, day) not in out
+        return is_in_force_on(self, day)
 
     # Validation -------------------------------------------------------------
 

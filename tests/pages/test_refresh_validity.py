@@ -38,6 +38,23 @@ def test_documents_whose_date_came_are_indexed_with_todays_status(
     assert _status(plan.title) == "het_hieu_luc"
 
 
+def test_a_document_known_by_its_year_is_indexed_again_when_the_year_begins(
+    site_tree, django_capture_on_commit_callbacks
+):
+    new_year = dt.date(timezone.localdate().year, 1, 1)
+    eve = new_year - dt.timedelta(days=1)
+    with mock.patch("django.utils.timezone.localdate", return_value=eve):
+        with django_capture_on_commit_callbacks(execute=True):
+            plan = make_documents(site_tree[1])[1]
+            plan.issued_date, plan.issued_year = None, new_year.year
+            plan.status = "khong_xac_dinh"
+            plan.save_revision().publish()
+        assert _status(plan.title) == "chua_co_hieu_luc"
+    with mock.patch("django.utils.timezone.localdate", return_value=new_year):
+        call_command("refresh_validity", stdout=mock.MagicMock())
+    assert _status(plan.title) == "khong_xac_dinh"
+
+
 def test_days_must_be_positive():
     with pytest.raises(CommandError, match="--days"):
         call_command("refresh_validity", "--days", "0")

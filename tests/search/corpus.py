@@ -107,6 +107,8 @@ def entries() -> list[IndexEntry]:
         "34-CT/TW của Bộ Chính trị;",
         body="Ủy ban nhân dân huyện Tam Đường ban hành kế hoạch thi đua năm 2025. "
         "Gương người tốt, việc tốt được biểu dương <script>alert(1)</script>.",
+        # In force from its date of issue (``pages.validity.indexed_start``).
+        effective_date=dt.date(2025, 2, 10),
     )
     return [
         ct34,

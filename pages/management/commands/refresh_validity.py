@@ -2,7 +2,8 @@
 status changed with the date.
 
 A document's status follows its dates (``pages.validity.status_on``): it comes
-into force on its effective date and ends on its expiry date. Pages and the
+into force on its effective date (a document known only by its year: not
+before 1 January of that year) and ends on its expiry date. Pages and the
 API read it on every request; the search index stores it, for the "Tình trạng
 hiệu lực" facet and filter. This command indexes again the live documents
 whose effective or expiry date came in the last ``--days`` days (default 1).
@@ -42,6 +43,14 @@ class Command(BaseCommand):
         came = Q(effective_date__gt=since, effective_date__lte=today) | Q(
             expiry_date__gt=since, expiry_date__lte=today
         )
+        if since < dt.date(today.year, 1, 1):
+            # Known only by its year: it cannot be in force before 1 January.
+            came |= Q(
+                effective_date__isnull=True,
+                issued_date__isnull=True,
+                issued_year__gt=since.year,
+                issued_year__lte=today.year,
+            )
         pages = list(LegalDocumentPage.objects.live().filter(came).specific())
         index_pages(pages)
         if pages:

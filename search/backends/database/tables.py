@@ -19,8 +19,6 @@ from ...snippets import make_snippet
 from ...synonyms import index_tokens as index_synonyms
 from ...types import (
     FACET_NAMES,
-    STATUS_EXPIRED,
-    STATUS_NOT_YET,
     Hit,
     IndexEntry,
     as_list,
@@ -133,18 +131,18 @@ def make_hit(row: dict[str, Any], score: float, parsed: ParsedQuery) -> Hit:
     return hit
 
 
-# In force on a day: neither "Hết hiệu lực" nor "Chưa có hiệu lực" that day by
-# the pages' rule (``pages.validity.status_on``, which search/ cannot import):
-# the expiry day is excluded; an expired (not-yet-effective) document without
-# its date is out of force. It stays SQL: the stored ``status`` is the status
-# on the day the entry was indexed (for the facet), and ``in_force_on`` asks
-# about any day, which only the dates answer. tests/search/test_in_force_sql.py
-# checks it against ``status_on`` (the engine's ``_in_force`` is the same).
+# In force on a day: the entry's start (``effective_date``, the day from which
+# the pages list the document as in force: ``pages.validity.indexed_start``,
+# which search/ cannot import) has come and its expiry day has not. An entry
+# without a start is in force on no day: a document whose start is unknown,
+# or whose stored status keeps it out of force, and every entry that is no
+# document (news, exemplars). The status column plays no part: it is the
+# status on the day the entry was indexed (for the facet), and ``in_force_on``
+# asks about any day. tests/search/test_in_force_sql.py checks it against
+# ``pages.validity.is_in_force_on`` (the engine's ``_in_force`` is the same).
 IN_FORCE_SQL = (
-    "(e.effective_date IS NULL OR e.effective_date <= %s) AND "
-    "(e.expiry_date IS NULL OR e.expiry_date > %s) AND NOT "
-    f"(e.status = '{STATUS_EXPIRED}' AND e.expiry_date IS NULL) AND NOT "
-    f"(e.status = '{STATUS_NOT_YET}' AND e.effective_date IS NULL)"
+    "e.effective_date IS NOT NULL AND e.effective_date <= %s AND "
+    "(e.expiry_date IS NULL OR e.expiry_date > %s)"
 )
 
 

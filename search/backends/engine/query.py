@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import Any
 
 from ...query import EXACT_WEIGHT, Group, ParsedQuery, bigram
-from ...types import STATUS_EXPIRED, STATUS_NOT_YET, SearchQuery, as_list, parse_date
+from ...types import SearchQuery, as_list, parse_date
 
 FOLDED_FIELDS = ["code^10", "text"]
 EXACT_FIELDS = [f"title^{EXACT_WEIGHT:g}", f"body^{EXACT_WEIGHT:g}"]
@@ -142,22 +142,13 @@ class Builder:
         return clauses
 
     def _in_force(self, day: dt.date) -> list:
-        """In force on ``day``: the expiry day is excluded; an expired (or
-        not-yet-effective) document without its date is out of force."""
+        """In force on ``day``: the entry's start has come (an entry without
+        one is in force on no day) and its expiry day has not (as the
+        database backends' ``IN_FORCE_SQL``)."""
         Q, iso = self.Q, day.isoformat()
         return [
-            ~Q("range", effective_date={"gt": iso}),
+            Q("range", effective_date={"lte": iso}),
             ~Q("range", expiry_date={"lte": iso}),
-            ~Q(
-                "bool",
-                filter=[Q("term", status=STATUS_EXPIRED)],
-                must_not=[Q("exists", field="expiry_date")],
-            ),
-            ~Q(
-                "bool",
-                filter=[Q("term", status=STATUS_NOT_YET)],
-                must_not=[Q("exists", field="effective_date")],
-            ),
         ]
 
     def build_search(
