@@ -182,3 +182,16 @@ class PanelEntriesTests(TestCase):
             {row.code: row.relation for row in rows},
             {"39/2018/TT-BTC": Relation.RELATED, "38/2015/TT-BTC": Relation.RELATED},
         )
+
+    def test_body_mention_of_a_merged_entry_keeps_its_link(self):
+        page = self.decision(
+            basis="Căn cứ Quyết định số 991/QĐ-TTg ngày 16/9/2024 của Thủ tướng "
+            "Chính phủ;",
+            body="Triển khai Quyết định số 991/QĐ-TTg đúng tiến độ.",
+        )
+        html = self.client.get(page.url).content.decode()
+        self.assertIn(
+            'href="/tim-kiem/?q=991%2FQ%C4%90-TTg" title="Tìm “Quyết định số '
+            '991/QĐ-TTg” trên cổng">Quyết định số 991/QĐ-TTg</a>',
+            html,
+        )
