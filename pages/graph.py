@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -112,12 +113,16 @@ def context_date(page) -> dt.date | None:
 
 
 def page_citations(page) -> list[tuple[str, Citation]]:
-    """(origin, citation) pairs in the page's legal basis then body."""
+    """(origin, citation) pairs in the page's legal basis then body; a body
+    citation whose change verb is not the page's own act ("được sửa đổi, bổ
+    sung bởi Luật số 87/2025/QH15") keeps no verb (see ``own_change``)."""
     when = context_date(page)
     basis = page.legal_basis or ""
+    body = body_text(page)
+    found = body_citations(basis, body, when)
     sources = (
         (DocumentCitation.Origin.BASIS, extract_citations(basis, context_date=when)),
-        (DocumentCitation.Origin.BODY, body_citations(basis, body_text(page), when)),
+        (DocumentCitation.Origin.BODY, [own_change(body, c, found) for c in found]),
     )
     return [
         (origin, citation)
@@ -125,6 +130,73 @@ def page_citations(page) -> list[tuple[str, Citation]]:
         for citation in citations
         if "header" not in citation.flags
     ]
+
+
+#: The verbs by which a text changes another ("thay thế", "sửa đổi, bổ sung",
+#: "bãi bỏ"), as the extractor finds them before a citation.
+CHANGE_CUE = re.compile(
+    r"(?<!\w)(?:thay\s+thế|sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?|bổ\s+sung|bãi\s+bỏ)(?!\w)",
+    re.IGNORECASE,
+)
+CHANGE_VERBS = {"thay thế", "sửa đổi, bổ sung", "sửa đổi bổ sung", "bãi bỏ"}
+#: Before the verb: a passive voice or a title's note ("được sửa đổi, bổ
+#: sung", "bị bãi bỏ", "Luật Quản lý thuế (sửa đổi)").
+NOT_OWN_BEFORE = re.compile(r"(?:(?<!\w)(?:được|bị)\s*|\(\s*)$", re.IGNORECASE)
+#: Earlier in the clause: a proposal or a task, not this text's act ("Kiến nghị
+#: thực thi: Sửa đổi …", "đang xây dựng Nghị định sửa đổi …", "Phối hợp rà
+#: soát, sửa đổi …", "đề nghị ban hành Nghị quyết thay thế …").
+PROPOSAL = re.compile(
+    r"(?<!\w)(?:kiến\s+nghị|đề\s+nghị|đề\s+xuất|dự\s+thảo|xây\s+dựng|trình"
+    r"|rà\s+soát|triển\s+khai|hoàn\s+thiện|nghiên\s+cứu)(?!\w)[^.;\n]{0,50}$",
+    re.IGNORECASE,
+)
+#: Between the verb and the citation: the citation is the agent or a mere
+#: reference, not the object ("sửa đổi, bổ sung bởi / tại / theo …", "bổ sung
+#: hồ sơ (mẫu số 02 của …"; "bãi bỏ các quy định … quy định tại" keeps it).
+NOT_OBJECT = re.compile(
+    r"^\s*(?:bởi|tại|theo)(?!\w)|(?<!\w)(?:bởi|theo)(?!\w)|\([^)]*$", re.IGNORECASE
+)
+#: Between a cited document and its verb when that document is the subject:
+#: nothing, its issuer or "về việc" ("Thông tư số 39/2018/TT-BTC của Bộ Tài
+#: chính sửa đổi, bổ sung …"), not another clause ("Tờ trình số 382/TTr-UBND
+#: đề nghị ban hành Nghị quyết thay thế …" is this text's act).
+SUBJECT_GAP = re.compile(
+    r"^[\s,]*(?:của\s(?:(?!ban\s+hành|đề\s+nghị|trình)[^.;:\n]){0,60}?)?"
+    r"(?:\svề(?:\s+việc)?)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def own_change(text: str, citation: Citation, others: list[Citation]) -> Citation:
+    """``citation`` without its change verb when the clause does not say that
+    this text changes it: "Luật X được sửa đổi, bổ sung bởi Luật Y" (passive:
+    Y changed X), "Thông tư A sửa đổi, bổ sung Thông tư B" (A is the subject),
+    "Luật sửa đổi, bổ sung một số điều của Luật X, Luật Y" (the verb is in
+    another law's title). "Quyết định này thay thế …", "Bãi bỏ …" keep it."""
+    if (citation.relation or "").strip().lower() not in CHANGE_VERBS:
+        return citation
+    window = max(0, citation.start - 300)
+    cues = list(CHANGE_CUE.finditer(text, window, citation.start))
+    if not cues:
+        return citation
+    cue = cues[-1]
+    if (
+        NOT_OWN_BEFORE.search(text[max(0, cue.start() - 12) : cue.start()])
+        or PROPOSAL.search(text[max(0, cue.start() - 70) : cue.start()])
+        or NOT_OBJECT.search(text[cue.end() : citation.start])
+        or any(_subject_or_title(text, other, cue) for other in others)
+    ):
+        return replace(citation, relation=None)
+    return citation
+
+
+def _subject_or_title(text: str, other: Citation, cue: re.Match) -> bool:
+    """Whether ``other`` holds the verb in its title or is its subject."""
+    if other.start < cue.start() < other.end:
+        return True
+    return other.end <= cue.start() and bool(
+        SUBJECT_GAP.match(text[other.end : cue.start()])
+    )
 
 
 #: Between the legal basis and the body when both are read as one text.
@@ -156,10 +228,12 @@ def _from_joint(citation: Citation, joint: Citation | None) -> Citation:
 
 
 def relation_of(origin: str, verb: str | None) -> str:
-    relation = RELATION_BY_VERB.get((verb or "").strip().lower())
-    if relation is None and origin == DocumentCitation.Origin.BASIS:
+    """The relation of a stored row. In the legal basis every cited document
+    is a căn cứ, whatever verb its line carries ("Căn cứ Luật X được sửa đổi,
+    bổ sung bởi Luật Y": Y too is a basis, not a text this one amends)."""
+    if origin == DocumentCitation.Origin.BASIS:
         return Relation.BASIS
-    return relation or Relation.RELATED
+    return RELATION_BY_VERB.get((verb or "").strip().lower()) or Relation.RELATED
 
 
 def citation_row(page, origin: str, position: int, citation: Citation, index):
@@ -195,14 +269,33 @@ def store_citations(page, *, index: TargetIndex | None = None) -> list:
     found = page_citations(page)
     if index is None:
         index = TargetIndex.live({c.number for _, c in found if c.number is not None})
-    own_keys = page.identity().keys()
+    identity = page.identity()
     rows = []
     for position, (origin, citation) in enumerate(found):
-        if citation.key in own_keys:
+        if names_itself(citation, page, identity):
             continue
         rows.append(citation_row(page, origin, position, citation, index))
     DocumentCitation.objects.filter(source_id=page.pk).delete()
     return DocumentCitation.objects.bulk_create(rows)
+
+
+def names_itself(citation: Citation, page, identity: DocumentIdentity) -> bool:
+    """Whether ``citation`` is the page's own số ký hiệu: its key, or its code
+    on the page's date (else with no year, type or issuer against it), as an
+    appendix names the decision it comes with ("Ban hành kèm theo Quyết định
+    số 2820/QĐ-UBND ngày 19/11/2025 của Chủ tịch UBND Thành phố")."""
+    if citation.key in identity.keys():
+        return True
+    own = identity.code_keys()
+    if citation.number is None or not own or citation.number != page.number:
+        return False
+    codes = citation_code_keys(citation)
+    if not codes or codes[0] != own[0]:
+        return False
+    day = citation.date or ""
+    if len(day) == 10 and page.issued_date:
+        return day == page.issued_date.isoformat()
+    return loosely_names(citation, identity)
 
 
 def resolve_incoming(page) -> int:

@@ -38,7 +38,7 @@ def body_links(page, request=None) -> dict[str, tuple[str, str]]:
     by_key = {link.citation.key: link for link in links}
     found, anchors = {}, {}
     for row in rows:
-        link = by_key.get(row.key)
+        link = by_key.get(row.key) or _listed_as(links, row)
         if link is None or not row.raw.strip():
             continue
         title = link.page.title if link.page else f"Tìm “{link.label}” trên cổng"
@@ -49,6 +49,14 @@ def body_links(page, request=None) -> dict[str, tuple[str, str]]:
             url = pinpoint_url(url, row.pinpoint, anchors[link.page.pk])
         found[" ".join(row.raw.split())] = (url, title)
     return found
+
+
+def _listed_as(links, row):
+    """The panel's entry for a body citation merged into another one
+    ("Quyết định số 991/QĐ-TTg" under the basis's fuller citation of it)."""
+    return next(
+        (link for link in links if relations.same_document(link.citation, row)), None
+    )
 
 
 def page_anchors(page) -> set[str]:

@@ -182,7 +182,7 @@ class TestPublicViews:
         source = publish(citing_plan(index, "Kế hoạch dẫn chiếu"))
         html = self.client_get(source.url)
         assert "Văn bản căn cứ" in html
-        assert "Kế hoạch 77/KH-UBND" in html and "chưa có trên cổng" in html
+        assert "Kế hoạch số 77/KH-UBND" in html and "chưa có trên cổng" in html
 
     def test_body_citations_link_to_page_or_search(self, site_tree, publish):
         _, index = site_tree

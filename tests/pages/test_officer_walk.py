@@ -65,7 +65,9 @@ class BodyLawTitleTests(TestCase):
         self.assertNotIn("15%2F2003%2FQH11", html)
         self.assertNotIn("15/2003/QH11", html)
         # A law not on the portal is named, not only numbered.
-        self.assertIn("<span>Luật Tổ chức Chính phủ 76/2015/QH13</span>", panel(html))
+        self.assertIn(
+            "<span>Luật Tổ chức Chính phủ số 76/2015/QH13</span>", panel(html)
+        )
 
     def test_law_labels_keep_the_name(self):
         from pages.models import DocumentCitation
@@ -77,16 +79,17 @@ class BodyLawTitleTests(TestCase):
 
         pinpointed = "khoản 2 Điều 5 Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015"
         self.assertEqual(
-            label(pinpointed, "76/2015/QH13"), "Luật Tổ chức Chính phủ 76/2015/QH13"
+            label(pinpointed, "76/2015/QH13"), "Luật Tổ chức Chính phủ số 76/2015/QH13"
         )
         amending = "Luật sửa đổi, bổ sung một số điều của Luật Xây dựng số 62/2020/QH14"
         self.assertEqual(
             label(amending, "62/2020/QH14"),
-            "Luật sửa đổi, bổ sung một số điều của Luật Xây dựng 62/2020/QH14",
+            "Luật sửa đổi, bổ sung một số điều của Luật Xây dựng số 62/2020/QH14",
         )
         decree = "Nghị định số 98/2023/NĐ-CP"
         self.assertEqual(
-            label(decree, "98/2023/NĐ-CP", "Nghị định", ()), "Nghị định 98/2023/NĐ-CP"
+            label(decree, "98/2023/NĐ-CP", "Nghị định", ()),
+            "Nghị định số 98/2023/NĐ-CP",
         )
 
 
