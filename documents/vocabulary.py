@@ -125,6 +125,8 @@ def guess_level(name: str, parent: IssuingBody | None = None) -> str:
         return Level.COMMUNE
     if re.search(r"\b(huyen|(?<!hai )quan|thi xa) ", folded):
         return Level.DISTRICT
+    if parent is not None and _same_place(folded, fold_issuer(parent.name)):
+        return parent.level  # a unit of its place's own committee
     if "thanh pho " in folded:
         city = folded.split("thanh pho ", 1)[1]
         central = any(city.startswith(c) for c in CENTRAL_CITIES)
@@ -135,6 +137,17 @@ def guess_level(name: str, parent: IssuingBody | None = None) -> str:
     if any(folded.startswith(word) or f" {word}" in folded for word in CENTRAL_WORDS):
         return Level.CENTRAL
     return parent.level if parent is not None else Level.CENTRAL
+
+
+def _same_place(folded: str, parent: str) -> bool:
+    """Whether a body names the place its parent names ("… thành phố Hà Nội"
+    under "ủy ban nhân dân thành phố Hà Nội")."""
+    for level in ("thanh pho ", "tinh "):
+        if level in folded and level in parent:
+            return (
+                folded.split(level, 1)[1].strip() == parent.split(level, 1)[1].strip()
+            )
+    return False
 
 
 def _abbreviation(name: str) -> str:

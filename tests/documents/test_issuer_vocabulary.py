@@ -36,6 +36,7 @@ def test_a_unit_under_a_city_is_stored_with_its_place():
     )
     assert body.name == "Trung tâm phục vụ hành chính công thành phố Hà Nội"
     assert body.parent.name == "Ủy ban nhân dân thành phố Hà Nội"
+    assert body.level == IssuingBody.Level.PROVINCE  # the city's own, no district
 
 
 def test_a_body_first_stored_without_parent_gets_it():
