@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from documents.kinds import type_codes
-from documents.text import fold
+from documents.text import fold, normalize_tones
 
 _BTC = "Bộ Tài chính"
 _NATIONAL: dict[str, tuple[str, str | None]] = {
@@ -149,3 +149,143 @@ def issuer_from_symbol(
         if found:
             return found
     return None
+
+
+# -- One name per body -------------------------------------------------------
+
+#: Abbreviations a header or an attribute table writes for a local body's name.
+_LOCAL_ABBREVIATIONS = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân"}
+#: Level words of a place ("tỉnh Bắc Ninh", "thành phố Huế"), folded.
+_LEVELS = (
+    "thanh pho",
+    "thi xa",
+    "thi tran",
+    "dac khu",
+    "tinh",
+    "huyen",
+    "quan",
+    "xa",
+    "phuong",
+)
+_LOCAL_HEADS = ("uy ban nhan dan", "hoi dong nhan dan")
+_STRAY = " \t*-–—_|=:;,.\"'“”‘’()[]"
+
+
+def _same_case(words: str, like: str) -> str:
+    """``words`` in capitals when ``like`` is written in capitals."""
+    return words.upper() if like.isupper() else words
+
+
+def issuing_body_name(name: str) -> str:
+    """The body a header's ô 1 names, its own case kept.
+
+    A Chủ tịch Ủy ban nhân dân signs for the Ủy ban nhân dân: "CHỦ TỊCH ỦY
+    BAN NHÂN DÂN TỈNH ĐỒNG THÁP" (and the misprint "CHỦ TỊCH NHÂN DÂN THÀNH PHỐ
+    HUẾ") name the body "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP".
+    """
+    words = name.split()
+    folded = fold(name).split()
+    if folded[:2] != ["chu", "tich"] or folded[2:3] not in (["uy"], ["nhan"], ["ubnd"]):
+        return name
+    if folded[2:4] == ["nhan", "dan"]:
+        return " ".join(_same_case("Ủy ban", name).split() + words[2:])
+    return " ".join(words[2:])
+
+
+def _written_out(name: str) -> str:
+    """ "UBND thành phố Hà Nội" → "Ủy ban nhân dân thành phố Hà Nội"."""
+    words = name.split()
+    full = _LOCAL_ABBREVIATIONS.get(fold(words[0])) if words else None
+    if full is None:
+        return name
+    return " ".join([_same_case(full, " ".join(words[1:]) or "x"), *words[1:]])
+
+
+def canonical_body_name(name: str) -> str:
+    """The one spelling of a body's name, whatever the source wrote.
+
+    New-style tone marks ("Uỷ"/"Hoá" → "Ủy"/"Hóa", as the admin's glossary
+    writes them), one space, no stray punctuation around it, the signing
+    Chủ tịch and "UBND"/"HĐND" read as the body (``issuing_body_name``), the
+    national table's spelling of a national body ("Bộ Văn hoá, Thể thao và du
+    lịch" → "Bộ Văn hóa, Thể thao và Du lịch"), and a local council's generic
+    words and level in lower case, its place's words capitalised ("ỦY Ban Nhân
+    Dân Tỉnh bắc ninh" → "Ủy ban nhân dân tỉnh Bắc Ninh"). Expects a name in
+    display case (a header in capitals goes through ``parsing.names`` first).
+    """
+    name = normalize_tones(" ".join(name.split())).strip(_STRAY)
+    name = _written_out(issuing_body_name(name))
+    known = national_name(name)
+    if known:
+        return known
+    return _local_case(name)
+
+
+def _local_case(name: str) -> str:
+    folded = fold(name)
+    head = next((h for h in _LOCAL_HEADS if folded.startswith(h + " ")), None)
+    if head is None:
+        return name
+    words = name.split()[len(head.split()) :]
+    rest = folded.split()[len(head.split()) :]
+    level = next((lv for lv in _LEVELS if rest[: len(lv.split())] == lv.split()), "")
+    size = len(level.split())
+    if not level or len(rest) == size:
+        return name
+    generic = " ".join(w.lower() for w in name.split()[: len(head.split()) + size])
+    place = [
+        w if w[:1].isupper() and not w.isupper() else w.capitalize()
+        for w in words[size:]
+    ]
+    return f"{generic[:1].upper()}{generic[1:]} {' '.join(place)}"
+
+
+def central_party_body(issuer: str, parent: str | None) -> tuple[str, str | None]:
+    """(name, parent) of a body printed under "BAN CHẤP HÀNH TRUNG ƯƠNG".
+
+    A central Party body prints the Ban Chấp hành above its own short name
+    ("BAN TỔ CHỨC", "VĂN PHÒNG"); the body is the "Ban Tổ chức Trung ương",
+    the "Văn phòng Trung ương Đảng" of the table, without a parent. Other
+    pairs are returned as given.
+    """
+    if parent is None or fold(parent).strip() != "ban chap hanh trung uong":
+        return issuer, parent
+    for suffix in (" Trung ương", " Trung ương Đảng"):
+        known = national_name(issuer + suffix)
+        if known:
+            return known, None
+    return issuer, parent
+
+
+_PLACE = re.compile(
+    r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+.+$",
+    re.IGNORECASE,
+)
+_LOCAL_PARENTS = ("uy ban nhan dan ", "hoi dong nhan dan ", "ubnd ", "hdnd ")
+
+
+def with_parent_place(name: str, parent_name: str) -> str:
+    """A unit named without its place under a local body names it: "Trung tâm
+    phục vụ hành chính công" under "UBND thành phố Hà Nội" is the "Trung tâm
+    phục vụ hành chính công thành phố Hà Nội" (every city has one), its "Văn
+    phòng" the "Văn phòng UBND thành phố Hà Nội"; the name's case is kept."""
+    local = fold(parent_name).startswith(_LOCAL_PARENTS)
+    place = _PLACE.search(parent_name) if local else None
+    if place is None or _PLACE.search(name):
+        return name
+    if fold(name) == "van phong":
+        return f"{name} {parent_name}"
+    return f"{name} {place.group(0)}"
+
+
+def completed_by_symbol(
+    issuer: str | None, symbol: str | None, doc_type: str | None = None
+) -> str | None:
+    """The national body the symbol names when the header printed the start
+    of its name only, the rest lost with its cell's second line ("ỦY BAN
+    THƯỜNG VỤ" over 494/NQ-UBTVQH13 → "Ủy ban Thường vụ Quốc hội")."""
+    found = issuer_from_symbol(symbol, doc_type) if issuer else None
+    start = _name_key(issuer or "")
+    if found and len(start.split()) > 1 and _name_key(found[0]).startswith(start + " "):
+        return found[0]
+    return issuer

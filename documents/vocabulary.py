@@ -12,8 +12,15 @@ import re
 from django.utils.text import slugify
 
 from documents.citations.model import fold_issuer
-from documents.issuers import issuer_segments, national_body
+from documents.issuers import (
+    canonical_body_name,
+    issuer_segments,
+    national_body,
+    with_parent_place,
+)
 from documents.models import DocumentType, IssuingBody, Signer
+from documents.parsing.names import display_name
+from documents.parsing.places import LOCAL_BODIES
 from documents.text import fold
 
 Level = IssuingBody.Level
@@ -73,13 +80,33 @@ _NOISE = re.compile(r"[\s|*_\-–—=:;,.]+$")
 
 
 def clean_body_name(name: str | None) -> str | None:
-    """A parsed issuer without table borders and trailing rules; None if empty."""
+    """A parsed issuer without table borders and trailing rules, in its one
+    spelling (``issuers.canonical_body_name``); None if empty."""
     if not name:
         return None
     name = _NOISE.sub("", " ".join(name.split())).strip(" |*-")
     if len(name) < 3 or not any(ch.isalpha() for ch in name):
         return None
-    return name[:200]
+    return _department_spelling(canonical_body_name(display_name(name)))[:200]
+
+
+_DEPARTMENTS = {fold(n): n for n in LOCAL_BODIES.values() if fold(n).startswith("so ")}
+
+
+def _department_spelling(name: str) -> str:
+    """ "Sở Giáo dục và đào tạo thành phố Hà Nội" (a header in capitals made
+    readable) → "Sở Giáo dục và Đào tạo thành phố Hà Nội"."""
+    folded = fold(name)
+    for key, spelling in _DEPARTMENTS.items():
+        if folded == key or folded.startswith(key + " "):
+            return spelling + name[len(spelling) :]
+    return name
+
+
+def body_key(name: str) -> str:
+    """What two spellings of one body share: "Uỷ ban nhân dân tỉnh Bắc Ninh",
+    "UBND TỈNH BẮC NINH" and "Chủ tịch Ủy ban nhân dân tỉnh Bắc Ninh" agree."""
+    return fold_issuer(clean_body_name(name) or name)
 
 
 def looks_like_body(name: str | None) -> bool:
@@ -96,8 +123,10 @@ def guess_level(name: str, parent: IssuingBody | None = None) -> str:
         return Level.PARTY
     if re.search(r"\b(xa|phuong|thi tran|dac khu) ", folded):
         return Level.COMMUNE
-    if re.search(r"\b(huyen|quan|thi xa) ", folded):
+    if re.search(r"\b(huyen|(?<!hai )quan|thi xa) ", folded):
         return Level.DISTRICT
+    if parent is not None and _same_place(folded, fold_issuer(parent.name)):
+        return parent.level  # a unit of its place's own committee
     if "thanh pho " in folded:
         city = folded.split("thanh pho ", 1)[1]
         central = any(city.startswith(c) for c in CENTRAL_CITIES)
@@ -108,6 +137,17 @@ def guess_level(name: str, parent: IssuingBody | None = None) -> str:
     if any(folded.startswith(word) or f" {word}" in folded for word in CENTRAL_WORDS):
         return Level.CENTRAL
     return parent.level if parent is not None else Level.CENTRAL
+
+
+def _same_place(folded: str, parent: str) -> bool:
+    """Whether a body names the place its parent names ("… thành phố Hà Nội"
+    under "ủy ban nhân dân thành phố Hà Nội")."""
+    for level in ("thanh pho ", "tinh "):
+        if level in folded and level in parent:
+            return (
+                folded.split(level, 1)[1].strip() == parent.split(level, 1)[1].strip()
+            )
+    return False
 
 
 def _abbreviation(name: str) -> str:
@@ -129,10 +169,11 @@ def unique_slug(model, text: str, *, max_length: int = 200) -> str:
 
 
 def find_body(name: str) -> IssuingBody | None:
-    """The body whose name folds (abbreviations expanded) to the same text."""
-    key = fold_issuer(name)
-    for body in IssuingBody.objects.only("pk", "name"):
-        if fold_issuer(body.name) == key:
+    """The body whose name has the same ``body_key`` (case, tone marks,
+    abbreviations and the signing Chủ tịch aside); the lowest id first."""
+    key = body_key(name)
+    for body in IssuingBody.objects.only("pk", "name").order_by("pk"):
+        if body_key(body.name) == key:
             return IssuingBody.objects.get(pk=body.pk)
     return None
 
@@ -172,13 +213,20 @@ def _body_by_abbreviation(abbr: str) -> IssuingBody | None:
 
 
 def get_or_create_body(name: str, parent_name: str | None = None) -> IssuingBody:
-    """Existing body by name, or a new one with guessed level, place and slug."""
-    body = find_body(name)
-    if body is not None:
-        return body
+    """Existing body by name, or a new one with guessed level, place and slug;
+    a new name is stored in its one spelling (``clean_body_name``), and a body
+    first stored without its parent gets the parent named now."""
+    name = clean_body_name(name) or name
     parent = None
     if parent_name and looks_like_body(parent_name):
         parent = get_or_create_body(parent_name)
+        name = with_parent_place(name, parent.name)
+    body = find_body(name)
+    if body is not None:
+        if body.parent_id is None and parent is not None and parent.pk != body.pk:
+            body.parent = parent
+            body.save(update_fields=["parent"])
+        return body
     locality = LOCALITY.search(name)
     return IssuingBody.objects.create(
         name=name,

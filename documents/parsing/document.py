@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from documents.dates import dmy_to_iso, find_date
-from documents.issuers import issuer_from_symbol
+from documents.issuers import completed_by_symbol, issuer_from_symbol
 from documents.text import fold
 
 from .effect import find_effect_clauses, resolve_effective_date
@@ -105,6 +105,7 @@ def _read_header(doc: ParsedDocument, lines: list[str], start: int) -> int:
         if doc.doc_type and doc.doc_type != "Văn bản hợp nhất" and doc.title:
             doc.title = _consolidated_name(doc.doc_type, doc.title)
         doc.doc_type = "Văn bản hợp nhất"
+    doc.issuer = completed_by_symbol(doc.issuer, doc.symbol, doc.doc_type)
     doc.issuer = display_name(doc.issuer)
     doc.issuer_parent = display_name(doc.issuer_parent)
     return _skip_authority(doc, lines, pos)
@@ -193,10 +194,13 @@ def _skip_authority(doc: ParsedDocument, lines: list[str], pos: int) -> int:
 
 
 def _without_position(line: str) -> str:
+    """The body an authority line names: "GIÁM ĐỐC SỞ X" → "SỞ X"; a Trưởng
+    ban heads a Ban ("TRƯỞNG BAN CHỈ ĐẠO …" → "BAN CHỈ ĐẠO …")."""
     f = fold(line)
     for word in POSITION_FOLDED:
         if f.startswith(word + " "):
-            return line[len(word) :].strip()
+            keep = len("truong ") if word == "truong ban" else len(word)
+            return line[keep:].strip()
     return line
 
 

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from documents.dates import find_date
+from documents.issuers import central_party_body, issuing_body_name, with_parent_place
 from documents.text import fold
 
 from .lines import fold_head, is_upper
+from .places import is_placeless
 from .spacing import respaced_body, respaced_place, respaced_symbol
 from .vocab import LOCALITY_STARTS, ORG_STARTS, TYPE_WORDS
 
@@ -351,9 +353,11 @@ def split_issuer(lines: list[str]) -> tuple[str | None, str | None]:
             merged[-1] = f"{merged[-1]} {line}"
         else:
             merged.extend(_split_orgs(line))
-    issuer = merged[-1]
+    issuer = issuing_body_name(merged[-1])
     parent = " ".join(merged[:-1]) or None
-    return issuer, parent
+    if parent and not is_placeless(issuer):  # a Sở: the record's place fills it
+        issuer = with_parent_place(issuer, parent)
+    return central_party_body(issuer, parent)
 
 
 def _split_orgs(line: str) -> list[str]:

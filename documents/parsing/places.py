@@ -22,7 +22,8 @@ from documents.text import fold
 LOCAL_BODIES = {
     "UBND": "Ủy ban nhân dân",
     "HDND": "Hội đồng nhân dân",
-    "CTUBND": "Chủ tịch Ủy ban nhân dân",
+    # "QĐ-CTUBND": the Chủ tịch signs for the Ủy ban nhân dân, the issuing body
+    "CTUBND": "Ủy ban nhân dân",
     # Provincial departments (Nghị định 45/2025/NĐ-CP, Điều 9)
     "SNV": "Sở Nội vụ",
     "STC": "Sở Tài chính",

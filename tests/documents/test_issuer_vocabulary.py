@@ -1,0 +1,82 @@
+"""The stored issuing bodies: one row per body whatever spelling an import
+brings, and ``normalize_issuers`` for the rows stored before."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Revision
+
+from documents.models import IssuingBody
+from documents.vocabulary import get_or_create_body, guess_level
+from tests.factories.documents import IssuingBodyFactory
+from tests.factories.pages import DocumentIndexPageFactory, PlanPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_spellings_of_one_body_make_one_row_in_its_one_spelling():
+    first = get_or_create_body("Uỷ ban nhân dân tỉnh Bắc Ninh")
+    assert first.name == "Ủy ban nhân dân tỉnh Bắc Ninh"
+    for spelling in (
+        "UBND tỉnh Bắc Ninh",
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
+        "Chủ tịch Ủy ban nhân dân tỉnh Bắc Ninh",
+        "Ủy ban nhân dân tỉnh Bắc Ninh.",
+    ):
+        assert get_or_create_body(spelling).pk == first.pk
+    assert IssuingBody.objects.filter(name__icontains="Bắc Ninh").count() == 1
+
+
+def test_a_unit_under_a_city_is_stored_with_its_place():
+    body = get_or_create_body(
+        "Trung tâm phục vụ hành chính công", "UBND thành phố Hà Nội"
+    )
+    assert body.name == "Trung tâm phục vụ hành chính công thành phố Hà Nội"
+    assert body.parent.name == "Ủy ban nhân dân thành phố Hà Nội"
+    assert body.level == IssuingBody.Level.PROVINCE  # the city's own, no district
+
+
+def test_a_body_first_stored_without_parent_gets_it():
+    body = get_or_create_body("Cục Hải quan")
+    assert get_or_create_body("Cục Hải quan", "Bộ Tài chính").pk == body.pk
+    body.refresh_from_db()
+    assert body.parent.name == "Bộ Tài chính"
+
+
+def test_the_customs_department_is_no_district():
+    assert guess_level("Cục Hải quan") == IssuingBody.Level.CENTRAL
+
+
+def test_normalize_issuers_merges_old_rows_and_moves_their_pages():
+    kept = IssuingBodyFactory(name="Chủ tịch nhân dân thành phố Huế")
+    other = IssuingBodyFactory(name="Ủy ban nhân dân thành phố Huế")
+    party = IssuingBodyFactory(name="Ban Chấp hành Trung ương Đảng X")
+    central = IssuingBody.objects.get(name="Ban Chấp hành Trung ương")  # seeded
+    unit = IssuingBodyFactory(name="Ban Tổ chức", parent=central)
+    index = DocumentIndexPageFactory()
+    page = PlanPageFactory(parent=index, issuing_body=other)
+    revision = page.save_revision()
+    out = StringIO()
+    call_command("normalize_issuers", "--no-reindex", stdout=out)
+    kept.refresh_from_db()
+    unit.refresh_from_db()
+    page.refresh_from_db()
+    assert kept.name == "Ủy ban nhân dân thành phố Huế"
+    assert not IssuingBody.objects.filter(pk=other.pk).exists()
+    assert page.issuing_body_id == kept.pk
+    assert Revision.objects.get(pk=revision.pk).content["issuing_body"] == kept.pk
+    assert (unit.name, unit.parent_id) == ("Ban Tổ chức Trung ương", None)
+    assert IssuingBody.objects.filter(pk=party.pk).exists()
+    assert "1 merged" in out.getvalue()
+
+
+def test_normalize_issuers_dry_run_stores_nothing():
+    body = IssuingBodyFactory(name="Uỷ ban nhân dân tỉnh Cao Bằng")
+    out = StringIO()
+    call_command("normalize_issuers", "--dry-run", stdout=out)
+    body.refresh_from_db()
+    assert body.name == "Uỷ ban nhân dân tỉnh Cao Bằng"
+    assert "renamed 'Ủy ban nhân dân tỉnh Cao Bằng'" in out.getvalue()
