@@ -429,31 +429,3 @@ def test_code_from_own_appendix_when_header_missing():
     assert (doc.code, doc.issued_date) == ("174/CV-BCĐ", "2025-12-02")
     assert doc.doc_type == "Công văn" and "code_from_appendix" in doc.flags
     assert doc.signer_name == "Phạm Thị Thanh Trà"
-
-
-def test_a_long_article_heading_stays_the_heading():
-    """A Điều's heading without closing punctuation is its heading however
-    long (Luật An ninh mạng, Điều 16: 245 characters); a line that closes
-    with "." stays the Điều's first paragraph."""
-    heading = (
-        "Phòng ngừa, xử lý thông tin trên không gian mạng có nội dung tuyên truyền"
-        " chống Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam; kích động gây bạo loạn,"
-        " phá rối an ninh, gây rối trật tự công cộng; làm nhục, vu khống; xâm phạm"
-        " trật tự quản lý kinh tế"
-    )
-    text = "\n".join(
-        [
-            "QUỐC HỘI",
-            "Luật số: 24/2018/QH14",
-            "LUẬT",
-            "AN NINH MẠNG",
-            f"Điều 16. {heading}",
-            "1. Thông tin trên không gian mạng có nội dung tuyên truyền chống Nhà nước.",
-            "Điều 17. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2019.",
-        ]
-    )
-    articles = {a["number"]: a for a in parse_document(text).articles}
-    assert articles["16"]["title"] == heading
-    assert articles["16"]["text"].startswith("1. Thông tin")
-    assert articles["17"]["title"] is None
-    assert articles["17"]["text"].startswith("Luật này có hiệu lực")

@@ -1,7 +1,7 @@
 """Heading forms the parser once garbled: a trích yếu opening "V/v", a
 Công văn's "V/V" line in capitals, the pre-2004 heading that names its issuer
 ("QUYẾT ĐỊNH / CỦA BỘ TRƯỞNG BỘ …"), a place with a number ("Quận 1") and a
-letter-spaced Thủ tướng's code."""
+letter-spaced Thủ tướng's code; a Điều heading over 150 characters."""
 
 from __future__ import annotations
 
@@ -203,3 +203,31 @@ def test_a_records_trich_yeu_in_capitals_keeps_codes_bodies_and_kinds():
         "Hỗ trợ người có công về nhà ở theo Quyết định số 22/2013/QĐ-TTg "
         "của Thủ tướng Chính phủ"
     )
+
+
+def test_a_long_article_heading_stays_the_heading():
+    """A Điều's heading without closing punctuation is its heading however
+    long (Luật An ninh mạng, Điều 16: 245 characters); a line that closes
+    with "." stays the Điều's first paragraph."""
+    heading = (
+        "Phòng ngừa, xử lý thông tin trên không gian mạng có nội dung tuyên truyền"
+        " chống Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam; kích động gây bạo loạn,"
+        " phá rối an ninh, gây rối trật tự công cộng; làm nhục, vu khống; xâm phạm"
+        " trật tự quản lý kinh tế"
+    )
+    text = "\n".join(
+        [
+            "QUỐC HỘI",
+            "Luật số: 24/2018/QH14",
+            "LUẬT",
+            "AN NINH MẠNG",
+            f"Điều 16. {heading}",
+            "1. Thông tin trên không gian mạng có nội dung tuyên truyền chống Nhà nước.",
+            "Điều 17. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2019.",
+        ]
+    )
+    articles = {a["number"]: a for a in parse_document(text).articles}
+    assert articles["16"]["title"] == heading
+    assert articles["16"]["text"].startswith("1. Thông tin")
+    assert articles["17"]["title"] is None
+    assert articles["17"]["text"].startswith("Luật này có hiệu lực")
