@@ -7,8 +7,9 @@ dân tỉnh Gia Lai"). ``normalize_bodies`` renames each row to its one spelling
 and merges the rows that name the same body (``vocabulary.body_key``) into the
 oldest: every foreign key and many-to-many row that pointed at a merged row
 (documents, signers, saved lists, exemplars, child bodies, successors) and the
-page revisions that name it move to the kept row, then the merged row is
-deleted. Run by ``manage.py normalize_issuers``.
+page revisions that name it move to the kept row, the kept row takes the
+abbreviation, place and dissolution date it lacks from it, then the merged
+row is deleted. Run by ``manage.py normalize_issuers``.
 """
 
 from __future__ import annotations
@@ -45,10 +46,15 @@ def normalize_bodies(*, dry_run: bool = False) -> list[BodyChange]:
             for other, _, _ in others:
                 _merge(other, keep)
                 changes.append(BodyChange(other.name, name, keep.pk))
-            if keep.name != name or orphan:
+            renamed = keep.name != name or orphan
+            if renamed:
                 changes.append(BodyChange(keep.name, name))
+            if renamed or others:
+                # The parent as stored now: a merge (of this group or an
+                # earlier one) may have moved it from a deleted row.
+                keep.refresh_from_db(fields=["parent"])
                 keep.name, keep.parent = name, None if orphan else keep.parent
-                keep.save(update_fields=["name", "parent"])
+                keep.save(update_fields=["name", "parent", *_FILLED])
         if dry_run:
             transaction.set_rollback(True)
     return sorted(changes, key=lambda c: (c.new, c.old))
@@ -66,7 +72,14 @@ def stored_name(body: IssuingBody) -> tuple[str, bool]:
     return name, parent is not None and kept_parent is None
 
 
+#: Fields the kept row takes from a merged row when it has them blank.
+_FILLED = ("abbreviation", "place", "dissolved_on")
+
+
 def _merge(other: IssuingBody, keep: IssuingBody) -> None:
+    for field in _FILLED:
+        if not getattr(keep, field):
+            setattr(keep, field, getattr(other, field))
     for relation in _relations():
         field = relation.field.name
         rows = relation.related_model._base_manager.filter(**{field: other})

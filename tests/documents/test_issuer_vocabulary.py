@@ -3,6 +3,7 @@ brings, and ``normalize_issuers`` for the rows stored before."""
 
 from __future__ import annotations
 
+import datetime as dt
 from io import StringIO
 
 import pytest
@@ -80,3 +81,57 @@ def test_normalize_issuers_dry_run_stores_nothing():
     body.refresh_from_db()
     assert body.name == "Uỷ ban nhân dân tỉnh Cao Bằng"
     assert "renamed 'Ủy ban nhân dân tỉnh Cao Bằng'" in out.getvalue()
+
+
+def test_normalize_issuers_merges_a_row_into_its_own_child():
+    # An editor set the older "Chủ tịch …" row's parent to the newer row of
+    # the same body: the kept row loses that parent, never points at the
+    # deleted row.
+    kept = IssuingBodyFactory(name="Chủ tịch Ủy ban nhân dân tỉnh Gia Lai")
+    other = IssuingBodyFactory(name="Ủy ban nhân dân tỉnh Gia Lai")
+    kept.parent = other
+    kept.save()
+    call_command("normalize_issuers", "--no-reindex", stdout=StringIO())
+    kept.refresh_from_db()
+    assert (kept.name, kept.parent_id) == ("Ủy ban nhân dân tỉnh Gia Lai", None)
+    assert not IssuingBody.objects.filter(pk=other.pk).exists()
+
+
+def test_normalize_issuers_keeps_what_only_the_merged_row_knew():
+    kept = IssuingBodyFactory(
+        name="Uỷ ban nhân dân huyện Kim Bôi", abbreviation="", place=""
+    )
+    other = IssuingBodyFactory(
+        name="UBND huyện Kim Bôi",
+        abbreviation="UBND",
+        place="Hòa Bình",
+        dissolved_on=dt.date(2025, 7, 1),
+    )
+    successor = IssuingBodyFactory(name="Ủy ban nhân dân xã Kim Bôi")
+    other.successors.add(successor)
+    call_command("normalize_issuers", "--no-reindex", stdout=StringIO())
+    kept.refresh_from_db()
+    assert (kept.abbreviation, kept.place) == ("UBND", "Hòa Bình")
+    assert kept.dissolved_on == dt.date(2025, 7, 1)
+    assert list(kept.successors.all()) == [successor]
+
+
+def test_normalize_issuers_dry_run_merges_nothing():
+    kept = IssuingBodyFactory(name="Ủy ban nhân dân tỉnh Lào Cai")
+    other = IssuingBodyFactory(name="UBND tỉnh Lào Cai")
+    page = PlanPageFactory(parent=DocumentIndexPageFactory(), issuing_body=other)
+    out = StringIO()
+    call_command("normalize_issuers", "--dry-run", stdout=out)
+    page.refresh_from_db()
+    assert IssuingBody.objects.filter(pk=other.pk).exists()
+    assert page.issuing_body_id == other.pk
+    assert "1 merged" in out.getvalue() and kept.pk
+
+
+def test_normalize_issuers_renames_a_unit_whose_parent_was_merged():
+    parent = IssuingBodyFactory(name="Ủy ban nhân dân tỉnh Bắc Ninh")
+    duplicate = IssuingBodyFactory(name="UBND tỉnh Bắc Ninh")
+    unit = IssuingBodyFactory(name="Uỷ ban nhân dân huyện Tiên Du", parent=duplicate)
+    call_command("normalize_issuers", "--no-reindex", stdout=StringIO())
+    unit.refresh_from_db()
+    assert (unit.name, unit.parent_id) == ("Ủy ban nhân dân huyện Tiên Du", parent.pk)
