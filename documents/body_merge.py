@@ -41,9 +41,11 @@ def normalize_bodies(*, dry_run: bool = False) -> list[BodyChange]:
         name, orphan = stored_name(body)
         groups[body_key(name)].append((body, name, orphan))
     changes: list[BodyChange] = []
+    moved: dict[int, int] = {}  # merged row's id -> kept row's id
     with transaction.atomic():
         for (keep, name, orphan), *others in groups.values():
             for other, _, _ in others:
+                moved[other.pk] = keep.pk
                 _merge(other, keep)
                 changes.append(BodyChange(other.name, name, keep.pk))
             renamed = keep.name != name or orphan
@@ -55,6 +57,7 @@ def normalize_bodies(*, dry_run: bool = False) -> list[BodyChange]:
                 keep.refresh_from_db(fields=["parent"])
                 keep.name, keep.parent = name, None if orphan else keep.parent
                 keep.save(update_fields=["name", "parent", *_FILLED])
+        _move_revisions(moved)
         if dry_run:
             transaction.set_rollback(True)
     return sorted(changes, key=lambda c: (c.new, c.old))
@@ -86,8 +89,6 @@ def _merge(other: IssuingBody, keep: IssuingBody) -> None:
         if relation.related_model is IssuingBody:
             rows.filter(pk=keep.pk).update(**{field: None})
         rows.update(**{field: keep})
-        if issubclass(relation.related_model, Page):
-            _move_revisions(field, other.pk, keep.pk)
     _move_many_to_many(other, keep)
     other.delete()
 
@@ -105,12 +106,20 @@ def _relations():
     ]
 
 
-def _move_revisions(field: str, old: int, new: int) -> None:
+def _move_revisions(moved: dict[int, int]) -> None:
     """Page revisions keep the body's id in their content: a draft or an old
-    version opened in the editor names the kept body, not a deleted one."""
-    for revision in Revision.objects.filter(**{f"content__{field}": old}):
-        revision.content[field] = new
-        revision.save(update_fields=["content"])
+    version opened in the editor names the kept body, not a deleted one. One
+    pass over the revisions per field name (each reads every revision's
+    content), for all the merged rows at once."""
+    if not moved:
+        return
+    relations = _relations()
+    fields = {r.field.name for r in relations if issubclass(r.related_model, Page)}
+    for field in sorted(fields):
+        named = Revision.objects.filter(**{f"content__{field}__in": list(moved)})
+        for revision in named.iterator():
+            revision.content[field] = moved[revision.content[field]]
+            revision.save(update_fields=["content"])
 
 
 def _move_many_to_many(other: IssuingBody, keep: IssuingBody) -> None:

@@ -8,6 +8,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Revision
 
 from documents.models import IssuingBody
@@ -135,3 +137,30 @@ def test_normalize_issuers_renames_a_unit_whose_parent_was_merged():
     call_command("normalize_issuers", "--no-reindex", stdout=StringIO())
     unit.refresh_from_db()
     assert (unit.name, unit.parent_id) == ("Ủy ban nhân dân huyện Tiên Du", parent.pk)
+
+
+def test_normalize_issuers_reads_the_revisions_once():
+    # Each read of the revisions scans every revision's content (the whole
+    # text of each version on a large site): once for all merged rows.
+    pages = []
+    for place in ("Sơn La", "Điện Biên"):
+        IssuingBodyFactory(name=f"Ủy ban nhân dân tỉnh {place}")
+        other = IssuingBodyFactory(name=f"UBND tỉnh {place}")
+        pages.append(
+            PlanPageFactory(parent=DocumentIndexPageFactory(), issuing_body=other)
+        )
+    revisions = [page.save_revision() for page in pages]
+    with CaptureQueriesContext(connection) as queries:
+        call_command("normalize_issuers", "--no-reindex", stdout=StringIO())
+    # (On PostgreSQL ``iterator`` reads through a DECLARE … CURSOR.)
+    reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if 'FROM "wagtailcore_revision"' in q["sql"]
+    ]
+    assert len(reads) == 1
+    for page, revision in zip(pages, revisions, strict=True):
+        page.refresh_from_db()
+        assert revision.pk
+        content = Revision.objects.get(pk=revision.pk).content
+        assert content["issuing_body"] == page.issuing_body_id
