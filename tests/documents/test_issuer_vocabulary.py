@@ -164,3 +164,19 @@ def test_normalize_issuers_reads_the_revisions_once():
         assert revision.pk
         content = Revision.objects.get(pk=revision.pk).content
         assert content["issuing_body"] == page.issuing_body_id
+
+
+def test_find_body_does_not_respell_every_stored_name_on_each_call(monkeypatch):
+    from documents import vocabulary
+
+    for n in range(30):
+        IssuingBodyFactory(name=f"Ủy ban nhân dân xã Tân Phú {n}")
+    assert vocabulary.find_body("UBND xã Tân Phú 99") is None  # reads every row
+    calls = []
+    spell = vocabulary.clean_body_name
+    monkeypatch.setattr(
+        vocabulary, "clean_body_name", lambda name: calls.append(name) or spell(name)
+    )
+    found = vocabulary.find_body("Uỷ ban nhân dân xã Tân Phú 29")
+    assert found.name == "Ủy ban nhân dân xã Tân Phú 29"
+    assert len(calls) <= 1  # the new spelling only
