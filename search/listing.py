@@ -41,19 +41,25 @@ class Listing:
     matches: int = 0
 
 
-def grouped_listing(query: SearchQuery) -> Listing:
+def grouped_listing(query: SearchQuery, *, or_first_page: bool = False) -> Listing:
     """Page ``query.page`` of the grouped listing, with its counts.
 
     The best ``GROUPED_READ`` matching entries, the most a grouped listing
     reads (``search.grouping``), are read in one search; the page's groups
-    are made of them and the results among them are counted."""
+    are made of them and the results among them are counted. With
+    ``or_first_page``, a page past the end is page 1 (``query.page`` set to
+    1), made of the same read."""
     wide = run_search(replace(query, page=1, per_page=GROUPED_READ))
 
     def run(flat: SearchQuery) -> SearchResults:  # the first hits of the read
         return replace(wide, hits=wide.hits[: flat.per_page])
 
+    grouped = search_grouped(query, run)
+    if or_first_page and not grouped.groups and query.page > 1:
+        query.page = 1
+        grouped = search_grouped(query, run)
     return Listing(
-        grouped=search_grouped(query, run),
+        grouped=grouped,
         total=len(group_hits(wide.hits)),
         total_exact=len(wide.hits) >= wide.total,
         matches=wide.total,

@@ -184,10 +184,7 @@ def execute(query: SearchQuery) -> SearchResults:
 def execute_grouped(query: SearchQuery) -> Listing:
     """Like ``execute``, one result per document (its best Điều nested)."""
     try:
-        listing = grouped_listing(query)
-        if not listing.grouped.groups and query.page > 1:
-            query.page = 1
-            listing = grouped_listing(query)
+        listing = grouped_listing(query, or_first_page=True)
     except BackendError:
         down = SearchResults(notice=DOWN_NOTICE)
         listing = Listing(GroupedResults([], down, 1, False))

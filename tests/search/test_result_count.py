@@ -60,3 +60,15 @@ def test_past_the_entries_a_listing_reads_both_say_so(client, documents, monkeyp
 
 def test_numbers_are_written_the_vietnamese_way():
     assert [vi_number(n) for n in (7, 1080, 1234567)] == ["7", "1.080", "1.234.567"]
+
+
+def test_a_page_past_the_end_is_made_of_the_same_read(client, documents, monkeypatch):
+    """A page past the end shows page 1 without searching again."""
+    calls = []
+    search = listing.run_search
+    monkeypatch.setattr(
+        listing, "run_search", lambda query: calls.append(query) or search(query)
+    )
+    html = client.get("/tim-kiem/", {"q": "thi đua", "page": 40}).content.decode()
+    assert "Danh sách không có trang 40; đây là trang 1." in html
+    assert len(calls) == 1
