@@ -20,23 +20,19 @@ ROLES = {
 
 
 def _rows(apps):
-    """(group, permission) pairs to grant, skipping what does not exist yet."""
+    """(group, permission) pairs to grant; Wagtail's image migrations (0002,
+    0023) created the permissions, a missing one is left to ``roles_ensure``."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    content_type, _ = ContentType.objects.get_or_create(
-        app_label="wagtailimages", model="image"
-    )
     for name, codenames in ROLES.items():
         group = Group.objects.filter(name=name).first()
         if group is None:
             continue
-        for codename in codenames:
-            permission, _ = Permission.objects.get_or_create(
-                content_type=content_type,
-                codename=codename,
-                defaults={"name": f"Can {codename.replace('_', ' ')}"},
-            )
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailimages",
+            content_type__model="image",
+            codename__in=codenames,
+        ):
             yield group, permission
 
 
@@ -70,6 +66,7 @@ class Migration(migrations.Migration):
         ("documents", "0005_roles_and_workflow"),
         ("wagtailimages", "0023_add_choose_permissions"),
         ("wagtailcore", "0002_initial_data"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards)]
