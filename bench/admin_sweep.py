@@ -17,7 +17,8 @@ requests each URL shape with each id replaced by "abc", "999999", "1.5" and
 with broken query parameters (QUERIES); --posts posts each form found with
 broken values (every field "abc", "999999", 3000 × "x"; each hidden or select
 field "abc" or missing). Every response >= 500 is listed. Findings of
-2026-12-07: /work/team/notes/admin_sweep.md.
+2026-12-07: /work/team/notes/admin_sweep.md. The same sweep as each
+non-superuser role, with their journeys: ``bench/admin_roles.py``.
 """
 
 from __future__ import annotations
@@ -95,6 +96,8 @@ def english_words(text: str) -> list[str]:
     # Words inside a Vietnamese sentence (a document title quoted) are rarer
     # than English UI strings; require an English word and no Vietnamese mark
     # or at least two English words.
+    if re.fullmatch(r"w-[a-z-]+( w-[a-z-]+)*", text):
+        return []  # Stimulus controller names ("w-kbd w-action") in the menu's JSON
     if " " not in text and (text.islower() or re.search(r"[/_.#:]", text)):
         return []  # an identifier, a path or a CSS class in a JSON value
     if " " not in text and len(text) > 30:

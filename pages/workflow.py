@@ -46,10 +46,25 @@ PAGE_PERMISSIONS = {
         "bulk_delete_page",
     ],
 }
+# (app, codename) on the root collection: files of "Tài liệu" and pictures of
+# "Hình ảnh" (an exemplar's photo, a news item's picture, a movement's image),
+# which every role uploads and chooses; only "Quản trị" deletes them.
+_MEDIA = [
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+]
 COLLECTION_PERMISSIONS = {
-    EDITORS: ["add_document", "change_document", "choose_document"],
-    APPROVERS: ["add_document", "change_document", "choose_document"],
-    ADMINS: ["add_document", "change_document", "delete_document", "choose_document"],
+    EDITORS: _MEDIA,
+    APPROVERS: _MEDIA,
+    ADMINS: [
+        *_MEDIA,
+        ("wagtaildocs", "delete_document"),
+        ("wagtailimages", "delete_image"),
+    ],
 }
 MODEL_PERMISSIONS = {
     EDITORS: [("pages", "view_pendingeffect")],
@@ -96,9 +111,9 @@ def _collection_permissions(groups: dict[str, Group]) -> None:
     root = Collection.get_first_root_node()
     if root is None:
         return
-    for name, codenames in COLLECTION_PERMISSIONS.items():
-        for codename in codenames:
-            perm = _perm("wagtaildocs", codename)
+    for name, perms in COLLECTION_PERMISSIONS.items():
+        for app_label, codename in perms:
+            perm = _perm(app_label, codename)
             if perm is not None:
                 GroupCollectionPermission.objects.get_or_create(
                     group=groups[name], collection=root, permission=perm
