@@ -9,11 +9,12 @@ import pytest
 
 from documents.citations import code_lookup_keys
 from search import codes
+from search.backends.database import tiers
 from search.backends.engine.reading import citing_first
 from search.query import citing_keys, parse, strip_diacritics
 from search.types import SearchQuery
 
-from .conftest import DATABASES
+from .conftest import DATABASES, make_backend
 from .corpus import document_entry
 
 ND98_KEYS = code_lookup_keys(
@@ -90,6 +91,37 @@ def test_a_code_with_a_subject_is_not_reordered_by_citations(backend):
     # "giấy khen": the query says more than the code; citing is no reason.
     pages = _pages(backend, "98/2023/NĐ-CP số liệu mục")
     assert pages[0] == 1 and pages[1] not in (2, 3)
+
+
+@pytest.mark.django_db(databases=DATABASES)
+@pytest.mark.parametrize("name", ["sqlite", "postgres"])
+def test_only_the_best_citing_documents_have_their_basis_read(name, monkeypatch):
+    # A widely cited law: thousands of citing matches would each have their
+    # legal basis parsed (about 1 ms each); only BASIS_READ_LIMIT are.
+    backend = make_backend(name)
+    entries = _entries()
+    entries += [
+        document_entry(
+            100 + n,
+            title=f"Quyết định khen thưởng số {n}",
+            legal_basis=BASIS,
+            body="Khen thưởng.",
+            doc_type="Quyết định",
+            cites=ND98_KEYS,
+        )
+        for n in range(5)
+    ]
+    backend.add_bulk(entries)
+    read = []
+    monkeypatch.setattr(tiers, "BASIS_READ_LIMIT", 2)
+    monkeypatch.setattr(
+        tiers.codes,
+        "citing_rank",
+        lambda keys, basis: read.append(basis) or codes.CITES_IN_BASIS,
+    )
+    pages = _pages(backend, "98/2023/NĐ-CP")
+    assert len(read) == 2
+    assert pages[0] == 1 and set(pages[1:6]) <= {2, 3, 100, 101, 102, 103, 104}
 
 
 def test_citing_rank_reads_the_legal_basis_with_the_graphs_keys():

@@ -24,6 +24,10 @@ MATCHED = "portal_search_matched"
 CODE_SCORE = 1_000_000.0
 DOCUMENT_FIRST = 1_000.0
 CITED_SCORE = 10_000.0
+# A widely cited law can be cited by thousands of matches: only the best
+# scoring ones have their legal basis read (about 1 ms each); the rest keep
+# the body tier, below them.
+BASIS_READ_LIMIT = 200
 
 
 def shown_score(score: float) -> float:
@@ -56,10 +60,18 @@ class CitingTier:
             f"JOIN {ENTRY_TABLE} e ON e.id = m.id {self.body_join} "
             f"WHERE m.score < {CODE_SCORE} AND e.kind = 'document' AND e.id IN "
             f"(SELECT entry_id FROM {TERM_TABLE} WHERE name = 'cites' "
-            f"AND value IN ({self.marks(keys)}))",
+            f"AND value IN ({self.marks(keys)})) ORDER BY m.score DESC, e.id",
             keys,
         )
         if rows:
             self.add_bonuses(
-                {i: CITED_SCORE * codes.citing_rank(keys, basis) for i, basis in rows}
+                {
+                    i: CITED_SCORE
+                    * (
+                        codes.citing_rank(keys, basis)
+                        if n < BASIS_READ_LIMIT
+                        else codes.CITES_IN_BODY
+                    )
+                    for n, (i, basis) in enumerate(rows)
+                }
             )
