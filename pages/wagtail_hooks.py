@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from documents.models import DocumentType, EmulationTitle, Field, IssuingBody, Signer
 from pages import admin_patches  # noqa: F401  (changes to Wagtail classes)
 from pages.models.documents import MAX_YEAR, MIN_YEAR
-from pages.reports import exemplar_report, report_csv, report_years
+from pages.reports import can_see_report, exemplar_report, report_csv, report_years
 
 # Vocabularies ------------------------------------------------------------------
 # No ``search_fields`` on these viewsets: with fields named, Wagtail's SQLite
@@ -248,7 +248,7 @@ class ExemplarReportView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "pages/admin/exemplar_report.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_staff:
+        if not can_see_report(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -282,7 +282,7 @@ class ExemplarReportView(WagtailAdminTemplateMixin, TemplateView):
 
 class StaffMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_staff
+        return can_see_report(request.user)
 
 
 @hooks.register("register_admin_urls")

@@ -337,6 +337,26 @@ class ReportTests(WagtailPageTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertIn("/admin/login/", response.url)
 
+    def test_leaders_and_admins_see_it_editors_do_not(self):
+        from pages.workflow import ADMINS, APPROVERS, EDITORS, workflow_assign_defaults
+
+        workflow_assign_defaults()  # the portal's roles, as migrate makes them
+        for n, (role, allowed) in enumerate(
+            [(APPROVERS, True), (ADMINS, True), (EDITORS, False)]
+        ):
+            user = self.create_user(f"vaitro{n}", password="mật-khẩu-1")
+            user.groups.add(Group.objects.get(name=role))
+            self.client.force_login(user)
+            menu = self.client.get("/admin/").content.decode()
+            response = self.client.get(self.url)
+            if allowed:
+                self.assertIn(self.url, menu, role)
+                self.assertContains(response, "Khun Há", msg_prefix=role)
+            else:
+                self.assertNotIn(self.url, menu, role)
+                self.assertEqual(response.status_code, 302, role)
+            self.client.logout()
+
 
 class DemoTests(WagtailPageTestCase):
     def test_load_demo_twice_and_sitemap(self):
