@@ -222,6 +222,10 @@ def canonical_body_name(name: str) -> str:
 
 
 def _local_case(name: str) -> str:
+    """A local council's generic words and level in lower case, its place's
+    words capitalised; a place named by a number capitalises its level too
+    ("Ủy ban nhân dân Quận 1", "Phường 15": Nghị định 30/2020/NĐ-CP, Phụ lục
+    II, writes the level of a unit named by a number with a capital)."""
     folded = fold(name)
     head = next((h for h in _LOCAL_HEADS if folded.startswith(h + " ")), None)
     if head is None:
@@ -232,12 +236,15 @@ def _local_case(name: str) -> str:
     size = len(level.split())
     if not level or len(rest) == size:
         return name
-    generic = " ".join(w.lower() for w in name.split()[: len(head.split()) + size])
+    head_words = " ".join(name.split()[: len(head.split())]).lower()
+    level_words = " ".join(words[:size]).lower()
+    if all(w.isdigit() for w in rest[size:]):
+        level_words = level_words.capitalize()
     place = [
         w if w[:1].isupper() and not w.isupper() else w.capitalize()
         for w in words[size:]
     ]
-    return f"{generic[:1].upper()}{generic[1:]} {' '.join(place)}"
+    return f"{head_words.capitalize()} {level_words} {' '.join(place)}"
 
 
 def central_party_body(issuer: str, parent: str | None) -> tuple[str, str | None]:

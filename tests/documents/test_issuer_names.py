@@ -39,6 +39,11 @@ def header(issuer_lines: str, code: str, kind: str = "QUYẾT ĐỊNH") -> str:
         ("HĐND tỉnh Vĩnh Long", "Hội đồng nhân dân tỉnh Vĩnh Long"),
         ("Thuế tỉnh Tây Ninh", "Thuế tỉnh Tây Ninh"),
         ("Cục Hải quan", "Cục Hải quan"),
+        # A unit named by a number writes its level with a capital (Nghị định
+        # 30/2020/NĐ-CP, Phụ lục II); a unit named by a place does not.
+        ("Ủy ban nhân dân quận 1", "Ủy ban nhân dân Quận 1"),
+        ("UBND PHƯỜNG 15", "Ủy ban nhân dân Phường 15"),
+        ("Uỷ ban nhân dân Phường Cao Lãnh", "Ủy ban nhân dân phường Cao Lãnh"),
     ],
 )
 def test_every_spelling_of_a_body_gives_its_one_name(written, body):
