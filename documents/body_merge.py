@@ -8,8 +8,9 @@ and merges the rows that name the same body (``vocabulary.body_key``) into the
 oldest: every foreign key and many-to-many row that pointed at a merged row
 (documents, signers, saved lists, exemplars, child bodies, successors) and the
 page revisions that name it move to the kept row, the kept row takes the
-abbreviation, place and dissolution date it lacks from it, then the merged
-row is deleted. Run by ``manage.py normalize_issuers``.
+abbreviation, place and dissolution date it lacks from it and keeps its slug
+and id as an ``IssuingBodyAlias`` (old links keep listing the same documents),
+then the merged row is deleted. Run by ``manage.py normalize_issuers``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from django.db import transaction
 from wagtail.models import Page, Revision
 
 from documents.issuers import central_party_body
-from documents.models import IssuingBody
+from documents.models import IssuingBody, IssuingBodyAlias
 from documents.vocabulary import body_key, clean_body_name, with_parent_place
 
 
@@ -90,6 +91,10 @@ def _merge(other: IssuingBody, keep: IssuingBody) -> None:
             rows.filter(pk=keep.pk).update(**{field: None})
         rows.update(**{field: keep})
     _move_many_to_many(other, keep)
+    # Links that named the merged row by its slug or id name the kept row now.
+    IssuingBodyAlias.objects.update_or_create(
+        slug=other.slug, defaults={"body": keep, "former_id": other.pk}
+    )
     other.delete()
 
 

@@ -137,7 +137,7 @@ def check_citations(request: HttpRequest, payload: CheckRequest):
         )
     issuer = None
     if payload.issuer:
-        issuer = IssuingBody.objects.filter(slug=payload.issuer).first()
+        issuer = IssuingBody.by_slug(payload.issuer)
         if issuer is None:
             raise HttpError(
                 400,

@@ -122,6 +122,8 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
             values = cited_keys(values)
         if name == "year":  # a year the facet could list, MIN_YEAR–MAX_YEAR
             values = [v for v in values if is_year(v)]
+        if name == "issuer" and any(v.isdecimal() for v in values):
+            values = current_issuer_ids(values)
         if values:
             filters[name] = values[:10]
     day = in_force_day(params.get("in_force_on"))[0]
@@ -136,6 +138,15 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
         page=page if page <= MAX_PAGE else 1,  # past any listing: page 1
         per_page=per_page,
     )
+
+
+def current_issuer_ids(values: list[str]) -> list[str]:
+    """Facet links name a body by its id: the id of a row ``normalize_issuers``
+    merged into another reads as the kept row's (``IssuingBody.current_ids``),
+    so an old link keeps its documents."""
+    from documents.models import IssuingBody
+
+    return IssuingBody.current_ids(values)
 
 
 def is_year(value: str) -> bool:

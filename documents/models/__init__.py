@@ -7,6 +7,7 @@ from .vocabularies import (
     EmulationTitle,
     Field,
     IssuingBody,
+    IssuingBodyAlias,
     Signer,
 )
 
@@ -15,5 +16,6 @@ __all__ = [
     "EmulationTitle",
     "Field",
     "IssuingBody",
+    "IssuingBodyAlias",
     "Signer",
 ]

@@ -4,6 +4,8 @@ Standard values are loaded by data migrations (0002) and stay editable in the
 admin (``documents/wagtail_hooks.py`` registers them as snippets).
 """
 
+from __future__ import annotations
+
 from django.db import models
 from wagtail.search import index
 
@@ -158,6 +160,56 @@ class IssuingBody(index.Indexed, models.Model):
         finds the documents of UBND huyện Tam Đường (dissolved 01/7/2025).
         """
         return IssuingBody.objects.filter(pk__in=self.lineage_ids("predecessors"))
+
+    @classmethod
+    def by_slug(cls, slug: str) -> IssuingBody | None:
+        """The body with this slug, else the body a row of this slug was merged
+        into (``IssuingBodyAlias``): an old ``?issuer=<slug>`` link still lists
+        the documents it listed."""
+        return (
+            cls.objects.filter(slug=slug).first()
+            or cls.objects.filter(aliases__slug=slug).first()
+        )
+
+    @classmethod
+    def current_ids(cls, values: list[str]) -> list[str]:
+        """``values`` (ids as text) with the id of a merged row replaced by the id
+        of the row it was merged into; ids of rows that exist stay."""
+        ids = {int(v) for v in values if v.isdecimal() and len(v) < 12}
+        live = set(cls.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        moved = dict(
+            IssuingBodyAlias.objects.filter(former_id__in=ids - live).values_list(
+                "former_id", "body_id"
+            )
+        )
+        current = [
+            str(moved[int(v)]) if v.isdecimal() and int(v) in moved else v
+            for v in values
+        ]
+        return list(dict.fromkeys(current))
+
+
+class IssuingBodyAlias(models.Model):
+    """The slug and id of a body row merged into another by ``normalize_issuers``
+    (``documents.body_merge``): links and saved searches that named the merged
+    row (``/van-ban/?issuer=<slug>``, the API's ``issuer``, ``/tim-kiem/?issuer=
+    <id>``) are read as naming the row it was merged into."""
+
+    body = models.ForeignKey(
+        IssuingBody,
+        verbose_name="cơ quan ban hành",
+        on_delete=models.CASCADE,
+        related_name="aliases",
+    )
+    slug = models.SlugField("đường dẫn cũ", max_length=200, unique=True)
+    former_id = models.PositiveBigIntegerField("mã cũ", null=True, unique=True)
+
+    class Meta:
+        verbose_name = "đường dẫn cũ của cơ quan ban hành"
+        verbose_name_plural = "đường dẫn cũ của cơ quan ban hành"
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.body}"
 
 
 class Signer(index.Indexed, models.Model):

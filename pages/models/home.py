@@ -60,6 +60,16 @@ class HomePage(Page):
         return context
 
 
+class IssuerChoiceField(forms.ModelChoiceField):
+    """A body by its slug, or by the slug of a row ``normalize_issuers`` merged
+    into it (``IssuingBody.by_slug``): an old link lists the same documents."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        return IssuingBody.by_slug(str(value)) or super().to_python(value)
+
+
 class DocumentFilterForm(forms.Form):
     """Parses the listing's query string; an invalid value is left out of the
     filter and its error shown beside its field (the page still lists)."""
@@ -71,7 +81,7 @@ class DocumentFilterForm(forms.Form):
         to_field_name="slug",
     )
     type.label_from_instance = DocumentType.choice_label.fget
-    issuer = forms.ModelChoiceField(
+    issuer = IssuerChoiceField(
         IssuingBody.objects.all(),
         required=False,
         label="Cơ quan ban hành",
