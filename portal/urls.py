@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.basis_views import basis_check_page
+from pages.site_map import site_map_page
 from portal.api import not_found
 from portal.api import urls as api_urls
 
@@ -25,6 +26,7 @@ urlpatterns = [
     ),
     path("", include("search.urls")),
     path("kiem-tra-can-cu/", basis_check_page, name="basis_check"),
+    path("so-do-trang/", site_map_page, name="site_map"),
     # The API answers a JSON 404 at its root (ninja's own root view is the
     # site's HTML 404), at any other address under /api/v1/ ending in a slash
     # (one without is still redirected to it first) and anywhere else under
