@@ -67,7 +67,9 @@ def field_display(obj, name: str) -> str:
         return "—"
     if hasattr(value, "strftime"):
         return value.strftime("%d/%m/%Y")
-    return nfc(str(value))
+    # A browser submits a textarea's lines with "\r\n" and the demo, the import
+    # and older revisions store "\n": the same lines are the same value.
+    return nfc("\n".join(str(value).splitlines()))
 
 
 def metadata_changes(old, new) -> list[FieldChange]:

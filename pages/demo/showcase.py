@@ -27,12 +27,18 @@ from pages.models import (
     NewsIndexPage,
     NewsPage,
 )
+from pages.versioning import publish_with_note
 
 FICTION_NOTE = (
     "Nhân vật, tập thể và sự việc trong bản trình diễn này là hư cấu, "
     "dùng để minh họa cách cổng thông tin giới thiệu điển hình tiên tiến."
 )
 DECISION_SLUG = "quyet-dinh-khen-thuong-2025"
+# The public version history shows this as version 2's "Nội dung thay đổi".
+AWARDS_LINKED_NOTE = (
+    "Liên kết danh sách khen thưởng với trang điển hình tiên tiến của người "
+    "được khen thưởng."
+)
 PLAN_SLUGS = ["ke-hoach-thi-dua-khen-thuong-2025", "ke-hoach-5324-kh-ubnd-2024"]
 
 SECTIONS = [
@@ -304,12 +310,16 @@ def ensure_exemplars(index, movements) -> dict[str, ExemplarPage]:
 
 def link_demo_awards() -> None:
     """Re-publish the demo decision while some award is unlinked, so the real
-    ``page_published`` path links its awards (and drafts missing exemplars)."""
+    ``page_published`` path links its awards (and drafts missing exemplars).
+
+    The re-publication is a public version, so it carries a change note as an
+    editor's would (the admin requires one); without it the history showed
+    "Phiên bản 2 – —"."""
     decision = DecisionPage.objects.filter(slug=DECISION_SLUG, live=True).first()
     if decision is None:
         return
     if Award.objects.filter(page=decision, exemplar__isnull=True).exists():
-        decision.save_revision().publish()
+        publish_with_note(page=decision, note=AWARDS_LINKED_NOTE)
 
 
 NEWS = [

@@ -79,6 +79,7 @@ class DocumentFilterForm(forms.Form):
         required=False,
         label="Loại văn bản",
         to_field_name="slug",
+        empty_label="Tất cả",
     )
     type.label_from_instance = DocumentType.choice_label.fget
     issuer = IssuerChoiceField(
@@ -86,12 +87,17 @@ class DocumentFilterForm(forms.Form):
         required=False,
         label="Cơ quan ban hành",
         to_field_name="slug",
+        empty_label="Tất cả",
     )
     year = forms.IntegerField(
         required=False, min_value=MIN_YEAR, max_value=MAX_YEAR, label="Năm"
     )
     field = forms.ModelChoiceField(
-        Field.objects.all(), required=False, label="Lĩnh vực", to_field_name="slug"
+        Field.objects.all(),
+        required=False,
+        label="Lĩnh vực",
+        to_field_name="slug",
+        empty_label="Tất cả",
     )
     status = forms.ChoiceField(
         choices=[("", "Tất cả")] + list(ValidityStatus.choices),

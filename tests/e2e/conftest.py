@@ -18,7 +18,8 @@ import pytest
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "e2e"
-# Chromium asks for /favicon.ico on its own; the portal does not ship one.
+# Chromium asks for /favicon.ico on its own where a page names no icon (the
+# API docs, Django's debug pages); the portal's own pages name static/favicon.svg.
 IGNORED_CONSOLE = [re.compile(r"/favicon\.ico")]
 
 

@@ -4,7 +4,13 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from pages.models import DecisionPage, DirectivePage, DocumentPage, PlanPage
+from pages.models import (
+    DecisionPage,
+    DirectivePage,
+    DocumentPage,
+    PlanPage,
+    PublishedVersion,
+)
 
 
 @pytest.fixture
@@ -27,6 +33,16 @@ def test_load_demo_again_after_an_import_added_a_signer_of_the_same_name(demo):
     Signer.objects.create(name="Phạm Minh Chính", position="THỦ TƯỚNG")
     call_command("load_demo", verbosity=0)
     assert Signer.objects.filter(name="Phạm Minh Chính").count() == 2
+
+
+def test_every_republished_demo_version_says_what_changed(demo, client):
+    """A fresh ``make run`` showed the commendation decision's version 2 with
+    "—" as its change note (the demo re-publishes it to link the awards)."""
+    later = PublishedVersion.objects.filter(number__gt=1)
+    assert later.exists()
+    assert [str(v) for v in later if not v.note.strip()] == []
+    history = client.get("/van-ban/quyet-dinh-khen-thuong-2025/phien-ban/")
+    assert "Liên kết danh sách khen thưởng" in history.content.decode()
 
 
 def test_sample_plan_metadata(demo, client):

@@ -6,6 +6,7 @@ from django.test import SimpleTestCase
 from wagtail.test.utils import WagtailPageTestCase
 
 from documents.textdiff import diff_paragraphs, diff_words, tokenize
+from pages.comparison import compare_versions
 from pages.models import PublishedVersion, RevisionNote
 from pages.versioning import publish_with_note, record_version
 from tests.factories import PlanPageFactory, build_site, page_form_data
@@ -102,6 +103,26 @@ class VersionHistoryTests(WagtailPageTestCase):
         self.assertNotContains(response, "<b>&</b>", html=False)
         reverse = self.client.get(self.url("so-sanh/2/1/"))
         self.assertContains(reverse, "<del>hoà</del><ins>hòa</ins>", html=False)
+
+    def test_compare_ignores_the_line_endings_a_browser_form_adds(self):
+        """Correcting only the title through the admin listed "Căn cứ ban
+        hành" and "Nơi nhận" as changed: the form's textareas came back with
+        "\r\n" where the published version had "\n"."""
+        self.page.legal_basis = "Căn cứ Luật A;\nCăn cứ Nghị định B."
+        self.page.recipients = "Như Điều 2;\nLưu: VT."
+        publish_with_note(page=self.page, note="Bổ sung căn cứ.")
+        self.page.refresh_from_db()
+        self.page.title += " (đính chính)"
+        self.page.legal_basis = "Căn cứ Luật A;\r\nCăn cứ Nghị định B."
+        self.page.recipients = "Như Điều 2;\r\nLưu: VT."
+        publish_with_note(page=self.page, note="Đính chính tiêu đề.")
+        versions = PublishedVersion.objects.filter(page=self.page)
+        old, new = versions.order_by("number")[2:4]
+        changed = [change.name for change in compare_versions(old, new).metadata]
+        self.assertEqual(changed, ["title"])
+        response = self.client.get(self.url("so-sanh/3/4/"))
+        self.assertContains(response, "<ins> (đính chính)</ins>", html=False)
+        self.assertNotContains(response, "Nơi nhận")
 
     def test_compare_form_redirects(self):
         response = self.client.get(self.url("so-sanh/?a=1&b=2"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -23,6 +24,16 @@ def test_page_shows_cards_facets_and_highlights(client, documents):
     assert "Loại văn bản" in html and "Cơ quan ban hành" in html
     assert "badge-con_hieu_luc" in html and "Còn hiệu lực" in html
     assert "?cites=34-ct%2Ftw" in html
+
+
+def test_page_headings_never_skip_a_level(client, documents):
+    """Screen-reader users move from heading to heading: the facet headings
+    were h3 right under the page's h1, before any h2."""
+    html = client.get("/tim-kiem/", {"q": "thi dua"}).content.decode()
+    levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", html)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    pairs = zip(levels, levels[1:], strict=False)
+    assert [(a, b) for a, b in pairs if b > a + 1] == []
 
 
 def test_page_article_hit_links_to_the_anchor(client, documents):

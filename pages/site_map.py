@@ -1,0 +1,50 @@
+"""The public "Sơ đồ trang" (``/so-do-trang/``): the site's sections for people.
+
+The footer linked "Sơ đồ trang" to ``/sitemap.xml``, the crawlers' XML file, so
+a reader who followed it got raw XML. This page lists what the main menu lists
+(the home page's live, public children shown in menus), each section's saved
+lists ("Danh sách văn bản") and its RSS feed, then the site's tools; single
+documents, exemplars and news are reached through their sections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.shortcuts import render
+from wagtail.models import Page, Site
+
+from pages.models import DocumentListPage
+from pages.models.feeds import FeedRoutesMixin
+
+
+@dataclass
+class Section:
+    title: str
+    url: str
+    feed_url: str = ""
+    lists: list[tuple[str, str]] = field(default_factory=list)
+
+
+def sections(request) -> list[Section]:
+    """The menu's sections with their saved lists and RSS feed, in menu order."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    found = []
+    for page in site.root_page.get_children().live().public().in_menu().specific():
+        url = page.get_url(request)
+        saved = Page.objects.child_of(page).live().public().type(DocumentListPage)
+        found.append(
+            Section(
+                title=page.title,
+                url=url,
+                feed_url=f"{url}rss/" if isinstance(page, FeedRoutesMixin) else "",
+                lists=[(item.title, item.get_url(request)) for item in saved],
+            )
+        )
+    return found
+
+
+def site_map_page(request):
+    return render(request, "pages/site_map.html", {"sections": sections(request)})
