@@ -8,6 +8,7 @@ consent, as they are displayed (Nghị định 13/2023/NĐ-CP).
 
 from __future__ import annotations
 
+from documents.choices import Relation
 from pages.bodytext import stream_text
 from pages.validity import indexed_start, status_on
 from search import indexing
@@ -52,17 +53,30 @@ DOCUMENT_RELATED = (
 )
 
 
-def _cites(page) -> list[str]:
+def _citation_keys(citation) -> set[str]:
+    """The keys a stored citation is found by: its own and its code's."""
+    return {citation.key, *(k for k in citation.lookup_keys.split("\n") if k)}
+
+
+def _cites(page) -> tuple[list[str], list[str]]:
+    """The keys of every document the page cites, and of those its legal
+    basis cites (the graph's "basis" relation, ``pages.graph.relation_of``),
+    from the citations the graph stored: search puts the documents citing
+    a code as a căn cứ before those citing it in their body."""
     keys: set[str] = set()
+    basis: set[str] = set()
     for citation in page.outgoing_citations.all():
-        keys.add(citation.key)
-        keys.update(k for k in citation.lookup_keys.split("\n") if k)
-    return sorted(keys)
+        found = _citation_keys(citation)
+        keys |= found
+        if citation.relation == Relation.BASIS:
+            basis |= found
+    return sorted(keys), sorted(basis)
 
 
 def legal_document_entries_for(page) -> list[IndexEntry]:
     """Entries of a ``LegalDocumentPage`` (document + one per Điều)."""
     rest, articles = body_articles(page.body)
+    cites, cites_basis = _cites(page)
     doc_type = page.document_type.name
     document = IndexEntry(
         key=f"page:{page.pk}",
@@ -86,7 +100,8 @@ def legal_document_entries_for(page) -> list[IndexEntry]:
         # document again on the day its dates change it.
         status=status_on(page),
         tags=[tag.name for tag in page.tags.all()],
-        cites=_cites(page),
+        cites=cites,
+        cites_basis=cites_basis,
         # The day from which ``in_force_on`` lists it (None: on no day).
         effective_date=indexed_start(page),
         expiry_date=page.expiry_date,

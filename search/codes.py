@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import re
 
-from documents.citations import extract_citations, parse_code, spaced_codes
-from documents.identity import citation_code_keys
+from documents.citations import parse_code, spaced_codes
 
 MAX_SPAN = 6
 MAX_WORDS = 24
@@ -56,19 +55,25 @@ def query_code_keys(text: str) -> list[str]:
     return []
 
 
-#: ``citing_rank`` of a document citing the code in its legal basis, and of
-#: one citing it elsewhere (its body).
+#: The citing tier of a document citing the code in its legal basis (its
+#: indexed ``cites_basis`` hold the code's keys: the citation graph's "basis"
+#: citations), and of one citing it elsewhere (its body: only its ``cites``
+#: hold them). A query naming only the code lists them in this order after
+#: the code's own document, on every backend.
 CITES_IN_BASIS = 2
 CITES_IN_BODY = 1
 
 
-def citing_rank(keys: list[str], legal_basis: str) -> int:
-    """How a document whose indexed ``cites`` hold one of ``keys`` cites that
-    code: ``CITES_IN_BASIS`` when a citation of its legal basis has one of
-    them among its lookup keys (as ``pages.graph`` stores a "basis"
-    citation), else ``CITES_IN_BODY``."""
+def citing_tier(
+    keys: list[str], kind: str, cites: list[str], cites_basis: list[str]
+) -> int:
+    """``CITES_IN_BASIS``, ``CITES_IN_BODY`` or 0 (not a document citing
+    one of ``keys``), from an entry's indexed terms."""
     wanted = set(keys)
-    for citation in extract_citations(legal_basis or ""):
-        if wanted.intersection(citation_code_keys(citation)):
-            return CITES_IN_BASIS
-    return CITES_IN_BODY
+    if kind != "document" or not wanted:
+        return 0
+    if wanted.intersection(cites_basis):
+        return CITES_IN_BASIS
+    if wanted.intersection(cites):
+        return CITES_IN_BODY
+    return 0

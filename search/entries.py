@@ -70,6 +70,7 @@ def article_entry(document: IndexEntry, article: ArticleText) -> IndexEntry:
         body=article.body,
         legal_basis="",
         cites=[],
+        cites_basis=[],
         code_keys=list(document.code_keys),
         fields=list(document.fields),
         tags=list(document.tags),

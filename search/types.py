@@ -45,7 +45,9 @@ class IndexEntry:
     entries of one page so that deleting the page removes all of them.
     ``code_keys`` are the folded lookup keys of the document's số ký hiệu
     (``documents.citations.code_lookup_keys``); ``cites`` the identity keys of
-    the documents it cites (the ``cites`` filter).
+    the documents it cites (the ``cites`` filter), ``cites_basis`` those of
+    the documents its legal basis cites (the citation graph's "basis"
+    relation), so a search for a code lists those citing it as a căn cứ first.
     """
 
     key: str
@@ -68,6 +70,7 @@ class IndexEntry:
     status: str = ""
     tags: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
+    cites_basis: list[str] = field(default_factory=list)
     # For the ``in_force_on`` filter: the day from which the document is in
     # force (``pages.validity.indexed_start``; None: on no day) and its end.
     effective_date: dt.date | None = None

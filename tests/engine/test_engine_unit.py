@@ -75,6 +75,7 @@ def test_mapping_keyword_fields_for_codes_and_facets():
         "fields",
         "tags",
         "cites",
+        "cites_basis",
         "key",
     ):
         assert properties[name]["type"] == "keyword", name
@@ -115,6 +116,36 @@ def test_query_boosts_code_then_document_and_keeps_filters_out_of_score():
     assert boosts == [10_000.0, 1_000.0]
     assert {"terms": {"doc_type": ["Chỉ thị"]}} in body["query"]["bool"]["filter"]
     assert {"terms": {"cites": ["k"]}} in body["query"]["bool"]["filter"]
+
+
+def test_a_code_only_query_lifts_those_citing_it_in_the_request_itself():
+    """Every page of the engine's order holds the citing tiers (basis, then
+    body), scoring only: what matches is the query's business."""
+    parsed = parse("34-CT/TW")
+    plain = _body("34-CT/TW")["query"]
+    bodies = [
+        Builder(dsl)
+        .build_search(
+            parsed,
+            SearchQuery(text="34-CT/TW"),
+            require_all=True,
+            code_keys=parsed.code_keys,
+            document_first=True,
+            citing=["34-ct/tw"],
+        )
+        .to_dict()["query"]
+        for dsl in DSLS
+    ]
+    assert bodies[0] == bodies[1]
+    query = bodies[0]["bool"]
+    assert query["must"] == [plain] and "minimum_should_match" not in query
+    basis, body = (clause["constant_score"] for clause in query["should"])
+    assert (basis["boost"], body["boost"]) == (2_000.0, 1_000.0)
+    assert {"terms": {"cites_basis": ["34-ct/tw"]}} in basis["filter"]["bool"]["filter"]
+    assert {"terms": {"cites": ["34-ct/tw"]}} in body["filter"]["bool"]["filter"]
+    excluded = body["filter"]["bool"]["must_not"]
+    assert {"terms": {"cites_basis": ["34-ct/tw"]}} in excluded
+    assert {"terms": {"code_keys": parsed.code_keys}} in excluded
 
 
 def test_query_folds_and_boosts_bigrams_and_exact_accent_above_zero(monkeypatch):

@@ -1,7 +1,9 @@
 """A query naming only a số ký hiệu lists the document, then the documents
 citing it (those citing it in their legal basis first), before documents
 that only share its words, on every backend (officer walk #9: 1520/QĐ-UBND,
-whose Căn cứ cites 98/2023/NĐ-CP, came 7th)."""
+whose Căn cứ cites 98/2023/NĐ-CP, came 7th). Which documents cite it in
+their legal basis is an indexed term (``cites_basis``, from the citation
+graph's "basis" citations), looked up however many documents cite it."""
 
 from __future__ import annotations
 
@@ -9,12 +11,11 @@ import pytest
 
 from documents.citations import code_lookup_keys
 from search import codes
-from search.backends.database import tiers
 from search.backends.engine.reading import citing_first
 from search.query import citing_keys, parse, strip_diacritics
 from search.types import SearchQuery
 
-from .conftest import DATABASES, make_backend
+from .conftest import DATABASES
 from .corpus import document_entry
 
 ND98_KEYS = code_lookup_keys(
@@ -49,6 +50,7 @@ def _entries(with_named: bool = True) -> list:
             body="Khen thưởng các tập thể có thành tích.",
             doc_type="Quyết định",
             cites=ND98_KEYS,
+            cites_basis=ND98_KEYS,
         ),
     ]
     if with_named:
@@ -93,54 +95,84 @@ def test_a_code_with_a_subject_is_not_reordered_by_citations(backend):
     assert pages[0] == 1 and pages[1] not in (2, 3)
 
 
-@pytest.mark.django_db(databases=DATABASES)
-@pytest.mark.parametrize("name", ["sqlite", "postgres"])
-def test_only_the_best_citing_documents_have_their_basis_read(name, monkeypatch):
-    # A widely cited law: thousands of citing matches would each have their
-    # legal basis parsed (about 1 ms each); only BASIS_READ_LIMIT are.
-    backend = make_backend(name)
-    entries = _entries()
+#: A widely cited decree: more documents cite it than the old code read
+#: the legal basis of (200), those citing it only in their body with the
+#: better first-stage scores, as many citing it in their basis as fill a
+#: page beyond the engines' second-stage window (100).
+IN_BASIS = range(1000, 1105)
+IN_BODY = range(2000, 2220)
+SHARING_WORDS = range(10, 14)
+
+
+def _widely_cited() -> list:
+    entries = _entries()[:4]  # the Công văn sharing the code's words
     entries += [
         document_entry(
-            100 + n,
-            title=f"Quyết định khen thưởng số {n}",
+            page_id,
+            title=f"Quyết định khen thưởng tập thể, đợt {page_id}",
             legal_basis=BASIS,
-            body="Khen thưởng.",
+            body="Tặng Bằng khen cho các tập thể có thành tích xuất sắc "
+            "trong phong trào thi đua yêu nước của tỉnh. " * 4,
             doc_type="Quyết định",
             cites=ND98_KEYS,
+            cites_basis=ND98_KEYS,
         )
-        for n in range(5)
+        for page_id in IN_BASIS
     ]
-    backend.add_bulk(entries)
-    read = []
-    monkeypatch.setattr(tiers, "BASIS_READ_LIMIT", 2)
-    monkeypatch.setattr(
-        tiers.codes,
-        "citing_rank",
-        lambda keys, basis: read.append(basis) or codes.CITES_IN_BASIS,
-    )
-    pages = _pages(backend, "98/2023/NĐ-CP")
-    assert len(read) == 2
-    assert pages[0] == 1 and set(pages[1:6]) <= {2, 3, 100, 101, 102, 103, 104}
+    entries += [
+        document_entry(
+            page_id,
+            title=f"Kế hoạch thực hiện Nghị định 98/2023/NĐ-CP, số {page_id}",
+            body="Thực hiện Nghị định số 98/2023/NĐ-CP; Nghị định 98/2023/NĐ-CP.",
+            doc_type="Kế hoạch",
+            cites=ND98_KEYS,
+        )
+        for page_id in IN_BODY
+    ]
+    return [*entries, _entries()[-1]]  # the decree itself (page 1)
 
 
-def test_citing_rank_reads_the_legal_basis_with_the_graphs_keys():
-    assert codes.citing_rank(["98/2023/nd-cp"], BASIS) == codes.CITES_IN_BASIS
-    assert codes.citing_rank(["chi thi|34"], "Căn cứ Chỉ thị số 34-CT/TW;") == 2
-    assert codes.citing_rank(["98/2023/nd-cp"], "") == codes.CITES_IN_BODY
-    other = "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ;"
-    assert codes.citing_rank(["98/2023/nd-cp"], other) == codes.CITES_IN_BODY
+@pytest.mark.django_db(databases=DATABASES)
+def test_every_document_citing_a_code_in_its_basis_comes_before_the_body_ones(
+    backend,
+):
+    backend.add_bulk(_widely_cited())
+    basis, body, rest = set(IN_BASIS), set(IN_BODY), set(SHARING_WORDS)
+
+    def page(number: int) -> list[int]:
+        query = SearchQuery(text="98/2023/NĐ-CP", page=number, per_page=20)
+        return [hit.page_id for hit in backend.search(query).hits]
+
+    first = page(1)
+    assert first[0] == 1 and set(first[1:]) <= basis
+    # Offsets 100-119 (a flat API page beyond the engines' window): the last
+    # 6 citing it in their basis, then those citing it in their body.
+    beyond = page(6)
+    assert set(beyond[:6]) <= basis and set(beyond[6:]) <= body, beyond
+    # Offsets 320-339: the last 6 body citations, then the documents that
+    # only share the code's words.
+    last = page(17)
+    assert set(last[:6]) <= body and set(last[6:]) == rest, last
+
+
+def test_the_citing_tier_is_read_from_the_indexed_terms():
+    keys = ["98/2023/nd-cp"]
+    assert codes.citing_tier(keys, "document", keys, keys) == codes.CITES_IN_BASIS
+    assert codes.citing_tier(keys, "document", keys, []) == codes.CITES_IN_BODY
+    assert codes.citing_tier(keys, "document", ["152/2025/nd-cp"], []) == 0
+    assert codes.citing_tier(keys, "article", keys, keys) == 0
+    assert codes.citing_tier([], "document", keys, keys) == 0
 
 
 def test_the_engine_orders_its_window_alike():
-    def hit(page_id, cites=(), basis="", kind="document"):
-        source = {"kind": kind, "cites": list(cites), "legal_basis": basis}
+    def hit(page_id, cites=(), basis=(), kind="document"):
+        source = {"kind": kind, "cites": list(cites), "cites_basis": list(basis)}
         return {"_id": str(page_id), "_source": source}
 
-    window = [hit(11), hit(2, ND98_KEYS), hit(12), hit(3, ND98_KEYS, BASIS)]
-    order = citing_first(parse("98/2023/NĐ-CP"), [], window)
+    window = [hit(11), hit(2, ND98_KEYS), hit(12), hit(3, ND98_KEYS, ND98_KEYS)]
+    order = citing_first(citing_keys(parse("98/2023/NĐ-CP"), []), window)
     assert [h["_id"] for h in order] == ["3", "2", "11", "12"]
-    kept = citing_first(parse("98/2023/NĐ-CP số liệu"), [], window)
+    kept = citing_first(citing_keys(parse("98/2023/NĐ-CP số liệu"), []), window)
     assert kept == window
 
 

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
+from documents.choices import Relation
 from search import get_backend
 from search.indexing import all_entries, page_entries
 from search.types import SearchQuery
@@ -57,6 +58,25 @@ def test_a_document_is_found_by_its_signer(documents):
 def test_cites_lists_the_citing_plan(documents):
     _directive, plan = documents
     assert keys(cites="34-ct/tw") == [f"page:{plan.pk}"]
+
+
+def test_the_legal_basis_citations_are_indexed_as_the_graph_stores_them(documents):
+    """``cites_basis`` holds the keys of the citations the graph stored with
+    the "basis" relation (the plan's "Căn cứ Chỉ thị số 34-CT/TW"), so a
+    search for 34-CT/TW lists the plan among those citing it as a căn cứ."""
+    directive, plan = documents
+    entry = page_entries(plan)[0]
+    stored = plan.outgoing_citations.filter(relation=Relation.BASIS)
+    assert stored.exists()
+    expected = {k for c in stored for k in [c.key, *c.lookup_keys.split("\n")] if k}
+    assert set(entry.cites_basis) == expected
+    assert "34-ct/tw" in entry.cites_basis
+    assert set(entry.cites_basis) <= set(entry.cites)
+    found = keys("34-CT/TW")
+    cited = [k for k in found if not k.startswith(f"page:{directive.pk}")]
+    assert found[0] == f"page:{directive.pk}" and cited[0] == f"page:{plan.pk}"
+    plan.outgoing_citations.update(relation=Relation.RELATED)
+    assert page_entries(plan)[0].cites_basis == []
 
 
 def test_unpublish_and_delete_remove_after_commit(

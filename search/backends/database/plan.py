@@ -301,8 +301,8 @@ class SqlSearch(QueryParts, CitingTier):
         self.scored = self.cur.rowcount
         if code_rows:
             self.add_code_rows(code_rows)
-        self.rerank()
         self.lift_citing(code_rows)
+        self.rerank()
         return self.hits(
             f"SELECT {self.columns()}, m.score FROM (SELECT id, score FROM {MATCHED} "
             f"ORDER BY score DESC, id {self.limit()}) m "
@@ -313,7 +313,9 @@ class SqlSearch(QueryParts, CitingTier):
 
     def rerank(self) -> None:
         """Add the second-stage signals (``search.ranking``) to the best
-        ``ranking.DEPTH`` scored entries; the named số ký hiệu stays first."""
+        ``ranking.DEPTH`` scored entries; the named số ký hiệu stays first,
+        the citing tiers (``lift_citing``, before) stay in their order: the
+        signals read the scores without them."""
         rows = self.fetch(
             f"SELECT m.id, m.score, e.kind, e.title, e.issuer, e.doc_type, e.year, "
             f"e.code, e.key, e.page_id FROM (SELECT id, score FROM {MATCHED} WHERE score < {CODE_SCORE} "
@@ -321,7 +323,10 @@ class SqlSearch(QueryParts, CitingTier):
             f"JOIN {ENTRY_TABLE} e ON e.id = m.id",
             [],
         )
-        candidates = [ranking.Candidate(*row) for row in rows]
+        candidates = [
+            ranking.Candidate(row[0], shown_score(float(row[1])), *row[2:])
+            for row in rows
+        ]
         added = ranking.bonuses(
             self.parsed.folded_tokens,
             candidates,

@@ -1,7 +1,8 @@
 """Pieces shared by the two database backends (SQLite FTS5 and PostgreSQL).
 
 Both keep a plain table of entries (display fields + single-valued facets), a
-table of multi-valued terms (fields, tags, cites, code lookup keys) and their
+table of multi-valued terms (fields, tags, cites, the cites of the legal
+basis, code lookup keys) and their
 own full-text structure. Filters, facets and the số ký hiệu group are built the
 same way; only the full-text match and its score differ.
 """
@@ -91,6 +92,7 @@ def term_rows(entry: IndexEntry) -> list[tuple[str, str]]:
     rows = [
         (name, str(v)) for name, attr in TERMS.items() for v in getattr(entry, attr)
     ]
+    rows += [("cites_basis", key) for key in entry.cites_basis]
     rows += [("code", key) for key in entry.code_keys]
     return list(dict.fromkeys(rows))
 

@@ -3,20 +3,24 @@
 The named document's entries are scored ``CODE_SCORE`` above everything
 (its own entry, or the Điều the query names, ``DOCUMENT_FIRST`` more:
 ``plan.SqlSearch.add_code_rows``). When the query names only the code
-(``query.citing_keys``), the matched documents citing it come next:
-their indexed ``cites`` hold the code's keys (the citation graph's
-``lookup_keys``, ``pages.search_index``), and ``CITED_SCORE`` times
-``codes.citing_rank`` lifts those citing it in their legal basis above those
-citing it in their body. Each tier keeps its order by score; the scores shown
-are without the tiers (``shown_score``). The first-stage scores and the
-second stage's bonuses stay far below ``CITED_SCORE``.
+(``query.citing_keys``), the matched documents citing it come next, those
+citing it in their legal basis (their indexed ``cites_basis`` hold the
+code's keys: the citation graph's "basis" citations, ``pages.search_index``)
+``CITED_SCORE`` above those citing it only in their body (their ``cites``
+hold them): ``codes.CITES_IN_BASIS`` and ``CITES_IN_BODY`` times
+``CITED_SCORE``, one statement of two term look-ups, however many documents
+cite the code. The tiers are lifted before the second stage, which reads the
+scores without them (``plan.SqlSearch.rerank``), as the engines read theirs.
+Each tier keeps its order by score; the scores shown are without the tiers
+(``shown_score``). The first-stage scores and the second stage's bonuses stay
+far below ``CITED_SCORE``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ... import codes
+from ...codes import CITES_IN_BASIS, CITES_IN_BODY
 from ...query import citing_keys
 from .tables import ENTRY_TABLE, TERM_TABLE
 
@@ -24,10 +28,6 @@ MATCHED = "portal_search_matched"
 CODE_SCORE = 1_000_000.0
 DOCUMENT_FIRST = 1_000.0
 CITED_SCORE = 10_000.0
-# A widely cited law can be cited by thousands of matches: only the best
-# scoring ones have their legal basis read (about 1 ms each); the rest keep
-# the body tier, below them.
-BASIS_READ_LIMIT = 200
 
 
 def shown_score(score: float) -> float:
@@ -44,8 +44,8 @@ def shown_score(score: float) -> float:
 
 
 class CitingTier:
-    """``lift_citing`` for ``plan.SqlSearch`` (uses its ``parsed``, ``fetch``,
-    ``marks``, ``body_join``, ``body_columns`` and ``add_bonuses``)."""
+    """``lift_citing`` for ``plan.SqlSearch`` (uses its ``parsed``, ``cur``,
+    ``param`` and ``marks``)."""
 
     def lift_citing(self, code_rows: list[dict[str, Any]]) -> None:
         """A query naming only a số ký hiệu: the matched documents citing it
@@ -54,24 +54,13 @@ class CitingTier:
         keys = citing_keys(self.parsed, code_rows)[:20]
         if not keys:
             return
-        legal_basis = self.body_columns.split(",")[1]
-        rows = self.fetch(
-            f"SELECT e.id, {legal_basis} FROM {MATCHED} m "
-            f"JOIN {ENTRY_TABLE} e ON e.id = m.id {self.body_join} "
-            f"WHERE m.score < {CODE_SCORE} AND e.kind = 'document' AND e.id IN "
-            f"(SELECT entry_id FROM {TERM_TABLE} WHERE name = 'cites' "
-            f"AND value IN ({self.marks(keys)})) ORDER BY m.score DESC, e.id",
-            keys,
+        terms = f"SELECT entry_id FROM {TERM_TABLE} WHERE value IN ({self.marks(keys)})"
+        in_basis = f"{terms} AND name = 'cites_basis'"
+        citing = f"{terms} AND name IN ('cites', 'cites_basis')"
+        self.cur.execute(
+            f"UPDATE {MATCHED} SET score = score + {CITED_SCORE} * CASE "
+            f"WHEN id IN ({in_basis}) THEN {CITES_IN_BASIS} ELSE {CITES_IN_BODY} END "
+            f"WHERE score < {CODE_SCORE} AND id IN ({citing}) "
+            f"AND id IN (SELECT id FROM {ENTRY_TABLE} WHERE kind = 'document')",
+            [*keys, *keys],
         )
-        if rows:
-            self.add_bonuses(
-                {
-                    i: CITED_SCORE
-                    * (
-                        codes.citing_rank(keys, basis)
-                        if n < BASIS_READ_LIMIT
-                        else codes.CITES_IN_BODY
-                    )
-                    for n, (i, basis) in enumerate(rows)
-                }
-            )

@@ -100,6 +100,7 @@ def entry_mapping(dsl: ModuleType):
         "status": keyword(),
         "tags": keyword(),
         "cites": keyword(),
+        "cites_basis": keyword(),
         "effective_date": dsl.Date(),
         "expiry_date": dsl.Date(),
     }

@@ -7,7 +7,8 @@ fields (when ``EXACT_WEIGHT`` is above 0) and adjacent words the word-pair
 fields, which only raise the score.
 Short queries need every group (the backend retries with any group when that
 finds nothing). Entries whose số ký hiệu the query names are pulled in and
-boosted to the top; filters never affect the score.
+boosted to the top; a query naming only a số ký hiệu lifts the documents
+citing it next (``citing_queries``); filters never affect the score.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import datetime as dt
 from types import ModuleType
 from typing import Any
 
+from ...codes import CITES_IN_BASIS, CITES_IN_BODY
 from ...query import EXACT_WEIGHT, Group, ParsedQuery, bigram
 from ...types import SearchQuery, as_list, parse_date
 
@@ -25,6 +27,9 @@ BIGRAM_FIELDS = {"text.bigram": 2.0}
 WORD_FIELDS = ("text",)
 CODE_BOOST = 10_000.0
 DOCUMENT_FIRST = 1_000.0
+# The citing tiers, in ``CITED_BOOST`` (``codes.citing_tier``): above the
+# first-stage score of a query that names only a code, below ``CODE_BOOST``.
+CITED_BOOST = 1_000.0
 FACET_FIELDS = {
     "type": "doc_type",
     "issuer": "issuer_key",
@@ -43,7 +48,8 @@ RANK_FIELDS = ["key", "page_id", "kind", "title", "issuer", "doc_type", "year", 
 # fields and what the result list shows, the snippet's text included.
 HIT_FIELDS = [
     *RANK_FIELDS,
-    *("url", "article", "anchor", "date", "status", "body", "legal_basis", "cites"),
+    *("url", "article", "anchor", "date", "status", "body", "legal_basis"),
+    *("cites", "cites_basis"),
 ]
 
 
@@ -124,6 +130,27 @@ class Builder:
             )
         return queries
 
+    def citing_queries(self, keys: list[str], code_keys: list[str]) -> list:
+        """Boosts that put the documents citing a code (its ``keys``) after
+        its own entries (``code_keys``): those citing it in their legal basis
+        (``cites_basis``), then those citing it elsewhere (``cites``), as
+        ``database.tiers`` lifts them. Only scoring: they match nothing."""
+        if not keys:
+            return []
+        Q = self.Q
+        in_basis = Q("terms", cites_basis=keys)
+        named = [Q("terms", code_keys=code_keys)] if code_keys else []
+        document = Q("term", kind="document")
+
+        def tier(filters: list, excluded: list, boost: float):
+            cited = Q("bool", filter=[document, *filters], must_not=named + excluded)
+            return Q("constant_score", filter=cited, boost=boost)
+
+        return [
+            tier([in_basis], [], CITES_IN_BASIS * CITED_BOOST),
+            tier([Q("terms", cites=keys)], [in_basis], CITES_IN_BODY * CITED_BOOST),
+        ]
+
     def filter_queries(self, filters: dict[str, Any], empty_text: bool) -> list:
         """Non-scoring filter clauses of the search."""
         clauses = []
@@ -161,8 +188,11 @@ class Builder:
         document_first: bool,
         common: frozenset[int] = frozenset(),
         window: int = 0,
+        citing: list[str] | None = None,
     ):
         """The complete request: query, filters, sort, page, aggregations.
+        ``citing``: the keys of the code whose citing documents come next
+        (``query.citing_keys``).
         With ``window``, the first ``window`` hits instead of the page (the
         second stage reorders them and cuts the page). Hits come with
         ``HIT_FIELDS`` only; snippets are made from them in Python, as the
@@ -175,6 +205,9 @@ class Builder:
             main = Q("bool", should=should, minimum_should_match=1, filter=filters)
         else:
             main = Q("bool", filter=filters)
+        tiers = self.citing_queries(citing or [], code_keys)
+        if tiers:  # the tiers add to the score of what ``main`` matches
+            main = Q("bool", must=[main], should=tiers)
         search = self.Search().query(main).extra(track_total_hits=True)
         if query.sort == "date" or text is None:
             search = search.sort(

@@ -5,7 +5,9 @@ A query with words is matched by every group when that finds something, else
 by any group (common words then keep only their word pairs). Sorted by
 relevance, the best ``search.ranking.DEPTH`` hits get the second-stage bonuses
 of ``search.ranking`` in Python, as the database backends give them, before
-the page is cut.
+the page is cut. A query naming only a số ký hiệu lifts the documents citing
+it in the request itself (``query.Builder.citing_queries``), so every page,
+within the second stage's window or beyond it, lists them in their tiers.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ...types import parse_date as to_date
 from .mapping import PAIR_SEPARATOR
 from .query import (
     BIGRAM_FIELDS,
+    CITED_BOOST,
     CODE_BOOST,
     FACET_FIELDS,
     FACET_SIZE,
@@ -49,6 +52,7 @@ class EngineReading:
         named = self._named_documents(parsed)
         document_first = bool(named) and not code_remainder(parsed, named)
         code_keys = parsed.code_keys if named else []
+        citing = citing_keys(parsed, named)[:CODE_LOOKUP_LIMIT]
         tries = [True, False] if all_words_first(parsed) else [False]
         window = self._window(parsed, query, len(named))
         response = None
@@ -61,6 +65,7 @@ class EngineReading:
                 document_first=document_first,
                 common=frozenset() if require_all else self._common_groups(parsed),
                 window=window,
+                citing=citing,
             )
             response = self._call(
                 self.client.search,
@@ -71,8 +76,8 @@ class EngineReading:
             if response["hits"]["total"]["value"]:
                 break
         if window:
-            return self._reranked(response, parsed, query, named)
-        return self._results(response, parsed, named)
+            return self._reranked(response, parsed, query, named, citing)
+        return self._results(response, parsed, named, citing)
 
     @staticmethod
     def _window(parsed: ParsedQuery, query: SearchQuery, named: int) -> int:
@@ -85,11 +90,12 @@ class EngineReading:
             return 0
         return max(ranking.DEPTH, start + query.per_page) + named
 
-    def _reranked(self, response, parsed, query, named) -> SearchResults:
+    def _reranked(self, response, parsed, query, named, citing) -> SearchResults:
         """The page after the second stage (``search.ranking.bonuses``, as the
         database backends apply it): the named số ký hiệu's entries first, then
         the best ``ranking.DEPTH`` others with their bonuses, then the rest,
-        cut from the window's hits (they came whole)."""
+        cut from the window's hits (they came whole). The citing tiers came
+        in the engine's order; the signals read the scores without them."""
         raw = response["hits"]["hits"]
         named_hits = [h for h in raw if (h.get("_score") or 0.0) >= CODE_BOOST]
         # "98/2023/NĐ-CP điều 5": that Điều of the named document goes first.
@@ -99,10 +105,11 @@ class EngineReading:
         )
         others = [h for h in raw if (h.get("_score") or 0.0) < CODE_BOOST]
         top = others[: ranking.DEPTH]
+        scores = {h["_id"]: shown(h, citing) for h in raw}
         candidates = [
             ranking.Candidate(
                 i,
-                float(h["_score"] or 0.0),
+                scores[h["_id"]],
                 *(h["_source"].get(f) for f in RANK_FIELDS[2:]),
                 key=h["_source"]["key"],
                 page_id=h["_source"]["page_id"],
@@ -115,11 +122,10 @@ class EngineReading:
             texts=lambda ids: {i: top[i]["_source"].get("body") or "" for i in ids},
             asked=parsed.asked_terms,
         )
-        scores = {h["_id"]: shown_score(float(h["_score"] or 0.0)) for h in raw}
         for i, bonus in added.items():
             scores[top[i]["_id"]] += bonus
         top = sorted(top, key=lambda h: -scores[h["_id"]])  # stable for ties
-        rest = citing_first(parsed, named, top + others[ranking.DEPTH :])
+        rest = citing_first(citing, top + others[ranking.DEPTH :])
         start = page_start(query)
         page = (named_hits + rest)[start : start + query.per_page]
         hits = [self._hit(h, parsed, score=scores[h["_id"]]) for h in page]
@@ -186,8 +192,11 @@ class EngineReading:
         )
         return [hit["_source"] for hit in response["hits"]["hits"]]
 
-    def _results(self, response, parsed: ParsedQuery, named) -> SearchResults:
-        hits = [self._hit(raw, parsed) for raw in response["hits"]["hits"]]
+    def _results(self, response, parsed: ParsedQuery, named, citing) -> SearchResults:
+        hits = [
+            self._hit(raw, parsed, score=shown(raw, citing))
+            for raw in response["hits"]["hits"]
+        ]
         return self._summary(response, hits, named)
 
     def _summary(self, response, hits: list[Hit], named) -> SearchResults:
@@ -199,7 +208,7 @@ class EngineReading:
             code_match=(documents[0].get("code") or None) if documents else None,
         )
 
-    def _hit(self, raw: dict, parsed: ParsedQuery, score: float | None = None) -> Hit:
+    def _hit(self, raw: dict, parsed: ParsedQuery, score: float) -> Hit:
         source = raw["_source"]
         text = (
             source.get("body") or source.get("legal_basis") or source.get("title", "")
@@ -213,12 +222,7 @@ class EngineReading:
             code=source.get("code", ""),
             article=source.get("article"),
             anchor=source.get("anchor"),
-            score=round(
-                shown_score(float(raw.get("_score") or 0.0))
-                if score is None
-                else score,
-                4,
-            ),
+            score=round(score, 4),
             doc_type=source.get("doc_type", ""),
             issuer=source.get("issuer", ""),
             date=to_date(source.get("date")),
@@ -252,21 +256,30 @@ class EngineReading:
         return labels[0]["key"] if labels else str(bucket["key"])
 
 
-def citing_first(parsed: ParsedQuery, named: list[dict], hits: list[dict]) -> list:
-    """A query naming only a số ký hiệu: the documents citing it (their
-    ``cites`` hold its keys) first, those citing it in their legal basis
-    before the others (``codes.citing_rank``), each tier in its order; as
-    ``database.tiers`` lifts them on the database backends."""
-    keys = citing_keys(parsed, named)[:CODE_LOOKUP_LIMIT]
+def tier(hit: dict, keys: list[str]) -> int:
+    """The citing tier of an engine hit (``codes.citing_tier``)."""
+    source = hit["_source"]
+    return codes.citing_tier(
+        keys,
+        source.get("kind", ""),
+        source.get("cites") or [],
+        source.get("cites_basis") or [],
+    )
+
+
+def shown(hit: dict, keys: list[str]) -> float:
+    """A hit's score without the số ký hiệu boosts and its citing tier."""
+    score = float(hit.get("_score") or 0.0)
+    if score >= CODE_BOOST or not keys:
+        return shown_score(score)
+    return score - CITED_BOOST * tier(hit, keys)
+
+
+def citing_first(keys: list[str], hits: list[dict]) -> list:
+    """The documents citing the code (``keys``: ``query.citing_keys``) in
+    their tiers, each in its order: ``hits`` are the engine's order, which
+    ``query.Builder.citing_queries`` lifted, the best of them reordered by
+    the second stage within their tiers' scores."""
     if not keys:
         return hits
-
-    def rank(hit: dict) -> int:
-        source = hit["_source"]
-        if source.get("kind") != "document" or not set(keys) & set(
-            source.get("cites") or []
-        ):
-            return 0
-        return codes.citing_rank(keys, source.get("legal_basis") or "")
-
-    return sorted(hits, key=lambda hit: -rank(hit))
+    return sorted(hits, key=lambda hit: -tier(hit, keys))
