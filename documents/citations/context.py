@@ -302,8 +302,13 @@ def scan_relation(
     return relation
 
 
-#: What may stand before the citation that opens a paragraph: a list mark.
-_MARK = re.compile(r"[\s\-–+•*]*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[ivxlc]+[.)])?\s*")
+#: What may stand before the citation that opens a paragraph: a list mark,
+#: "Tại"/"Theo" ("Tại khoản 3, Điều 10, Thông tư số 38/2025/TT-BCT … quy định
+#: sửa đổi, bổ sung …").
+_MARK = re.compile(
+    r"[\s\-–+•*]*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[ivxlc]+[.)])?\s*"
+    r"(?:(?:[Tt]ại|[Tt]heo)\s+)?"
+)
 
 
 def opened_by(text: str, cue: int, earlier) -> bool:

@@ -193,6 +193,13 @@ class TestChangeRelations:
         assert found["80/2021/TT-BTC"] is None
         assert found["40/2021/TT-BTC"] is None
 
+    def test_verb_of_the_document_after_tai(self):
+        text = (
+            "Tại khoản 3, Điều 10, Thông tư số 38/2025/TT-BCT của Bộ Công Thương "
+            "quy định sửa đổi, bổ sung một số điều của Thông tư số 36/2019/TT-BCT"
+        )
+        assert relations(text)["36/2019/TT-BCT"] is None
+
     def test_own_act_keeps_the_verb(self):
         text = (
             "2. Quyết định này thay thế Quyết định số 15/2014/QĐ-UBND ngày 02 "
