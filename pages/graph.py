@@ -144,10 +144,15 @@ CHANGE_VERBS = {"thay thế", "sửa đổi, bổ sung", "sửa đổi bổ sung
 NOT_OWN_BEFORE = re.compile(r"(?:(?<!\w)(?:được|bị)\s*|\(\s*)$", re.IGNORECASE)
 #: Earlier in the clause: a proposal or a task, not this text's act ("Kiến nghị
 #: thực thi: Sửa đổi …", "đang xây dựng Nghị định sửa đổi …", "Phối hợp rà
-#: soát, sửa đổi …", "đề nghị ban hành Nghị quyết thay thế …").
+#: soát, sửa đổi …", "đề nghị ban hành Nghị quyết thay thế …", "tham mưu UBND
+#: tỉnh sửa đổi …", "Xem xét, sửa đổi …", "dự án Pháp lệnh sửa đổi …"); or the
+#: heading just above ("1.2. Kiến nghị thực thi\n\nSửa đổi Điều 109 …").
 PROPOSAL = re.compile(
     r"(?<!\w)(?:kiến\s+nghị|đề\s+nghị|đề\s+xuất|dự\s+thảo|xây\s+dựng|trình"
-    r"|rà\s+soát|triển\s+khai|hoàn\s+thiện|nghiên\s+cứu)(?!\w)[^.;\n]{0,50}$",
+    r"|rà\s+soát|triển\s+khai|hoàn\s+thiện|nghiên\s+cứu|tham\s+mưu|xem\s+xét"
+    r"|dự\s+án\s+(?:luật|pháp\s+lệnh|nghị\s+định|nghị\s+quyết|thông\s+tư))"
+    r"(?!\w)[^.;\n]{0,50}$"
+    r"|(?<!\w)(?:kiến\s+nghị|đề\s+xuất)(?!\w)[^.;:\n]{0,30}:?\s*\n\s*$",
     re.IGNORECASE,
 )
 #: Between the verb and the citation: the citation is the agent or a mere
@@ -157,12 +162,13 @@ NOT_OBJECT = re.compile(
     r"^\s*(?:bởi|tại|theo)(?!\w)|(?<!\w)(?:bởi|theo)(?!\w)|\([^)]*$", re.IGNORECASE
 )
 #: Between a cited document and its verb when that document is the subject:
-#: nothing, its issuer or "về việc" ("Thông tư số 39/2018/TT-BTC của Bộ Tài
-#: chính sửa đổi, bổ sung …"), not another clause ("Tờ trình số 382/TTr-UBND
-#: đề nghị ban hành Nghị quyết thay thế …" is this text's act).
+#: nothing, its issuer, "về việc" or "đã" ("Thông tư số 39/2018/TT-BTC của Bộ
+#: Tài chính sửa đổi, bổ sung …", "Thông tư 130/2025/TT-BQP đã sửa đổi …"),
+#: not another clause ("Tờ trình số 382/TTr-UBND đề nghị ban hành Nghị quyết
+#: thay thế …" is this text's act).
 SUBJECT_GAP = re.compile(
     r"^[\s,]*(?:của\s(?:(?!ban\s+hành|đề\s+nghị|trình)[^.;:\n]){0,60}?)?"
-    r"(?:\svề(?:\s+việc)?)?\s*:?\s*$",
+    r"(?:\svề(?:\s+việc)?)?(?:\s*đã)?\s*:?\s*$",
     re.IGNORECASE,
 )
 

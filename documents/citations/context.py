@@ -269,8 +269,20 @@ _RELATIONS = {
 _INHERIT = re.compile(r"^(?:[^.;]*;|\s*,|\s*(?:,\s*)?(?:va|hoac))\s*$")
 
 
-def scan_relation(folded: str, start: int, floor: int) -> str | None:
-    """Canonical relation verb in the clause just before ``start``."""
+#: The relations by which a text changes another.
+CHANGE_RELATIONS = frozenset(("thay thế", "sửa đổi, bổ sung", "bãi bỏ"))
+
+
+def scan_relation(
+    text: str, folded: str, start: int, floor: int, earlier=()
+) -> str | None:
+    """Canonical relation verb in the clause just before ``start``.
+
+    A change verb governs the citation only from the same table cell or
+    paragraph (or a list it opens with ":"), and not from inside a quotation
+    that ends before it (see ``change_cue_applies``), nor in a paragraph that
+    one of the ``earlier`` citations (their spans) opens (``opened_by``).
+    """
     window_start = max(floor, start - 90)
     cues = list(_CUE.finditer(folded, window_start, start))
     if not cues:
@@ -281,7 +293,91 @@ def scan_relation(folded: str, start: int, floor: int) -> str | None:
         return None
     key = re.sub(r"[^a-z]", "", last.group("cue"))
     key = "suadoi" if key.startswith("suadoi") else key
-    return _RELATIONS.get(key)
+    relation = _RELATIONS.get(key)
+    if relation in CHANGE_RELATIONS and (
+        not change_cue_applies(text, last.end(), start)
+        or opened_by(text, last.start(), earlier)
+    ):
+        return None
+    return relation
+
+
+#: What may stand before the citation that opens a paragraph: a list mark,
+#: "Tại"/"Theo" ("Tại khoản 3, Điều 10, Thông tư số 38/2025/TT-BCT … quy định
+#: sửa đổi, bổ sung …").
+_MARK = re.compile(
+    r"[\s\-–+•*]*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[ivxlc]+[.)])?\s*"
+    r"(?:(?:[Tt]ại|[Tt]heo)\s+)?"
+)
+
+
+def opened_by(text: str, cue: int, earlier) -> bool:
+    """Whether a citation opens the paragraph (or table cell) of the change
+    verb at ``cue``: the verb is then that document's, its title or its act
+    ("Thông tư số 94/2025/TT-BTC … sửa đổi, bổ sung một số điều của Thông tư
+    số 80/2021/TT-BTC …" in a cell of the table of procedures), not this
+    text's. ``earlier`` are the spans of the citations before, in order."""
+    line = text.rfind("\n", 0, cue) + 1
+    for start, end in reversed(earlier):
+        if start < line:
+            return False
+        if end <= cue and _MARK.fullmatch(text, line, start):
+            return True
+    return False
+
+
+def change_cue_applies(text: str, cue_end: int, start: int) -> bool:
+    """Whether a change verb ending at ``cue_end`` governs a citation at
+    ``start``: not across a line break unless its line opens a list ("Bãi bỏ
+    các Quyết định sau:\n\na) …"), since in a table the verb belongs to
+    another cell ("Cấp bổ sung, sửa đổi Giấy chứng nhận …" | "1662/QĐ-BKHCN");
+    not when a quotation closes in between (the verb was the quoted text's:
+    "… xem xét sửa đổi, bổ sung cho phù hợp./.”\n\nĐiều 3 … Thông tư số …").
+    """
+    gap = text[cue_end:start]
+    if "\n" in gap and not gap[: gap.index("\n")].rstrip().endswith(":"):
+        return False
+    depth = 0
+    for index in range(cue_end, start):
+        mark = _quote_mark(text, index)
+        if mark == "open":
+            depth += 1
+        elif mark == "close":
+            if depth == 0:
+                return False
+            depth -= 1
+    return True
+
+
+#: How far back a quotation is looked for: quoted amending text ("Điều 1. Sửa
+#: đổi khoản 2 như sau: “2. … ”") runs over several paragraphs.
+QUOTE_WINDOW = 3000
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quotation: the words of another text
+    ("“17. Bổ sung Điểm đ Khoản 2 Điều 19 Nghị định số 218/2013/NĐ-CP …”") or
+    a phrase being replaced ("Thay thế cụm từ “Thông tư số 36/2018/TT-BTC”"),
+    not this text's own act on the document it names."""
+    for index in range(start - 1, max(-1, start - 1 - QUOTE_WINDOW), -1):
+        mark = _quote_mark(text, index)
+        if mark is not None:
+            return mark == "open"
+    return False
+
+
+def _quote_mark(text: str, index: int) -> str | None:
+    """ "open", "close" or None for the character at ``index``; a straight
+    quote opens after a space, a bracket or the start of a line."""
+    char = text[index]
+    if char in "“«":
+        return "open"
+    if char in "”»":
+        return "close"
+    if char != '"':
+        return None
+    before = text[index - 1] if index else " "
+    return "open" if before.isspace() or before in "([:" else "close"
 
 
 def inherits_relation(folded: str, prev_end: int, start: int) -> bool:

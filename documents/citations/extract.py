@@ -14,7 +14,13 @@ import re
 from documents.dates import leading_date
 from documents.normalize import compose_with_map, fold_same_length
 
-from .context import inherits_relation, scan_pinpoint, scan_relation
+from .context import (
+    CHANGE_RELATIONS,
+    in_quotation,
+    inherits_relation,
+    scan_pinpoint,
+    scan_relation,
+)
 from .matchers import Hit, NumberedMatcher, Source, finish
 from .model import Citation
 from .numbers import match_number
@@ -67,7 +73,7 @@ def scan(src: Source) -> list[Hit]:
             pos = anchor.end()
             continue
         for hit in found:
-            _decorate(src, hit, hits[-1] if hits else None)
+            _decorate(src, hit, hits)
             hits.append(hit)
         hits.extend(_continuations(src, hits[-1]))
         pos = max(hits[-1].end, anchor.end())
@@ -84,19 +90,23 @@ def _match_anchor(src: Source, anchor: re.Match) -> list[Hit]:
     return []
 
 
-def _decorate(src: Source, hit: Hit, prev: Hit | None) -> None:
+def _decorate(src: Source, hit: Hit, hits: list[Hit]) -> None:
+    prev = hits[-1] if hits else None
     floor = prev.end if prev else 0
     pin = scan_pinpoint(src.text, src.folded, hit.start, floor)
     if pin is not None:
         hit.start, hit.pinpoint = pin
     if hit.relation is None:
-        hit.relation = scan_relation(src.folded, hit.start, floor)
+        spans = [(h.start, h.end) for h in hits[-8:]]
+        hit.relation = scan_relation(src.text, src.folded, hit.start, floor, spans)
     if (
         hit.relation is None
         and prev
         and inherits_relation(src.folded, prev.end, hit.start)
     ):
         hit.relation = prev.relation
+    if hit.relation in CHANGE_RELATIONS and in_quotation(src.text, hit.start):
+        hit.relation = None
     if hit.date is None and hit.number and "law_by_name" not in hit.flags:
         before = leading_date(src.folded, max(floor, hit.start - 160), hit.start)
         if before is not None:

@@ -78,6 +78,10 @@ LAWS: tuple[LawEntry, ...] = (
     ),
     LawEntry("Luật Lưu trữ", 1, 2011, "QH13", "2011-11-11"),
     LawEntry("Luật Lưu trữ", 33, 2024, "QH15", "2024-06-21"),
+    LawEntry(
+        f"{_AMEND} 37 luật có liên quan đến quy hoạch", 35, 2018, "QH14", "2018-11-20"
+    ),
+    LawEntry(f"{_AMEND} các Luật về thuế", 71, 2014, "QH13", "2014-11-26"),
 )
 
 # Titles without a number here: they only guide where a title ends (commas, "và").
@@ -149,6 +153,8 @@ EXTRA_TITLES: tuple[str, ...] = tuple(
     Luật Hải quan
     Luật Hàng không dân dụng Việt Nam
     Luật Hóa chất
+    Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân
+    Luật Hỗ trợ doanh nghiệp nhỏ và vừa
     Luật Hòa giải ở cơ sở
     Luật Hôn nhân và gia đình
     Luật Hộ tịch
@@ -159,6 +165,7 @@ EXTRA_TITLES: tuple[str, ...] = tuple(
     Luật Khoa học và công nghệ
     Luật Khoa học, công nghệ và đổi mới sáng tạo
     Luật Khoáng sản
+    Luật KH, CN&ĐMST
     Luật Kiểm toán độc lập
     Luật Kiểm toán nhà nước
     Luật Kinh doanh bảo hiểm
@@ -195,6 +202,8 @@ EXTRA_TITLES: tuple[str, ...] = tuple(
     Luật Phổ biến, giáo dục pháp luật
     Luật Quảng cáo
     Luật Quản lý ngoại thương
+    Luật Quản lý và đầu tư vốn nhà nước tại doanh nghiệp
+    Luật Quản lý, bảo vệ công trình quốc phòng và khu quân sự
     Luật Quản lý nợ công
     Luật Quản lý thuế
     Luật Quản lý, sử dụng tài sản công
@@ -235,6 +244,7 @@ EXTRA_TITLES: tuple[str, ...] = tuple(
     Luật Tiếp công dân
     Luật Tiêu chuẩn và quy chuẩn kỹ thuật
     Luật Tín ngưỡng, tôn giáo
+    Luật Tín ngưỡng và tôn giáo
     Luật Tố cáo
     Luật Tố tụng hành chính
     Luật Tổ chức chính quyền địa phương
@@ -256,6 +266,7 @@ EXTRA_TITLES: tuple[str, ...] = tuple(
     Luật Xử lý vi phạm hành chính
     Luật Xuất bản
     Luật Xuất cảnh, nhập cảnh của công dân Việt Nam
+    Pháp lệnh Cảnh sát môi trường
     Bộ luật Dân sự
     Bộ luật Hình sự
     Bộ luật Lao động
@@ -271,7 +282,7 @@ def title_key(text: str) -> str:
     folded = fold(text)
     law_word = re.search(r"(?<![a-z])(?:bo luat|luat|phap lenh)(?![a-z])", folded)
     folded = folded[law_word.start() :] if law_word else folded
-    folded = re.split(r"\s(?:so\s*\d|ngay\s|nam\s+\d|\d)", folded)[0]
+    folded = re.split(r"\s(?:so\s*\d|ngay\s|nam\s+\d|\d(?!\d*\s+luat))", folded)[0]
     folded = folded.replace("hdnd", "hoi dong nhan dan")
     folded = folded.replace("ubnd", "uy ban nhan dan")
     return " ".join(re.sub(r"[^\w\s]", " ", folded).split())

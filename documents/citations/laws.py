@@ -14,7 +14,7 @@ from . import gazetteer
 from .context import STOP_WORDS, TOKEN, is_stop
 from .matchers import Hit, Source, finish
 from .numbers import NumberHit, QpplNumber
-from .vocab import TYPE_BY_FOLD
+from .vocab import QUERY_TYPE_ABBR, TYPE_BY_FOLD
 
 _AMEND = re.compile(
     r"\s+sua\s+doi\s*,?\s*bo\s+sung(?:\s+mot\s+so\s+dieu)?(?:\s+(?:cua|tai))?\s+"
@@ -33,8 +33,15 @@ _TITLES = re.compile(
 )
 _BARE_YEAR = re.compile(r"\s+(?P<year>(?:19|20)\d\d)(?![\d/])")
 _NUMBER = re.compile(r"\s*,?\s*(?:so\s*:?\s*)?(?=\d)")
-# "Trường Đại học Luật Hà Nội", "Công ty Luật …", "Khoa Luật": names, not laws.
-_NOT_A_LAW = re.compile(r"(?:hoc|cong ty|van phong|khoa|hang|doan)\s+$")
+# "Trường Đại học Luật Hà Nội", "Công ty Luật …", "Khoa Luật": names, not laws;
+# "XỬ LÝ KỶ LUẬT CÁN BỘ", "PHÁP LUẬT TRÊN ĐỊA BÀN" (a heading in capitals):
+# the words "kỷ luật" and "pháp luật".
+_NOT_A_LAW = re.compile(
+    r"(?:hoc|cong ty|van phong|khoa|hang|doan|(?<![a-z])(?P<word>ky|phap))\s+$"
+)
+# "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch",
+# "… của các Luật về thuế": the amended laws counted, not named.
+_LAW_COUNT = re.compile(r"(?:\d{1,3}|cac)\s+luat(?![a-z])")
 _TITLE_TAIL = re.compile(
     r"(?P<tail>(?:\s+[^\W\d_]+){1,8}?)(?=\s+so\s*\d{1,5}\s?/\s?(?:19|20)\d\d)"
 )
@@ -60,6 +67,7 @@ _TITLE_STOP = STOP_WORDS | {
     "hết",
 }
 _TITLE_PAIRS = frozenset(("sửa đổi", "bổ sung", "quy định", "hướng dẫn", "ban hành"))
+_NEW_SENTENCE = re.compile(r" +Ngày\s")
 _QPPL = QpplNumber()
 MAX_TITLE_WORDS = 14
 ISSUERS = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội"}
@@ -80,7 +88,7 @@ def match_law(src: Source, start: int, end: int) -> list[Hit]:
     """Hits for a law cited by name at the type word ``src.folded[start:end]``."""
     amend = _AMEND.match(src.folded, end)
     if amend is not None:
-        return _amending(src, start, amend.end())
+        return _amending(src, start, end, amend.end())
     member = _member(src, start, end)
     if member is None:
         return []
@@ -99,9 +107,7 @@ def _member(
     title_start = type_end + 1
     if src.text[type_end:title_start] != " " or not src.text[start].isupper():
         return None
-    if src.folded.startswith("so", title_start) or _NOT_A_LAW.search(
-        src.folded, max(0, start - 12), start
-    ):
+    if src.folded.startswith("so", title_start) or _not_a_law(src, start):
         return None
     caps = src.text[start:type_end].isupper()
     found = _TITLES.match(src.folded, title_start)
@@ -112,7 +118,9 @@ def _member(
     ):
         return None
     title_end = found.end() if found else scan_title(src, title_start, caps)
-    if title_end <= title_start:
+    if title_end <= title_start or (
+        found is None and _abbreviation(src, title_start, title_end)
+    ):
         return None
     if found is None:
         title_end = _extend_to_number(src, title_end)
@@ -122,6 +130,22 @@ def _member(
     if found is None and not (first.isupper() or inner or number or _dated(src, end)):
         return None
     return Member(start, title_end, end, number, year.group("year") if year else None)
+
+
+def _not_a_law(src: Source, start: int) -> bool:
+    """Whether the word before "Luật" makes a name or another word of it
+    ("Đại học Luật", "pháp luật"; not "Bộ Tư pháp" in the table cell before)."""
+    found = _NOT_A_LAW.search(src.folded, max(0, start - 12), start)
+    if found is None:
+        return False
+    return not found.group("word") or "\n" not in src.text[found.end("word") : start]
+
+
+def _abbreviation(src: Source, start: int, end: int) -> bool:
+    """A kind's abbreviation after "Luật" ("L Luật NQ Nghị quyết NĐ Nghị định",
+    a table of abbreviations) is no title."""
+    word = src.text[start:end]
+    return word.isupper() and src.folded[start:end] in QUERY_TYPE_ABBR
 
 
 def _extend_to_number(src: Source, pos: int) -> int:
@@ -160,7 +184,9 @@ def scan_title(src: Source, pos: int, caps: bool, *, lower_ok: bool = False) -> 
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
         if not _in_title(src, token, nxt, caps, words, lower_ok):
             break
-        if caps and "\n" in src.text[end : token.start()]:
+        if "\n" in src.text[end : token.start()] and (
+            caps or src.text[token.start()].isupper()
+        ):
             break
         if token.group()[0].isalnum():
             words, end = words + 1, token.end()
@@ -201,7 +227,11 @@ def _law_hit(src: Source, member: Member, kind: str) -> Hit:
         return finish(src, hit, member.end)
     if member.year:
         hit.date, hit.year = member.year, int(member.year)
-    finish(src, hit, member.end)
+    # "… dự án Pháp lệnh sửa đổi Pháp lệnh Cảnh sát môi trường Ngày 21/11/2025,
+    # Chính phủ …": a capitalised "Ngày" after a bare title starts a sentence.
+    finish(
+        src, hit, member.end, dated=_NEW_SENTENCE.match(src.text, member.end) is None
+    )
     title = src.folded[member.start : member.title_end]
     _resolve(src, hit, title)
     return hit
@@ -233,25 +263,46 @@ def _resolve(src: Source, hit: Hit, title: str) -> None:
         hit.flags.append("resolved_by_context")
 
 
-def _amending(src: Source, start: int, prefix_end: int) -> list[Hit]:
-    members = _members(src, prefix_end)
+def _amending(src: Source, start: int, type_end: int, prefix_end: int) -> list[Hit]:
+    """An amending law: "Luật sửa đổi, bổ sung một số điều của" and the laws it
+    amends, the whole title being its name."""
+    known = _TITLES.match(src.folded, type_end + 1)
+    members = [] if known else _members(src, prefix_end)
     if not members:
-        title_end = scan_title(src, prefix_end, False, lower_ok=True)
-        members = [Member(start, max(title_end, prefix_end), title_end, None)]
-        return [_law_hit(src, members[0], "luat")]
+        return [_counted(src, start, type_end, prefix_end, known)]
     if any(m.number for m in members[:-1]):
+        # Each amended law carries its number: they are cited too, inside the
+        # title, which runs to the last one's name.
         hit = Hit(start, prefix_end, "Luật", issuer="Quốc hội", system="law")
         hit.flags += ["law_by_name", "amending_law", "unresolved"]
         inner = [_law_hit(src, m, "luat") for m in members if m.number]
-        for item in inner:
-            item.relation = "sửa đổi, bổ sung"
-        hit.end = _trim(src, prefix_end)
+        hit.end = _trim(src, members[-1].title_end)
         return [hit, *inner]
     last = members[-1]
     whole = Member(start, last.title_end, last.end, last.number)
     hit = _law_hit(src, whole, "luat")
     hit.flags.append("amending_law")
     return [hit]
+
+
+def _counted(src: Source, start: int, type_end: int, prefix_end: int, known) -> Hit:
+    """An amending law whose title is in the gazetteer, or that counts the laws
+    it amends ("… của 37 luật có liên quan đến quy hoạch"), or another."""
+    if known is not None:
+        title_end = known.end()
+    else:
+        lead = _LAW_COUNT.match(src.folded, prefix_end)
+        title_end = scan_title(
+            src, lead.end() if lead else prefix_end, False, lower_ok=True
+        )
+        title_end = max(title_end, lead.end() if lead else prefix_end)
+    number, end = _number_after(src, title_end)
+    year = None if number else _BARE_YEAR.match(src.folded, title_end)
+    end = year.end() if year else end
+    member = Member(start, title_end, end, number, year.group("year") if year else None)
+    hit = _law_hit(src, member, src.folded[start:type_end])
+    hit.flags.append("amending_law")
+    return hit
 
 
 def _members(src: Source, pos: int) -> list[Member]:

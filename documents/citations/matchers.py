@@ -30,7 +30,7 @@ _QUALIFIER = re.compile(
 )
 _QUALIFIER_STOP = frozenset(
     "ve cua theo tai va ngay nam thang duoc da la co cac nay voi cho de trong "
-    "den khi thi so hoac thuc trien".split()
+    "den khi thi so hoac thuc trien mau bieu".split()
 )
 # Party numbers restart each term, so "(khóa XIV)" after the issuer is kept.
 _TERM = re.compile(r"\s*(?P<term>\(\s*khoa\s+[ivxlc]+\s*\)|khoa\s+[ivxlc]+(?![a-z]))")
@@ -85,6 +85,11 @@ class Source:
     named_laws: dict = field(default_factory=dict)
 
 
+def is_so(text: str, pos: int) -> bool:
+    """Whether the folded "so" at ``pos`` is the word "số" (not "Sở", "sổ")."""
+    return text[pos + 1 : pos + 2].lower() not in ("ở", "ổ")
+
+
 def attach_date(src: Source, hit: Hit, pos: int, *, header: bool = False) -> int:
     """Parse a date right after ``pos``; return the new end of the citation."""
     gap = _DATE_GAP.match(src.folded, pos)
@@ -119,9 +124,11 @@ def attach_issuer(src: Source, hit: Hit, pos: int) -> int:
     return end
 
 
-def finish(src: Source, hit: Hit, pos: int, *, header: bool = False) -> Hit:
+def finish(
+    src: Source, hit: Hit, pos: int, *, header: bool = False, dated: bool = True
+) -> Hit:
     """Date, issuer, date-after-issuer; then year and code."""
-    pos = attach_date(src, hit, pos, header=header)
+    pos = attach_date(src, hit, pos, header=header) if dated else pos
     pos = attach_issuer(src, hit, pos) if not hit.issuer else pos
     if hit.date is None and hit.issuer and "date_blank" not in hit.flags:
         pos = attach_date(src, hit, pos)
@@ -186,13 +193,21 @@ class NumberedMatcher(CitationMatcher):
 
     @staticmethod
     def _qualifier(src: Source, start: int, end: int) -> int:
-        """End of a name like "hành động" in "Kế hoạch hành động số 459-KHHĐ/TU"."""
+        """End of a name like "hành động" in "Kế hoạch hành động số 459-KHHĐ/TU".
+
+        The name stays on the type word's line, and what follows it is "số",
+        not "Sở" (a department: "Tờ trình\n\nLãnh đạo Sở\n\n02 ngày" is a
+        step of a procedure table); a form ("VĂN BẢN\n\nMẫu số 47") is no name.
+        """
         found = _QUALIFIER.match(src.folded, end)
         if found is None or not src.text[start].isupper():
             return end
         words = re.findall(r"[a-z]+", found.group("qual"))
         qualifier = found.group("qual")
         if _QUALIFIER_STOP & set(words) or any(t in qualifier for t in TYPE_BY_FOLD):
+            return end
+        so = src.folded.index("so", found.end())
+        if "\n" in qualifier or not is_so(src.text, so):
             return end
         return found.end()
 
@@ -219,8 +234,10 @@ class NumberedMatcher(CitationMatcher):
             return False
         if has_so:
             return True
+        # "Công văn 67 ngày 21-1-2020"; not "theo quy định: 05 ngày kể từ …",
+        # a time limit after a lower-case "quy định".
         gap = _DATE_GAP.match(src.folded, number.end).end()
-        return src.folded.startswith("ngay", gap)
+        return match_date(src.folded, gap) is not None
 
     @staticmethod
     def _flags(src: Source, hit: Hit, so: re.Match, number) -> None:
