@@ -97,11 +97,14 @@ def law_name(row) -> str:
     """The name of a law cited by name ("Luật Tổ chức Chính phủ" of "khoản 2
     Điều 5 Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015"; "Luật" alone,
     shown with its number, when the citation names only that), or ""."""
-    if "law_by_name" not in (row.flags or []):
+    flags = row.flags or []
+    if "law_by_name" not in flags:
         return ""
     kind = LAW_KIND.search(row.raw)
     if kind is None:
         return ""
+    if "amending_law" in flags:
+        return _amending_name(row.raw[kind.start() :])
     name = _before_tail(row.raw[kind.start() :], len(kind.group(0)))
     if len(name) > 150:
         return ""
@@ -120,6 +123,18 @@ def _before_tail(text: str, start: int) -> str:
             text = text[: match.start()]
             break
     return DANGLING.sub("", " ".join(text.split()))
+
+
+def _amending_name(text: str) -> str:
+    """The title of a law that amends others, which names them with their
+    numbers ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai số
+    31/2024/QH15, …, và Luật Các tổ chức tín dụng số 32/2024/QH15"): up to the
+    tail after its last amended law (its own "số 57/2024/QH15", its date),
+    on one line; "" when too long to be a title."""
+    tails = [m for m in LAW_TAIL.finditer(text) if not LAW_KIND.search(text, m.end())]
+    name = text[: tails[0].start()] if tails else text
+    name = DANGLING.sub("", " ".join(name.split()))
+    return name if len(name) <= 400 else ""
 
 
 def _with_year(name: str, row) -> str:

@@ -82,6 +82,29 @@ class LawLabelTests(SimpleTestCase):
             "Luật số 56/2024/QH15",
         )
 
+    def test_amending_law_keeps_its_whole_title(self):
+        """A law amending others is named by them; its label is cut after the
+        last one it amends, not at the first amended law's number."""
+        whole = (
+            "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15,"
+            " Luật Nhà ở số 27/2023/QH15 và Luật Các tổ chức tín dụng"
+        )
+        link = law(whole)
+        link.citation.flags = ["law_by_name", "amending_law", "unresolved"]
+        self.assertEqual(link.label, whole)
+        numbered = law(
+            "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư"
+            " số 57/2024/QH15 ngày 29/11/2024",
+            "57/2024/QH15",
+            2024,
+        )
+        numbered.citation.flags = ["law_by_name", "amending_law"]
+        self.assertEqual(
+            numbered.label,
+            "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư"
+            " số 57/2024/QH15",
+        )
+
 
 class UnresolvedSearchTests(SimpleTestCase):
     """Officer #12: the search offered for a law not on the portal looks for
