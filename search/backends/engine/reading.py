@@ -112,7 +112,7 @@ class EngineReading:
         added = ranking.bonuses(
             parsed.folded_tokens,
             candidates,
-            texts=lambda ids: {i: top[i]["_source"].get("body") or "" for i in ids},
+            texts=lambda ids: self.hit_bodies({i: top[i] for i in ids}),
             asked=parsed.asked_terms,
         )
         scores = {h["_id"]: shown_score(float(h["_score"] or 0.0)) for h in raw}
