@@ -18,12 +18,9 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from html import escape
-from typing import TYPE_CHECKING
+from typing import Any
 
 from documents.text import fold
-
-if TYPE_CHECKING:
-    from .types import Hit
 
 WIDTH = 240
 MAX_SCAN = 20_000
@@ -121,11 +118,11 @@ class DeferredTexts:
         self.terms = tuple(terms)
         self.texts: dict[str, str] = {}
 
-    def defer(self, hit: Hit) -> None:
+    def defer(self, hit: Any) -> None:  # a ``types.Hit`` (which imports this)
         """Build ``hit``'s snippet from its stored text when it is read."""
         hit.defer_snippet(partial(self.snippet, hit.key, hit.title))
 
-    def load(self, hits: Iterable[Hit]) -> None:
+    def load(self, hits: Iterable[Any]) -> None:
         """Read the texts of the hits whose snippets are still to be built."""
         keys = [
             hit.key
