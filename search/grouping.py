@@ -94,8 +94,40 @@ def articles_before_their_document(hits: list[Hit], text: str) -> list[Hit]:
     question somewhere, says less. A look-up (a title, a số ký hiệu) names no
     heading, so its document stays first. Each page's first row keeps its
     position and the pages keep their order, so the groups (``group_hits``)
-    are the same."""
+    are the same.
+
+    One pass: a move changes no page's own order but that page's, so each
+    page's first Điều below its document is found in the list as given (a
+    read of 500 hits made 500 scans of it: 60 ms)."""
     query = tokens(text)
+    documents: set[int] = set()  # pages whose document row was passed
+    first_below: dict[int, Hit] = {}  # page: its first Điều below its document
+    for hit in hits:
+        if hit.kind == "document":
+            if hit.page_id in documents:  # two rows of one page's document
+                return _one_by_one(hits, query)
+            documents.add(hit.page_id)
+        elif hit.kind == "article" and hit.page_id in documents:
+            first_below.setdefault(hit.page_id, hit)
+    moved = {
+        page_id: article
+        for page_id, article in first_below.items()
+        if names_heading(query, article)
+    }
+    if not moved:
+        return list(hits)
+    ordered = []
+    for hit in hits:
+        if hit.kind == "document" and hit.page_id in moved:
+            ordered += [moved[hit.page_id], hit]
+        elif not (hit.kind == "article" and moved.get(hit.page_id) is hit):
+            ordered.append(hit)
+    return ordered
+
+
+def _one_by_one(hits: list[Hit], query: list[str]) -> list[Hit]:
+    """``articles_before_their_document`` document by document (a page
+    with two document rows, which indexing never writes)."""
     ordered = list(hits)
     for document in [hit for hit in hits if hit.kind == "document"]:
         at = next(i for i, hit in enumerate(ordered) if hit is document)

@@ -4,7 +4,9 @@ Both read the same best ``GROUPED_READ`` matching entries in one search, make
 the page's groups of them (``search.grouping``) and count the results among
 them, so the page's "N kết quả" is the API's ``total`` and its "M mục phù hợp"
 the API's ``matches`` (officer walk #14: the page stated the entries, 1.080,
-where the API stated the documents, 235).
+where the API stated the documents, 235). That read leaves out the entries'
+stored texts (``SearchQuery.texts``): the texts of the hits the page shows
+are read afterwards in one request, and their snippets built from them.
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ def grouped_listing(query: SearchQuery, *, or_first_page: bool = False) -> Listi
     reads (``search.grouping``), are read in one search; the page's groups
     are made of them and the results among them are counted. With
     ``or_first_page``, a page past the end is page 1 (``query.page`` set to
-    1), made of the same read."""
-    wide = run_search(replace(query, page=1, per_page=GROUPED_READ))
+    1), made of the same read. The read leaves out the entries' texts; the
+    shown hits' texts are read once the page is known."""
+    wide = run_search(replace(query, page=1, per_page=GROUPED_READ, texts=False))
 
     def run(flat: SearchQuery) -> SearchResults:  # the first hits of the read
         return replace(wide, hits=wide.hits[: flat.per_page])
@@ -58,6 +61,10 @@ def grouped_listing(query: SearchQuery, *, or_first_page: bool = False) -> Listi
     if or_first_page and not grouped.groups and query.page > 1:
         query.page = 1
         grouped = search_grouped(query, run)
+    if wide.texts is not None:
+        wide.texts.load(
+            hit for group in grouped.groups for hit in [group.hit, *group.articles]
+        )
     return Listing(
         grouped=grouped,
         total=len(group_hits(wide.hits)),

@@ -5,14 +5,20 @@ distinct query terms. Matching runs on a same-length folded copy of the text
 (one character for one character), so "thi dua" marks "thi đua" and the
 offsets found in the copy cut the original. The text is escaped and only the
 matched words are wrapped in ``<mark>``: the result is safe HTML.
+
+A search that reads many hits to show a few (``search.listing``) asks for
+them without their stored text (``SearchQuery.texts`` False); their snippets
+then come from :class:`DeferredTexts`, which reads the texts of the shown
+hits in one request.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import lru_cache, partial
 from html import escape
+from typing import Any
 
 from documents.text import fold
 
@@ -96,3 +102,40 @@ def make_snippet(text: str, terms: Iterable[str], width: int = WIDTH) -> str:
         cursor = stop
     out += [escape(text[cursor:end]), "…" if end < len(text) else ""]
     return "".join(out)
+
+
+class DeferredTexts:
+    """The snippets of hits that came without their stored text.
+
+    ``read(keys)`` is the backend's ``stored_texts``: {entry key: its body, or
+    its legal basis when it has no body}. ``load(hits)`` reads the texts of
+    these hits in one call; a snippet read before its text was loaded reads
+    its own. An entry without text gets a snippet of its title, as when the
+    hit came with its text."""
+
+    def __init__(self, read: Callable[[list[str]], dict[str, str]], terms):
+        self.read = read
+        self.terms = tuple(terms)
+        self.texts: dict[str, str] = {}
+
+    def defer(self, hit: Any) -> None:  # a ``types.Hit`` (which imports this)
+        """Build ``hit``'s snippet from its stored text when it is read."""
+        hit.defer_snippet(partial(self.snippet, hit.key, hit.title))
+
+    def load(self, hits: Iterable[Any]) -> None:
+        """Read the texts of the hits whose snippets are still to be built."""
+        keys = [
+            hit.key
+            for hit in hits
+            if hit.snippet_source is not None and hit.key not in self.texts
+        ]
+        keys = list(dict.fromkeys(keys))
+        if keys:
+            found = self.read(keys)
+            self.texts.update({key: found.get(key) or "" for key in keys})
+
+    def snippet(self, key: str, title: str) -> str:
+        if key not in self.texts:
+            found = self.read([key])
+            self.texts[key] = found.get(key) or ""
+        return make_snippet(self.texts[key] or title, self.terms)

@@ -11,7 +11,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .snippets import DeferredTexts
 
 Kind = Literal["document", "article", "exemplar", "news", "movement", "page"]
 KINDS: tuple[str, ...] = ("document", "article", "exemplar", "news", "movement", "page")
@@ -112,7 +115,10 @@ class SearchQuery:
     """What the user asked: free text, filters, sort order and page.
 
     ``filters`` keys are in :data:`FILTER_NAMES`; a value is a string, or a list
-    of strings (any of them), or a date for ``in_force_on``.
+    of strings (any of them), or a date for ``in_force_on``. With ``texts``
+    False the hits come without their stored text (body, legal basis): a
+    read of hundreds of hits that shows a few (``search.listing``) reads the
+    texts of the shown ones afterwards (``SearchResults.texts``).
     """
 
     text: str = ""
@@ -120,6 +126,7 @@ class SearchQuery:
     sort: Literal["relevance", "date"] = "relevance"
     page: int = 1
     per_page: int = 20
+    texts: bool = True
 
     @property
     def offset(self) -> int:
@@ -217,7 +224,9 @@ class SearchResults:
     matched document) when the lookup found a document, else None. ``notice``
     is a user-facing message (e.g. the fallback backend answered).
     ``facets_exact`` is False when the facets were counted over the newest
-    matches only (very broad queries on large indexes).
+    matches only (very broad queries on large indexes). ``texts`` reads the
+    stored texts of the hits when the query asked for none
+    (``SearchQuery.texts`` False; their snippets are built from it).
     """
 
     hits: list[Hit] = field(default_factory=list)
@@ -228,6 +237,7 @@ class SearchResults:
     notice: str | None = None
     code_match: str | None = None
     facets_exact: bool = True
+    texts: DeferredTexts | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -16,6 +16,7 @@ from typing import Any
 from ..query import ParsedQuery, parse
 from ..restore import enabled as restore_enabled
 from ..restore import restorer
+from ..snippets import DeferredTexts
 from ..types import IndexEntry, SearchQuery, SearchResults
 
 MAX_PER_PAGE = 100  # hits a page of results shows, at most
@@ -48,7 +49,7 @@ def clamp_query(query: SearchQuery) -> SearchQuery:
         per_page = 20
     sort = query.sort if query.sort in ("relevance", "date") else "relevance"
     return SearchQuery(
-        query.text or "", dict(query.filters or {}), sort, page, per_page
+        query.text or "", dict(query.filters or {}), sort, page, per_page, query.texts
     )
 
 
@@ -114,14 +115,24 @@ class SearchBackend(ABC):
         restore = None
         if self.options.get("RESTORE_ACCENTS", restore_enabled()):
             restore = restorer(self.options.get("DATABASE", "default"))
-        results = self._search(parse(query.text, restore), query)
+        parsed = parse(query.text, restore)
+        results = self._search(parsed, query)
         results.page = query.page
         results.num_pages = num_pages(results.total, query.per_page)
+        if not query.texts:  # the hits came without text: read it when shown
+            results.texts = DeferredTexts(self.stored_texts, parsed.highlight_terms)
+            for hit in results.hits:
+                results.texts.defer(hit)
         return results
 
     @abstractmethod
     def _search(self, parsed: ParsedQuery, query: SearchQuery) -> SearchResults:
         """Backend-specific search of an already parsed and clamped query."""
+
+    @abstractmethod
+    def stored_texts(self, keys: list[str]) -> dict[str, str]:
+        """{key: body, or legal basis when the body is empty} of the entries
+        of these keys (a snippet's text, ``SearchQuery.texts``)."""
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         """Titles to offer while typing (default: the top hits' titles)."""

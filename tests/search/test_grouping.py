@@ -164,3 +164,44 @@ def test_search_hands_back_the_page_so_ordered(monkeypatch):
     monkeypatch.setattr(search, "get_backend", lambda alias="default": Backend())
     found = search.search(SearchQuery(text="phạm vi điều chỉnh"))
     assert [hit.key for hit in found.hits] == ["page:1#dieu-3", "page:1", "page:2"]
+
+
+def _moved_one_by_one(hits: list[Hit], text: str) -> list[Hit]:
+    """The order as first written: document by document, each move made in
+    the list as the earlier moves left it (a scan of the list per document)."""
+    from search.grouping import names_heading
+    from search.ranking import tokens
+
+    query, ordered = tokens(text), list(hits)
+    for document in [hit for hit in hits if hit.kind == "document"]:
+        at = next(i for i, hit in enumerate(ordered) if hit is document)
+        below = [
+            i
+            for i, hit in enumerate(ordered)
+            if i > at and hit.kind == "article" and hit.page_id == document.page_id
+        ]
+        if below and names_heading(query, ordered[below[0]]):
+            ordered.insert(at, ordered.pop(below[0]))
+    return ordered
+
+
+def test_one_pass_moves_the_articles_as_moving_them_one_by_one_did():
+    import random
+
+    rng = random.Random(15)
+    text = "Quy định về phạm vi như thế nào?"
+    for _ in range(300):
+        pages = rng.sample(range(1, 30), rng.randint(1, 12))
+        hits = [_hit(page) for page in pages]
+        hits += [_hit(page, n=n) for page in pages for n in range(rng.randint(0, 3))]
+        hits += [_hit(rng.randint(30, 40), "news") for _ in range(rng.randint(0, 2))]
+        for hit in hits:
+            if hit.article and rng.random() < 0.4:  # a heading not named
+                hit.title = hit.title.replace("Phạm vi", "Giải thích từ ngữ")
+        rng.shuffle(hits)
+        assert articles_before_their_document(hits, text) == _moved_one_by_one(
+            hits, text
+        )
+    # A page with two document rows (never indexed) is moved one by one.
+    twice = [_hit(1), _hit(1, n=1), _hit(1), _hit(1, n=2)]
+    assert articles_before_their_document(twice, text) == _moved_one_by_one(twice, text)

@@ -167,7 +167,9 @@ def test_a_query_that_names_a_document_reads_no_text():
 def test_every_backend_gives_the_second_stage_its_stored_texts(backend, monkeypatch):
     """Each backend passes ``ranking.bonuses`` the stored body of its best
     Điều: the text signal sees words that only the body holds, and a Điều it
-    values moves up (with the weight at 0 it stays below)."""
+    values moves up (with the weight at 0 it stays below); also when the hits
+    come without their texts (``SearchQuery.texts``: an engine reads the
+    bodies again for the second stage)."""
     body = "Người nước ngoài làm việc phải có giấy phép lao động. "
     entries = [
         article_entry(f"page:{n}#dieu-{n}", n, f"Bộ luật Lao động – Điều {n}", body * 2)
@@ -191,6 +193,8 @@ def test_every_backend_gives_the_second_stage_its_stored_texts(backend, monkeypa
     text = "người nước ngoài cần giấy phép lao động không"
     for weight, first in ((0.0, False), (ranking.WEIGHTS["proximity"], True)):
         monkeypatch.setitem(ranking.WEIGHTS, "proximity", weight)
-        hits = backend.search(SearchQuery(text=text, per_page=3)).hits
-        assert (hits[0].key == "page:7#dieu-7") is first, weight
+        for texts in (True, False):
+            query = SearchQuery(text=text, per_page=3, texts=texts)
+            hits = backend.search(query).hits
+            assert (hits[0].key == "page:7#dieu-7") is first, (weight, texts)
     assert any("ketluan" in words for words in seen)

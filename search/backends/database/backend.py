@@ -8,6 +8,7 @@ from ...query import parse
 from ...types import SearchQuery
 from ..base import BackendError, SearchBackend
 from .plan import HORIZON
+from .tables import ENTRY_TABLE
 
 
 class DatabaseBackend(SearchBackend):
@@ -32,5 +33,21 @@ class DatabaseBackend(SearchBackend):
             with self.connection.cursor() as cur:
                 plan = self.plan(cur, parse(""), SearchQuery())
                 return plan.cached_frequencies(list(tokens))
+        except DatabaseError as error:
+            raise BackendError(str(error)) from error
+
+    def stored_texts(self, keys: list[str]) -> dict[str, str]:
+        """Their body, else their legal basis (the text of a hit's snippet)."""
+        plan = self.plan(None, parse(""), SearchQuery())
+        body, basis = plan.body_columns.split(",")
+        marks = ", ".join(["%s"] * len(keys))
+        try:
+            with self.connection.cursor() as cur:
+                cur.execute(
+                    f"SELECT e.key, {body}, {basis} FROM {ENTRY_TABLE} e "
+                    f"{plan.body_join} WHERE e.key IN ({marks})",
+                    list(keys),
+                )
+                return {key: text or other for key, text, other in cur.fetchall()}
         except DatabaseError as error:
             raise BackendError(str(error)) from error

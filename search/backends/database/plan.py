@@ -306,7 +306,7 @@ class SqlSearch(QueryParts, CitingTier):
         return self.hits(
             f"SELECT {self.columns()}, m.score FROM (SELECT id, score FROM {MATCHED} "
             f"ORDER BY score DESC, id {self.limit()}) m "
-            f"JOIN {ENTRY_TABLE} e ON e.id = m.id {self.body_join} "
+            f"JOIN {ENTRY_TABLE} e ON e.id = m.id {self.hit_join()} "
             f"ORDER BY m.score DESC, e.id",
             [],
         )
@@ -423,13 +423,17 @@ class SqlSearch(QueryParts, CitingTier):
         return self.hits(
             f"SELECT {self.columns()}, 0 FROM (SELECT e.id FROM {ENTRY_TABLE} e "
             f"WHERE {where} ORDER BY {order} {self.limit()}) p "
-            f"JOIN {ENTRY_TABLE} e ON e.id = p.id {self.body_join} ORDER BY {order}",
+            f"JOIN {ENTRY_TABLE} e ON e.id = p.id {self.hit_join()} ORDER BY {order}",
             params,
         )
 
     def columns(self) -> str:
         names = [f"e.{n}" for n in HIT_FIELDS if n not in ("body", "legal_basis")]
-        return ", ".join(names) + ", " + self.body_columns
+        texts = self.body_columns if self.query.texts else "'', ''"  # not read
+        return ", ".join(names) + ", " + texts
+
+    def hit_join(self) -> str:  # the join the hits' texts need, if read
+        return self.body_join if self.query.texts else ""
 
     def limit(self) -> str:
         return f"LIMIT {int(self.query.per_page)} OFFSET {int(self.query.offset)}"

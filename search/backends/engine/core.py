@@ -235,6 +235,41 @@ class EngineBackend(EngineReading, SearchBackend):
         )
         return {hit["_id"] for hit in response["hits"]["hits"]}
 
+    def stored_texts(self, keys: list[str]) -> dict[str, str]:
+        """Their body, else their legal basis (one request)."""
+        sources = self._sources(keys, ["body", "legal_basis"])
+        return {
+            key: source.get("body") or source.get("legal_basis") or ""
+            for key, source in sources.items()
+        }
+
+    def hit_bodies(self, raws: dict[int, dict]) -> dict[int, str]:
+        """{i: body} of these hits of a response (the second stage's
+        ``proximity`` text), read again when they came without it
+        (``SearchQuery.texts`` False)."""
+        missing = [raw["_id"] for raw in raws.values() if "body" not in raw["_source"]]
+        bodies = {
+            key: s.get("body") for key, s in self._sources(missing, ["body"]).items()
+        }
+        return {
+            i: raw["_source"].get("body", bodies.get(raw["_id"])) or ""
+            for i, raw in raws.items()
+        }
+
+    def _sources(self, keys: list[str], fields: list[str]) -> dict[str, dict]:
+        """{key: those fields of its entry's source} (one search)."""
+        if not keys:
+            return {}
+        body = {
+            "size": len(keys),
+            "query": {"ids": {"values": list(keys)}},
+            "_source": fields,
+        }
+        response = self._call(
+            self.client.search, index=self.index, body=body, ignore_unavailable=True
+        )
+        return {hit["_id"]: hit["_source"] for hit in response["hits"]["hits"]}
+
     def clear(self) -> None:
         self._swap_alias(self._new_index())
 

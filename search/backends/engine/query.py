@@ -238,6 +238,8 @@ class Builder:
                 "pages", "cardinality", field="page_id", precision_threshold=3000
             )
             search.aggs.bucket(name, agg)
+        if not query.texts:  # read for the shown hits only (``SearchQuery.texts``)
+            return search.source([name for name in HIT_FIELDS if name != "body"])
         return search.source(HIT_FIELDS)
 
 

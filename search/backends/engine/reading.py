@@ -119,7 +119,7 @@ class EngineReading:
         added = ranking.bonuses(
             parsed.folded_tokens,
             candidates,
-            texts=lambda ids: {i: top[i]["_source"].get("body") or "" for i in ids},
+            texts=lambda ids: self.hit_bodies({i: top[i] for i in ids}),
             asked=parsed.asked_terms,
         )
         for i, bonus in added.items():
