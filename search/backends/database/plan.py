@@ -36,15 +36,8 @@ from ... import ranking
 from ...query import COMMON_RATIO, ParsedQuery, code_remainder
 from ...types import Hit, SearchResults
 from .parts import QueryParts
-from .tables import (
-    ENTRY_TABLE,
-    HIT_FIELDS,
-    TERM_TABLE,
-    facet_rows_sql,
-    filter_sql,
-    fold_facets,
-    make_hit,
-)
+from .rows import HitRows
+from .tables import ENTRY_TABLE, TERM_TABLE, facet_rows_sql, filter_sql, fold_facets
 from .tiers import CODE_SCORE, DOCUMENT_FIRST, MATCHED, CitingTier, shown_score
 
 SAMPLE = "portal_search_sample"
@@ -58,7 +51,7 @@ TITLE_CAP = 10_000
 DATE_SORT_LIMIT = 20_000
 
 
-class SqlSearch(QueryParts, CitingTier):
+class SqlSearch(QueryParts, CitingTier, HitRows):
     """One search against the database tables (see the module docstring)."""
 
     param = "%s"
@@ -426,27 +419,6 @@ class SqlSearch(QueryParts, CitingTier):
             f"JOIN {ENTRY_TABLE} e ON e.id = p.id {self.hit_join()} ORDER BY {order}",
             params,
         )
-
-    def columns(self) -> str:
-        names = [f"e.{n}" for n in HIT_FIELDS if n not in ("body", "legal_basis")]
-        texts = self.body_columns if self.query.texts else "'', ''"  # not read
-        return ", ".join(names) + ", " + texts
-
-    def hit_join(self) -> str:  # the join the hits' texts need, if read
-        return self.body_join if self.query.texts else ""
-
-    def limit(self) -> str:
-        return f"LIMIT {int(self.query.per_page)} OFFSET {int(self.query.offset)}"
-
-    def hits(self, statement: str, params: list[Any]) -> list[Hit]:
-        names = [n for n in HIT_FIELDS if n not in ("body", "legal_basis")]
-        names += ["body", "legal_basis"]
-        hits = []
-        for row in self.fetch(statement, params):
-            data = dict(zip(names, row, strict=False))
-            score = shown_score(float(row[-1] or 0))  # without the tiers
-            hits.append(make_hit(data, score, self.parsed))
-        return hits
 
     # -- facets -----------------------------------------------------------------
     def facets(self) -> dict:
