@@ -394,6 +394,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
+# The page editor saves a draft revision this many milliseconds after a change
+# (Wagtail's default, for every role; 0 turns autosave off). README "Autosave".
+WAGTAIL_AUTOSAVE_INTERVAL = 500
 # No Gravatar: editors' e-mail hashes stay in-house and the admin loads nothing
 # from third-party hosts (CSP, closed networks).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
