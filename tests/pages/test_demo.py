@@ -106,7 +106,8 @@ def test_site_history_holds_only_what_the_demo_made(demo):
 
 def test_load_demo_creates_one_account_per_role(db, client, monkeypatch):
     """The README's role section names them: trying the review workflow needs
-    no user created first; a later run changes no password."""
+    no user created first; a later run changes no password. (Named "-demo" so
+    that they clash with no test's own "bientap" or "lanhdao".)"""
     from io import StringIO
 
     from django.contrib.auth import get_user_model
@@ -116,20 +117,20 @@ def test_load_demo_creates_one_account_per_role(db, client, monkeypatch):
     users = get_user_model().objects
     roles = {
         name: list(users.get(username=name).groups.values_list("name", flat=True))
-        for name in ("bientap", "lanhdao", "quantri")
+        for name in ("bientap-demo", "lanhdao-demo", "quantri-demo")
     }
     assert roles == {
-        "bientap": ["Biên tập viên"],
-        "lanhdao": ["Lãnh đạo duyệt"],
-        "quantri": ["Quản trị"],
+        "bientap-demo": ["Biên tập viên"],
+        "lanhdao-demo": ["Lãnh đạo duyệt"],
+        "quantri-demo": ["Quản trị"],
     }
-    assert client.login(username="lanhdao", password="mat-khau-demo")
+    assert client.login(username="lanhdao-demo", password="mat-khau-demo")
     assert client.get("/admin/").status_code == 200
     monkeypatch.delenv("DEMO_ADMIN_PASSWORD")
     again = StringIO()
     call_command("load_demo", stdout=again)
     assert "password" not in again.getvalue()
-    assert users.get(username="bientap").check_password("mat-khau-demo")
+    assert users.get(username="bientap-demo").check_password("mat-khau-demo")
 
 
 def test_role_passwords_are_random_and_printed_once(db, monkeypatch):
@@ -138,6 +139,6 @@ def test_role_passwords_are_random_and_printed_once(db, monkeypatch):
     monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
     out = StringIO()
     call_command("load_demo", stdout=out)
-    printed = dict(re.findall(r"user '(\w+)', password '([^']+)'", out.getvalue()))
-    assert set(printed) == {"admin", "bientap", "lanhdao", "quantri"}
+    printed = dict(re.findall(r"user '([\w-]+)', password '([^']+)'", out.getvalue()))
+    assert set(printed) == {"admin", "bientap-demo", "lanhdao-demo", "quantri-demo"}
     assert len(set(printed.values())) == 4

@@ -98,9 +98,9 @@ def test_quan_tri_edits_the_setting_and_bien_tap_vien_does_not(demo, client):
     from django.contrib.auth import get_user_model
 
     url = f"/admin/settings/pages/portalinfo/{Site.objects.get().pk}/"
-    client.force_login(get_user_model().objects.get(username="quantri"))
+    client.force_login(get_user_model().objects.get(username="quantri-demo"))
     assert client.get(url).status_code == 200
-    client.force_login(get_user_model().objects.get(username="bientap"))
+    client.force_login(get_user_model().objects.get(username="bientap-demo"))
     assert client.get(url).status_code != 200
 
 

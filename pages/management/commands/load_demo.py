@@ -11,9 +11,9 @@ from pages.demo.loader import load_demo
 # workflow can be tried without creating users first.
 ROLE_ACCOUNTS = [
     # username, group (role), name shown in the admin
-    ("bientap", "Biên tập viên", "Biên tập viên"),
-    ("lanhdao", "Lãnh đạo duyệt", "Lãnh đạo duyệt"),
-    ("quantri", "Quản trị", "Quản trị viên"),
+    ("bientap-demo", "Biên tập viên", "Biên tập viên"),
+    ("lanhdao-demo", "Lãnh đạo duyệt", "Lãnh đạo duyệt"),
+    ("quantri-demo", "Quản trị", "Quản trị viên"),
 ]
 
 
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         self.report_password("Demo admin", "admin", password)
 
     def ensure_role_accounts(self):
-        """Create ``bientap``, ``lanhdao`` and ``quantri`` unless they exist
+        """Create ``bientap-demo``, ``lanhdao-demo`` and ``quantri-demo`` unless they exist
         (a later run never changes a password or a group)."""
         User = get_user_model()
         for username, group_name, first_name in ROLE_ACCOUNTS:
