@@ -3,7 +3,8 @@
 The footer linked "Sơ đồ trang" to ``/sitemap.xml``, the crawlers' XML file, so
 a reader who followed it got raw XML. This page lists what the main menu lists
 (the home page's live, public children shown in menus), each section's saved
-lists ("Danh sách văn bản") and its RSS feed, then the site's tools; single
+lists ("Danh sách văn bản") and its RSS feed, the portal's own pages ("Giới
+thiệu", "Liên hệ": content pages under the home page), then the site's tools; single
 documents, exemplars and news are reached through their sections.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from django.shortcuts import render
 from wagtail.models import Page, Site
 
-from pages.models import DocumentListPage
+from pages.models import ContentPage, DocumentListPage
 from pages.models.feeds import FeedRoutesMixin
 
 
@@ -46,5 +47,15 @@ def sections(request) -> list[Section]:
     return found
 
 
+def info_pages(request) -> list[tuple[str, str]]:
+    """The content pages under the home page ("Giới thiệu", "Liên hệ")."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    pages = Page.objects.child_of(site.root_page).live().public().type(ContentPage)
+    return [(page.title, page.get_url(request)) for page in pages]
+
+
 def site_map_page(request):
-    return render(request, "pages/site_map.html", {"sections": sections(request)})
+    context = {"sections": sections(request), "info_pages": info_pages(request)}
+    return render(request, "pages/site_map.html", context)

@@ -85,6 +85,7 @@ MODEL_PERMISSIONS = {
         ("documents", "change_documenttype"),
         ("documents", "add_emulationtitle"),
         ("documents", "change_emulationtitle"),
+        ("pages", "change_portalinfo"),  # "Thông tin cổng" in Cài đặt
     ],
 }
 

@@ -22,6 +22,7 @@ from pages.demo.common import (
     ensure_site,
     signer,
 )
+from pages.demo.portal_info import load_portal_info
 from pages.demo.showcase import load_showcase
 from pages.demo.versions import load_publishing_demo
 from pages.graph import resolve_all
@@ -303,7 +304,7 @@ def demo_decision_fields() -> dict:
 def load_demo() -> list[str]:
     """Build the demo site; returns the titles of the pages it created."""
     ensure_bodies()
-    _, index = ensure_site()
+    home, index = ensure_site()
     created = []
     for model, slug, fields in cited_documents():
         page, new = add_document(index, model, slug=slug, **fields)
@@ -322,6 +323,7 @@ def load_demo() -> list[str]:
     created += load_publishing_demo(index)
     created += load_showcase()
     created += saved_searches(index)
+    created += load_portal_info(home)
     resolve_all()  # citation graph: store and resolve every document's citations
     return created
 

@@ -3,6 +3,7 @@
 
 from .citations import DocumentCitation, DocumentSource
 from .collections import DocumentListPage
+from .content import ContentPage
 from .document_types import (
     Award,
     DecisionPage,
@@ -21,6 +22,7 @@ from .documents import (
 from .history import PendingEffect, PublishedVersion, RevisionNote, ValidityEvent
 from .home import DocumentIndexPage, HomePage
 from .news import NewsDocument, NewsIndexPage, NewsPage, NewsTag
+from .portal_info import PortalInfo
 from .showcase import (
     ExemplarIndexPage,
     ExemplarKind,
@@ -38,6 +40,7 @@ __all__ = [
     "DocumentSource",
     "DocumentCitation",
     "Award",
+    "ContentPage",
     "DecisionPage",
     "DirectivePage",
     "DocumentAttachment",
@@ -59,6 +62,7 @@ __all__ = [
     "NewsTag",
     "PlanPage",
     "PlanTask",
+    "PortalInfo",
     "SigningAuthority",
     "ValidityStatus",
 ]

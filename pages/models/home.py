@@ -43,6 +43,7 @@ class HomePage(Page):
         "pages.MovementIndexPage",
         "pages.NewsIndexPage",
         "pages.DocumentListPage",
+        "pages.ContentPage",
     ]
 
     class Meta:

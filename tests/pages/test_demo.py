@@ -1,5 +1,7 @@
 """The demo site built by ``load_demo``."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page
@@ -100,3 +102,43 @@ def test_site_history_holds_only_what_the_demo_made(demo):
     labels = PageLogEntry.objects.values_list("label", flat=True)
     assert PageLogEntry.objects.exists()
     assert not [label for label in labels if "Wagtail" in label]  # the placeholder
+
+
+def test_load_demo_creates_one_account_per_role(db, client, monkeypatch):
+    """The README's role section names them: trying the review workflow needs
+    no user created first; a later run changes no password. (Named "-demo" so
+    that they clash with no test's own "bientap" or "lanhdao".)"""
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "mat-khau-demo")
+    call_command("load_demo", stdout=StringIO())
+    users = get_user_model().objects
+    roles = {
+        name: list(users.get(username=name).groups.values_list("name", flat=True))
+        for name in ("bientap-demo", "lanhdao-demo", "quantri-demo")
+    }
+    assert roles == {
+        "bientap-demo": ["Biên tập viên"],
+        "lanhdao-demo": ["Lãnh đạo duyệt"],
+        "quantri-demo": ["Quản trị"],
+    }
+    assert client.login(username="lanhdao-demo", password="mat-khau-demo")
+    assert client.get("/admin/").status_code == 200
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD")
+    again = StringIO()
+    call_command("load_demo", stdout=again)
+    assert "password" not in again.getvalue()
+    assert users.get(username="bientap-demo").check_password("mat-khau-demo")
+
+
+def test_role_passwords_are_random_and_printed_once(db, monkeypatch):
+    from io import StringIO
+
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    printed = dict(re.findall(r"user '([\w-]+)', password '([^']+)'", out.getvalue()))
+    assert set(printed) == {"admin", "bientap-demo", "lanhdao-demo", "quantri-demo"}
+    assert len(set(printed.values())) == 4
