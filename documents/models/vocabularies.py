@@ -165,7 +165,11 @@ class IssuingBody(index.Indexed, models.Model):
     def by_slug(cls, slug: str) -> IssuingBody | None:
         """The body with this slug, else the body a row of this slug was merged
         into (``IssuingBodyAlias``): an old ``?issuer=<slug>`` link still lists
-        the documents it listed."""
+        the documents it listed. None for a slug holding a NUL character,
+        which PostgreSQL refuses in a query (the basis-check API's ``issuer``
+        was a 500)."""
+        if "\x00" in slug:
+            return None
         return (
             cls.objects.filter(slug=slug).first()
             or cls.objects.filter(aliases__slug=slug).first()

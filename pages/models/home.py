@@ -68,6 +68,9 @@ class IssuerChoiceField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
+        # Refused before any query, as ``ModelChoiceField`` does: PostgreSQL
+        # refuses a NUL in a text parameter (``?issuer=%00`` was a 500).
+        self.validate_no_null_characters(value)
         return IssuingBody.by_slug(str(value)) or super().to_python(value)
 
 

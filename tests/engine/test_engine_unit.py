@@ -232,3 +232,18 @@ def test_search_falls_back_with_a_notice(settings, backend_class):
     results = search.search(SearchQuery(text="thi đua"))
     assert results.notice == FALLBACK_NOTICE
     assert results.hits
+
+
+def test_a_hit_without_a_score_shows_0_not_its_tier_taken_away():
+    """Sorted by date, an engine hit comes with ``"_score": null``: a document
+    citing the code in its legal basis showed -2000 (0 minus its citing tier)
+    on a code-only query sorted by date; as any hit without a score, it shows 0."""
+    from search.backends.engine.reading import shown
+
+    source = {"kind": "document", "cites": ["k"], "cites_basis": ["k"]}
+    assert shown({"_score": None, "_source": source}, ["k"]) == 0.0
+    assert shown({"_score": 2_003.5, "_source": source}, ["k"]) == 3.5
+    assert (
+        shown({"_score": 1_002.0, "_source": source | {"cites_basis": []}}, ["k"])
+        == 2.0
+    )

@@ -55,6 +55,9 @@ def check(body, content_type: str = "application/json"):
         ({"text": DEMO, "issuer": "khong-co"},
          "issuer: không có cơ quan ban hành nào có slug 'khong-co'"),
         ({"text": DEMO, "issuer": 7}, "issuer: phải là chuỗi ký tự (slug), không phải '7'"),
+        # PostgreSQL refuses a NUL in a query: this was a 500 there.
+        ({"text": DEMO, "issuer": "a\x00b"},
+         "issuer: không có cơ quan ban hành nào có slug 'a\\x00b'"),
         ([DEMO], 'nội dung yêu cầu phải là một đối tượng JSON: {"text": "Căn cứ …"}'),
     ],
 )  # fmt: skip

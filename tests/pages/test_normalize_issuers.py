@@ -127,3 +127,13 @@ def test_a_slug_merged_twice_names_the_last_kept_row():
         str(older.pk),
         "x",
     ]
+
+
+def test_a_slug_with_a_nul_character_names_no_body_without_a_query(
+    django_assert_num_queries,
+):
+    """PostgreSQL refuses a NUL in a text parameter: the basis-check API's
+    ``issuer`` ("a\\x00b") answered a 500 there; now a 400 like any unknown slug."""
+    IssuingBodyFactory(name="Sở Tư pháp", slug="so-tu-phap")
+    with django_assert_num_queries(0):
+        assert IssuingBody.by_slug("so-tu-phap\x00") is None

@@ -184,3 +184,38 @@ def test_an_article_without_a_number_renders_and_is_left_out_of_the_index(
     assert 'id="dieu-x"' in response.content.decode()
     anchors = [e.anchor for e in page_entries(decision) if e.kind == "article"]
     assert anchors == ["dieu-2", "dieu-3"]
+
+
+def indexed_cites_basis(page) -> list[str]:
+    from django.db import connection
+
+    from search.backends.database.tables import ENTRY_TABLE, TERM_TABLE
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT t.value FROM {TERM_TABLE} t JOIN {ENTRY_TABLE} e "
+            "ON e.id = t.entry_id WHERE e.key = %s AND t.name = 'cites_basis' "
+            "ORDER BY t.value",
+            [f"page:{page.pk}"],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_resolve_citations_leaves_the_index_as_the_graph_stores_them(documents):
+    """``resolve_citations`` re-extracts every document's citations, which can
+    change their relation (a "căn cứ" now, or no longer): the index's
+    ``cites_basis`` follows the rows it stored, with no rebuild to remember."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from search.indexing import index_page_ids
+
+    _directive, plan = documents
+    assert "34-ct/tw" in indexed_cites_basis(plan)
+    plan.outgoing_citations.update(relation=Relation.RELATED)  # as read before
+    index_page_ids([plan.pk])
+    assert indexed_cites_basis(plan) == []
+    call_command("resolve_citations", stdout=StringIO(), stderr=StringIO())
+    assert plan.outgoing_citations.filter(relation=Relation.BASIS).exists()
+    assert "34-ct/tw" in indexed_cites_basis(plan)

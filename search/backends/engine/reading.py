@@ -268,8 +268,12 @@ def tier(hit: dict, keys: list[str]) -> int:
 
 
 def shown(hit: dict, keys: list[str]) -> float:
-    """A hit's score without the số ký hiệu boosts and its citing tier."""
-    score = float(hit.get("_score") or 0.0)
+    """A hit's score without the số ký hiệu boosts and its citing tier; 0 for
+    a hit the engine gave no score (sorted by date, ``_score`` is null): no
+    tier is taken from a score it never had."""
+    if hit.get("_score") is None:
+        return 0.0
+    score = float(hit["_score"])
     if score >= CODE_BOOST or not keys:
         return shown_score(score)
     return score - CITED_BOOST * tier(hit, keys)
