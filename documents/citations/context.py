@@ -267,6 +267,8 @@ _RELATIONS = {
     "kemtheo": "kèm theo",
 }
 _INHERIT = re.compile(r"^(?:[^.;]*;|\s*,|\s*(?:,\s*)?(?:va|hoac))\s*$")
+#: The end of a list item (";") and the next item's mark ("a) …;\n\nb) …").
+_NEXT_ITEM = re.compile(r"^[^.;]*;\s*(?:[a-z]\)|\d+[.)]|[-–+•])\s*$")
 
 
 #: The relations by which a text changes another.
@@ -380,6 +382,16 @@ def _quote_mark(text: str, index: int) -> str | None:
     return "open" if before.isspace() or before in "([:" else "close"
 
 
-def inherits_relation(folded: str, prev_end: int, start: int) -> bool:
-    """True when only a list separator (or a finished item) lies in between."""
-    return _INHERIT.match(folded[prev_end:start]) is not None
+def inherits_relation(src, prev_start: int, prev_end: int, start: int) -> bool:
+    """True when only a list separator (or a finished item) lies in between,
+    or the citation opens the next item of a list whose previous item the
+    previous citation opens ("Bãi bỏ các văn bản sau:\n\na) Quyết định số
+    …;\n\nb) Quyết định số …"); not from a citation inside that item ("-
+    Thông tư … hướng dẫn … Nghị định số 118/2025/NĐ-CP …;\n\n- Thông tư …")."""
+    between = src.folded[prev_end:start]
+    if _INHERIT.match(between):
+        return True
+    line = src.text.rfind("\n", 0, prev_start) + 1
+    return bool(
+        _NEXT_ITEM.match(between) and _MARK.fullmatch(src.text, line, prev_start)
+    )

@@ -102,7 +102,7 @@ def _decorate(src: Source, hit: Hit, hits: list[Hit]) -> None:
     if (
         hit.relation is None
         and prev
-        and inherits_relation(src.folded, prev.end, hit.start)
+        and inherits_relation(src, prev.start, prev.end, hit.start)
     ):
         hit.relation = prev.relation
     if hit.relation in CHANGE_RELATIONS and in_quotation(src.text, hit.start):

@@ -206,3 +206,33 @@ class TestChangeRelations:
             "tháng 7 năm 2014 của Ủy ban nhân dân tỉnh"
         )
         assert relations(text) == {"15/2014/QĐ-UBND": "thay thế"}
+
+
+class TestListItems:
+    """A change verb that opens a list ("Bãi bỏ các văn bản sau:") governs
+    every item the list's citations open, not only the first (the review's
+    finding: item b) was never marked repealed)."""
+
+    def test_every_item_of_a_repeal_list_is_repealed(self):
+        text = (
+            "2. Bãi bỏ các văn bản sau:\n\n"
+            "a) Quyết định số 12/2020/QĐ-UBND ngày 5/3/2020 của UBND tỉnh Lai Châu;\n\n"
+            "b) Quyết định số 15/2021/QĐ-UBND ngày 7/4/2021 của UBND tỉnh Lai Châu;\n\n"
+            "c) Chỉ thị số 03/CT-UBND ngày 2/1/2022 của UBND tỉnh Lai Châu."
+        )
+        assert relations(text) == {
+            "12/2020/QĐ-UBND": "bãi bỏ",
+            "15/2021/QĐ-UBND": "bãi bỏ",
+            "03/CT-UBND": "bãi bỏ",
+        }
+
+    def test_a_citation_inside_an_item_passes_nothing_to_the_next(self):
+        text = (
+            "Căn cứ pháp lý:\n\n"
+            "- Thông tư số 03/2025/TT-BYT ngày 15/9/2025 của Bộ Y tế hướng dẫn thi"
+            " hành Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ;\n\n"
+            "- Thông tư số 16/2020/TT-BYT ngày 29/10/2020 ban hành tiêu chuẩn."
+        )
+        found = relations(text)
+        assert found["118/2025/NĐ-CP"] == "hướng dẫn"
+        assert found["16/2020/TT-BYT"] != "hướng dẫn"
