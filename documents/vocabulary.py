@@ -19,7 +19,7 @@ from documents.issuers import (
     national_body,
     with_parent_place,
 )
-from documents.models import DocumentType, IssuingBody, Signer
+from documents.models import DocumentType, IssuingBody, IssuingBodyAlias, Signer
 from documents.parsing.names import display_name
 from documents.parsing.places import LOCAL_BODIES
 from documents.text import fold
@@ -164,12 +164,20 @@ def _abbreviation(name: str) -> str:
 
 
 def unique_slug(model, text: str, *, max_length: int = 200) -> str:
-    """A slug for ``text`` (diacritics folded, Đ → d) unused in ``model``."""
+    """A slug for ``text`` (diacritics folded, Đ → d) unused in ``model``, and
+    for a body not the old slug of a merged row either (``IssuingBodyAlias``):
+    the new body would take that row's old links over (``by_slug``)."""
     base = slugify(fold(text))[: max_length - 6].strip("-") or "co-quan"
     slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
+    while _slug_taken(model, slug):
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def _slug_taken(model, slug: str) -> bool:
+    if model.objects.filter(slug=slug).exists():
+        return True
+    return model is IssuingBody and IssuingBodyAlias.objects.filter(slug=slug).exists()
 
 
 def find_body(name: str) -> IssuingBody | None:

@@ -68,9 +68,11 @@ def summary(page, request) -> dict:
 
 
 def _by_slug_or_name(model, value: str, what: str):
-    matches = [obj for obj in model.objects.all() if value == obj.slug]
-    if not matches and model is IssuingBody:  # a merged row's slug
-        matches = list(IssuingBody.objects.filter(aliases__slug=value))
+    if model is IssuingBody:  # its own slug or a merged row's (``by_slug``)
+        body = IssuingBody.by_slug(value)
+        matches = [body] if body else []
+    else:
+        matches = [obj for obj in model.objects.all() if value == obj.slug]
     if not matches:
         matches = [obj for obj in model.objects.all() if fold(obj.name) == fold(value)]
     if not matches:

@@ -10,6 +10,7 @@ documents, exemplars and news are reached through their sections.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.shortcuts import render
@@ -28,20 +29,41 @@ class Section:
 
 
 def sections(request) -> list[Section]:
-    """The menu's sections with their saved lists and RSS feed, in menu order."""
+    """The menu's sections with their saved lists and RSS feed, in menu order.
+
+    Two queries for the menu pages and two for every section's saved lists
+    (pages and view restrictions), however many sections there are. A section
+    without a public address (``get_url`` None) is left out: it has nothing
+    to link to, nor a feed ("Nonerss/")."""
     site = Site.find_for_request(request)
     if site is None:
         return []
+    root = site.root_page
+    menu = root.get_children().live().public().in_menu().specific()
+    saved = (
+        Page.objects.descendant_of(root)
+        .filter(depth=root.depth + 2)
+        .live()
+        .public()
+        .type(DocumentListPage)
+        .order_by("path")
+    )
+    lists_by_parent = defaultdict(list)
+    for item in saved:
+        url = item.get_url(request)
+        if url:
+            lists_by_parent[item.path[: -Page.steplen]].append((item.title, url))
     found = []
-    for page in site.root_page.get_children().live().public().in_menu().specific():
+    for page in menu:
         url = page.get_url(request)
-        saved = Page.objects.child_of(page).live().public().type(DocumentListPage)
+        if not url:
+            continue
         found.append(
             Section(
                 title=page.title,
                 url=url,
                 feed_url=f"{url}rss/" if isinstance(page, FeedRoutesMixin) else "",
-                lists=[(item.title, item.get_url(request)) for item in saved],
+                lists=lists_by_parent[page.path],
             )
         )
     return found

@@ -13,8 +13,9 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from documents.models import DocumentType, EmulationTitle, Field, IssuingBody, Signer
+from documents.models import DocumentType, EmulationTitle, Field, Signer
 from pages import admin_patches  # noqa: F401  (changes to Wagtail classes)
+from pages.issuer_admin import IssuingBodyViewSet
 from pages.models.documents import MAX_YEAR, MIN_YEAR
 from pages.reports import can_see_report, exemplar_report, report_csv, report_years
 
@@ -31,14 +32,6 @@ class DocumentTypeViewSet(SnippetViewSet):
     menu_label = "Loại văn bản"
     list_display = ["name", "abbreviation", "family"]
     list_filter = ["family"]
-
-
-class IssuingBodyViewSet(SnippetViewSet):
-    model = IssuingBody
-    icon = "group"
-    menu_label = "Cơ quan ban hành"
-    list_display = ["name", "abbreviation", "level", "parent", "dissolved_on"]
-    list_filter = ["level"]
 
 
 class SignerViewSet(SnippetViewSet):

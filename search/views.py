@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET
 
 from documents.citations import parse_code
 from documents.dates import MAX_YEAR, MIN_YEAR
+from documents.models import IssuingBody
 
 from . import get_backend
 from . import search as run_search
@@ -123,7 +124,7 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
         if name == "year":  # a year the facet could list, MIN_YEAR–MAX_YEAR
             values = [v for v in values if is_year(v)]
         if name == "issuer" and any(v.isdecimal() for v in values):
-            values = current_issuer_ids(values)
+            values = IssuingBody.current_ids(values)  # a merged row's old id
         if values:
             filters[name] = values[:10]
     day = in_force_day(params.get("in_force_on"))[0]
@@ -138,15 +139,6 @@ def query_from_params(params, per_page: int = PER_PAGE) -> SearchQuery:
         page=page if page <= MAX_PAGE else 1,  # past any listing: page 1
         per_page=per_page,
     )
-
-
-def current_issuer_ids(values: list[str]) -> list[str]:
-    """Facet links name a body by its id: the id of a row ``normalize_issuers``
-    merged into another reads as the kept row's (``IssuingBody.current_ids``),
-    so an old link keeps its documents."""
-    from documents.models import IssuingBody
-
-    return IssuingBody.current_ids(values)
 
 
 def is_year(value: str) -> bool:

@@ -63,7 +63,10 @@ class HomePage(Page):
 
 class IssuerChoiceField(forms.ModelChoiceField):
     """A body by its slug, or by the slug of a row ``normalize_issuers`` merged
-    into it (``IssuingBody.by_slug``): an old link lists the same documents."""
+    into it (``IssuingBody.by_slug``): an old link lists the same documents,
+    and the select box shows the body it now names as chosen."""
+
+    read_as: tuple[str, str] | None = None  # (slug in the URL, body's slug)
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -71,7 +74,16 @@ class IssuerChoiceField(forms.ModelChoiceField):
         # Refused before any query, as ``ModelChoiceField`` does: PostgreSQL
         # refuses a NUL in a text parameter (``?issuer=%00`` was a 500).
         self.validate_no_null_characters(value)
-        return IssuingBody.by_slug(str(value)) or super().to_python(value)
+        body = IssuingBody.by_slug(str(value)) or super().to_python(value)
+        self.read_as = (value, body.slug)
+        return body
+
+    def bound_data(self, data, initial):
+        """The old slug of a cleaned value reads as the body's own slug (no
+        query: ``to_python`` ran when the form was cleaned)."""
+        if self.read_as and self.read_as[0] == data:
+            return self.read_as[1]
+        return super().bound_data(data, initial)
 
 
 class DocumentFilterForm(forms.Form):

@@ -180,3 +180,13 @@ def test_find_body_does_not_respell_every_stored_name_on_each_call(monkeypatch):
     found = vocabulary.find_body("Uỷ ban nhân dân xã Tân Phú 29")
     assert found.name == "Ủy ban nhân dân xã Tân Phú 29"
     assert len(calls) <= 1  # the new spelling only
+
+
+def test_a_new_body_never_takes_the_old_slug_of_a_merged_row():
+    from documents.models import IssuingBodyAlias
+
+    kept = IssuingBodyFactory(name="Ủy ban nhân dân tỉnh Lào Cai", slug="ubnd-lao-cai")
+    IssuingBodyAlias.objects.create(body=kept, slug="so-tu-phap-tinh-lao-cai")
+    body = get_or_create_body("Sở Tư pháp tỉnh Lào Cai")
+    assert body.slug == "so-tu-phap-tinh-lao-cai-2"
+    assert IssuingBody.by_slug("so-tu-phap-tinh-lao-cai") == kept

@@ -28,3 +28,45 @@ def test_site_map_lists_sections_saved_lists_feeds_and_tools(demo, client):
     assert 'href="/sitemap.xml"' in html
     # Single documents are reached through their section, not listed here.
     assert "/van-ban/quyet-dinh-khen-thuong-2025/" not in html
+
+
+def add_section(home, n: int):
+    from pages.models import DocumentIndexPage, DocumentListPage
+
+    section = DocumentIndexPage(
+        title=f"Chuyên mục {n}", slug=f"chuyen-muc-{n}", show_in_menus=True
+    )
+    home.add_child(instance=section)
+    saved = DocumentListPage(title=f"Danh sách {n}", slug=f"danh-sach-{n}", query="x")
+    section.add_child(instance=saved)
+    return section
+
+
+def test_site_map_queries_do_not_grow_with_the_sections(demo, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Site
+
+    home = Site.objects.get(is_default_site=True).root_page
+    add_section(home, 1)
+    with CaptureQueriesContext(connection) as before:
+        client.get("/so-do-trang/")
+    for n in range(2, 6):
+        add_section(home, n)
+    with CaptureQueriesContext(connection) as after:
+        html = client.get("/so-do-trang/").content.decode()
+    assert len(after) == len(before)
+    assert '<a href="/chuyen-muc-5/">Chuyên mục 5</a>' in html
+    assert '<a href="/chuyen-muc-5/danh-sach-5/">Danh sách 5</a>' in html
+
+
+def test_a_section_without_a_public_address_gives_no_feed_link(
+    demo, client, monkeypatch
+):
+    from pages.models import DocumentIndexPage
+
+    monkeypatch.setattr(DocumentIndexPage, "get_url", lambda self, request: None)
+    html = client.get("/so-do-trang/").content.decode()
+    assert "Nonerss/" not in html
+    assert 'href="None"' not in html
+    assert '<a href="/dien-hinh-tien-tien/">Điển hình tiên tiến</a>' in html
