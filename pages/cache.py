@@ -34,6 +34,7 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from wagtail.contrib.settings.models import BaseSiteSetting
 
 logger = logging.getLogger(__name__)
 
@@ -241,8 +242,14 @@ INVALIDATING_APPS = {
 
 
 def _on_model_change(sender, **kwargs) -> None:
-    if sender._meta.app_label in INVALIDATING_APPS:
-        invalidate_page_cache()
+    if sender._meta.app_label not in INVALIDATING_APPS:
+        return
+    if kwargs.get("created") and issubclass(sender, BaseSiteSetting):
+        # Created empty on its first read, while a page renders (the footer's
+        # "Thông tin cổng"): nothing shown changes, and a bump there would
+        # make every page's first response a miss. Its edits still invalidate.
+        return
+    invalidate_page_cache()
 
 
 def connect_signals() -> None:

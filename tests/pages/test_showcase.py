@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import (
 from documents.models import EmulationTitle, IssuingBody
 from pages.models import (
     Award,
+    ContentPage,
     DocumentIndexPage,
     DocumentListPage,
     ExemplarIndexPage,
@@ -105,6 +106,7 @@ class TreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(
             HomePage,
             {
+                ContentPage,
                 DocumentIndexPage,
                 DocumentListPage,
                 ExemplarIndexPage,
