@@ -71,3 +71,12 @@ def test_the_type_list_offers_the_types_the_section_holds(site_tree, client):
     assert (unused.slug, unused.choice_label) in type_options(html)
     assert len(type_options(html)) == 4
     assert re.search(rf'<option value="{unused.slug}"[^>]*selected', html)
+
+
+def test_a_type_with_a_nul_character_still_lists(site_tree, client):
+    """The offered types include the selected one: a NUL in it must not reach
+    PostgreSQL, which refuses one in a text parameter (a 500)."""
+    _home, index = site_tree
+    response = client.get(f"{index.url}?type=%00")
+    assert response.status_code == 200
+    assert type_options(response.content.decode())[0] == ("", "Tất cả")
