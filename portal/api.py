@@ -1,8 +1,9 @@
 """The root of the read-only JSON API v1 (django-ninja), at ``/api/v1/``.
 
-The OpenAPI schema is served at ``/api/v1/openapi.json`` and the interactive
-docs at ``/api/v1/docs``. Each app contributes routers; this module only mounts
-them, so adding an endpoint never needs an import cycle. Every error is JSON
+The OpenAPI schema is served at ``/api/v1/openapi.json``; ``/api/v1/docs`` is
+the site's Vietnamese page about it (``portal.api_docs``), not ninja's Swagger
+UI. Each app contributes routers; this module only mounts them, so adding an
+endpoint never needs an import cycle. Every error is JSON
 ``{"detail": "…"}`` in Vietnamese: any other address under ``/api/`` answers
 the 404 of ``not_found``; a query parameter ninja cannot read (``year=abc``) is
 a 400 naming it, as the endpoints' own checks answer (``pages.api.query_error``),
@@ -26,6 +27,7 @@ from search.api import router as search_router
 
 api = NinjaAPI(
     urls_namespace="api-v1",
+    docs_url=None,
     title="Cổng văn bản – API",
     version="1.0.0",
     description="Văn bản đã đăng tải công khai, trích dẫn giữa các văn bản và "

@@ -11,6 +11,7 @@ from pages.basis_views import basis_check_page
 from pages.site_map import site_map_page
 from portal.api import not_found
 from portal.api import urls as api_urls
+from portal.api_docs import api_docs_page
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -32,6 +33,7 @@ urlpatterns = [
     # (one without is still redirected to it first) and anywhere else under
     # /api/ (no HTML page of the site there).
     path("api/v1/", not_found),
+    path("api/v1/docs", api_docs_page, name="api_docs"),
     path("api/v1/", api_urls()),
     re_path(r"^api/v1/.*/$", not_found),
     re_path(r"^api(?:/(?!v1/).*)?$", not_found),

@@ -53,8 +53,10 @@ class PlanPage(LegalDocumentPage):
     parent_page_types = DOCUMENT_PARENTS
     subpage_types: list[str] = []
     template = "pages/plan_page.html"
+    # Inline labels are lower case: Wagtail's button reads "Thêm {label}" and
+    # the heading capitalises the label itself (as does LegalDocumentPage's).
     content_panels = LegalDocumentPage.content_panels + [
-        InlinePanel("tasks", label="Phụ lục nhiệm vụ"),
+        InlinePanel("tasks", label="phụ lục nhiệm vụ"),
     ]
 
     class Meta:
@@ -136,7 +138,7 @@ class DecisionPage(LegalDocumentPage):
     subpage_types: list[str] = []
     template = "pages/decision_page.html"
     content_panels = LegalDocumentPage.content_panels + [
-        InlinePanel("awards", label="Khen thưởng"),
+        InlinePanel("awards", label="khen thưởng"),
     ]
 
     class Meta:

@@ -273,7 +273,7 @@ class LegalDocumentPage(DocumentVersionsMixin, CitationGraphMixin, Page):
             FieldPanel("body"),
             FieldPanel("recipients"),
             FieldRowPanel([FieldPanel("field"), FieldPanel("tags")]),
-            InlinePanel("attachments", label="Tệp gốc (PDF/DOCX)"),
+            InlinePanel("attachments", label="tệp gốc (PDF/DOCX)"),
         ]
     )
 

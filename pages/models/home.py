@@ -130,6 +130,16 @@ class DocumentFilterForm(forms.Form):
         required=False, label="Gồm cả văn bản của cơ quan tiền nhiệm"
     )
 
+    def offer_types_of(self, documents) -> None:
+        """Offer the types ``documents`` hold (a site uses a few of the ~60 in
+        the vocabulary) and the one selected, so an old link still shows it."""
+        offered = models.Q(pk__in=documents.values("document_type"))
+        selected = self.data.get("type")
+        if selected and "\x00" not in selected:  # PostgreSQL refuses a NUL
+            offered |= models.Q(slug=selected)
+        field = self.fields["type"]
+        field.queryset = field.queryset.filter(offered)
+
     def filter(self, queryset):
         data = self.cleaned_data if self.is_valid() else self._valid_subset()
         lookups = {
@@ -187,7 +197,9 @@ class DocumentIndexPage(FeedRoutesMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = DocumentFilterForm(request.GET or None)
-        documents = form.filter(self.documents()) if request.GET else self.documents()
+        documents = self.documents()
+        form.offer_types_of(documents)
+        documents = form.filter(documents) if request.GET else documents
         context["filter_form"] = form
         context["page_obj"] = Paginator(documents, PER_PAGE).get_page(
             request.GET.get("page")

@@ -14,6 +14,7 @@ The timeline is read by ``pages.models.timeline``, comparisons made by
 """
 
 from django import forms
+from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -50,6 +51,23 @@ def default_document_type(model) -> int | None:
         if page_model(doc_type) is model:
             return doc_type.pk
     return None
+
+
+def unix_lines(value: str) -> str:
+    """``value`` with the CRLF (or lone CR) line breaks a browser sends from a
+    textarea written as LF, as the import and the demo store them."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def unix_line_fields(obj) -> None:
+    """Every text field of the model instance ``obj`` with LF line breaks, so a
+    revision saved from the editor compares equal to the same lines imported
+    (legal basis, recipients, trích yếu, an award's reason, a plan task …)."""
+    for field in obj._meta.concrete_fields:
+        if isinstance(field, (models.CharField, models.TextField)):
+            value = getattr(obj, field.attname)
+            if isinstance(value, str) and "\r" in value:
+                setattr(obj, field.attname, unix_lines(value))
 
 
 class DocumentPageForm(WagtailAdminPageForm):
@@ -97,7 +115,13 @@ class DocumentPageForm(WagtailAdminPageForm):
         return cleaned_data
 
     def save(self, commit=True):
-        self.instance._pending_change_note = self.cleaned_data.get("change_note", "")
+        self.instance._pending_change_note = unix_lines(
+            self.cleaned_data.get("change_note", "")
+        )
+        unix_line_fields(self.instance)
+        for formset in self.formsets.values():  # awards, plan tasks, attachments
+            for form in formset.forms:
+                unix_line_fields(form.instance)
         return super().save(commit=commit)
 
 

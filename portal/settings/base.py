@@ -78,8 +78,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    # ninja's own static files: /api/v1/docs serves Swagger UI from /static/
-    # (no CDN, no inline script: the public pages' CSP allows neither).
+    # ninja's app (its templates and static files); /api/v1/docs is the site's
+    # own Vietnamese page now (portal.api_docs), not ninja's Swagger UI.
     "ninja",
 ]
 

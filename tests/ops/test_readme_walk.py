@@ -173,8 +173,6 @@ def test_the_api_docs_load_nothing_the_public_csp_refuses():
     csp = response["Content-Security-Policy"]
     assert "script-src 'self';" in csp and "style-src 'self';" in csp
     assert "cdn." not in html and "https://" not in html
-    assert "/static/ninja/swagger-ui-bundle" in html
-    assert "/static/ninja/swagger-ui-init" in html
     scripts = re.findall(r"<script([^>]*)>", html)
     # only external scripts and the JSON settings block, which CSP does not run
     assert all("src=" in attrs or "application/json" in attrs for attrs in scripts)

@@ -146,16 +146,15 @@ class ChangeNoteFormTests(WagtailPageTestCase):
         self.page.save_revision().publish()
 
     def edit_data(self, **extra):
-        return page_form_data(
-            self.page,
-            place=self.page.place,
-            issued_date="2025-03-14",
-            summary="Trích yếu đã sửa",
-            status="con_hieu_luc",
-            signing_authority="TM.",
-            signer_position="Chủ tịch",
-            **extra,
-        )
+        fields = {
+            "place": self.page.place,
+            "issued_date": "2025-03-14",
+            "summary": "Trích yếu đã sửa",
+            "status": "con_hieu_luc",
+            "signing_authority": "TM.",
+            "signer_position": "Chủ tịch",
+        }
+        return page_form_data(self.page, **(fields | extra))
 
     def post(self, **extra):
         return self.client.post(
@@ -183,6 +182,29 @@ class ChangeNoteFormTests(WagtailPageTestCase):
         response = self.post()
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self.page.public_versions().count(), 1)
+
+    def test_textarea_line_endings_are_stored_as_newlines(self):
+        """A browser sends a textarea's lines with "\\r\\n"; the revision
+        (and the published page) keep "\\n", as the import and demo do."""
+        response = self.post(
+            **{
+                "action-publish": "publish",
+                "change_note": "Sửa căn cứ.\r\nSửa nơi nhận.",
+                "legal_basis": "Căn cứ Luật A;\r\nCăn cứ Nghị định B.",
+                "recipients": "Như Điều 2;\r\nLưu: VT.",
+                "summary": "Trích yếu\r\nhai dòng",
+            }
+        )
+        self.assertEqual(response.status_code, 302)
+        self.page.refresh_from_db()
+        stored = self.page.get_latest_revision().content
+        for page in (self.page, self.page.get_latest_revision().as_object()):
+            self.assertEqual(page.legal_basis, "Căn cứ Luật A;\nCăn cứ Nghị định B.")
+            self.assertEqual(page.recipients, "Như Điều 2;\nLưu: VT.")
+            self.assertEqual(page.summary, "Trích yếu\nhai dòng")
+        self.assertNotIn("\r", str(stored))
+        note = self.page.public_versions().last().note
+        self.assertEqual(note, "Sửa căn cứ.\nSửa nơi nhận.")
 
 
 class RevisionKeepingTests(WagtailPageTestCase):
