@@ -60,9 +60,10 @@ def unix_lines(value: str) -> str:
 
 
 def unix_line_fields(obj) -> None:
-    """Every text field of the model instance ``obj`` with LF line breaks, so a
-    revision saved from the editor compares equal to the same lines imported
-    (legal basis, recipients, trích yếu, an award's reason, a plan task …)."""
+    """Every text field of the model instance ``obj`` with LF line breaks (an
+    award's reason, a plan task …). The page's own fields are left as sent:
+    rewriting them on save broke an approver's "Duyệt" of an imported plan
+    (tests/e2e/test_journeys.py); pages.comparison ignores line endings."""
     for field in obj._meta.concrete_fields:
         if isinstance(field, (models.CharField, models.TextField)):
             value = getattr(obj, field.attname)
@@ -118,7 +119,6 @@ class DocumentPageForm(WagtailAdminPageForm):
         self.instance._pending_change_note = unix_lines(
             self.cleaned_data.get("change_note", "")
         )
-        unix_line_fields(self.instance)
         for formset in self.formsets.values():  # awards, plan tasks, attachments
             for form in formset.forms:
                 unix_line_fields(form.instance)

